@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import type { Neo4jOptions } from './graph/neo4j.js';
+
+/** Every setting the server reads from the environment, parsed and checked in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  /** `development` shows error details; anything else hides them. */
+  production: boolean;
+  /** The embedded database folder (used when `neo4j` is absent). */
+  kuzuPath: string;
+  /** Set when `NEO4J_URI` is: the server then runs against Neo4j. */
+  neo4j?: Neo4jOptions;
+  /** Per-query (Kuzu) and per-transaction (Neo4j) time limit. */
+  queryTimeoutMs: number;
+  /** Folder of the Cypher schema and seed files. */
+  cypherDir: string;
+}
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+/** A setting that cannot be used as given; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from an environment (the process's by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data');
+  const queryTimeoutMs = integer(env, 'QUERY_TIMEOUT_MS', 10_000, 0, 600_000);
+  const uri = env.NEO4J_URI?.trim();
+  if (uri && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(uri)) {
+    throw new ConfigError(`NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || 'localhost',
+    production: (env.NODE_ENV ?? 'development') !== 'development' && env.NODE_ENV !== 'test',
+    kuzuPath: resolve(dataDir, 'graph.kuzu'),
+    neo4j: uri
+      ? {
+          uri,
+          username: env.NEO4J_USERNAME ?? 'neo4j',
+          password: env.NEO4J_PASSWORD ?? '',
+          database: env.NEO4J_DATABASE || undefined,
+          transactionTimeoutMs: queryTimeoutMs,
+        }
+      : undefined,
+    queryTimeoutMs,
+    cypherDir: resolve(PROJECT_ROOT, env.CYPHER_DIR ?? 'cypher'),
+  };
+}

@@ -1,0 +1,304 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+  ACHIEVEMENT_KINDS, ENTITY_PREFIX, NODE_PROPERTIES, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS,
+  RELATION_PAIRS, labelOfId, type EntityLabel, type NodeLabel, type RelationType,
+} from './model.js';
+import { SOURCE_PATTERN, comparableIn, reportOfSource } from './reports.js';
+
+/** Where a fact is stated: a source (report or article of 001) and a short quote. */
+export interface Evidence {
+  source: string;
+  quote: string;
+}
+
+/** A node of the curated graph, merged over every file that mentions it. */
+export interface CuratedNode {
+  id: string;
+  label: NodeLabel;
+  props: Record<string, string | number | boolean | string[]>;
+  evidence: Evidence[];
+}
+
+/** A relationship as one source states it. */
+export interface CuratedRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  source: string;
+  quote: string;
+  role?: string;
+  detail?: string;
+}
+
+/** The whole curated graph: nodes by id, relationships, and which file each fact came from. */
+export interface CuratedGraph {
+  nodes: Map<string, CuratedNode>;
+  relations: CuratedRelation[];
+  /** Curation file (without `.json`) → the node ids and relation indexes it states. */
+  files: Map<string, StatedInFile>;
+}
+
+/** What one curation file states: its nodes, its mentions (node id + evidence) and its relations. */
+export interface StatedInFile {
+  nodes: Set<string>;
+  mentions: Array<Evidence & { id: string }>;
+  relations: number[];
+}
+
+export const MAX_QUOTE_LENGTH = 60;
+
+const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
+  Organization: ORGANIZATION_KINDS, Program: PROGRAM_KINDS, Achievement: ACHIEVEMENT_KINDS,
+};
+const ENTITY_FIELDS = new Set(['type', 'name', 'aliases', 'description', 'evidence', 'masked', 'kind', 'grade',
+  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date']);
+const REPORT_SOURCES = ['000', '001', '002', '003', '004'];
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The title a report node gets when no curation file names one. */
+const defaultTitle = (source: string) => `报告 ${source}`;
+
+/** The id of a curated entity, derived from its type and name (and article, when the name is masked). */
+export function entityId(label: EntityLabel, name: string, firstSource: string, masked: boolean): string {
+  const prefix = ENTITY_PREFIX[label];
+  if (label === 'Achievement' || masked) return `${prefix}:${firstSource}:${name}`;
+  return `${prefix}:${name}`;
+}
+
+/** Reads and checks every curation file; collects problems instead of stopping at the first. */
+export class CurationReader {
+  readonly problems: string[] = [];
+  readonly graph: CuratedGraph = { nodes: new Map(), relations: [], files: new Map() };
+  private readonly relationKeys = new Map<string, number>();
+
+  constructor(private readonly reportTexts: Map<string, string>) {
+    for (const source of REPORT_SOURCES) this.addReport(source);
+    for (let n = 1; n <= 13; n++) {
+      const source = `001-${String(n).padStart(2, '0')}`;
+      this.addReport(source);
+      this.graph.relations.push({ type: 'PART_OF', from: `report:${source}`, to: 'report:001', source, quote: '' });
+    }
+  }
+
+  private addReport(source: string): void {
+    const title = defaultTitle(source);
+    this.graph.nodes.set(`report:${source}`, { id: `report:${source}`, label: 'Report', props: { source, title, name: title }, evidence: [] });
+  }
+
+  /** Reads one curation file into the graph. */
+  readFile(path: string): void {
+    const file = basename(path, '.json');
+    const at = (where: string) => `${file}.json ${where}`;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      this.problems.push(at(`is not valid JSON: ${(error as Error).message}`));
+      return;
+    }
+    if (!isObject(doc)) return void this.problems.push(at('must hold an object with reports, entities, relations'));
+    const stated: StatedInFile = { nodes: new Set(), mentions: [], relations: [] };
+    this.graph.files.set(file, stated);
+    this.array(doc, 'reports', at).forEach((r, i) => this.readReport(r, at(`reports[${i}]`)));
+    this.array(doc, 'entities', at).forEach((e, i) => {
+      const read = this.readEntity(e, at(`entities[${i}]`));
+      if (!read) return;
+      stated.nodes.add(read.id);
+      for (const evidence of read.evidence) {
+        if (!stated.mentions.some((m) => m.id === read.id && m.source === evidence.source && m.quote === evidence.quote)) {
+          stated.mentions.push({ id: read.id, ...evidence });
+        }
+      }
+    });
+    const relations = this.array(doc, 'relations', at);
+    relations.forEach((r, i) => {
+      const index = this.readRelation(r, at(`relations[${i}]`), stated.nodes);
+      if (index !== undefined && !stated.relations.includes(index)) stated.relations.push(index);
+    });
+  }
+
+  private array(doc: Json, key: string, at: (w: string) => string): unknown[] {
+    const value = doc[key] ?? [];
+    if (Array.isArray(value)) return value;
+    this.problems.push(at(`${key} must be an array`));
+    return [];
+  }
+
+  private readReport(raw: unknown, where: string): void {
+    if (!isObject(raw) || typeof raw.source !== 'string' || !this.graph.nodes.has(`report:${raw.source}`)) {
+      return void this.problems.push(`${where}: needs a known source (000, 001, 001-01 … 001-13, 002, 003, 004)`);
+    }
+    const node = this.graph.nodes.get(`report:${raw.source}`)!;
+    for (const key of ['title', 'publisher', 'date'] as const) {
+      const value = raw[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') this.problems.push(`${where}: ${key} must be a string`);
+      else node.props[key] = value;
+    }
+    if (typeof node.props.title === 'string') node.props.name = node.props.title;
+  }
+
+  private readEvidence(raw: unknown, where: string): Evidence | undefined {
+    if (!isObject(raw) || typeof raw.source !== 'string' || typeof raw.quote !== 'string') {
+      this.problems.push(`${where}: evidence needs a source and a quote`);
+      return undefined;
+    }
+    const { source, quote } = raw;
+    if (!SOURCE_PATTERN.test(source)) this.problems.push(`${where}: unknown source "${source}"`);
+    if ([...quote].length > MAX_QUOTE_LENGTH) this.problems.push(`${where}: quote longer than ${MAX_QUOTE_LENGTH} characters: "${quote}"`);
+    if (!quote.trim()) this.problems.push(`${where}: empty quote`);
+    const report = reportOfSource(source);
+    const text = this.reportTexts.get(report);
+    if (text !== undefined && !text.includes(comparableIn(report, quote))) {
+      this.problems.push(`${where}: quote not found in report ${report}: "${quote}"`);
+    }
+    return { source, quote };
+  }
+
+  private readEntity(raw: unknown, where: string): { id: string; evidence: Evidence[] } | undefined {
+    if (!isObject(raw)) return void this.problems.push(`${where}: must be an object`);
+    const label = raw.type as EntityLabel;
+    if (!(label in ENTITY_PREFIX)) return void this.problems.push(`${where}: unknown type "${String(raw.type)}"`);
+    if (typeof raw.name !== 'string' || !raw.name.trim()) return void this.problems.push(`${where}: needs a name`);
+    const name = raw.name.trim();
+    where = `${where} (${label} ${name})`;
+    for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) this.problems.push(`${where}: unknown field "${key}"`);
+    const evidenceList = Array.isArray(raw.evidence) ? raw.evidence : [];
+    const evidence = evidenceList.map((e, i) => this.readEvidence(e, `${where} evidence[${i}]`)).filter((e): e is Evidence => !!e);
+    if (!evidence[0]) return void this.problems.push(`${where}: needs evidence`);
+    const masked = raw.masked === true;
+    const id = entityId(label, name, evidence[0].source, masked);
+    const props = this.entityProps(label, raw, where);
+    props.name = masked ? `${name}（${evidence[0].source}）` : name;
+    if (masked && (label === 'Organization' || label === 'Place')) props.scope = evidence[0].source;
+    this.mergeNode({ id, label, props, evidence: [...evidence] }, where);
+    return { id, evidence };
+  }
+
+  private entityProps(label: EntityLabel, raw: Json, where: string): CuratedNode['props'] {
+    const allowed = NODE_PROPERTIES[label];
+    const props: CuratedNode['props'] = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (['type', 'name', 'evidence'].includes(key) || value === null || value === undefined) continue;
+      const type = allowed[key];
+      if (!type) {
+        if (key !== 'masked') this.problems.push(`${where}: field "${key}" does not apply to ${label}`);
+        continue;
+      }
+      const ok = type === 'STRING' ? typeof value === 'string'
+        : type === 'STRING[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+        : type === 'BOOLEAN' ? typeof value === 'boolean'
+        : type === 'INT64' ? Number.isInteger(value)
+        : typeof value === 'number' && Number.isFinite(value);
+      if (!ok) this.problems.push(`${where}: ${key} must be ${type}`);
+      else props[key] = value as CuratedNode['props'][string];
+    }
+    const kinds = label === 'Place' ? PLACE_LEVELS : KINDS[label];
+    const kindKey = label === 'Place' ? 'level' : 'kind';
+    if (kinds && !kinds.includes(props[kindKey] as string)) {
+      this.problems.push(`${where}: ${kindKey} must be one of ${kinds.join(', ')}`);
+    }
+    if (label === 'Achievement') this.checkAchievement(props, where);
+    return props;
+  }
+
+  private checkAchievement(props: CuratedNode['props'], where: string): void {
+    if (typeof props.statement !== 'string') this.problems.push(`${where}: an achievement needs a statement`);
+    if (props.kind !== 'METRIC') return;
+    const unknown = props.masked === true || props.lost === true;
+    if (unknown && props.value !== undefined) this.problems.push(`${where}: a masked or lost metric has no value`);
+    if (!unknown && props.value === undefined) this.problems.push(`${where}: a metric needs a value (or masked/lost)`);
+  }
+
+  private mergeNode(node: CuratedNode, where: string): void {
+    const existing = this.graph.nodes.get(node.id);
+    if (!existing) return void this.graph.nodes.set(node.id, node);
+    for (const [key, value] of Object.entries(node.props)) {
+      const before = existing.props[key];
+      if (key === 'aliases') {
+        existing.props.aliases = [...new Set([...(before as string[] | undefined ?? []), ...(value as string[])])];
+      } else if (before === undefined) {
+        existing.props[key] = value;
+      } else if (key !== 'description' && before !== value) {
+        this.problems.push(`${where}: ${key} "${String(value)}" disagrees with "${String(before)}" stated elsewhere for ${node.id}`);
+      }
+    }
+    for (const e of node.evidence) {
+      if (!existing.evidence.some((x) => x.source === e.source && x.quote === e.quote)) existing.evidence.push(e);
+    }
+  }
+
+  private readRelation(raw: unknown, where: string, declared: Set<string>): number | undefined {
+    if (!isObject(raw)) return void this.problems.push(`${where}: must be an object`);
+    const type = raw.type as RelationType;
+    if (!(type in RELATION_PAIRS)) return void this.problems.push(`${where}: unknown relation type "${String(raw.type)}"`);
+    const { from, to } = raw;
+    if (typeof from !== 'string' || typeof to !== 'string') return void this.problems.push(`${where}: needs from and to ids`);
+    where = `${where} (${from} -${type}-> ${to})`;
+    for (const key of Object.keys(raw)) {
+      if (!['type', 'from', 'to', 'role', 'detail', 'evidence'].includes(key)) this.problems.push(`${where}: unknown field "${key}"`);
+    }
+    for (const id of [from, to]) {
+      if (!declared.has(id) && !id.startsWith('report:')) this.problems.push(`${where}: ${id} is not declared in this file`);
+    }
+    const pair = [labelOfId(from), labelOfId(to)];
+    if (!(RELATION_PAIRS[type] as ReadonlyArray<readonly string[]>).some(([f, t]) => f === pair[0] && t === pair[1])) {
+      this.problems.push(`${where}: ${type} does not join ${pair[0] ?? 'unknown'} to ${pair[1] ?? 'unknown'}`);
+    }
+    const evidence = this.readEvidence(raw.evidence, where);
+    if (!evidence) return undefined;
+    const relation: CuratedRelation = { type, from, to, ...evidence };
+    for (const key of ['role', 'detail'] as const) {
+      const value = raw[key];
+      if (typeof value === 'string' && value) relation[key] = value;
+      else if (value !== undefined && value !== null) this.problems.push(`${where}: ${key} must be a string`);
+    }
+    // One relationship per (type, ends, source): a second statement in the same source adds to it.
+    const key = `${type}|${from}|${to}|${evidence.source}`;
+    const index = this.relationKeys.get(key);
+    if (index !== undefined) {
+      const first = this.graph.relations[index]!;
+      for (const k of ['role', 'detail'] as const) {
+        if (relation[k] && first[k] && !first[k]!.split('、').includes(relation[k]!)) first[k] = `${first[k]}、${relation[k]}`;
+        else first[k] ??= relation[k];
+      }
+      return index;
+    }
+    this.relationKeys.set(key, this.graph.relations.length);
+    return this.graph.relations.push(relation) - 1;
+  }
+
+  /** Problems only visible once every file is read: references to missing nodes, colliding names. */
+  finish(): CuratedGraph {
+    for (const r of this.graph.relations) {
+      for (const id of [r.from, r.to]) {
+        if (!this.graph.nodes.has(id)) this.problems.push(`relation ${r.from} -${r.type}-> ${r.to} (${r.source}): no node ${id}`);
+      }
+    }
+    const byName = new Map<string, string>();
+    for (const node of this.graph.nodes.values()) {
+      if (node.label === 'Report' || node.label === 'Achievement' || node.props.masked) continue;
+      for (const name of [node.props.name as string]) {
+        const key = `${node.label}|${name}`;
+        const other = byName.get(key);
+        if (other && other !== node.id) this.problems.push(`${node.id} and ${other} share the name "${name}"`);
+        byName.set(key, node.id);
+      }
+    }
+    for (const node of this.graph.nodes.values()) {
+      for (const alias of (node.props.aliases as string[] | undefined) ?? []) {
+        const other = byName.get(`${node.label}|${alias}`);
+        if (other && other !== node.id) this.problems.push(`${node.id} has alias "${alias}", the name of ${other}: merge them`);
+      }
+    }
+    return this.graph;
+  }
+}
+
+/** The curation files of a folder, in name order. */
+export function curationFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}

@@ -1,0 +1,79 @@
+/** The graph's model: node labels, their kinds, and which relationships may join which labels. */
+
+export const ORGANIZATION_KINDS = [
+  'GOVERNMENT_AGENCY', 'ENTERPRISE_GROUP', 'MEDICAL_GROUP', 'HOSPITAL', 'PRIMARY_CARE',
+  'NATIONAL_MEDICAL_CENTER', 'REGIONAL_MEDICAL_CENTER', 'ALLIANCE', 'PUBLIC_HEALTH', 'COMPANY',
+  'UNIVERSITY_OR_INSTITUTE', 'PARTY_OR_MASS_ORG', 'OTHER',
+] as const;
+export const PROGRAM_KINDS = ['INITIATIVE', 'PROJECT', 'CAMPAIGN', 'PILOT', 'PLATFORM', 'BRAND', 'SERVICE'] as const;
+export const ACHIEVEMENT_KINDS = ['METRIC', 'AWARD', 'DESIGNATION', 'MILESTONE'] as const;
+export const PLACE_LEVELS = ['COUNTRY', 'REGION', 'PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'] as const;
+
+/** Labels of curated entities, with the prefix of their ids. */
+export const ENTITY_PREFIX = {
+  Organization: 'org',
+  Program: 'prog',
+  Achievement: 'ach',
+  Person: 'person',
+  Place: 'place',
+  Policy: 'policy',
+  Event: 'event',
+} as const;
+export type EntityLabel = keyof typeof ENTITY_PREFIX;
+export const ENTITY_LABELS = Object.keys(ENTITY_PREFIX) as EntityLabel[];
+export type NodeLabel = EntityLabel | 'Report';
+export const NODE_LABELS: readonly NodeLabel[] = [...ENTITY_LABELS, 'Report'];
+
+/** The label an id belongs to, read from its prefix (`org:…` → Organization). */
+export function labelOfId(id: string): NodeLabel | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  if (prefix === 'report') return 'Report';
+  return ENTITY_LABELS.find((label) => ENTITY_PREFIX[label] === prefix);
+}
+
+type Pairs = ReadonlyArray<readonly [NodeLabel, NodeLabel]>;
+const each = (from: readonly NodeLabel[], to: readonly NodeLabel[]): Pairs =>
+  from.flatMap((f) => to.map((t) => [f, t] as const));
+
+/** Relationship types between curated entities and the label pairs each may join. */
+export const RELATION_PAIRS = {
+  PART_OF: [['Organization', 'Organization'], ['Place', 'Place'], ['Report', 'Report']],
+  MEMBER_OF: [['Organization', 'Organization']],
+  LEADS: each(['Organization'], ['Organization', 'Program']),
+  PARTNERS_WITH: [['Organization', 'Organization']],
+  CO_BUILDS: each(['Organization'], ['Organization', 'Program']),
+  SUPPORTS: each(['Organization', 'Person'], ['Organization', 'Place', 'Event', 'Program']),
+  LOCATED_IN: each(['Organization', 'Program', 'Event'], ['Place']),
+  RUNS: each(['Organization'], ['Program', 'Organization']),
+  SUPERVISES: [['Organization', 'Organization']],
+  HAS_ACHIEVEMENT: each(['Organization', 'Program', 'Place', 'Person', 'Event'], ['Achievement']),
+  AWARDED_BY: [['Achievement', 'Organization']],
+  HOLDS_ROLE: [['Person', 'Organization']],
+  ISSUED: [['Organization', 'Policy']],
+  IMPLEMENTS: each(['Organization', 'Program'], ['Policy']),
+  PARTICIPATES_IN: each(['Organization', 'Person'], ['Program', 'Event']),
+} as const satisfies Record<string, Pairs>;
+export type RelationType = keyof typeof RELATION_PAIRS;
+export const RELATION_TYPES = Object.keys(RELATION_PAIRS) as RelationType[];
+
+/** Provenance: every entity points at the reports that mention it, with the quote. */
+export const MENTIONED_IN = 'MENTIONED_IN';
+export const MENTION_PAIRS: Pairs = each(ENTITY_LABELS, ['Report']);
+
+/** Properties stored on each label beyond `id`, with their storage types. */
+export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRING[]' | 'INT64' | 'DOUBLE' | 'BOOLEAN'>> = {
+  Organization: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', grade: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
+  Program: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64' },
+  Achievement: {
+    name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', statement: 'STRING', value: 'DOUBLE',
+    unit: 'STRING', year: 'INT64', original: 'STRING', qualifier: 'STRING', masked: 'BOOLEAN', lost: 'BOOLEAN',
+  },
+  Person: { name: 'STRING', aliases: 'STRING[]', description: 'STRING' },
+  Place: { name: 'STRING', level: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
+  Policy: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64' },
+  Event: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', date: 'STRING' },
+  Report: { name: 'STRING', title: 'STRING', publisher: 'STRING', date: 'STRING', source: 'STRING' },
+};
+
+/** Properties on every relationship: where it is stated, and optional qualifiers. */
+export const RELATION_PROPERTIES = { source: 'STRING', quote: 'STRING', role: 'STRING', detail: 'STRING' } as const;

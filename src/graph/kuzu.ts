@@ -1,0 +1,152 @@
+import kuzu from 'kuzu';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { kuzuDialect } from './dialect.js';
+import { DatabaseUnavailableError, type GraphStore, type Params, type Row, type Transaction } from './store.js';
+import { fromKuzu } from './values.js';
+
+export interface KuzuOptions {
+  /** The database folder; created with its parents when missing. */
+  path: string;
+  readOnly?: boolean;
+  /** Connections kept open for concurrent reads. */
+  poolSize?: number;
+  /** Per-query time limit in milliseconds (0: none). */
+  queryTimeoutMs?: number;
+}
+
+/** A connection with its prepared statements, reused across queries. */
+class PooledConnection {
+  private readonly prepared = new Map<string, kuzu.PreparedStatement>();
+  constructor(readonly connection: kuzu.Connection) {}
+
+  async run(cypher: string, params: Params = {}): Promise<Row[]> {
+    let statement = this.prepared.get(cypher);
+    if (!statement) {
+      statement = await this.connection.prepare(cypher);
+      if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
+      this.prepared.set(cypher, statement);
+    }
+    const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, kuzu.KuzuValue>;
+    const results = await this.connection.execute(statement, defined);
+    try {
+      const last = Array.isArray(results) ? results[results.length - 1]! : results;
+      return (await last.getAll()).map((row) => fromKuzu(row) as Row);
+    } finally {
+      closeResults(results);
+    }
+  }
+
+  /** Statements that cannot be prepared (DDL, transaction control) run as plain queries. */
+  async exec(statement: string): Promise<void> {
+    closeResults(await this.connection.query(statement));
+  }
+}
+
+/** Results hold native memory tied to the database: closing them early keeps shutdown clean. */
+function closeResults(results: kuzu.QueryResult | kuzu.QueryResult[]): void {
+  for (const result of Array.isArray(results) ? results : [results]) result.close();
+}
+
+/** The embedded engine: Kuzu in this process, on a folder of its own. */
+export class KuzuStore implements GraphStore {
+  readonly engine = 'kuzu' as const;
+  readonly dialect = kuzuDialect;
+  private readonly idle: PooledConnection[] = [];
+  private readonly waiting: Array<(c: PooledConnection) => void> = [];
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(private readonly database: kuzu.Database, connections: PooledConnection[]) {
+    this.idle.push(...connections);
+  }
+
+  /** Opens (creating when missing) the database folder; a locked or unusable folder is `DatabaseUnavailableError`. */
+  static async open(options: KuzuOptions): Promise<KuzuStore> {
+    if (!options.readOnly) mkdirSync(dirname(options.path), { recursive: true });
+    let database: kuzu.Database | undefined;
+    try {
+      database = new kuzu.Database(options.path, 0, true, options.readOnly ?? false);
+      await database.init();
+      const connections: PooledConnection[] = [];
+      for (let i = 0; i < (options.poolSize ?? 4); i++) {
+        const connection = new kuzu.Connection(database);
+        await connection.init();
+        if (options.queryTimeoutMs) connection.setQueryTimeout(options.queryTimeoutMs);
+        connections.push(new PooledConnection(connection));
+      }
+      return new KuzuStore(database, connections);
+    } catch (error) {
+      await database?.close().catch(() => undefined);
+      throw new DatabaseUnavailableError(`cannot open the embedded database at ${options.path}: ${(error as Error).message}`);
+    }
+  }
+
+  private acquire(): Promise<PooledConnection> {
+    if (this.closed) return Promise.reject(new DatabaseUnavailableError('the embedded database is closed'));
+    const connection = this.idle.pop();
+    return connection ? Promise.resolve(connection) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(connection: PooledConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
+  }
+
+  private async withConnection<T>(work: (c: PooledConnection) => Promise<T>): Promise<T> {
+    const connection = await this.acquire();
+    try {
+      return await work(connection);
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  read(cypher: string, params?: Params): Promise<Row[]> {
+    return this.withConnection((c) => c.run(cypher, params));
+  }
+
+  readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN TRANSACTION READ ONLY', work);
+  }
+
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    // Kuzu allows one write transaction at a time: queue them instead of failing the second.
+    const run = this.writeQueue.then(() => this.transaction('BEGIN TRANSACTION', work));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private transaction<T>(begin: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.withConnection(async (c) => {
+      await c.exec(begin);
+      try {
+        const result = await work({ run: (cypher, params) => c.run(cypher, params) });
+        await c.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await c.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async applySchema(statements: readonly string[]): Promise<void> {
+    await this.withConnection(async (c) => {
+      for (const statement of statements) await c.exec(statement);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.read('RETURN 1 AS ok');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const connections = this.idle.splice(0);
+    await Promise.all(connections.map((c) => c.connection.close()));
+    await this.database.close();
+  }
+}

@@ -1,0 +1,103 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { neo4jDialect } from './dialect.js';
+import { DatabaseUnavailableError, type GraphStore, type Params, type Row, type Transaction } from './store.js';
+import { fromNeo4j, toNeo4jParams } from './values.js';
+
+export interface Neo4jOptions {
+  /** `neo4j://` (routing: clusters, Aura) or `bolt://` (a single server), with `+s`/`+ssc` variants. */
+  uri: string;
+  username?: string;
+  password?: string;
+  database?: string;
+  /** Transaction time limit in milliseconds (0: the server's default). */
+  transactionTimeoutMs?: number;
+  /** How long to wait for a connection before failing (fail fast when the server is away). */
+  connectionTimeoutMs?: number;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** The production store: a Neo4j server or cluster reached through the official driver. */
+export class Neo4jStore implements GraphStore {
+  readonly engine = 'neo4j' as const;
+  readonly dialect = neo4jDialect;
+  private readonly driver: Driver;
+
+  constructor(private readonly options: Neo4jOptions) {
+    const auth = options.username ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 5000,
+      connectionTimeout: options.connectionTimeoutMs ?? 5000,
+      maxTransactionRetryTime: options.connectionTimeoutMs ?? 5000,
+      disableLosslessIntegers: false,
+    });
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  }
+
+  private txConfig() {
+    return this.options.transactionTimeoutMs ? { timeout: this.options.transactionTimeoutMs } : undefined;
+  }
+
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    const wrap = (tx: ManagedTransaction): Transaction => ({
+      run: async (cypher, params = {}) => {
+        const result = await tx.run(cypher, toNeo4jParams(params));
+        return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
+      },
+    });
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), this.txConfig())
+        : await session.executeWrite((tx) => work(wrap(tx)), this.txConfig());
+    } catch (error) {
+      throw asUnavailable(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  read(cypher: string, params?: Params): Promise<Row[]> {
+    return this.inSession('READ', (tx) => tx.run(cypher, params));
+  }
+
+  readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inSession('READ', work);
+  }
+
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inSession('WRITE', work);
+  }
+
+  async applySchema(statements: readonly string[]): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      for (const statement of statements) await session.run(statement);
+    } catch (error) {
+      throw asUnavailable(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.options.database });
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** Driver errors meaning "the database is not there" become `DatabaseUnavailableError`; others pass through. */
+function asUnavailable(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  return code && UNAVAILABLE_CODES.has(code) ? new DatabaseUnavailableError(`Neo4j is unavailable: ${(error as Error).message}`) : error;
+}

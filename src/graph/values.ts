@@ -1,0 +1,48 @@
+import neo4j from 'neo4j-driver';
+import type { Value } from './store.js';
+
+/** Turns a Neo4j result value into a plain value: integers to numbers, temporals to ISO strings, nodes to properties. */
+export function fromNeo4j(value: unknown): Value {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (isTemporal(value)) return String(value);
+  if (Array.isArray(value)) return value.map(fromNeo4j);
+  if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) return fromNeo4j(value.properties);
+  if (typeof value === 'object') return plainObject(value as Record<string, unknown>, fromNeo4j);
+  return value as Value;
+}
+
+function isTemporal(value: unknown): boolean {
+  return neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)
+    || neo4j.isTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isDuration(value as never);
+}
+
+/** Turns a Kuzu result value into a plain value: dates to ISO strings, bigints to numbers, internal ids dropped. */
+export function fromKuzu(value: unknown): Value {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(fromKuzu);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => !key.startsWith('_'));
+    return plainObject(Object.fromEntries(entries), fromKuzu);
+  }
+  return value as Value;
+}
+
+function plainObject(object: Record<string, unknown>, convert: (v: unknown) => Value): Value {
+  return Object.fromEntries(Object.entries(object).map(([key, v]) => [key, convert(v)]));
+}
+
+/** Parameters for Neo4j: whole numbers as Neo4j integers, so `LIMIT $first` and integer comparisons work. */
+export function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).map(([key, v]) => [key, toNeo4j(v)]));
+}
+
+function toNeo4j(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4j);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4j(v)]));
+  return value;
+}

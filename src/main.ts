@@ -1,0 +1,32 @@
+/** Start-up: read the configuration, open the store, seed it when empty, listen. */
+import { ConfigError, loadConfig } from './config.js';
+import { openStore } from './graph/open.js';
+import { seedIfEmpty } from './seed/seed.js';
+import { createHttpServer } from './server.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await openStore(config);
+  const started = Date.now();
+  if (await seedIfEmpty(store, config.cypherDir)) console.log(`loaded the seed graph into ${store.engine} in ${Date.now() - started} ms`);
+  const { server, apollo } = await createHttpServer(store, config);
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
+  });
+  const shutdown = () => {
+    server.close(async () => {
+      await apollo.stop();
+      await store.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `start-up failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+import { GraphQLError } from 'graphql';
+
+/** A bad argument: a `BAD_USER_INPUT` error that names the argument. */
+export function badArgument(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}": ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}

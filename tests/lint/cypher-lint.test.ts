@@ -1,0 +1,78 @@
+import { lintCypherQuery } from '@neo4j-cypher/language-support';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { allQueries } from '../../src/data/queries.js';
+import { neo4jDialect } from '../../src/graph/dialect.js';
+import { readCypherFile } from '../../src/seed/loader.js';
+
+const ERROR = 1;
+const { cypherDir } = loadConfig();
+
+/** Neo4j's own front end: the errors it reports for a query (parameters are supplied at run time, so not errors). */
+function neo4jErrors(query: string): string[] {
+  return lintCypherQuery(query, {})
+    .diagnostics.filter((d) => d.severity === ERROR)
+    .map((d) => (typeof d.message === 'string' ? d.message : d.message.value))
+    .filter((message) => !/^Parameter \$\w+ is not defined/.test(message));
+}
+
+const STRING = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+const VALID_ESCAPE = /^\\(?:[\\'"bfnrt]|u[0-9a-fA-F]{4})$/;
+
+/**
+ * A statement with its literals replaced by placeholders. Neo4j's parser reads a literal's content only
+ * for its escapes, which `badEscapes` checks, so statements of one shape lint alike; linting each shape
+ * once keeps the check of thousands of generated statements to seconds.
+ */
+function shapeOf(statement: string): string {
+  return statement
+    .replace(STRING, "'s'")
+    .replace(/(?<![\w.$])\d+(?:\.\d+)?(?![\w])/g, '0')
+    .replace(/'s'(?:\s*,\s*'s')+/g, "'s'");
+}
+
+function badEscapes(statement: string): string[] {
+  return (statement.match(STRING) ?? []).flatMap((literal) => (literal.match(/\\./g) ?? []).filter((e) => !VALID_ESCAPE.test(e)));
+}
+
+const shapesLinted = new Map<string, string[]>();
+
+/** The Neo4j errors of every statement of a file, each named by file, statement number and line. */
+function fileErrors(path: string): string[] {
+  const file = readCypherFile(path);
+  return file.statements.flatMap((s, i) => {
+    const shape = shapeOf(s.text);
+    if (!shapesLinted.has(shape)) shapesLinted.set(shape, neo4jErrors(shape));
+    const errors = [...shapesLinted.get(shape)!, ...badEscapes(s.text).map((e) => `invalid escape ${e} in a string`)];
+    return errors.map((m) => `${file.name} statement ${i + 1} (line ${s.line}): ${m}`);
+  });
+}
+
+describe('Cypher linted by Neo4j', () => {
+  it('finds errors when there are some (the linter is live)', () => {
+    expect(neo4jErrors('MATCH (n) RETURN n.name AS x ORDER BY')).not.toEqual([]);
+    expect(neo4jErrors('CREATE NODE TABLE T(id STRING, PRIMARY KEY(id))')).not.toEqual([]);
+  });
+
+  it('lints a statement by its shape, keeping what literals can break', () => {
+    expect(shapeOf("MERGE (n:Org {id: 'a;b', n2: 3.5}) SET n.aliases = ['x', 'y\\'z']")).toBe("MERGE (n:Org {id: 's', n2: 0}) SET n.aliases = ['s']");
+    expect(badEscapes("RETURN 'ok\\n', 'bad\\q'")).toEqual(['\\q']);
+  });
+
+  it('has no errors in the Neo4j schema file', () => {
+    expect(fileErrors(join(cypherDir, 'schema', neo4jDialect.schemaFile))).toEqual([]);
+  });
+
+  // kuzu.cypher is Kuzu's table DDL, which Neo4j does not speak; loading it into Kuzu is its check.
+  const seeds = readdirSync(join(cypherDir, 'seed')).filter((f) => f.endsWith('.cypher'));
+  it.each(seeds)('has no errors in seed file %s', (name) => {
+    expect(fileErrors(join(cypherDir, 'seed', name))).toEqual([]);
+  });
+
+  it('has no errors in any query the data-access layer sends to Neo4j', () => {
+    const errors = allQueries(neo4jDialect).flatMap((q) => neo4jErrors(q).map((m) => `${m}\n  in: ${q}`));
+    expect(errors).toEqual([]);
+  });
+});
