@@ -48,6 +48,9 @@ export interface StatedInFile {
 
 export const MAX_QUOTE_LENGTH = 60;
 
+/** A place name or digit masked in report 001: `xx`, or a lone `x` between Chinese characters. */
+const MASK = /xx|(?<![A-Za-z])x(?![A-Za-z])/i;
+
 const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
   Organization: ORGANIZATION_KINDS, Program: PROGRAM_KINDS, Achievement: ACHIEVEMENT_KINDS,
 };
@@ -170,10 +173,13 @@ export class CurationReader {
     const evidence = evidenceList.map((e, i) => this.readEvidence(e, `${where} evidence[${i}]`)).filter((e): e is Evidence => !!e);
     if (!evidence[0]) return void this.problems.push(`${where}: needs evidence`);
     const masked = raw.masked === true;
+    if (!masked && label !== 'Achievement' && MASK.test(name)) this.problems.push(`${where}: the name is masked (x): set "masked": true`);
     const id = entityId(label, name, evidence[0].source, masked);
     const props = this.entityProps(label, raw, where);
-    props.name = masked ? `${name}（${evidence[0].source}）` : name;
-    if (masked && (label === 'Organization' || label === 'Place')) props.scope = evidence[0].source;
+    // A masked achievement keeps its label: its id is scoped already, and `masked` speaks of its value.
+    const scoped = masked && label !== 'Achievement';
+    props.name = scoped ? `${name}（${evidence[0].source}）` : name;
+    if (masked && label !== 'Achievement') props.scope = evidence[0].source;
     this.mergeNode({ id, label, props, evidence: [...evidence] }, where);
     return { id, evidence };
   }

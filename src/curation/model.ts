@@ -63,15 +63,15 @@ export const MENTION_PAIRS: Pairs = each(ENTITY_LABELS, ['Report']);
 /** Properties stored on each label beyond `id`, with their storage types. */
 export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRING[]' | 'INT64' | 'DOUBLE' | 'BOOLEAN'>> = {
   Organization: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', grade: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
-  Program: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64' },
+  Program: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', masked: 'BOOLEAN', scope: 'STRING' },
   Achievement: {
     name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', statement: 'STRING', value: 'DOUBLE',
     unit: 'STRING', year: 'INT64', original: 'STRING', qualifier: 'STRING', masked: 'BOOLEAN', lost: 'BOOLEAN',
   },
-  Person: { name: 'STRING', aliases: 'STRING[]', description: 'STRING' },
+  Person: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
   Place: { name: 'STRING', level: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
-  Policy: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64' },
-  Event: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', date: 'STRING' },
+  Policy: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', masked: 'BOOLEAN', scope: 'STRING' },
+  Event: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', date: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
   Report: { name: 'STRING', title: 'STRING', publisher: 'STRING', date: 'STRING', source: 'STRING' },
 };
 

@@ -17,10 +17,11 @@ async function fingerprint(store: Awaited<ReturnType<typeof freshKuzu>>['store']
   return { nodes: nodes.map((r) => ({ label: r.label, count: r.count, names: (r.names as string[]).sort() })), rels };
 }
 
-/** A copy of the project's cypher/ folder with one extra seed file, to load broken input without touching the real one. */
+/** A cypher/ folder with the project's schema and one seed file, to load broken input without touching the real one. */
 function cypherWith(dir: string, name: string, text: string): string {
   const copy = join(dir, 'cypher');
-  cpSync(cypherDir, copy, { recursive: true });
+  cpSync(join(cypherDir, 'schema'), join(copy, 'schema'), { recursive: true });
+  mkdirSync(join(copy, 'seed'));
   writeFileSync(join(copy, 'seed', name), text);
   return copy;
 }
@@ -43,7 +44,9 @@ describe('the seed loader', () => {
 
   it('rejects a broken file naming the file and statement, and loads nothing from it', async () => {
     const before = await fingerprint(kuzu.store);
-    const broken = cypherWith(kuzu.dir, 'zz-broken.cypher', [
+    const dir = join(kuzu.dir, 'broken');
+    mkdirSync(dir);
+    const broken = cypherWith(dir, 'zz-broken.cypher', [
       "MERGE (n:Organization {id: 'org:半途'}) SET n.name = '半途', n.kind = 'OTHER';",
       '// the second statement misspells MERGE',
       "MERGEE (n:Organization {id: 'org:坏'});",
