@@ -75,5 +75,9 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRIN
   Report: { name: 'STRING', title: 'STRING', publisher: 'STRING', date: 'STRING', source: 'STRING' },
 };
 
+/** A derived property on every label: the comparable form of the names and text search looks in. */
+export const SEARCH_TEXT = 'searchText';
+for (const props of Object.values(NODE_PROPERTIES)) props[SEARCH_TEXT] = 'STRING';
+
 /** Properties on every relationship: where it is stated, and optional qualifiers. */
 export const RELATION_PROPERTIES = { source: 'STRING', quote: 'STRING', role: 'STRING', detail: 'STRING' } as const;

@@ -1,15 +1,30 @@
 import type { GraphStore } from '../graph/store.js';
 import { CountingStore } from './counting.js';
-import { Organizations } from './organizations.js';
+import { Entities } from './entities.js';
+import { Explore } from './explore.js';
+import { Lists } from './lists.js';
+import { Related } from './related.js';
+import { Search } from './search.js';
+import { Stats } from './stats.js';
 
 /** The data-access layer for one request: every domain's queries and batch loaders over one counted store. */
 export class DataAccess {
   private readonly db: CountingStore;
-  readonly organizations: Organizations;
+  readonly entities: Entities;
+  readonly lists: Lists;
+  readonly related: Related;
+  readonly search: Search;
+  readonly explore: Explore;
+  readonly stats: Stats;
 
   constructor(store: GraphStore) {
     this.db = new CountingStore(store);
-    this.organizations = new Organizations(this.db);
+    this.entities = new Entities(this.db, store.dialect);
+    this.lists = new Lists(this.db);
+    this.related = new Related(this.db);
+    this.search = new Search(this.db, store.dialect);
+    this.explore = new Explore(this.entities);
+    this.stats = new Stats(this.db, store.dialect);
   }
 
   /** Database round trips so far in this request. */

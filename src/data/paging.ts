@@ -10,3 +10,8 @@ export interface Page<T> {
   offset: number;
   total: number;
 }
+
+/** The page of a list already in memory (lists batched per request are paged after loading). */
+export function pageOf<T>(items: readonly T[], request: PageRequest): Page<T> {
+  return { items: items.slice(request.offset, request.offset + request.limit), offset: request.offset, total: items.length };
+}

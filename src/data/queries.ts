@@ -1,8 +1,29 @@
+import { NODE_LABELS } from '../curation/model.js';
 import type { Dialect } from '../graph/dialect.js';
-import { ORGANIZATION_QUERIES } from './organizations.js';
+import { entityQueries } from './entities.js';
+import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
+import { RELATED_QUERIES } from './related.js';
+import { searchQueries } from './search.js';
+import { statsQueries } from './stats.js';
 import { STATUS_QUERIES } from './status.js';
 
-/** Every query the data-access layer can send, spelled for a dialect: what the lint test checks. */
-export function allQueries(_dialect: Dialect): string[] {
-  return [ORGANIZATION_QUERIES, STATUS_QUERIES].flatMap((queries) => Object.values(queries));
+/**
+ * Every query the data-access layer can send, spelled for a dialect: what the lint test checks. Lists
+ * chain fixed condition stages and end in one of fixed orders, so each label's list is listed in each
+ * order, and with none, each one, and all of its filters.
+ */
+export function allQueries(dialect: Dialect): string[] {
+  const { byIds, ...entity } = entityQueries(dialect);
+  const lists = NODE_LABELS.flatMap((label) => {
+    const [first, ...rest] = LABEL_ORDERS[label];
+    const filterSets = [[], ...LABEL_FILTERS[label].map((k) => [k]), LABEL_FILTERS[label]];
+    return [
+      ...filterSets.flatMap((keys) => Object.values(listQueries(label, keys, first!))),
+      ...rest.map((order) => listQueries(label, [], order).page),
+    ];
+  });
+  return [...new Set([
+    ...Object.values(byIds), ...Object.values(entity), ...lists, ...Object.values(RELATED_QUERIES),
+    ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(STATUS_QUERIES),
+  ])];
 }

@@ -7,28 +7,18 @@ export interface Dialect {
   readonly schemaFile: string;
   /** The expression giving a relationship variable's type. */
   relationshipType(variable: string): string;
-  /** A pattern for the shortest path between bound nodes `a` and `b`, named `p`, of at most `maxHops` hops. */
-  shortestPath(maxHops: number): string;
-  /** The expression giving the relationships of path variable `p`. */
-  pathRelationships(path: string): string;
+  /** The expression giving a node variable's label (every node here has exactly one). */
+  nodeLabel(variable: string): string;
 }
 
 export const kuzuDialect: Dialect = {
   schemaFile: 'kuzu.cypher',
   relationshipType: (r) => `label(${r})`,
-  shortestPath: (maxHops) => `MATCH p = (a)-[* SHORTEST 1..${hops(maxHops)}]-(b)`,
-  pathRelationships: (p) => `rels(${p})`,
+  nodeLabel: (n) => `label(${n})`,
 };
 
 export const neo4jDialect: Dialect = {
   schemaFile: 'neo4j.cypher',
   relationshipType: (r) => `type(${r})`,
-  shortestPath: (maxHops) => `MATCH p = shortestPath((a)-[*1..${hops(maxHops)}]-(b))`,
-  pathRelationships: (p) => `relationships(${p})`,
+  nodeLabel: (n) => `labels(${n})[0]`,
 };
-
-/** Path bounds are part of the pattern, not parameters, so they are checked to be small integers here. */
-function hops(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 10) throw new RangeError(`path length must be an integer from 1 to 10, got ${n}`);
-  return n;
-}

@@ -1,11 +1,17 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { nodeResolvers } from './node.js';
+import { achievementResolvers } from './achievement.js';
+import { commonResolvers } from './common.js';
+import { entityResolvers } from './entities.js';
+import { graphResolvers } from './graph.js';
 import { organizationResolvers } from './organization.js';
+import { searchResolvers } from './search.js';
+import { statsResolvers } from './stats.js';
 
 /** Every domain's resolvers, merged type by type. */
 export function allResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const part of [nodeResolvers, organizationResolvers]) {
+  const parts = [commonResolvers, organizationResolvers, entityResolvers, achievementResolvers, searchResolvers, graphResolvers, statsResolvers];
+  for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as object) };
   }
   return merged as Resolvers;

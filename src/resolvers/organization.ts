@@ -1,15 +1,54 @@
+import type { Context } from '../context.js';
+import type { EntityRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { idArgument } from './args.js';
+import { maskableFields, linked, lookup, selectLinks } from './common.js';
+import { listFilter, pageOfKinds } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
+import type { Order } from '../data/lists.js';
+
+const organizations = async (e: EntityRecord, ctx: Context, types: string[], direction: 'IN' | 'OUT') =>
+  (await linked(e, ctx, types, direction)).filter((r) => r.label === 'Organization');
+
+/** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
+async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
+  const ids = [e.id, ...(includeDescendants ? (await data.related.tree.load(e.id)).map((t) => t.id) : [])];
+  const lists = await data.related.achievementsOf.loadMany(ids);
+  const unique = new Map<string, EntityRecord>();
+  for (const list of lists) if (!(list instanceof Error)) for (const a of list) unique.set(a.id, a);
+  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_, { id }, { data }) => data.organizations.byId.load(id),
-    organizations: (_, args, { data }) => data.organizations.page(pageRequest(args), { kind: args.kind }),
+    organization: lookup('Organization'),
+    organizations: (_, args, { data }) => {
+      const filter = listFilter(args.filter);
+      if (args.kind) filter.kinds = [...new Set([...(filter.kinds ?? []), args.kind])];
+      return data.lists.page('Organization', filter, (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args));
+    },
+    organizationTree: async (_, { id }, { data }) => {
+      const root = await data.entities.byId.load(idArgument('id', id, 'Organization'));
+      return root && data.related.tree.load(root.id);
+    },
   },
   Organization: {
-    kind: (o) => o.kind as never,
-    parents: (o, _, { data }) => data.organizations.parents.load(o.id),
-    children: (o, _, { data }) => data.organizations.children.load(o.id),
+    ...maskableFields,
+    scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(`report:${e.scope}`) : null),
+    parents: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'OUT'),
+    children: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'IN'),
+    descendants: (e, _, { data }) => data.related.tree.load(e.id),
+    memberOf: (e, _, ctx) => organizations(e, ctx, ['MEMBER_OF'], 'OUT'),
+    members: (e, _, ctx) => organizations(e, ctx, ['MEMBER_OF'], 'IN'),
+    leads: (e, _, ctx) => linked(e, ctx, ['LEADS'], 'OUT'),
+    places: (e, _, ctx) => linked(e, ctx, ['LOCATED_IN'], 'OUT'),
+    programs: async (e, _, ctx) => (await linked(e, ctx, ['RUNS', 'LEADS', 'CO_BUILDS', 'PARTICIPATES_IN'], 'OUT')).filter((r) => r.label === 'Program'),
+    people: async (e, _, { data }) => selectLinks(await data.entities.links.load(e.id), ['HOLDS_ROLE'], 'IN'),
+    policies: (e, _, ctx) => linked(e, ctx, ['ISSUED'], 'OUT'),
+    achievements: async (e, args, ctx) => pageOfKinds(await achievementsUnder(e, args.includeDescendants ?? false, ctx), args),
+  },
+  TreeEntry: {
+    organization: async (t, _, { data }) => (await data.entities.byId.load(t.id))!,
   },
   OrganizationConnection: connectionResolvers,
 };

@@ -49,6 +49,7 @@ export const SPUN_WORDS: Readonly<Record<string, string>> = {
   闭切: '关切',
   闭心: '关心',
   闭于: '关于',
+  闭系: '联系',
   援救: '支持',
   帮推: '助推',
   设施: '措施',

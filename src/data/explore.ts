@@ -1,0 +1,98 @@
+import type { Entities } from './entities.js';
+import type { LinkRecord } from './records.js';
+
+/** An edge of a drawable subgraph, oriented from its start to its end. */
+export interface EdgeRecord {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  link: LinkRecord;
+}
+
+/** Nodes (id → distance from the start) and the edges between them. */
+export interface SubgraphRecord {
+  nodes: Map<string, number>;
+  edges: EdgeRecord[];
+  truncated: boolean;
+}
+
+function edgeOf(from: string, link: LinkRecord): EdgeRecord {
+  const [source, target] = link.direction === 'OUT' ? [from, link.otherId] : [link.otherId, from];
+  return { id: `${link.type}|${source}|${target}`, type: link.type, source, target, link };
+}
+
+const follows = (types: readonly string[] | undefined) => (link: LinkRecord) => !types?.length || types.includes(link.type);
+
+/**
+ * Graph exploration breadth-first over the request's link loader: one batched query per step,
+ * whatever the fan-out, so depth (at most 3) bounds the round trips.
+ */
+export class Explore {
+  constructor(private readonly entities: Entities) {}
+
+  private async linksOf(ids: readonly string[]): Promise<LinkRecord[][]> {
+    return (await this.entities.links.loadMany(ids)).map((r) => (r instanceof Error ? [] : r));
+  }
+
+  /** Everything within `depth` steps of `start`, at most `limit` nodes. */
+  async neighborhood(start: string, depth: number, types: readonly string[] | undefined, limit: number): Promise<SubgraphRecord> {
+    const nodes = new Map([[start, 0]]);
+    const edges = new Map<string, EdgeRecord>();
+    let truncated = false;
+    let frontier = [start];
+    for (let distance = 1; distance <= depth && frontier.length; distance++) {
+      const next: string[] = [];
+      const links = await this.linksOf(frontier);
+      frontier.forEach((from, i) => {
+        for (const link of links[i]!.filter(follows(types))) {
+          if (!nodes.has(link.otherId)) {
+            if (nodes.size >= limit) {
+              truncated = true;
+              continue;
+            }
+            nodes.set(link.otherId, distance);
+            next.push(link.otherId);
+          }
+          const edge = edgeOf(from, link);
+          edges.set(edge.id, edge);
+        }
+      });
+      frontier = next;
+    }
+    return { nodes, edges: [...edges.values()], truncated };
+  }
+
+  /** A shortest path from `from` to `to` of at most `maxLength` steps, either direction; null when none. */
+  async shortestPath(from: string, to: string, maxLength: number, types: readonly string[] | undefined): Promise<SubgraphRecord | null> {
+    if (from === to) return { nodes: new Map([[from, 0]]), edges: [], truncated: false };
+    const cameBy = new Map<string, EdgeRecord | null>([[from, null]]);
+    let frontier = [from];
+    for (let step = 1; step <= maxLength && frontier.length; step++) {
+      const next: string[] = [];
+      const links = await this.linksOf(frontier);
+      for (const [i, at] of frontier.entries()) {
+        for (const link of links[i]!.filter(follows(types))) {
+          if (cameBy.has(link.otherId)) continue;
+          cameBy.set(link.otherId, edgeOf(at, link));
+          next.push(link.otherId);
+        }
+      }
+      if (cameBy.has(to)) return walkBack(cameBy, from, to);
+      frontier = next;
+    }
+    return null;
+  }
+}
+
+function walkBack(cameBy: Map<string, EdgeRecord | null>, from: string, to: string): SubgraphRecord {
+  const path = [to];
+  const edges: EdgeRecord[] = [];
+  for (let at = to; at !== from;) {
+    const edge = cameBy.get(at)!;
+    edges.unshift(edge);
+    at = edge.source === at ? edge.target : edge.source;
+    path.unshift(at);
+  }
+  return { nodes: new Map(path.map((id, i) => [id, i])), edges, truncated: false };
+}

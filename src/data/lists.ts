@@ -1,0 +1,127 @@
+import type { NodeLabel } from '../curation/model.js';
+import type { Params } from '../graph/store.js';
+import type { CountingStore } from './counting.js';
+import type { Page, PageRequest } from './paging.js';
+import { toEntity, type EntityRecord } from './records.js';
+
+/** Filters a list may take; each present one adds a fixed condition, its value always a parameter. */
+export interface ListFilter {
+  kinds?: string[];
+  levels?: string[];
+  name?: string;
+  place?: string;
+  report?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  valueMin?: number;
+  valueMax?: number;
+  unit?: string;
+  /** Achievements only: of these holders. */
+  holders?: string[];
+  /** Achievements only: with a known value. */
+  hasValue?: boolean;
+}
+export type FilterKey = keyof ListFilter;
+
+const BELOW_PLACE = '-[:PART_OF*0..8]->(:Place {id: $place})';
+const LOCATED_BELOW = `-[:LOCATED_IN]->(:Place)${BELOW_PLACE}`;
+
+/** The condition each filter adds; `place` depends on how a label relates to places. */
+const CONDITIONS: Record<Exclude<FilterKey, 'place'>, string> = {
+  kinds: 'n.kind IN $kinds',
+  levels: 'n.level IN $levels',
+  name: 'n.searchText CONTAINS $name',
+  report: 'EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(:Report {id: $report}) }',
+  yearFrom: 'n.year >= $yearFrom',
+  yearTo: 'n.year <= $yearTo',
+  valueMin: 'n.value >= $valueMin',
+  valueMax: 'n.value <= $valueMax',
+  unit: 'n.unit = $unit',
+  holders: 'EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(h) WHERE h.id IN $holders }',
+  hasValue: 'n.value IS NOT NULL',
+};
+
+/** Filters that are flags: they add their condition when true and pass no parameter. */
+const FLAGS: ReadonlySet<FilterKey> = new Set(['hasValue']);
+
+const PLACE_CONDITION: Partial<Record<NodeLabel, string>> = {
+  Organization: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
+  Program: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
+  Event: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
+  Place: `EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Place {id: $place}) }`,
+  Person: `EXISTS { MATCH (n)-[:HOLDS_ROLE]->(:Organization)${LOCATED_BELOW} }`,
+  Achievement: `(EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()${LOCATED_BELOW} } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)${BELOW_PLACE} })`,
+};
+
+/** The filters each label accepts. */
+export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
+  Organization: ['kinds', 'name', 'place', 'report'],
+  Program: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo'],
+  Achievement: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'hasValue'],
+  Person: ['name', 'place', 'report'],
+  Place: ['levels', 'name', 'place', 'report'],
+  Policy: ['name', 'report', 'yearFrom', 'yearTo'],
+  Event: ['name', 'place', 'report', 'yearFrom', 'yearTo'],
+  Report: [],
+};
+
+/** Orders lists can take. Unknown values sort last either way. */
+export const ORDERS = {
+  NAME_ASC: 'ORDER BY n.name, n.id',
+  NAME_DESC: 'ORDER BY n.name DESC, n.id',
+  MENTIONS_DESC: 'ORDER BY COUNT { MATCH (n)-[:MENTIONED_IN]->() } DESC, n.name, n.id',
+  VALUE_DESC: 'ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id',
+  VALUE_ASC: 'ORDER BY coalesce(n.value, 1.0e300), n.name, n.id',
+  YEAR_DESC: 'ORDER BY coalesce(n.year, -1) DESC, n.name, n.id',
+  SOURCE_ASC: 'ORDER BY n.source',
+} as const;
+export type Order = keyof typeof ORDERS;
+
+/** The orders each label's list offers (the first is its default). */
+export const LABEL_ORDERS: Record<NodeLabel, Order[]> = {
+  Organization: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Program: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Achievement: ['NAME_ASC', 'VALUE_DESC', 'VALUE_ASC', 'YEAR_DESC'],
+  Person: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Place: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Policy: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Event: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  Report: ['SOURCE_ASC'],
+};
+
+function condition(label: NodeLabel, key: FilterKey): string {
+  if (key !== 'place') return CONDITIONS[key];
+  const place = PLACE_CONDITION[label];
+  if (!place) throw new Error(`${label} has no place filter`);
+  return place;
+}
+
+/** The page and count queries of a label with the given filters present, in a fixed order. */
+export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; count: string } {
+  const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
+  // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
+  // ANDed with another parameterized condition, and the stages mean the same on both engines.
+  const where = present.map((k) => `WITH n WHERE ${condition(label, k)}`).join(' ');
+  return {
+    page: `MATCH (n:${label}) ${where} RETURN n AS node, '${label}' AS label ${ORDERS[order]} SKIP $offset LIMIT $limit`,
+    count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`,
+  };
+}
+
+/** Filtered, ordered pages of any label. */
+export class Lists {
+  constructor(private readonly db: CountingStore) {}
+
+  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest): Promise<Page<EntityRecord>> {
+    const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
+    const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
+    if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
+    const queries = listQueries(label, keys, order);
+    const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
+    const [rows, counts] = await Promise.all([
+      this.db.read(queries.page, { ...params, offset: request.offset, limit: request.limit }),
+      this.db.read(queries.count, params),
+    ]);
+    return { items: rows.map(toEntity), offset: request.offset, total: Number(counts[0]?.total ?? 0) };
+  }
+}

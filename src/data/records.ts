@@ -1,0 +1,58 @@
+import type { NodeLabel } from '../curation/model.js';
+import type { Row, Value } from '../graph/store.js';
+
+/** Any entity as the data-access layer returns it: its label and every stored property (absent ones null). */
+export interface EntityRecord {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  [property: string]: Value | undefined;
+}
+
+/** A quote supporting a fact: the report (or article) id and the text. */
+export interface EvidenceRecord {
+  reportId: string;
+  quote: string;
+}
+
+/** A relationship seen from one end, with every source that states it. */
+export interface LinkRecord {
+  type: string;
+  direction: 'OUT' | 'IN';
+  otherId: string;
+  role: string | null;
+  detail: string | null;
+  evidence: EvidenceRecord[];
+}
+
+/** An entity record from a row holding the node's properties as `node` and its label as `label`. */
+export function toEntity(row: Row): EntityRecord {
+  const node = (row.node ?? {}) as Record<string, Value>;
+  const label = String(row.label) as NodeLabel;
+  const { id, name, aliases, description, searchText: _searchText, ...props } = node;
+  return {
+    ...props,
+    id: String(id),
+    label,
+    name: String(name ?? props.title ?? id),
+    aliases: (aliases as string[] | null) ?? [],
+    description: (description as string | null) ?? null,
+  };
+}
+
+/** Groups rows by a key column, keeping the order of `keys` (DataLoader's contract). */
+export function groupBy<T>(keys: readonly string[], rows: Row[], key: string, map: (row: Row) => T): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = String(row[key]);
+    const list = groups.get(k) ?? [];
+    list.push(map(row));
+    groups.set(k, list);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** The report id of a relationship's `source` property (`001-03` → `report:001-03`). */
+export const reportIdOf = (source: string) => `report:${source}`;

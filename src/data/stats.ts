@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import type { Dialect } from '../graph/dialect.js';
+import type { Row } from '../graph/store.js';
+import type { CountingStore } from './counting.js';
+import { groupBy, toEntity, type EntityRecord } from './records.js';
+
+/** A value and how many entities have it. */
+export interface CountRecord {
+  key: string;
+  count: number;
+}
+
+const IN_PLACE = '-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(p)';
+
+/** The analyst counts, spelled for a dialect. */
+export function statsQueries(dialect: Dialect) {
+  const label = dialect.nodeLabel('n');
+  const mentioned = 'MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(r:Report)';
+  return {
+    byLabel: `MATCH (n) RETURN ${label} AS key, count(n) AS count ORDER BY count DESC, key`,
+    organizationKinds: 'MATCH (n:Organization) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
+    programKinds: 'MATCH (n:Program) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
+    achievementKinds: 'MATCH (n:Achievement) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
+    placeLevels: 'MATCH (n:Place) RETURN n.level AS key, count(n) AS count ORDER BY count DESC, key',
+    relationshipTypes: `MATCH ()-[r]->() RETURN ${dialect.relationshipType('r')} AS key, count(r) AS count ORDER BY count DESC, key`,
+    metricUnits: 'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
+    organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p AS node, 'Place' AS label, count(DISTINCT o) AS count`,
+    achievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(h)${IN_PLACE} RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
+    placeAchievementsByPlace: 'MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids',
+    byReport: `${mentioned} RETURN r.id AS report, ${label} AS key, count(DISTINCT n) AS count ORDER BY report, key`,
+    mentionCounts: `UNWIND $ids AS id ${mentioned} WHERE r.id = id RETURN id, ${label} AS key, count(DISTINCT n) AS count ORDER BY id, key`,
+  };
+}
+
+const keyCounts = (rows: Row[]): CountRecord[] => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
+
+/** Counts by label, kind, place and report. */
+export class Stats {
+  private readonly queries: ReturnType<typeof statsQueries>;
+  readonly mentionCounts: DataLoader<string, CountRecord[]>;
+
+  constructor(private readonly db: CountingStore, dialect: Dialect) {
+    this.queries = statsQueries(dialect);
+    this.mentionCounts = new DataLoader(async (ids) =>
+      groupBy(ids, await db.read(this.queries.mentionCounts, { ids: [...ids] }), 'id', (r) => ({ key: String(r.key), count: Number(r.count) })));
+  }
+
+  async counts(query: Exclude<keyof ReturnType<typeof statsQueries>, 'organizationsByPlace' | 'achievementsByPlace' | 'placeAchievementsByPlace' | 'byReport' | 'mentionCounts'>): Promise<CountRecord[]> {
+    return keyCounts(await this.db.read(this.queries[query]));
+  }
+
+  /** Places of one level with the organizations and achievements in or below them, most organizations first. */
+  async byPlace(level: string): Promise<Array<{ place: EntityRecord; organizations: number; achievements: number }>> {
+    const [orgs, held, own] = await Promise.all([
+      this.db.read(this.queries.organizationsByPlace, { level }),
+      this.db.read(this.queries.achievementsByPlace, { level }),
+      this.db.read(this.queries.placeAchievementsByPlace, { level }),
+    ]);
+    const achievements = new Map<string, Set<string>>();
+    for (const row of [...held, ...own]) {
+      const set = achievements.get(String(row.place)) ?? new Set<string>();
+      for (const id of row.ids as string[]) set.add(id);
+      achievements.set(String(row.place), set);
+    }
+    return orgs
+      .map((row) => {
+        const place = toEntity(row);
+        return { place, organizations: Number(row.count), achievements: achievements.get(place.id)?.size ?? 0 };
+      })
+      .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || a.place.name.localeCompare(b.place.name));
+  }
+
+  /** Entities mentioned per report (a compilation counts its articles), by label. */
+  async byReport(): Promise<Map<string, CountRecord[]>> {
+    const byReport = new Map<string, CountRecord[]>();
+    for (const row of await this.db.read(this.queries.byReport)) {
+      const list = byReport.get(String(row.report)) ?? [];
+      list.push({ key: String(row.key), count: Number(row.count) });
+      byReport.set(String(row.report), list);
+    }
+    return byReport;
+  }
+}

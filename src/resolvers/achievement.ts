@@ -1,0 +1,45 @@
+import type { ListFilter, Order } from '../data/lists.js';
+import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
+import type { Context } from '../context.js';
+import { intArgument, optionalId, rangeArguments, textArgument } from './args.js';
+import { maskableFields, linked, lookup } from './common.js';
+import { listFilter } from './lists.js';
+import { connectionResolvers, pageRequest } from './paging.js';
+
+/** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
+async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
+  const { kinds, name, place, report, yearFrom, yearTo } = listFilter(input);
+  const values = rangeArguments('filter.valueMin', 'filter.valueMax', input?.valueMin, input?.valueMax);
+  const holder = optionalId('filter.holder', input?.holder);
+  let holders = holder ? [holder] : undefined;
+  if (holder && input?.includeDescendants) holders = [holder, ...(await data.related.tree.load(holder)).map((t) => t.id)];
+  return {
+    kinds, name, place, report, yearFrom, yearTo, holders,
+    valueMin: values.low,
+    valueMax: values.high,
+    unit: textArgument('filter.unit', input?.unit),
+  };
+}
+
+export const achievementResolvers: Resolvers = {
+  Query: {
+    achievement: lookup('Achievement'),
+    achievements: async (_, args, ctx) =>
+      ctx.data.lists.page('Achievement', await achievementFilter(args.filter, ctx), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args)),
+    metricRanking: async (_, args, { data }) => {
+      const first = intArgument('first', args.first, 10, 0, 100);
+      const unit = textArgument('unit', args.unit);
+      const page = await data.lists.page('Achievement', { kinds: ['METRIC'], unit, hasValue: true }, 'VALUE_DESC', { offset: 0, limit: first });
+      return page.items;
+    },
+    metricUnits: async (_, __, { data }) => (await data.stats.counts('metricUnits')).map(({ key, count }) => ({ unit: key, count })),
+  },
+  Achievement: {
+    ...maskableFields,
+    statement: (e) => String(e.statement ?? e.name),
+    lost: (e) => e.lost === true,
+    holders: (e, _, ctx) => linked(e, ctx, ['HAS_ACHIEVEMENT'], 'IN'),
+    awardedBy: (e, _, ctx) => linked(e, ctx, ['AWARDED_BY'], 'OUT'),
+  },
+  AchievementConnection: connectionResolvers,
+};

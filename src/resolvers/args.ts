@@ -1,0 +1,48 @@
+import { ENTITY_PREFIX, labelOfId, type NodeLabel } from '../curation/model.js';
+import { normalizeText } from '../text/normalize.js';
+import { badArgument } from './errors.js';
+
+const PREFIX_OF: Record<NodeLabel, string> = { ...ENTITY_PREFIX, Report: 'report' };
+
+/** An id argument: any known prefix, or the prefix of `label` when given. Malformed ids are BAD_USER_INPUT. */
+export function idArgument(argument: string, id: string, label?: NodeLabel): string {
+  const found = labelOfId(id);
+  if (!found || id.length <= id.indexOf(':') + 1 || id.length > 300) {
+    throw badArgument(argument, `"${id}" is not an id of this API (ids look like org:寿阳县医疗集团)`);
+  }
+  if (label && found !== label) throw badArgument(argument, `"${id}" is not a ${label} id (those start with ${PREFIX_OF[label]}:)`);
+  return id;
+}
+
+/** An optional id argument. */
+export function optionalId(argument: string, id: string | null | undefined, label?: NodeLabel): string | undefined {
+  return id === null || id === undefined ? undefined : idArgument(argument, id, label);
+}
+
+/** A whole number within bounds. */
+export function intArgument(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+  const n = value ?? fallback;
+  if (n < min || n > max) throw badArgument(argument, `must be from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+/** Search text: normalized (Traditional → Simplified, glued pinyin dropped), 1 to 100 characters. */
+export function textArgument(argument: string, text: string | null | undefined): string | undefined {
+  if (text === null || text === undefined) return undefined;
+  const normalized = normalizeText(text).trim();
+  if (!normalized || [...normalized].length > 100) throw badArgument(argument, 'must be 1 to 100 characters of text');
+  return normalized;
+}
+
+/** A range whose ends, when both given, are in order. */
+export function rangeArguments(from: string, to: string, low: number | null | undefined, high: number | null | undefined) {
+  if (low !== null && low !== undefined && high !== null && high !== undefined && low > high) {
+    throw badArgument(from, `must not be greater than ${to} (${low} > ${high})`);
+  }
+  return { low: low ?? undefined, high: high ?? undefined };
+}
+
+/** A list argument: absent and empty both mean "no restriction". */
+export function listArgument<T>(values: readonly T[] | null | undefined): T[] | undefined {
+  return values?.length ? [...values] : undefined;
+}

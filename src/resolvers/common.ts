@@ -1,0 +1,48 @@
+import type { NodeLabel } from '../curation/model.js';
+import type { EntityRecord, LinkRecord } from '../data/records.js';
+import type { Context } from '../context.js';
+import type { Direction, RelationshipType, Resolvers } from '../generated/graphql.js';
+import { idArgument } from './args.js';
+
+/** The fields every entity type shares: evidence and links, batched per request. */
+export const entityFields = {
+  evidence: (e: EntityRecord, _: unknown, { data }: Context) => data.entities.evidence.load(e.id),
+  links: async (e: EntityRecord, args: { types?: RelationshipType[] | null; direction?: Direction | null }, { data }: Context) =>
+    selectLinks(await data.entities.links.load(e.id), args.types ?? undefined, args.direction ?? 'BOTH'),
+};
+
+/** Entity fields plus `masked`, for the types whose name (or value) can be masked. */
+export const maskableFields = { ...entityFields, masked: (e: EntityRecord) => e.masked === true };
+
+/** The links of the given types and direction. */
+export function selectLinks(links: LinkRecord[], types?: readonly string[], direction: Direction = 'BOTH'): LinkRecord[] {
+  return links.filter((l) => (!types?.length || types.includes(l.type)) && (direction === 'BOTH' || l.direction === direction));
+}
+
+/** The entities at the other end of the selected links, in link order, without repeats. */
+export async function linked(e: EntityRecord, { data }: Context, types: readonly string[], direction: Direction): Promise<EntityRecord[]> {
+  const ids = [...new Set(selectLinks(await data.entities.links.load(e.id), types, direction).map((l) => l.otherId))];
+  return (await data.entities.byId.loadMany(ids)).filter((r): r is EntityRecord => !!r && !(r instanceof Error));
+}
+
+/** A resolver for a single lookup by id of one label: null when unknown, BAD_USER_INPUT when malformed. */
+export function lookup(label: NodeLabel) {
+  return (_: unknown, { id }: { id: string }, { data }: Context) => data.entities.byId.load(idArgument('id', id, label));
+}
+
+const typename = (e: EntityRecord) => e.label;
+
+export const commonResolvers: Resolvers = {
+  Query: {
+    node: (_, { id }, { data }) => data.entities.byId.load(idArgument('id', id)),
+  },
+  Node: { __resolveType: typename },
+  Entity: { __resolveType: typename },
+  Evidence: {
+    report: async (e, _, { data }) => (await data.entities.byId.load(e.reportId))!,
+  },
+  Link: {
+    type: (l) => l.type as RelationshipType,
+    node: async (l, _, { data }) => (await data.entities.byId.load(l.otherId))!,
+  },
+};

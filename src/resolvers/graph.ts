@@ -1,0 +1,46 @@
+import type { Resolvers } from '../generated/graphql.js';
+import { idArgument, intArgument } from './args.js';
+import { typeOfLabel } from './search.js';
+
+/** A node of a subgraph before its entity is loaded. */
+export interface GraphNodeParent {
+  id: string;
+  distance: number;
+}
+
+export const graphResolvers: Resolvers = {
+  Query: {
+    neighborhood: async (_, args, { data }) => {
+      const id = idArgument('id', args.id);
+      const depth = intArgument('depth', args.depth, 1, 1, 3);
+      const limit = intArgument('limit', args.limit, 200, 1, 500);
+      if (!(await data.entities.byId.load(id))) return null;
+      return data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
+    },
+    shortestPath: async (_, args, { data }) => {
+      const from = idArgument('from', args.from);
+      const to = idArgument('to', args.to);
+      const maxLength = intArgument('maxLength', args.maxLength, 4, 1, 6);
+      const [a, b] = await data.entities.byId.loadMany([from, to]);
+      if (!a || !b || a instanceof Error || b instanceof Error) return null;
+      return data.explore.shortestPath(from, to, maxLength, args.types ?? undefined);
+    },
+  },
+  Subgraph: {
+    nodes: (g) => [...g.nodes].map(([id, distance]) => ({ id, distance })),
+  },
+  GraphNode: {
+    type: async (n, _, { data }) => typeOfLabel((await data.entities.byId.load(n.id))!.label),
+    name: async (n, _, { data }) => (await data.entities.byId.load(n.id))!.name,
+    kind: async (n, _, { data }) => {
+      const e = (await data.entities.byId.load(n.id))!;
+      return (e.kind ?? e.level ?? null) as string | null;
+    },
+    entity: async (n, _, { data }) => (await data.entities.byId.load(n.id))!,
+  },
+  GraphEdge: {
+    type: (e) => e.type as never,
+    role: (e) => e.link.role,
+    evidence: (e) => e.link.evidence,
+  },
+};

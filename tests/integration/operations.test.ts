@@ -1,0 +1,205 @@
+import type { ApolloServer } from '@apollo/server';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/context.js';
+import type { CuratedGraph } from '../../src/curation/curated.js';
+import {
+  AchievementsFilteredDocument, CountsDocument, GroupWithHospitalsDocument, MedicalCentersDocument, MetricRankingDocument,
+  NeighborhoodDocument, NestedOrganizationsDocument, OrganizationAchievementsDocument, PathBetweenDocument,
+  PlaceOrganizationsDocument, SearchByNameDocument,
+} from '../../src/generated/client/graphql.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { execute, startApollo } from '../support/api.js';
+import { curatedGraph, idsWhere, neighbors } from '../support/curated.js';
+import { ENGINES, NEO4J_SKIP_REASON, engineAvailable, seededStore } from '../support/stores.js';
+
+const GROUP = 'org:寿阳县医疗集团';
+
+for (const engine of ENGINES) {
+  describe.skipIf(!engineAvailable(engine))(`example operations on ${engine}${engineAvailable(engine) ? '' : ` (${NEO4J_SKIP_REASON})`}`, () => {
+    let store: GraphStore;
+    let apollo: ApolloServer<Context>;
+    let curated: CuratedGraph;
+
+    /** Runs a typed operation from tests/operations and returns its typed data (failing on errors). */
+    async function run<R, V extends Record<string, unknown>>(doc: TypedDocumentNode<R, V>, variables: V): Promise<R & { roundTrips: number }> {
+      const result = await execute(apollo, store, { query: print(doc), variables });
+      expect(result.errors).toBeUndefined();
+      return { ...(result.data as R), roundTrips: result.roundTrips };
+    }
+    const errorOf = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await execute(apollo, store, { query, variables })).errors?.[0];
+
+    beforeAll(async () => {
+      store = await seededStore(engine);
+      apollo = await startApollo();
+      curated = curatedGraph();
+    });
+    afterAll(async () => {
+      await apollo.stop();
+      await store.close();
+    });
+
+    it('shows a group with its member hospitals, its tree to any depth and its place', async () => {
+      const { organization } = await run(GroupWithHospitalsDocument, { id: GROUP });
+      expect(organization!.children.map((c) => c.id).sort()).toEqual(neighbors(curated, GROUP, 'PART_OF', 'IN'));
+      expect(organization!.places.map((p) => p.name)).toContain('寿阳县');
+      const chestPain = organization!.descendants.find((d) => d.organization.name === '寿阳县人民医院胸痛中心');
+      expect(chestPain).toMatchObject({ depth: 2, parentId: 'org:寿阳县人民医院' });
+      expect(new Set(organization!.descendants.map((d) => d.organization.id)).size).toBe(organization!.descendants.length);
+    });
+
+    it('lists every national and regional medical center, page by page', async () => {
+      const expected = idsWhere(curated, 'Organization', (p) => ['NATIONAL_MEDICAL_CENTER', 'REGIONAL_MEDICAL_CENTER'].includes(String(p.kind)));
+      const seen: string[] = [];
+      let after: string | null | undefined = null;
+      for (let i = 0; i < 20; i++) {
+        const { organizations }: { organizations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: Array<{ node: { id: string } }> } } =
+          await run(MedicalCentersDocument, { first: 3, after });
+        expect(organizations.totalCount).toBe(expected.length);
+        seen.push(...organizations.edges.map((e) => e.node.id));
+        if (!organizations.pageInfo.hasNextPage) break;
+        after = organizations.pageInfo.endCursor;
+      }
+      expect(seen.sort()).toEqual(expected);
+    });
+
+    it("gives an organization's achievements and those of everything under it, each with evidence", async () => {
+      const under = [GROUP, ...idsWhere(curated, 'Organization').filter((id) => isBelow(curated, id, GROUP))];
+      const expected = [...new Set(under.flatMap((id) => neighbors(curated, id, 'HAS_ACHIEVEMENT', 'OUT')))].sort();
+      const { organization } = await run(OrganizationAchievementsDocument, { id: GROUP, includeDescendants: true, first: 100 });
+      expect(organization!.achievements.totalCount).toBe(expected.length);
+      const nodes = organization!.achievements.edges.map((e) => e.node);
+      expect(nodes.map((n) => n.id).sort()).toEqual(expected.slice(0, 100));
+      for (const n of nodes) {
+        expect(n.evidence.length).toBeGreaterThan(0);
+        expect(n.evidence.every((e) => e.quote.length > 0 && e.report.id === 'report:002')).toBe(true);
+        if (n.masked || n.lost) expect(n.value).toBeNull();
+      }
+      const own = await run(OrganizationAchievementsDocument, { id: GROUP, includeDescendants: false, first: 100 });
+      expect(own.organization!.achievements.totalCount).toBe(neighbors(curated, GROUP, 'HAS_ACHIEVEMENT', 'OUT').length);
+    });
+
+    it('searches Chinese names, normalizing Traditional input, and says what matched', async () => {
+      const { search } = await run(SearchByNameDocument, { query: '壽陽縣醫療集團' });
+      expect(search[0]).toMatchObject({ type: 'ORGANIZATION', matchedField: 'NAME', matchedText: '寿阳县医疗集团', node: { id: GROUP } });
+      const alias = await run(SearchByNameDocument, { query: '国家卫健委' });
+      expect(alias.search[0]).toMatchObject({ matchedField: 'ALIAS', node: { id: 'org:国家卫生健康委员会' } });
+      const places = await run(SearchByNameDocument, { query: '寿阳', types: ['PLACE'] });
+      expect(places.search.length).toBeGreaterThan(0);
+      expect(places.search.every((r) => r.type === 'PLACE')).toBe(true);
+      const scores = places.search.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // A phrase found only in an evidence quote, never in a name, alias or statement.
+      const phrase = '全力开展新冠疫情防控';
+      const inNames = [...curated.nodes.values()].some((n) => JSON.stringify(n.props).includes(phrase));
+      expect(inNames).toBe(false);
+      const quote = await run(SearchByNameDocument, { query: phrase });
+      expect(quote.search[0]).toMatchObject({ matchedField: 'EVIDENCE' });
+      expect(quote.search[0]!.matchedText).toContain(phrase);
+    });
+
+    it('finds the shortest path between two organizations, edge by edge', async () => {
+      const { shortestPath } = await run(PathBetweenDocument, { from: 'org:寿阳县人民医院', to: 'org:寿阳县中医院', maxLength: 4 });
+      const nodes = shortestPath!.nodes;
+      expect(nodes[0]!.id).toBe('org:寿阳县人民医院');
+      expect(nodes.at(-1)!.id).toBe('org:寿阳县中医院');
+      expect(shortestPath!.edges.length).toBe(nodes.length - 1);
+      expect(nodes.length).toBe(3); // both are part of the group: hospital → group → hospital
+      shortestPath!.edges.forEach((edge, i) => {
+        expect([edge.source, edge.target].sort()).toEqual([nodes[i]!.id, nodes[i + 1]!.id].sort());
+        expect(edge.evidence.length).toBeGreaterThan(0);
+      });
+      const none = await run(PathBetweenDocument, { from: 'org:寿阳县人民医院', to: 'org:寿阳县中医院', maxLength: 1 });
+      expect(none.shortestPath).toBeNull();
+    });
+
+    it('draws a neighborhood, optionally along some relationship types only', async () => {
+      const { neighborhood } = await run(NeighborhoodDocument, { id: GROUP, depth: 1 });
+      const ids = new Set(neighborhood!.nodes.map((n) => n.id));
+      for (const child of neighbors(curated, GROUP, 'PART_OF', 'IN')) expect(ids.has(child)).toBe(true);
+      for (const edge of neighborhood!.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+      const partOf = await run(NeighborhoodDocument, { id: GROUP, depth: 3, types: ['PART_OF'] });
+      expect(partOf.neighborhood!.edges.every((e) => e.type === 'PART_OF')).toBe(true);
+      expect(partOf.neighborhood!.nodes.some((n) => n.distance === 2)).toBe(true);
+      const cut = await run(NeighborhoodDocument, { id: GROUP, depth: 2, limit: 3 });
+      expect(cut.neighborhood).toMatchObject({ truncated: true });
+      expect(cut.neighborhood!.nodes.length).toBe(3);
+    });
+
+    it('counts by type, kind, province and report, matching the curated files', async () => {
+      const { stats } = await run(CountsDocument, {});
+      for (const label of ['Organization', 'Program', 'Achievement', 'Person', 'Place', 'Policy', 'Event', 'Report']) {
+        expect(stats.byType.find((c) => c.type === label.toUpperCase())?.count).toBe(idsWhere(curated, label).length);
+      }
+      const hospitals = idsWhere(curated, 'Organization', (p) => p.kind === 'HOSPITAL').length;
+      expect(stats.organizationsByKind.find((c) => c.key === 'HOSPITAL')?.count).toBe(hospitals);
+      const shanxi = stats.byPlace.find((p) => p.place.name === '山西省');
+      expect(shanxi!.organizations).toBe(idsWhere(curated, 'Organization').filter((id) => locatedBelow(curated, id, 'place:山西省')).length);
+      const mentionedIn002 = new Set([...curated.files.get('002')!.mentions].map((m) => m.id));
+      expect(stats.byReport.find((r) => r.report.id === 'report:002')?.total).toBe(mentionedIn002.size);
+    });
+
+    it('ranks metrics by value within a unit', async () => {
+      const metrics = [...curated.nodes.values()].filter((n) => n.props.kind === 'METRIC' && n.props.unit === '人次' && typeof n.props.value === 'number');
+      const { metricRanking, metricUnits } = await run(MetricRankingDocument, { unit: '人次', first: 5 });
+      expect(metricUnits.find((u) => u.unit === '人次')?.count).toBe(metrics.length);
+      const values = metrics.map((m) => m.props.value as number).sort((a, b) => b - a).slice(0, 5);
+      expect(metricRanking.map((m) => m.value)).toEqual(values);
+    });
+
+    it('filters organizations by a place including every place below it', async () => {
+      const expected = idsWhere(curated, 'Organization').filter((id) => locatedBelow(curated, id, 'place:山西省'));
+      const { organizations, place } = await run(PlaceOrganizationsDocument, { place: 'place:山西省', first: 100 });
+      expect(organizations.edges.map((e) => e.node.id).sort()).toEqual(expected);
+      expect(organizations.edges.map((e) => e.node.name)).toContain('寿阳县医疗集团');
+      expect(place!.children.map((c) => c.name)).toContain('晋中市');
+    });
+
+    it('filters achievements by report, kind, value and year ranges', async () => {
+      const fromReport = (id: string) => curated.files.get('002')!.mentions.some((m) => m.id === id);
+      const expected = idsWhere(curated, 'Achievement', (p) => p.kind === 'METRIC' && typeof p.value === 'number' && p.value >= 100).filter(fromReport);
+      const { achievements } = await run(AchievementsFilteredDocument, { filter: { report: 'report:002', kinds: ['METRIC'], valueMin: 100 }, first: 100 });
+      expect(achievements.edges.map((e) => e.node.id).sort()).toEqual(expected);
+      const values = achievements.edges.map((e) => e.node.value!);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      const { achievements: of2022 } = await run(AchievementsFilteredDocument, { filter: { yearFrom: 2022, yearTo: 2022 }, first: 100 });
+      expect(of2022.totalCount).toBe(idsWhere(curated, 'Achievement', (p) => p.year === 2022).length);
+    });
+
+    it('costs the same round trips for 50 nested organizations as for 1', async () => {
+      // The single organization has parents, achievements and evidence, so every level of the query has data.
+      const one = await run(NestedOrganizationsDocument, { first: 1, filter: { name: '寿阳县人民医院胸痛中心' } });
+      expect(one.organizations.edges[0]!.node.parents.length).toBeGreaterThan(0);
+      const fifty = await run(NestedOrganizationsDocument, { first: 50 });
+      expect(fifty.organizations.edges.length).toBe(50);
+      expect(fifty.roundTrips).toBeLessThanOrEqual(one.roundTrips);
+      expect(one.roundTrips).toBeGreaterThan(0);
+    });
+
+    it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
+      expect(await errorOf('{ node(id: "nonsense") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+      expect(await errorOf('{ organization(id: "place:山西省") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+      expect(await errorOf('{ organizations(filter: { place: "org:x" }) { totalCount } }')).toMatchObject({ extensions: { argument: 'filter.place' } });
+      expect(await errorOf('{ programs(filter: { yearFrom: 2023, yearTo: 2020 }) { totalCount } }')).toMatchObject({ extensions: { argument: 'filter.yearFrom' } });
+      expect(await errorOf('{ neighborhood(id: "org:寿阳县医疗集团", depth: 4) { truncated } }')).toMatchObject({ extensions: { argument: 'depth' } });
+      expect(await errorOf('{ search(query: "") { score } }')).toMatchObject({ extensions: { argument: 'query' } });
+      expect(await errorOf('{ achievements(first: 101) { totalCount } }')).toMatchObject({ extensions: { argument: 'first' } });
+      const unknown = await execute(apollo, store, { query: '{ node(id: "org:不存在的机构") { id } program(id: "prog:无") { id } neighborhood(id: "org:无") { truncated } }' });
+      expect(unknown).toMatchObject({ data: { node: null, program: null, neighborhood: null } });
+    });
+  });
+}
+
+/** Whether `id` reaches `root` by PART_OF steps in the curated graph. */
+function isBelow(graph: CuratedGraph, id: string, root: string, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  return neighbors(graph, id, 'PART_OF', 'OUT').some((p) => p === root || isBelow(graph, p, root, seen));
+}
+
+/** Whether an organization is located in `place` or a place below it. */
+function locatedBelow(graph: CuratedGraph, id: string, place: string): boolean {
+  return neighbors(graph, id, 'LOCATED_IN', 'OUT').some((p) => p === place || isBelow(graph, p, place));
+}
