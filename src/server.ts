@@ -8,6 +8,9 @@ import { isGraphLoaded } from './data/status.js';
 import type { GraphStore } from './graph/store.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
+import { readAsset } from './web/assets.js';
+import { loadExamples } from './web/examples.js';
+import { explorerPage, playgroundPage } from './web/pages.js';
 
 /** Requests larger than this are refused before they are parsed. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -51,6 +54,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function sendHtml(res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html);
+}
+
+/** A browser asking for /graphql (no query, HTML accepted) gets the playground instead of an error. */
+function wantsPage(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, apollo: ApolloServer<Context>, store: GraphStore) {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -92,10 +105,20 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL
 export async function createHttpServer(store: GraphStore, config: Pick<Config, 'production'>): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const apollo = createApollo(config);
   await apollo.start();
+  const examples = loadExamples();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
+      if (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url))) return sendHtml(res, playgroundPage);
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url, apollo, store);
+      if (url.pathname === '/explore') return sendHtml(res, explorerPage);
+      if (url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
+      if (url.pathname.startsWith('/assets/')) {
+        const asset = readAsset(url.pathname.slice('/assets/'.length));
+        if (!asset) return sendJson(res, 404, { error: `No asset ${url.pathname}` });
+        res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
+        return res.end(asset.body);
+      }
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const loaded = await isGraphLoaded(store).catch(() => undefined);
