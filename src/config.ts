@@ -15,6 +15,18 @@ export interface Config {
   queryTimeoutMs: number;
   /** Folder of the Cypher schema and seed files. */
   cypherDir: string;
+  /** The deepest and costliest operation served. */
+  limits: { maxDepth: number; maxCost: number };
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Time limit for one HTTP request. */
+  requestTimeoutMs: number;
+  /** Origins allowed to call the API from browsers (`*` for any); none by default. */
+  corsOrigins: string[];
+  /** Whether the schema can be introspected. */
+  introspection: boolean;
+  /** Whether the playground and explorer pages are served. */
+  pages: boolean;
 }
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -22,6 +34,14 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 /** A setting that cannot be used as given; the message names the variable. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -42,10 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (uri && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(uri)) {
     throw new ConfigError(`NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}"`);
   }
+  const production = (env.NODE_ENV ?? 'development') !== 'development' && env.NODE_ENV !== 'test';
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || 'localhost',
-    production: (env.NODE_ENV ?? 'development') !== 'development' && env.NODE_ENV !== 'test',
+    production,
     kuzuPath: resolve(dataDir, 'graph.kuzu'),
     neo4j: uri
       ? {
@@ -58,5 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     queryTimeoutMs,
     cypherDir: resolve(PROJECT_ROOT, env.CYPHER_DIR ?? 'cypher'),
+    limits: { maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100), maxCost: integer(env, 'MAX_QUERY_COST', 20_000, 10, 10_000_000) },
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    introspection: flag(env, 'INTROSPECTION', true),
+    pages: flag(env, 'PLAYGROUND', true),
   };
 }

@@ -15,15 +15,18 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
   });
-  const shutdown = () => {
+  // Graceful shutdown: stop accepting, let in-flight requests finish, then close the store.
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: finishing in-flight requests`);
     server.close(async () => {
       await apollo.stop();
       await store.close();
       process.exit(0);
     });
+    server.closeIdleConnections();
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -42,6 +42,14 @@ export async function applySchema(store: GraphStore, cypherDir: string): Promise
 }
 
 /**
+ * A statement that starts by matching must match something: `MATCH (a), (b) MERGE (a)-[:R]->(b)` with a
+ * missing end would otherwise load nothing, silently. Such statements are run with a count returned.
+ */
+function countingMatches(text: string): string | undefined {
+  return /^MATCH\b/i.test(text) && !/\bRETURN\b/i.test(text.replace(/'(?:[^'\\]|\\.)*'/g, "''")) ? `${text} RETURN count(*) AS matched` : undefined;
+}
+
+/**
  * Loads seed files, each in one write transaction: a failing statement rolls its whole file back and
  * stops the load with a `SeedError` naming the file, the statement and its line.
  */
@@ -50,11 +58,15 @@ export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[
   for (const file of files) {
     await store.writeTransaction(async (tx) => {
       for (const [index, statement] of file.statements.entries()) {
+        const fail = (reason: string) => new SeedError(file.name, index + 1, statement.line, reason);
+        const counted = countingMatches(statement.text);
+        let rows;
         try {
-          await tx.run(statement.text);
+          rows = await tx.run(counted ?? statement.text);
         } catch (error) {
-          throw new SeedError(file.name, index + 1, statement.line, (error as Error).message);
+          throw fail((error as Error).message);
         }
+        if (counted && Number(rows[0]?.matched ?? 0) === 0) throw fail('its MATCH finds nothing (a relationship to a missing node?)');
       }
     });
     count += file.statements.length;

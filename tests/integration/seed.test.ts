@@ -58,6 +58,22 @@ describe('the seed loader', () => {
     expect(await fingerprint(kuzu.store)).toEqual(before);
   });
 
+  it.each([
+    ['an unknown label', "MERGE (n:Hospital {id: 'org:甲'}) SET n.name = '甲';", 1, /unknown label Hospital/],
+    ['an unknown relationship type', "MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:OWNS]->(b);", 1, /unknown relationship type OWNS/],
+    ['an id under two labels', "MERGE (n:Organization {id: 'org:乙'});\nMERGE (n:Program {id: 'org:乙'});", 2, /id 'org:乙' does not belong to label Program/],
+    ['a relationship to a missing node', "MERGE (n:Organization {id: 'org:丙'}) SET n.name = '丙', n.kind = 'OTHER';\nMATCH (a:Organization {id: 'org:丙'}), (b:Organization {id: 'org:不存在'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b);", 2, /MATCH finds nothing/],
+  ])('rejects %s naming the file and statement, leaving the graph as it was', async (_, text, statement, reason) => {
+    const before = await fingerprint(kuzu.store);
+    const dir = join(kuzu.dir, `case-${statement}-${String(reason).length}`);
+    mkdirSync(dir);
+    const error = await seed(kuzu.store, cypherWith(dir, 'zz-case.cypher', text)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SeedError);
+    expect(error).toMatchObject({ file: 'zz-case.cypher', statement });
+    expect((error as Error).message).toMatch(reason);
+    expect(await fingerprint(kuzu.store)).toEqual(before);
+  });
+
   it('rejects a file with an unterminated string before loading anything', async () => {
     const dir = join(kuzu.dir, 'unterminated');
     mkdirSync(dir);

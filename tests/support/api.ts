@@ -3,11 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
+import { loadConfig } from '../../src/config.js';
 import { createApollo, createContext, createHttpServer } from '../../src/server.js';
+
+/** The server settings of a test run: the defaults, with any overrides given as environment variables. */
+export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', ...env });
 
 /** Apollo Server started over a store, for `executeOperation` tests. */
 export async function startApollo(): Promise<ApolloServer<Context>> {
-  const apollo = createApollo({ production: false });
+  const apollo = createApollo(testConfig());
   await apollo.start();
   return apollo;
 }
@@ -21,8 +25,8 @@ export async function execute(apollo: ApolloServer<Context>, store: GraphStore, 
 }
 
 /** The HTTP server listening on a free loopback port. */
-export async function startHttp(store: GraphStore): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
-  const { server, apollo } = await createHttpServer(store, { production: false });
+export async function startHttp(store: GraphStore, env: Record<string, string> = {}): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
+  const { server, apollo } = await createHttpServer(store, testConfig(env));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
