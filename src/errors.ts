@@ -5,7 +5,7 @@ import { DatabaseUnavailableError } from './graph/store.js';
 /** Codes a client may see with their own messages: everything else is an internal error. */
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'QUERY_TOO_DEEP', 'QUERY_TOO_COSTLY', 'READ_ONLY',
 ]);
 
 /** Kuzu's message when a query hits its time limit. */

@@ -11,6 +11,8 @@ export interface QueryLimits {
 
 /** Page size assumed for a list field without `first` (the connections' default). */
 const DEFAULT_LIST_SIZE = 20;
+/** The largest list any field returns (a neighborhood's node limit). */
+const MAX_LIST_SIZE = 500;
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
@@ -39,7 +41,9 @@ function measure(
     if (selection.kind === Kind.FIELD) {
       if (selection.selectionSet) {
         inner = measure(selection.selectionSet, fragments, variables, seen, cap);
-        const size = intValue(selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limit')?.value, variables);
+        // Page sizes count up to the largest any field serves; a larger one is the resolver's clear error to give.
+        const asked = intValue(selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limit')?.value, variables);
+        const size = asked === undefined ? undefined : Math.min(asked, MAX_LIST_SIZE);
         inner = { depth: inner.depth + 1, cost: 1 + inner.cost * Math.max(1, size ?? (selection.arguments?.length ? DEFAULT_LIST_SIZE : 1)) };
       } else inner = { depth: 1, cost: selection.name.value.startsWith('__') ? 0 : 1 };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -66,13 +70,18 @@ export function checkLimits(document: DocumentNode, operation: OperationDefiniti
   if (cost > limits.maxCost) throw refuse(`Query costs about ${cost} (fields times page sizes); the limit is ${limits.maxCost}`, 'QUERY_TOO_COSTLY');
 }
 
-/** The Apollo plugin applying `checkLimits` to every operation once it is parsed and chosen. */
+/**
+ * The Apollo plugin enforcing the public contract on every operation once it is parsed and chosen:
+ * queries only (the API is read-only), within the depth and cost limits.
+ */
 export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          if (operation) checkLimits(document, operation, request.variables ?? {}, limits);
+          if (!operation) return;
+          if (operation.operation !== 'query') throw refuse(`This API is read-only: ${operation.operation} operations are not served`, 'READ_ONLY');
+          checkLimits(document, operation, request.variables ?? {}, limits);
         },
       };
     },

@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { openStore } from './graph/open.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { createHttpServer } from './server.js';
+import { createHttpServer, stopGracefully } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,15 +15,12 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
   });
-  // Graceful shutdown: stop accepting, let in-flight requests finish, then close the store.
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing in-flight requests`);
-    server.close(async () => {
-      await apollo.stop();
-      await store.close();
-      process.exit(0);
+    stopGracefully(server, apollo, store).then(() => process.exit(0), (error: unknown) => {
+      console.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
     });
-    server.closeIdleConnections();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

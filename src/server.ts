@@ -141,6 +141,19 @@ async function readiness(store: GraphStore): Promise<{ status: number; body: Rec
   return { status: loaded ? 200 : 503, body: { status: loaded ? 'ready' : 'graph not loaded', engine: store.engine } };
 }
 
+/**
+ * Stops gracefully: no new connections, in-flight requests finish (idle keep-alive connections are
+ * closed at once), then Apollo and the store close.
+ */
+export async function stopGracefully(server: Server, apollo: ApolloServer<Context>, store: GraphStore): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+  await apollo.stop();
+  await store.close();
+}
+
 /** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
 export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const apollo = createApollo(config);

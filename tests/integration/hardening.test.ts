@@ -1,0 +1,231 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DatabaseUnavailableError, type GraphStore } from '../../src/graph/store.js';
+import { KuzuStore } from '../../src/graph/kuzu.js';
+import { Neo4jStore } from '../../src/graph/neo4j.js';
+import { BAD_INPUTS, INJECTIONS } from '../fixtures/bad-inputs.js';
+import { postGraphQL, startHttp, testConfig } from '../support/api.js';
+import { createHttpServer, stopGracefully } from '../../src/server.js';
+import type { AddressInfo } from 'node:net';
+import { seededStore } from '../support/stores.js';
+
+const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name } }' };
+const normalWorks = async (url: string) => expect((await postGraphQL(url, NORMAL)).body.data).toEqual({ organization: { name: '寿阳县医疗集团' } });
+
+/** A real store whose reads can be made to fail or stall, to inject faults the database would cause. */
+function faulty(store: GraphStore, fault: { error?: Error; delayMs?: number }): GraphStore {
+  return Object.assign(Object.create(store) as GraphStore, {
+    read: async (cypher: string, params?: Record<string, never>) => {
+      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.error) throw fault.error;
+      return store.read(cypher, params);
+    },
+  });
+}
+
+describe('the API under bad input, faults and load', () => {
+  let store: GraphStore;
+  let http: Awaited<ReturnType<typeof startHttp>>;
+  beforeAll(async () => {
+    store = await seededStore('kuzu');
+    http = await startHttp(store);
+  });
+  afterAll(async () => {
+    await http.stop();
+    await store.close();
+  });
+
+  it.each(BAD_INPUTS)('refuses $name with $status $code', async (input) => {
+    const response = await fetch(`${http.url}/graphql${input.search !== undefined ? `?${input.search}` : ''}`, {
+      method: input.method ?? 'POST',
+      headers: input.method === 'GET' ? {} : { 'content-type': input.contentType ?? 'application/json' },
+      body: input.method === 'GET' ? undefined : input.raw ?? JSON.stringify(input.body),
+    });
+    expect(response.status).toBe(input.status);
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string; stacktrace?: unknown } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
+  });
+
+  it('still answers a normal query after the whole corpus', () => normalWorks(http.url));
+
+  it('treats injection-looking text in every text argument as data', async () => {
+    const [before] = await store.read('MATCH (n) RETURN count(n) AS nodes');
+    for (const text of INJECTIONS) {
+      const variables = { text, id: `org:${text}` };
+      const { status, body } = await postGraphQL(http.url, {
+        query: `query Q($text: String!, $id: ID!) {
+          search(query: $text) { node { id } }
+          organizations(filter: { name: $text }) { totalCount }
+          achievements(filter: { name: $text, unit: $text }) { totalCount }
+          organization(id: $id) { id }
+          metricRanking(unit: $text) { id }
+        }`,
+        variables,
+      });
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toMatchObject({ organizations: { totalCount: 0 }, organization: null, metricRanking: [] });
+    }
+    const [after] = await store.read('MATCH (n) RETURN count(n) AS nodes');
+    expect(after).toEqual(before);
+    await normalWorks(http.url);
+  });
+
+  it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
+    const results = await Promise.all(serverAudits({ url: `${http.url}/graphql`, fetchFn: fetch }).map((audit) => audit.fn()));
+    const failed = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
+    expect(failed).toEqual([]);
+  });
+
+  it('hides internal details in production but keeps user errors readable', async () => {
+    const prod = await startHttp(faulty(store, { error: new Error("Binder exception: Table Secret does not exist in MATCH (n:Secret) RETURN n") }), { NODE_ENV: 'production' });
+    try {
+      const internal = await postGraphQL(prod.url, NORMAL);
+      expect(internal.body.errors?.[0]).toEqual({ message: 'Internal server error', locations: expect.any(Array), path: ['organization'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(JSON.stringify(internal.body)).not.toMatch(/MATCH|Binder|stacktrace/);
+      const user = await postGraphQL(prod.url, { query: '{ organizations(first: 500) { totalCount } }' });
+      expect(user.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('first'), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(user.body.errors?.[0].extensions.stacktrace).toBeUndefined();
+    } finally {
+      await prod.stop();
+    }
+  });
+
+  it('switches off introspection and the pages by configuration, and allows only configured CORS origins', async () => {
+    const locked = await startHttp(store, { INTROSPECTION: 'false', PLAYGROUND: 'false', CORS_ORIGINS: 'https://analysts.example' });
+    try {
+      const introspection = await postGraphQL(locked.url, { query: '{ __schema { types { name } } }' });
+      expect(introspection.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await fetch(`${locked.url}/explore`)).status).toBe(404);
+      expect((await fetch(`${locked.url}/graphql`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
+      const allowed = await fetch(`${locked.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://analysts.example', 'access-control-request-method': 'POST' } });
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analysts.example');
+      const other = await fetch(`${locked.url}/health`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      await normalWorks(locked.url);
+    } finally {
+      await locked.stop();
+    }
+  });
+
+  it('ends a request past its time limit with REQUEST_TIMEOUT and keeps serving', async () => {
+    const slow = await startHttp(faulty(store, { delayMs: 400 }), { REQUEST_TIMEOUT_MS: '150' });
+    try {
+      const { status, body } = await postGraphQL(slow.url, NORMAL);
+      expect(status).toBe(503);
+      expect(body.errors?.[0].extensions.code).toBe('REQUEST_TIMEOUT');
+      expect((await fetch(`${slow.url}/health`)).status).toBe(200);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('answers DATABASE_UNAVAILABLE when the embedded database goes away, and /ready says so', async () => {
+    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+    const server = await startHttp(own);
+    try {
+      await normalWorks(server.url);
+      await own.close();
+      const { body } = await postGraphQL(server.url, NORMAL);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'DATABASE_UNAVAILABLE' } });
+      const ready = await fetch(`${server.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'database unavailable', engine: 'kuzu' });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses to open a missing read-only data folder with a clear error', async () => {
+    const error = await KuzuStore.open({ path: join(tmpdir(), 'no-such-folder', 'graph.kuzu'), readOnly: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect((error as Error).message).toContain('no-such-folder');
+  });
+
+  it('fails fast with DATABASE_UNAVAILABLE when Neo4j cannot be reached', async () => {
+    const away = new Neo4jStore({ uri: 'bolt://127.0.0.1:1', username: 'neo4j', password: 'x', connectionTimeoutMs: 2000 });
+    const server = await startHttp(away);
+    try {
+      const started = Date.now();
+      const { body } = await postGraphQL(server.url, NORMAL);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'DATABASE_UNAVAILABLE' } });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await fetch(`${server.url}/ready`)).status).toBe(503);
+    } finally {
+      await server.stop();
+      await away.close();
+    }
+  });
+
+  it('holds up under a bounded soak of concurrent clients with no failures and no steady memory growth', async () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const queries = [
+      NORMAL,
+      { query: '{ search(query: "医院", first: 10) { score node { id } } }' },
+      { query: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name parents { name } } } } }' },
+      { query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id } edges { id } } }' },
+    ];
+    const heap: number[] = [];
+    let failures = 0;
+    let sent = 0;
+    const deadline = Date.now() + 40_000;
+    for (let round = 0; round < 6 && Date.now() < deadline; round++) {
+      await Promise.all(Array.from({ length: 8 }, async (_, client) => {
+        for (let i = 0; i < 15; i++) {
+          const { status, body } = await postGraphQL(http.url, queries[(client + i) % queries.length]!);
+          sent++;
+          if (status !== 200 || body.errors) failures++;
+        }
+      }));
+      gc();
+      heap.push(process.memoryUsage().heapUsed);
+    }
+    expect(sent).toBeGreaterThanOrEqual(360);
+    expect(failures).toBe(0);
+    // After warm-up, the heap must not keep climbing: the last rounds stay within 30 MB of the second.
+    expect(Math.max(...heap.slice(2)) - heap[1]!).toBeLessThan(30 * 1024 * 1024);
+  });
+
+  it('finishes in-flight requests when stopping, then closes the store', async () => {
+    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+    const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
+    await new Promise((r) => setTimeout(r, 100));
+    await stopGracefully(server, apollo, own);
+    const responses = await Promise.all(inFlight);
+    expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
+    await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('exits cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'health-graph-shutdown-'));
+    const seeded = inject('seededGraphPath');
+    for (const file of readdirSync(dirname(seeded)).filter((f) => f.startsWith(basename(seeded)))) copyFileSync(join(dirname(seeded), file), join(dir, file));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => { const m = /(http:\/\/\S+)\/graphql/.exec(String(chunk)); if (m) resolve(m[1]!); });
+        child.on('exit', (code) => reject(new Error(`server exited early (${code})`)));
+      });
+      await normalWorks(url);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
