@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 
 /** How deep and how costly one operation may be. */
@@ -33,6 +33,7 @@ function intValue(node: ValueNode | undefined, variables: Record<string, unknown
  */
 function measure(
   set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>, seen: ReadonlySet<string>, cap: number,
+  connections: ReadonlySet<string>,
 ): { depth: number; cost: number } {
   let depth = 0;
   let cost = 0;
@@ -40,19 +41,20 @@ function measure(
     let inner = { depth: 0, cost: 0 };
     if (selection.kind === Kind.FIELD) {
       if (selection.selectionSet) {
-        inner = measure(selection.selectionSet, fragments, variables, seen, cap);
+        inner = measure(selection.selectionSet, fragments, variables, seen, cap, connections);
         // Page sizes count up to the largest any field serves; a larger one is the resolver's clear error to give.
         const asked = intValue(selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limit')?.value, variables);
         const size = asked === undefined ? undefined : Math.min(asked, MAX_LIST_SIZE);
-        inner = { depth: inner.depth + 1, cost: 1 + inner.cost * Math.max(1, size ?? (selection.arguments?.length ? DEFAULT_LIST_SIZE : 1)) };
+        const pages = size ?? (connections.has(selection.name.value) ? DEFAULT_LIST_SIZE : 1);
+        inner = { depth: inner.depth + 1, cost: 1 + inner.cost * Math.max(1, pages) };
       } else inner = { depth: 1, cost: selection.name.value.startsWith('__') ? 0 : 1 };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fragments, variables, seen, cap);
+      inner = measure(selection.selectionSet, fragments, variables, seen, cap, connections);
     } else {
       const fragment = fragments.get(selection.name.value);
       // A cycle is reported by graphql's own NoFragmentCycles rule; here it just stops the walk.
       if (fragment && !seen.has(fragment.name.value)) {
-        inner = measure(fragment.selectionSet, fragments, variables, new Set([...seen, fragment.name.value]), cap);
+        inner = measure(fragment.selectionSet, fragments, variables, new Set([...seen, fragment.name.value]), cap, connections);
       }
     }
     depth = Math.max(depth, inner.depth);
@@ -63,9 +65,26 @@ function measure(
 
 const refuse = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
+/** Names of the fields returning a connection: without `first` they return a default page. */
+export function connectionFields(schema: GraphQLSchema): Set<string> {
+  // Duck-typed rather than `isObjectType`: Apollo may hold the schema from graphql's other module build.
+  const names = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!('getFields' in type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values((type as { getFields(): Record<string, { name: string; type: unknown }> }).getFields())) {
+      let named = field.type as { ofType?: unknown; name?: string };
+      while (named.ofType) named = named.ofType as typeof named;
+      if (named.name?.endsWith('Connection')) names.add(field.name);
+    }
+  }
+  return names;
+}
+
 /** Refuses an operation deeper or costlier than the limits (variables known, before anything runs). */
-export function checkLimits(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): void {
-  const { depth, cost } = measure(operation.selectionSet, fragmentsOf(document), variables, new Set(), limits.maxCost);
+export function checkLimits(
+  document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits, connections: ReadonlySet<string>,
+): void {
+  const { depth, cost } = measure(operation.selectionSet, fragmentsOf(document), variables, new Set(), limits.maxCost, connections);
   if (depth > limits.maxDepth) throw refuse(`Query is ${depth} levels deep; the limit is ${limits.maxDepth}`, 'QUERY_TOO_DEEP');
   if (cost > limits.maxCost) throw refuse(`Query costs about ${cost} (fields times page sizes); the limit is ${limits.maxCost}`, 'QUERY_TOO_COSTLY');
 }
@@ -75,13 +94,15 @@ export function checkLimits(document: DocumentNode, operation: OperationDefiniti
  * queries only (the API is read-only), within the depth and cost limits.
  */
 export function limitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  let connections: Set<string> | undefined;
   return {
-    async requestDidStart() {
+    async requestDidStart({ schema }) {
+      connections ??= connectionFields(schema);
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
           if (operation.operation !== 'query') throw refuse(`This API is read-only: ${operation.operation} operations are not served`, 'READ_ONLY');
-          checkLimits(document, operation, request.variables ?? {}, limits);
+          checkLimits(document, operation, request.variables ?? {}, limits, connections!);
         },
       };
     },

@@ -17,8 +17,9 @@ export class DataAccess {
   readonly explore: Explore;
   readonly stats: Stats;
 
-  constructor(store: GraphStore) {
-    this.db = new CountingStore(store);
+  /** `batching: false` gives the naive one-query-per-field baseline (benchmarks only). */
+  constructor(store: GraphStore, { batching = true } = {}) {
+    this.db = new CountingStore(store, batching);
     this.entities = new Entities(this.db, store.dialect);
     this.lists = new Lists(this.db);
     this.related = new Related(this.db);

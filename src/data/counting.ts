@@ -6,7 +6,15 @@ import type { GraphStore, Params, Row, Transaction } from '../graph/store.js';
  */
 export class CountingStore {
   roundTrips = 0;
-  constructor(readonly store: GraphStore) {}
+  /**
+   * Options for every DataLoader of the request. Batching is on in service; switched off, each load is
+   * its own query: the naive one-query-per-field baseline the benchmark compares against.
+   */
+  readonly loaderOptions: { batch: boolean; cache: boolean };
+
+  constructor(readonly store: GraphStore, batching = true) {
+    this.loaderOptions = { batch: batching, cache: batching };
+  }
 
   read(cypher: string, params?: Params): Promise<Row[]> {
     this.roundTrips++;

@@ -13,7 +13,7 @@ import { STATUS_QUERIES } from './status.js';
  * order, and with none, each one, and all of its filters.
  */
 export function allQueries(dialect: Dialect): string[] {
-  const { byIds, ...entity } = entityQueries(dialect);
+  const entity = entityQueries(dialect);
   const lists = NODE_LABELS.flatMap((label) => {
     const [first, ...rest] = LABEL_ORDERS[label];
     const filterSets = [[], ...LABEL_FILTERS[label].map((k) => [k]), LABEL_FILTERS[label]];
@@ -23,7 +23,7 @@ export function allQueries(dialect: Dialect): string[] {
     ];
   });
   return [...new Set([
-    ...Object.values(byIds), ...Object.values(entity), ...lists, ...Object.values(RELATED_QUERIES),
+    ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists, ...Object.values(RELATED_QUERIES),
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(STATUS_QUERIES),
   ])];
 }

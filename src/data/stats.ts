@@ -42,7 +42,7 @@ export class Stats {
   constructor(private readonly db: CountingStore, dialect: Dialect) {
     this.queries = statsQueries(dialect);
     this.mentionCounts = new DataLoader(async (ids) =>
-      groupBy(ids, await db.read(this.queries.mentionCounts, { ids: [...ids] }), 'id', (r) => ({ key: String(r.key), count: Number(r.count) })));
+      groupBy(ids, await db.read(this.queries.mentionCounts, { ids: [...ids] }), 'id', (r) => ({ key: String(r.key), count: Number(r.count) })), db.loaderOptions);
   }
 
   async counts(query: Exclude<keyof ReturnType<typeof statsQueries>, 'organizationsByPlace' | 'achievementsByPlace' | 'placeAchievementsByPlace' | 'byReport' | 'mentionCounts'>): Promise<CountRecord[]> {
