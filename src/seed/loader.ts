@@ -45,7 +45,7 @@ export async function applySchema(store: GraphStore, cypherDir: string): Promise
  * A statement that starts by matching must match something: `MATCH (a), (b) MERGE (a)-[:R]->(b)` with a
  * missing end would otherwise load nothing, silently. Such statements are run with a count returned.
  */
-function countingMatches(text: string): string | undefined {
+export function countingMatches(text: string): string | undefined {
   return /^MATCH\b/i.test(text) && !/\bRETURN\b/i.test(text.replace(/'(?:[^'\\]|\\.)*'/g, "''")) ? `${text} RETURN count(*) AS matched` : undefined;
 }
 

@@ -127,6 +127,19 @@ describe('the API under bad input, faults and load', () => {
     }
   });
 
+  it('ends a query past the database time limit with QUERY_TIMEOUT', async () => {
+    const strict = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true, queryTimeoutMs: 1 });
+    const server = await startHttp(strict);
+    try {
+      const { body } = await postGraphQL(server.url, { query: '{ stats { byPlace { organizations } byReport { total } relationshipsByType { key } } }' });
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+      await strict.close();
+    }
+  });
+
   it('answers DATABASE_UNAVAILABLE when the embedded database goes away, and /ready says so', async () => {
     const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
     const server = await startHttp(own);
