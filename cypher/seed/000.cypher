@@ -162,8 +162,9 @@ MERGE (n:Program {id: 'prog:神舟飞船发射任务'}) SET n.kind = 'PROJECT', 
 MERGE (n:Program {id: 'prog:川藏铁路供电工程'}) SET n.kind = 'PROJECT', n.name = '川藏铁路供电工程', n.searchText = '川藏铁路供电工程';
 MERGE (n:Program {id: 'prog:互联网医院建设'}) SET n.kind = 'INITIATIVE', n.name = '互联网医院建设', n.searchText = '互联网医院建设';
 MERGE (n:Program {id: 'prog:医养康养融合发展'}) SET n.kind = 'INITIATIVE', n.name = '医养康养融合发展', n.searchText = '医养康养融合发展';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -338,6 +339,33 @@ MERGE (n:Achievement {id: 'ach:000:北京市唯一获全国惠民服务优秀案
 航天中心医院第二门诊部(航天工业社区卫生服务站)成为北京市唯一获2021年度全国惠民服务优秀案例荣誉的基层医疗机构。', n.statement = '航天中心医院第二门诊部（航天工业社区卫生服务站）成为北京市唯一获2021年度全国惠民服务优秀案例荣誉的基层医疗机构。', n.year = 2021;
 MERGE (n:Achievement {id: 'ach:000:建立全流程体检服务规范和全生命周期健康管理服务标准'}) SET n.kind = 'MILESTONE', n.name = '建立全流程体检服务规范和全生命周期健康管理服务标准', n.searchText = '建立全流程体检服务规范和全生命周期健康管理服务标准
 通用技术集团建立了全流程体检服务规范和全生命周期健康管理服务标准。', n.statement = '通用技术集团建立了全流程体检服务规范和全生命周期健康管理服务标准。';
+MERGE (n:Program {id: 'prog:全生命周期健康管理模式'}) SET n.description = '通用技术集团依托“小通诊所”开展的具有通用技术特色的全生命周期健康管理模式。', n.kind = 'SERVICE', n.name = '全生命周期健康管理模式', n.searchText = '全生命周期健康管理模式';
+MERGE (n:Program {id: 'prog:健康养老产业生态体系'}) SET n.description = '通用技术集团立足“健、医、康、养、融”全产业链构建的健康养老产业生态体系。', n.kind = 'INITIATIVE', n.name = '健康养老产业生态体系', n.searchText = '健康养老产业生态体系';
+MERGE (n:Program {id: 'prog:政府和企业培疗机构改革'}) SET n.description = '政府和企业培训疗养机构改革，通用技术集团积极参与。', n.kind = 'INITIATIVE', n.name = '政府和企业培疗机构改革', n.searchText = '政府和企业培疗机构改革';
+MERGE (n:Program {id: 'prog:全生命周期的健康管理和养老平台'}) SET n.description = '通用技术集团成立健康养老产业有限公司后着力构建的全生命周期健康管理和养老平台。', n.kind = 'PLATFORM', n.name = '全生命周期的健康管理和养老平台', n.searchText = '全生命周期的健康管理和养老平台';
+MERGE (n:Program {id: 'prog:智慧医疗'}) SET n.description = '通用技术集团大力推进互联网医院建设、发展智慧医疗。', n.kind = 'INITIATIVE', n.name = '智慧医疗', n.searchText = '智慧医疗';
+MERGE (n:Program {id: 'prog:特色职业健康管理体系'}) SET n.description = '通用技术集团依托医疗资源、健康体检和健康管理优势打造的特色职业健康管理体系。', n.kind = 'INITIATIVE', n.name = '特色职业健康管理体系', n.searchText = '特色职业健康管理体系';
+MERGE (n:Program {id: 'prog:健康管理平台'}) SET n.description = '通用技术集团持续推进建设的健康管理平台，为央企、地方国企职工提供健康管理服务。', n.kind = 'PLATFORM', n.name = '健康管理平台', n.searchText = '健康管理平台';
+MERGE (n:Program {id: 'prog:大健康生态体系'}) SET n.description = '通用技术集团构建的以医疗服务为支撑，涵盖医药医疗供应链、健康管理、康复治疗、健康养老、医疗金融等全服务链的大健康生态体系。', n.kind = 'INITIATIVE', n.name = '大健康生态体系', n.searchText = '大健康生态体系';
+MERGE (n:Program {id: 'prog:川藏铁路'}) SET n.aliases = ['川藏线', '雪域高原铁路建设工程'], n.description = '川藏铁路建设工程；通用技术集团小通移动体检车开进川藏线提供医疗服务。', n.kind = 'PROJECT', n.name = '川藏铁路', n.searchText = '川藏铁路
+川藏线
+雪域高原铁路建设工程';
+MERGE (n:Program {id: 'prog:国家航空重大任务'}) SET n.description = '国家航空重大任务，通用医疗参与其服务保障工作。', n.kind = 'PROJECT', n.name = '国家航空重大任务', n.searchText = '国家航空重大任务';
+MERGE (n:Place {id: 'place:藏区'}) SET n.description = '藏族聚居地区；国中康健常年支持藏区建设。', n.level = 'REGION', n.name = '藏区', n.searchText = '藏区';
+MERGE (n:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}) SET n.aliases = ['冬奥会冬残奥会医疗保障团队'], n.description = '航天中心医院、航天七三一医院、北京电力医院等集团所属医疗机构派出的北京冬奥会冬残奥会医疗保障团队。', n.kind = 'OTHER', n.name = '通用技术集团冬奥会冬残奥会医疗保障团队', n.searchText = '通用技术集团冬奥会冬残奥会医疗保障团队
+冬奥会冬残奥会医疗保障团队';
+MERGE (n:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) SET n.kind = 'MILESTONE', n.name = '圆满完成冬奥会冬残奥会医疗保障任务', n.searchText = '圆满完成冬奥会冬残奥会医疗保障任务
+航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。', n.statement = '航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。';
+MERGE (n:Achievement {id: 'ach:000:小通诊所依托三种形式建设'}) SET n.kind = 'METRIC', n.name = '小通诊所依托三种形式建设', n.original = '三种形式', n.searchText = '小通诊所依托三种形式建设
+通用技术集团依托云端、实体和移动三种形式建设“小通诊所”。', n.statement = '通用技术集团依托云端、实体和移动三种形式建设“小通诊所”。', n.unit = '种', n.value = 3;
+MERGE (n:Achievement {id: 'ach:000:防疫物资保障供应24小时全天守护'}) SET n.kind = 'METRIC', n.name = '防疫物资保障供应24小时全天守护', n.original = '24小时', n.searchText = '防疫物资保障供应24小时全天守护
+通用技术集团防疫物资保障供应24小时全天守护。', n.statement = '通用技术集团防疫物资保障供应24小时全天守护。', n.unit = '小时', n.value = 24;
+MERGE (n:Achievement {id: 'ach:000:中国医药与辉瑞公司等签订新冠治疗药物保供协议'}) SET n.kind = 'MILESTONE', n.name = '中国医药与辉瑞公司等签订新冠治疗药物保供协议', n.searchText = '中国医药与辉瑞公司等签订新冠治疗药物保供协议
+中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议,做好新冠特效药品保供工作。', n.statement = '中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议，做好新冠特效药品保供工作。';
+MERGE (n:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各级领导和社会各界充分肯定'}) SET n.kind = 'AWARD', n.name = '西园街道社区卫生服务中心受到各级领导和社会各界充分肯定', n.searchText = '西园街道社区卫生服务中心受到各级领导和社会各界充分肯定
+合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务,受到各级领导和社会各界的充分肯定。', n.statement = '合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务，受到各级领导和社会各界的充分肯定。';
+MERGE (n:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}) SET n.kind = 'AWARD', n.name = '小通诊所受到社会广泛赞誉', n.searchText = '小通诊所受到社会广泛赞誉
+“小通诊所”缩短了患者就医半径,打通了基层医疗末梢循环,受到了社会广泛赞誉。', n.statement = '“小通诊所”缩短了患者就医半径，打通了基层医疗末梢循环，受到了社会广泛赞誉。';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团深入学习贯彻习近平总书记'}]->(b);
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团坚决贯彻落实党中央、国务院'}]->(b);
@@ -539,6 +567,25 @@ MATCH (a:Achievement {id: 'ach:000:国内床位数量领先的央企医疗集团
 MATCH (a:Achievement {id: 'ach:000:成立集团医学科学技术专家委员会'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立了集团医学科学技术专家委员会'}]->(b);
 MATCH (a:Achievement {id: 'ach:000:北京市唯一获全国惠民服务优秀案例荣誉的基层医疗机构'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '成为北京市唯一获此荣誉的基层医疗机构'}]->(b);
 MATCH (a:Achievement {id: 'ach:000:建立全流程体检服务规范和全生命周期健康管理服务标准'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立了全流程体检服务规范和全生命周期健康管理服务标准'}]->(b);
+MATCH (a:Program {id: 'prog:全生命周期健康管理模式'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展具有通用技术特色的全生命周期健康管理模式'}]->(b);
+MATCH (a:Program {id: 'prog:健康养老产业生态体系'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '立足“健、医、康、养、融”全产业链,构建健康养老产业生态体系'}]->(b);
+MATCH (a:Program {id: 'prog:政府和企业培疗机构改革'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极参与政府和企业培疗机构改革'}]->(b);
+MATCH (a:Program {id: 'prog:全生命周期的健康管理和养老平台'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '著力构建全生命周期的健康管理和养老平台'}]->(b);
+MATCH (a:Program {id: 'prog:智慧医疗'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力推进互联网医院建设、发展智慧医疗'}]->(b);
+MATCH (a:Program {id: 'prog:特色职业健康管理体系'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极打造特色职业健康管理体系'}]->(b);
+MATCH (a:Program {id: 'prog:健康管理平台'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进健康管理平台建设'}]->(b);
+MATCH (a:Program {id: 'prog:大健康生态体系'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '全服务链的大健康生态体系'}]->(b);
+MATCH (a:Program {id: 'prog:川藏铁路'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团小通移动体检车还开进川藏线'}]->(b);
+MATCH (a:Program {id: 'prog:川藏铁路'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '将优质医疗资源送到雪域高原铁路建设工程现场'}]->(b);
+MATCH (a:Program {id: 'prog:国家航空重大任务'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用医疗积极参与国家航空重大任务的服务保障工作'}]->(b);
+MATCH (a:Place {id: 'place:藏区'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '国中康健常年支持藏区建设'}]->(b);
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗保障团队,圆满完成各项医疗保障任务'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:小通诊所依托三种形式建设'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托云端、实体和移动三种形式,积极推动建设'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:防疫物资保障供应24小时全天守护'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '防疫物资保障供应24小时全天守护'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:中国医药与辉瑞公司等签订新冠治疗药物保供协议'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各级领导和社会各界充分肯定'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '受到各级领导和社会各界的充分肯定'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '打通了基层医疗末梢循环,受到了社会广泛赞誉'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:通用环球医疗集团有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.detail = '医疗管理平台';
 MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.detail = '医疗管理平台';
@@ -764,3 +811,28 @@ MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任
 MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '2021年河南特大洪水期间,国中康健9家医疗机构共派出214人进行跨省支持', r.detail = '河南特大洪水跨省支持';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Place {id: 'place:西安市'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '赶赴西安及周边地区进行核酸采样', r.detail = '核酸采样支援';
 MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Program {id: 'prog:城企联动普惠养老项目'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '积极申报城企联动普惠养老项目,已有7个项目获得国家发改委批复';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:全生命周期健康管理模式'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '开展具有通用技术特色的全生命周期健康管理模式';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:健康养老产业生态体系'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '立足“健、医、康、养、融”全产业链,构建健康养老产业生态体系';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:政府和企业培疗机构改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '积极参与政府和企业培疗机构改革';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:全生命周期的健康管理和养老平台'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '著力构建全生命周期的健康管理和养老平台';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:智慧医疗'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '大力推进互联网医院建设、发展智慧医疗';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:特色职业健康管理体系'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '积极打造特色职业健康管理体系';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:健康管理平台'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '持续推进健康管理平台建设';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:大健康生态体系'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '构建以医疗服务为支撑,涵盖医药医疗供应链、健康管理';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:川藏铁路'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '将优质医疗资源送到雪域高原铁路建设工程现场', r.detail = '小通移动体检车开进川藏线提供医疗服务';
+MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Program {id: 'prog:国家航空重大任务'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '通用医疗积极参与国家航空重大任务的服务保障工作', r.detail = '服务保障';
+MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Place {id: 'place:藏区'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '国中康健常年支持藏区建设', r.detail = '支持藏区建设，为电力员工及电力抢险、抢修提供保障';
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团所属航天中心医院、航天七三一医院、北京电力医院等医疗机构';
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Event {id: 'event:北京冬奥会和冬残奥会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '派出的冬奥会冬残奥会医疗保障团队,圆满完成各项医疗保障任务', r.detail = '医疗保障';
+MATCH (a:Organization {id: 'org:航天中心医院'}), (b:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '医疗保障团队,圆满完成各项医疗保障任务';
+MATCH (a:Organization {id: 'org:航天七三一医院'}), (b:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '医疗保障团队,圆满完成各项医疗保障任务';
+MATCH (a:Organization {id: 'org:北京电力医院'}), (b:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '医疗保障团队,圆满完成各项医疗保障任务';
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '医疗保障团队,圆满完成各项医疗保障任务';
+MATCH (a:Program {id: 'prog:小通诊所'}), (b:Achievement {id: 'ach:000:小通诊所依托三种形式建设'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '依托云端、实体和移动三种形式,积极推动建设';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:防疫物资保障供应24小时全天守护'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '防疫物资保障供应24小时全天守护';
+MATCH (a:Organization {id: 'org:中国医药健康产业股份有限公司'}), (b:Achievement {id: 'ach:000:中国医药与辉瑞公司等签订新冠治疗药物保供协议'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议';
+MATCH (a:Organization {id: 'org:合肥市西园街道社区卫生服务中心'}), (b:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各级领导和社会各界充分肯定'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '受到各级领导和社会各界的充分肯定';
+MATCH (a:Program {id: 'prog:小通诊所'}), (b:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '打通了基层医疗末梢循环,受到了社会广泛赞誉';
+MATCH (a:Organization {id: 'org:四川电力医院'}), (b:Place {id: 'place:芦山县'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '雅安市芦山县地震发生后,四川电力医院第一时间派出医疗队', r.detail = '派出医疗队赶赴灾区提供医疗保障';
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '圆满完成国务院联防联控机制物资保障组调配任务75次';
+MATCH (a:Organization {id: 'org:北京微芯区块链与边缘计算研究院'}), (b:Program {id: 'prog:长安链'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '与北京微芯研究院开展合作,依托长安链技术架构基础';

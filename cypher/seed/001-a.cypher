@@ -103,8 +103,9 @@ MERGE (n:Achievement {id: 'ach:001-01:全国示范性老年友好型社区数'})
 MERGE (n:Achievement {id: 'ach:001-01:老年友好医疗机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '老年友好医疗机构数', n.original = 'xx个', n.searchText = '老年友好医疗机构数
 该市已创建老年友好医疗机构xx个。', n.statement = '该市已创建老年友好医疗机构xx个。', n.unit = '个';
 MERGE (n:Program {id: 'prog:001-01:健康xx建设'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '健康xx建设（001-01）', n.scope = '001-01', n.searchText = '健康xx建设(001-01)';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -440,7 +441,9 @@ MERGE (n:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) SET n.alias
 四项承诺';
 MERGE (n:Achievement {id: 'ach:001-04:向社会作出“履职践诺”四项承诺'}) SET n.kind = 'MILESTONE', n.name = '向社会作出“履职践诺”四项承诺', n.searchText = '向社会作出“履职践诺”四项承诺
 xx省卫生健康委向社会作出“履职践诺”四项承诺。', n.statement = 'xx省卫生健康委向社会作出“履职践诺”四项承诺。';
-MERGE (n:Program {id: 'prog:临床重点专科建设'}) SET n.kind = 'INITIATIVE', n.name = '临床重点专科建设', n.searchText = '临床重点专科建设';
+MERGE (n:Program {id: 'prog:临床重点专科建设'}) SET n.aliases = ['县级临床重点专科', '市级临床重点专科'], n.kind = 'INITIATIVE', n.name = '临床重点专科建设', n.searchText = '临床重点专科建设
+县级临床重点专科
+市级临床重点专科';
 MERGE (n:Achievement {id: 'ach:001-04:争取建设省级重点专科数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '争取建设省级重点专科数', n.original = 'xx个', n.searchText = '争取建设省级重点专科数
 争取建设xx个省级重点专科(目标)。', n.statement = '争取建设xx个省级重点专科（目标）。', n.unit = '个';
 MERGE (n:Program {id: 'prog:紧密型城市医疗集团试点'}) SET n.aliases = ['紧密型城市医疗集团建设试点', '紧密型城市医疗集团'], n.kind = 'PILOT', n.name = '紧密型城市医疗集团试点', n.searchText = '紧密型城市医疗集团试点
@@ -471,13 +474,15 @@ MERGE (n:Achievement {id: 'ach:001-01:医疗卫生领域床位突出问题专项
 该市医疗卫生领域床位突出问题专项治理成效显著。', n.statement = '该市医疗卫生领域床位突出问题专项治理成效显著。';
 MERGE (n:Organization {id: 'org:中国医学科学院'}) SET n.aliases = ['医科院'], n.kind = 'UNIVERSITY_OR_INSTITUTE', n.name = '中国医学科学院', n.searchText = '中国医学科学院
 医科院';
-MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理';
+MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
+慢病管理';
 MERGE (n:Organization {id: 'org:001-02:xx儿童医学中心'}) SET n.description = 'xx儿童医学中心xx医院（国家区域医疗中心）的依托医院', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx儿童医学中心（001-02）', n.scope = '001-02', n.searchText = 'xx儿童医学中心(001-02)';
 MERGE (n:Organization {id: 'org:001-03:xx大学第三医院'}) SET n.description = 'xx大学第三医院xx医院（国家区域医疗中心）的依托医院', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx大学第三医院（001-03）', n.scope = '001-03', n.searchText = 'xx大学第三医院(001-03)';
 MERGE (n:Organization {id: 'org:001-03:xx大学'}) SET n.kind = 'UNIVERSITY_OR_INSTITUTE', n.masked = true, n.name = 'xx大学（001-03）', n.scope = '001-03', n.searchText = 'xx大学(001-03)';
 MERGE (n:Organization {id: 'org:001-03:xx市肿瘤医院'}) SET n.description = 'xx市肿瘤医院xx医院的依托医院', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市肿瘤医院（001-03）', n.scope = '001-03', n.searchText = 'xx市肿瘤医院(001-03)';
 MERGE (n:Place {id: 'place:001-03:xx省'}) SET n.description = '001-03所述城市所在省份（省名被遮蔽）', n.level = 'PROVINCE', n.masked = true, n.name = 'xx省（001-03）', n.scope = '001-03', n.searchText = 'xx省(001-03)';
-MERGE (n:Program {id: 'prog:中医重点专科建设'}) SET n.description = '在糖尿病、肿瘤、皮肤、中医儿科、中医妇科等专科专病治疗方面树立品牌', n.kind = 'PROJECT', n.name = '中医重点专科建设', n.searchText = '中医重点专科建设';
+MERGE (n:Program {id: 'prog:中医重点专科建设'}) SET n.aliases = ['中医药重点专科建设'], n.description = '在糖尿病、肿瘤、皮肤、中医儿科、中医妇科等专科专病治疗方面树立品牌', n.kind = 'PROJECT', n.name = '中医重点专科建设', n.searchText = '中医重点专科建设
+中医药重点专科建设';
 MERGE (n:Program {id: 'prog:标准化中医医院建设'}) SET n.kind = 'PROJECT', n.name = '标准化中医医院建设', n.searchText = '标准化中医医院建设';
 MERGE (n:Place {id: 'place:001-04:xx新区'}) SET n.level = 'CITY', n.masked = true, n.name = 'xx新区（001-04）', n.scope = '001-04', n.searchText = 'xx新区(001-04)';
 MERGE (n:Program {id: 'prog:纠治“四风”'}) SET n.aliases = ['纠治四风'], n.kind = 'CAMPAIGN', n.name = '纠治“四风”', n.searchText = '纠治“四风”
@@ -485,6 +490,20 @@ MERGE (n:Program {id: 'prog:纠治“四风”'}) SET n.aliases = ['纠治四风
 MERGE (n:Organization {id: 'org:中国共产党中央委员会'}) SET n.aliases = ['党中央', '中共中央'], n.kind = 'PARTY_OR_MASS_ORG', n.name = '中国共产党中央委员会', n.searchText = '中国共产党中央委员会
 党中央
 中共中央';
+MERGE (n:Achievement {id: 'ach:001-03:国家区域医疗中心数'}) SET n.kind = 'METRIC', n.name = '国家区域医疗中心数', n.original = '两大', n.searchText = '国家区域医疗中心数
+xx市“一西一中”两大国家区域医疗中心(xx大学第三医院xx医院、xx中医药大学东方医院xx医院)辐射带动作用逐步显现。', n.statement = 'xx市“一西一中”两大国家区域医疗中心（xx大学第三医院xx医院、xx中医药大学东方医院xx医院）辐射带动作用逐步显现。', n.unit = '个', n.value = 2;
+MERGE (n:Program {id: 'prog:“县级龙头带中心，中心带动一般，突出中心，梯次发展”模式'}) SET n.aliases = ['县级龙头带中心,中心带动一般,突出中心,梯次发展'], n.description = 'xx县推进县域医共体建设采用的模式', n.kind = 'INITIATIVE', n.name = '“县级龙头带中心，中心带动一般，突出中心，梯次发展”模式', n.searchText = '“县级龙头带中心,中心带动一般,突出中心,梯次发展”模式
+县级龙头带中心,中心带动一般,突出中心,梯次发展';
+MERGE (n:Program {id: 'prog:中医治未病分中心建设'}) SET n.kind = 'PROJECT', n.name = '中医治未病分中心建设', n.searchText = '中医治未病分中心建设';
+MERGE (n:Program {id: 'prog:中医康复分中心建设'}) SET n.kind = 'PROJECT', n.name = '中医康复分中心建设', n.searchText = '中医康复分中心建设';
+MERGE (n:Program {id: 'prog:托育综合服务中心建设'}) SET n.kind = 'PROJECT', n.name = '托育综合服务中心建设', n.searchText = '托育综合服务中心建设';
+MERGE (n:Program {id: 'prog:慢性病长期处方'}) SET n.kind = 'SERVICE', n.name = '慢性病长期处方', n.searchText = '慢性病长期处方';
+MERGE (n:Organization {id: 'org:001-02:市政府'}) SET n.description = '文中xx市（市名被遮蔽）的市人民政府', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = '市政府（001-02）', n.scope = '001-02', n.searchText = '市政府(001-02)';
+MERGE (n:Program {id: 'prog:省市共建医学先进学科'}) SET n.kind = 'PROJECT', n.name = '省市共建医学先进学科', n.searchText = '省市共建医学先进学科';
+MERGE (n:Program {id: 'prog:中医专科联盟建设'}) SET n.aliases = ['专科联盟'], n.kind = 'PROJECT', n.name = '中医专科联盟建设', n.searchText = '中医专科联盟建设
+专科联盟';
+MERGE (n:Program {id: 'prog:中医药服务能力提升培训'}) SET n.kind = 'PROJECT', n.name = '中医药服务能力提升培训', n.searchText = '中医药服务能力提升培训';
+MERGE (n:Program {id: 'prog:国家卫生区、镇创建'}) SET n.kind = 'CAMPAIGN', n.name = '国家卫生区、镇创建', n.searchText = '国家卫生区、镇创建';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委深入学习贯彻党的二十大精神'}]->(b);
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,市卫生健康委坚持发展为要'}]->(b);
@@ -794,6 +813,17 @@ MATCH (a:Program {id: 'prog:标准化中医医院建设'}), (b:Report {id: 'repo
 MATCH (a:Place {id: 'place:001-04:xx新区'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '向各市(含xx新区)和国家级开发区'}]->(b);
 MATCH (a:Program {id: 'prog:纠治“四风”'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '驰而不息纠治“四风”'}]->(b);
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '贯彻落实中央八项规定及其实施细则精神'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-03:国家区域医疗中心数'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '“一西一中”两大国家区域医疗中心辐射带动作用逐步显现'}]->(b);
+MATCH (a:Program {id: 'prog:“县级龙头带中心，中心带动一般，突出中心，梯次发展”模式'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '按照“县级龙头带中心,中心带动一般,突出中心,梯次发展”的模式'}]->(b);
+MATCH (a:Program {id: 'prog:中医治未病分中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '遴选确定中医治未病分中心建设单位xx个'}]->(b);
+MATCH (a:Program {id: 'prog:中医康复分中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医康复分中心建设单位xx个'}]->(b);
+MATCH (a:Program {id: 'prog:托育综合服务中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动有条件的区建设托育综合服务中心'}]->(b);
+MATCH (a:Program {id: 'prog:慢性病长期处方'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '优化慢性病长期处方和转诊等服务'}]->(b);
+MATCH (a:Organization {id: 'org:001-02:市政府'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在市政府新闻办召开的xx市'}]->(b);
+MATCH (a:Program {id: 'prog:省市共建医学先进学科'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx个学科获评省市共建医学先进学科'}]->(b);
+MATCH (a:Program {id: 'prog:中医专科联盟建设'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '标准化中医医院及专科联盟等建设'}]->(b);
+MATCH (a:Program {id: 'prog:中医药服务能力提升培训'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展中医药服务能力提升培训'}]->(b);
+MATCH (a:Program {id: 'prog:国家卫生区、镇创建'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '逐步实现国家卫生区、镇全覆盖'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '市卫生健康委深入学习贯彻党的二十大精神';
 MATCH (a:Place {id: 'place:001-01:xx区'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = 'xx区东部区域医共体正式运行';
@@ -1121,3 +1151,20 @@ MATCH (a:Program {id: 'prog:两专科一中心'}), (b:Place {id: 'place:001-03:x
 MATCH (a:Place {id: 'place:001-04:xx新区'}), (b:Place {id: 'place:001-04:xx省'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '向各市(含xx新区)和国家级开发区';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:纠治“四风”'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = '驰而不息纠治“四风”';
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Policy {id: 'policy:中央八项规定'}) MERGE (a)-[r:ISSUED {source: '001-04'}]->(b) SET r.quote = '贯彻落实中央八项规定及其实施细则精神';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Achievement {id: 'ach:001-03:国家区域医疗中心数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-03'}]->(b) SET r.quote = '“一西一中”两大国家区域医疗中心辐射带动作用逐步显现';
+MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Achievement {id: 'ach:001-03:国家区域医疗中心数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-03'}]->(b) SET r.quote = '随着“一西一中”两大国家区域医疗中心建设';
+MATCH (a:Organization {id: 'org:001-03:xx市肿瘤医院xx医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-03'}]->(b) SET r.quote = 'xx市肿瘤医院xx医院有望获批第五批国家区域医疗中心', r.detail = '有望获批第五批国家区域医疗中心';
+MATCH (a:Program {id: 'prog:“县级龙头带中心，中心带动一般，突出中心，梯次发展”模式'}), (b:Place {id: 'place:001-02:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = 'xx县全面加强医疗救治能力建设';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:中医治未病分中心建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '遴选确定中医治未病分中心建设单位xx个';
+MATCH (a:Program {id: 'prog:中医治未病分中心建设'}), (b:Achievement {id: 'ach:001-02:中医治未病分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '遴选确定中医治未病分中心建设单位xx个';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:中医康复分中心建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '中医康复分中心建设单位xx个';
+MATCH (a:Program {id: 'prog:中医康复分中心建设'}), (b:Achievement {id: 'ach:001-02:中医康复分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '中医康复分中心建设单位xx个';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:托育综合服务中心建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '推动有条件的区建设托育综合服务中心';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:慢性病长期处方'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '优化慢性病长期处方和转诊等服务';
+MATCH (a:Organization {id: 'org:001-02:市政府新闻办'}), (b:Organization {id: 'org:001-02:市政府'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '在市政府新闻办召开的xx市';
+MATCH (a:Organization {id: 'org:001-02:市政府'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '在市政府新闻办召开的xx市';
+MATCH (a:Program {id: 'prog:省市共建医学先进学科'}), (b:Achievement {id: 'ach:001-01:获评省市共建医学先进学科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个学科获评省市共建医学先进学科';
+MATCH (a:Program {id: 'prog:中医专科联盟建设'}), (b:Place {id: 'place:001-03:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-03'}]->(b) SET r.quote = '标准化中医医院及专科联盟等建设';
+MATCH (a:Program {id: 'prog:中医药服务能力提升培训'}), (b:Place {id: 'place:001-03:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-03'}]->(b) SET r.quote = '开展中医药服务能力提升培训';
+MATCH (a:Program {id: 'prog:两专科一中心'}), (b:Achievement {id: 'ach:001-03:获支持县级中医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-03'}]->(b) SET r.quote = '用于支持x家县级中医院开展“两专科一中心”';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:国家卫生区、镇创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '逐步实现国家卫生区、镇全覆盖';

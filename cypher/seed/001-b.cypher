@@ -74,8 +74,9 @@ MERGE (n:Program {id: 'prog:区域人口健康信息平台'}) SET n.kind = 'PLAT
 MERGE (n:Program {id: 'prog:好就医'}) SET n.description = '预约挂号、诊治缴费、报告查询等就医服务场景应用', n.kind = 'PLATFORM', n.name = '好就医', n.searchText = '好就医';
 MERGE (n:Achievement {id: 'ach:001-05:新增互联网医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新增互联网医院数', n.original = 'x家', n.searchText = '新增互联网医院数
 新增x家互联网医院(数字被遮盖)。', n.statement = '新增x家互联网医院(数字被遮盖)。', n.unit = '家';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -182,9 +183,10 @@ MERGE (n:Program {id: 'prog:健康扶贫'}) SET n.kind = 'INITIATIVE', n.name = 
 MERGE (n:Program {id: 'prog:乡村振兴'}) SET n.aliases = ['乡村振兴战略'], n.kind = 'INITIATIVE', n.name = '乡村振兴', n.searchText = '乡村振兴
 乡村振兴战略';
 MERGE (n:Place {id: 'place:001-07:xx市'}) SET n.description = '001-07文章所述城市(名称被遮盖)', n.level = 'CITY', n.masked = true, n.name = 'xx市（001-07）', n.scope = '001-07', n.searchText = 'xx市(001-07)';
-MERGE (n:Organization {id: 'org:001-07:xx市卫生健康委员会'}) SET n.aliases = ['xx市卫健委', '市卫健委'], n.description = '001-07文章所述城市的卫生健康委员会', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（001-07）', n.scope = '001-07', n.searchText = 'xx市卫生健康委员会(001-07)
+MERGE (n:Organization {id: 'org:001-07:xx市卫生健康委员会'}) SET n.aliases = ['xx市卫健委', '市卫健委', '我委'], n.description = '001-07文章所述城市的卫生健康委员会', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（001-07）', n.scope = '001-07', n.searchText = 'xx市卫生健康委员会(001-07)
 xx市卫健委
-市卫健委';
+市卫健委
+我委';
 MERGE (n:Achievement {id: 'ach:001-07:统筹疫情防控和卫生健康事业发展取得“双赢”'}) SET n.kind = 'MILESTONE', n.name = '统筹疫情防控和卫生健康事业发展取得“双赢”', n.searchText = '统筹疫情防控和卫生健康事业发展取得“双赢”
 xx市卫健委统筹疫情防控和卫生健康事业发展,取得了“双赢”的良好成效。', n.statement = 'xx市卫健委统筹疫情防控和卫生健康事业发展,取得了“双赢”的良好成效。';
 MERGE (n:Event {id: 'event:001-07:Gxxxx次列车疫情'}) SET n.description = 'xx市处置的Gxxxx次列车关联新冠疫情(车次被遮盖)', n.masked = true, n.name = 'Gxxxx次列车疫情（001-07）', n.scope = '001-07', n.searchText = 'Gxxxx次列车疫情(001-07)';
@@ -614,8 +616,10 @@ MERGE (n:Achievement {id: 'ach:001-08:集采医用耗材大类数'}) SET n.kind 
 冠脉支架等x大类医用耗材纳入集中采购降价(数字被遮盖)。', n.statement = '冠脉支架等x大类医用耗材纳入集中采购降价(数字被遮盖)。', n.unit = '大类';
 MERGE (n:Achievement {id: 'ach:001-08:国家集采药品耗材批次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '国家集采药品耗材批次', n.original = 'xx批', n.searchText = '国家集采药品耗材批次
 xx批国家集采药品、耗材减轻患者医药负担(数字被遮盖)。', n.statement = 'xx批国家集采药品、耗材减轻患者医药负担(数字被遮盖)。', n.unit = '批';
-MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小服务体系'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
-一老一小服务体系';
+MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小服务体系', '一老一幼', '一老一小'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+一老一小服务体系
+一老一幼
+一老一小';
 MERGE (n:Program {id: 'prog:公立医院综合巡查'}) SET n.kind = 'CAMPAIGN', n.name = '公立医院综合巡查', n.searchText = '公立医院综合巡查';
 MERGE (n:Program {id: 'prog:民营医院专项巡查'}) SET n.kind = 'CAMPAIGN', n.name = '民营医院专项巡查', n.searchText = '民营医院专项巡查';
 MERGE (n:Achievement {id: 'ach:001-08:刊登新闻比上年度增加篇数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '刊登新闻比上年度增加篇数', n.original = 'xxx篇', n.searchText = '刊登新闻比上年度增加篇数
@@ -628,6 +632,37 @@ MERGE (n:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上
 城乡居民医保各级财政人均标准较xxxx年增加xx元(数字被遮盖)。', n.statement = '城乡居民医保各级财政人均标准较xxxx年增加xx元(数字被遮盖)。', n.unit = '元';
 MERGE (n:Organization {id: 'org:001-09:驻村帮扶“四支队伍”'}) SET n.aliases = ['四支队伍'], n.description = '001-09文章所述县的驻村帮扶“四支队伍”', n.kind = 'OTHER', n.masked = true, n.name = '驻村帮扶“四支队伍”（001-09）', n.scope = '001-09', n.searchText = '驻村帮扶“四支队伍”(001-09)
 四支队伍';
+MERGE (n:Achievement {id: 'ach:001-06:中国人口规模'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中国人口规模', n.original = 'xx亿多人', n.qualifier = '多', n.searchText = '中国人口规模
+我国人口为xx亿多人(数字被遮盖)。', n.statement = '我国人口为xx亿多人(数字被遮盖)。', n.unit = '人';
+MERGE (n:Achievement {id: 'ach:001-06:抗疫历程时长'}) SET n.kind = 'METRIC', n.masked = true, n.name = '抗疫历程时长', n.original = 'x年多', n.qualifier = '多', n.searchText = '抗疫历程时长
+我国走过了x年多极不平凡的抗疫历程(数字被遮盖)。', n.statement = '我国走过了x年多极不平凡的抗疫历程(数字被遮盖)。', n.unit = '年';
+MERGE (n:Program {id: 'prog:临床重点专科建设'}) SET n.aliases = ['县级临床重点专科', '市级临床重点专科'], n.kind = 'INITIATIVE', n.name = '临床重点专科建设', n.searchText = '临床重点专科建设
+县级临床重点专科
+市级临床重点专科';
+MERGE (n:Program {id: 'prog:基层卫技人员业务能力提升培训'}) SET n.kind = 'PROJECT', n.name = '基层卫技人员业务能力提升培训', n.searchText = '基层卫技人员业务能力提升培训';
+MERGE (n:Policy {id: 'policy:001-08:xx市三孩生育政策'}) SET n.description = '001-08文章所述城市拟出台的三孩生育政策', n.masked = true, n.name = 'xx市三孩生育政策（001-08）', n.scope = '001-08', n.searchText = 'xx市三孩生育政策(001-08)';
+MERGE (n:Program {id: 'prog:预约诊疗服务'}) SET n.aliases = ['预约诊疗'], n.kind = 'SERVICE', n.name = '预约诊疗服务', n.searchText = '预约诊疗服务
+预约诊疗';
+MERGE (n:Program {id: 'prog:优质护理服务'}) SET n.kind = 'SERVICE', n.name = '优质护理服务', n.searchText = '优质护理服务';
+MERGE (n:Program {id: 'prog:医养结合机构建设项目'}) SET n.kind = 'PROJECT', n.name = '医养结合机构建设项目', n.searchText = '医养结合机构建设项目';
+MERGE (n:Program {id: 'prog:中西医结合治疗'}) SET n.aliases = ['中西医协同治疗'], n.kind = 'INITIATIVE', n.name = '中西医结合治疗', n.searchText = '中西医结合治疗
+中西医协同治疗';
+MERGE (n:Program {id: 'prog:公立医院高质量发展'}) SET n.kind = 'INITIATIVE', n.name = '公立医院高质量发展', n.searchText = '公立医院高质量发展';
+MERGE (n:Program {id: 'prog:预警响应机制'}) SET n.kind = 'INITIATIVE', n.name = '预警响应机制', n.searchText = '预警响应机制';
+MERGE (n:Program {id: 'prog:出生缺陷综合防控'}) SET n.kind = 'INITIATIVE', n.name = '出生缺陷综合防控', n.searchText = '出生缺陷综合防控';
+MERGE (n:Program {id: 'prog:数字化预防接种门诊建设'}) SET n.kind = 'PROJECT', n.name = '数字化预防接种门诊建设', n.searchText = '数字化预防接种门诊建设';
+MERGE (n:Program {id: 'prog:支部建在科室'}) SET n.aliases = ['把支部建在科室上'], n.kind = 'INITIATIVE', n.name = '支部建在科室', n.searchText = '支部建在科室
+把支部建在科室上';
+MERGE (n:Program {id: 'prog:一切工作到支部'}) SET n.kind = 'INITIATIVE', n.name = '一切工作到支部', n.searchText = '一切工作到支部';
+MERGE (n:Program {id: 'prog:保健康、防重症'}) SET n.kind = 'INITIATIVE', n.name = '保健康、防重症', n.searchText = '保健康、防重症';
+MERGE (n:Program {id: 'prog:两手抓、两手硬、双促进'}) SET n.kind = 'INITIATIVE', n.name = '两手抓、两手硬、双促进', n.searchText = '两手抓、两手硬、双促进';
+MERGE (n:Organization {id: 'org:001-09:中医院志愿服务队'}) SET n.description = '001-09文章所述市中医院组织的志愿服务队', n.kind = 'OTHER', n.masked = true, n.name = '中医院志愿服务队（001-09）', n.scope = '001-09', n.searchText = '中医院志愿服务队(001-09)';
+MERGE (n:Organization {id: 'org:001-09:青少年脊椎健康筛查义诊队'}) SET n.description = '001-09文章所述市中医院组建的青少年脊椎健康筛查义诊队', n.kind = 'OTHER', n.masked = true, n.name = '青少年脊椎健康筛查义诊队（001-09）', n.scope = '001-09', n.searchText = '青少年脊椎健康筛查义诊队(001-09)';
+MERGE (n:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务队'}) SET n.aliases = ['党建+妇女微家志愿者服务队'], n.description = '001-09文章所述市妇幼保健院组建的志愿者服务队', n.kind = 'OTHER', n.masked = true, n.name = '“党建+妇女微家”志愿者服务队（001-09）', n.scope = '001-09', n.searchText = '“党建+妇女微家”志愿者服务队(001-09)
+党建+妇女微家志愿者服务队';
+MERGE (n:Organization {id: 'org:001-09:青年理论学习小组'}) SET n.aliases = ['青年干部理论学习小组'], n.description = '001-09文章所述市卫生健康委员会成立的青年(干部)理论学习小组', n.kind = 'OTHER', n.masked = true, n.name = '青年理论学习小组（001-09）', n.scope = '001-09', n.searchText = '青年理论学习小组(001-09)
+青年干部理论学习小组';
+MERGE (n:Organization {id: 'org:001-08:项目建设专班'}) SET n.description = '001-08文章所述市卫生健康委员会组建的重点项目建设专班', n.kind = 'OTHER', n.masked = true, n.name = '项目建设专班（001-08）', n.scope = '001-08', n.searchText = '项目建设专班(001-08)';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:001-05:xx市'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委副主任xx介绍'}]->(b);
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委副主任xx介绍'}]->(b);
@@ -733,6 +768,7 @@ MATCH (a:Program {id: 'prog:健康扶贫'}), (b:Report {id: 'report:001-06'}) ME
 MATCH (a:Program {id: 'prog:乡村振兴'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '将巩固拓展健康扶贫成果同乡村振兴有效衔接'}]->(b);
 MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx年,xx市卫健委坚持以A新时代中国特色社会主义思想为指导'}]->(b);
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx年,xx市卫健委坚持以A新时代中国特色社会主义思想为指导'}]->(b);
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '我委迅速扩容医疗资源'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-07:统筹疫情防控和卫生健康事业发展取得“双赢”'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '取得了“双赢”的良好成效'}]->(b);
 MATCH (a:Event {id: 'event:001-07:Gxxxx次列车疫情'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市成功处置了Gxxxx次列车疫情'}]->(b);
 MATCH (a:Organization {id: 'org:国务院联防联控机制工作组'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '得到了国务院联防联控机制工作组和毛伟明省长的表扬性肯定'}]->(b);
@@ -746,6 +782,7 @@ MATCH (a:Achievement {id: 'ach:001-07:核酸日检测能力'}), (b:Report {id: '
 MATCH (a:Achievement {id: 'ach:001-07:主城区区域核酸检测轮次'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共开展xx轮主城区区域核酸检测'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-07:累计核酸检测人次'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计检测xxxx万人次'}]->(b);
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进新冠疫苗接种'}]->(b);
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极推进疫苗接种'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-07:累计接种新冠疫苗剂次'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市累计接种新冠疫苗xxx.x万剂次,居全省前列'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-07:新冠疫苗接种量居全省前列'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市累计接种新冠疫苗xxx.x万剂次,居全省前列'}]->(b);
 MATCH (a:Program {id: 'prog:哨点扫雷行动'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展“哨点扫雷”行动'}]->(b);
@@ -981,6 +1018,7 @@ MATCH (a:Achievement {id: 'ach:001-08:国家集采中选药品种数'}), (b:Repo
 MATCH (a:Achievement {id: 'ach:001-08:集采医用耗材大类数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '冠脉支架等x大类医用耗材平均降幅xx%'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:国家集采药品耗材批次'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx批国家采集药品、耗材减轻患者医药负担x.xx亿元'}]->(b);
 MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建“一老一小”服务体系'}]->(b);
+MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在筑牢“一老一幼”民生底线上实现新突破'}]->(b);
 MATCH (a:Program {id: 'prog:公立医院综合巡查'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展公立医院综合巡查、民营医院专项巡查'}]->(b);
 MATCH (a:Program {id: 'prog:民营医院专项巡查'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展公立医院综合巡查、民营医院专项巡查'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:刊登新闻比上年度增加篇数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '比上年度增加xxx篇'}]->(b);
@@ -989,6 +1027,31 @@ MATCH (a:Organization {id: 'org:001-09:委班子宣讲团'}), (b:Report {id: 're
 MATCH (a:Organization {id: 'org:001-09:市处突小分队'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '组织精干力量参与市处突小分队冲锋一线处突排险'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上年增加额'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '较xxxx年增加xx元'}]->(b);
 MATCH (a:Organization {id: 'org:001-09:驻村帮扶“四支队伍”'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极配合驻村帮扶“四支队伍”'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-06:中国人口规模'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '满足xx亿多人对更加美好幸福生活的期待'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-06:抗疫历程时长'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x年多来,我国走过了一段极不平凡的抗疫历程'}]->(b);
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动建成国家、省、市、县四级临床重点专科xxx个'}]->(b);
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xx个专科获评省评省级、市级、县级临床重点专科'}]->(b);
+MATCH (a:Program {id: 'prog:基层卫技人员业务能力提升培训'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '分层次、多形式开展基层卫技人员业务能力提升培训'}]->(b);
+MATCH (a:Policy {id: 'policy:001-08:xx市三孩生育政策'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快出台xx市三孩生育政策'}]->(b);
+MATCH (a:Program {id: 'prog:预约诊疗服务'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '改善医疗服务行动,实施预约诊疗'}]->(b);
+MATCH (a:Program {id: 'prog:优质护理服务'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '节假日减免费用、优质护理服务等十项便民惠民措施'}]->(b);
+MATCH (a:Program {id: 'prog:医养结合机构建设项目'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取医养结合机构建设项目资金xxxx万元'}]->(b);
+MATCH (a:Program {id: 'prog:中西医结合治疗'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施中西医结合治疗,发挥中医药独特优势'}]->(b);
+MATCH (a:Program {id: 'prog:中西医结合治疗'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展中西医协同治疗'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在公立医院高质量发展上实现新突破'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动公立医院高质量发展,构建强大的卫生系统'}]->(b);
+MATCH (a:Program {id: 'prog:预警响应机制'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '健全预警响应机制,全面提升防控和救治能力'}]->(b);
+MATCH (a:Program {id: 'prog:出生缺陷综合防控'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '综合防控出生缺陷'}]->(b);
+MATCH (a:Program {id: 'prog:数字化预防接种门诊建设'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '指导基层开展数字化预防接种门诊和特色专病专科建设xx个'}]->(b);
+MATCH (a:Program {id: 'prog:支部建在科室'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '贯彻落实“把支部建在科室上”“一切工作到支部”要求'}]->(b);
+MATCH (a:Program {id: 'prog:一切工作到支部'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '贯彻落实“把支部建在科室上”“一切工作到支部”要求'}]->(b);
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '我国围绕“保健康、防重症”全力以赴开展医疗救治'}]->(b);
+MATCH (a:Program {id: 'prog:两手抓、两手硬、双促进'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '坚持“两手抓、两手硬、双促进”'}]->(b);
+MATCH (a:Organization {id: 'org:001-09:中医院志愿服务队'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中医院组织中医院志愿服务队'}]->(b);
+MATCH (a:Organization {id: 'org:001-09:青少年脊椎健康筛查义诊队'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建青少年脊椎健康筛查义诊队'}]->(b);
+MATCH (a:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务队'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '市妇幼保健院组建“党建+妇女微家”志愿者服务队'}]->(b);
+MATCH (a:Organization {id: 'org:001-09:青年理论学习小组'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立青年理论学习小组'}]->(b);
+MATCH (a:Organization {id: 'org:001-08:项目建设专班'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建项目建设专班,实行挂图作战'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委以健康xx民生工程为主线';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:001-05:健康xx民生工程'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委以健康xx民生工程为主线';
@@ -1381,3 +1444,43 @@ MATCH (a:Organization {id: 'org:001-09:委班子宣讲团'}), (b:Achievement {id
 MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Organization {id: 'org:001-09:市处突小分队'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '组织精干力量参与市处突小分队冲锋一线处突排险';
 MATCH (a:Place {id: 'place:001-09:xx县'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上年增加额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Organization {id: 'org:001-09:驻村帮扶“四支队伍”'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-09'}]->(b) SET r.quote = '积极配合驻村帮扶“四支队伍”,督促居民参加xxxx年城乡医疗保险', r.detail = '督促居民参加城乡医疗保险';
+MATCH (a:Place {id: 'place:中国'}), (b:Achievement {id: 'ach:001-06:中国人口规模'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '满足xx亿多人对更加美好幸福生活的期待';
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:抗疫历程时长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'x年多来,我国走过了一段极不平凡的抗疫历程';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:临床重点专科建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '推动建成国家、省、市、县四级临床重点专科xxx个';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-05:四级临床重点专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '推动建成国家、省、市、县四级临床重点专科xxx个';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:临床重点专科建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '全市xx个专科获评省评省级、市级、县级临床重点专科';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-08:获评临床重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx个专科获评省评省级、市级、县级临床重点专科';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:“一老一小”服务体系'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '在筑牢“一老一幼”民生底线上实现新突破';
+MATCH (a:Program {id: 'prog:基层卫技人员业务能力提升培训'}), (b:Place {id: 'place:001-06:我州'}) MERGE (a)-[r:LOCATED_IN {source: '001-06'}]->(b) SET r.quote = '分层次、多形式开展基层卫技人员业务能力提升培训';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:预约诊疗服务'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '改善医疗服务行动,实施预约诊疗';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:优质护理服务'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '节假日减免费用、优质护理服务等十项便民惠民措施';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:医养结合机构建设项目'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '争取医养结合机构建设项目资金xxxx万元';
+MATCH (a:Program {id: 'prog:医养结合机构建设项目'}), (b:Achievement {id: 'ach:001-08:医养结合机构建设项目资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '争取医养结合机构建设项目资金xxxx万元';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:中西医结合治疗'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '实施中西医结合治疗,发挥中医药独特优势';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:中西医结合治疗'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '在新冠病毒感染救治中,开展中西医协同治疗';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '在公立医院高质量发展上实现新突破';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '推动公立医院高质量发展,构建强大的卫生系统';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:预警响应机制'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '健全预警响应机制,全面提升防控和救治能力';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:数字化预防接种门诊建设'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '指导基层开展数字化预防接种门诊和特色专病专科建设xx个';
+MATCH (a:Program {id: 'prog:数字化预防接种门诊建设'}), (b:Achievement {id: 'ach:001-08:数字化预防接种门诊和特色专病专科建设数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '指导基层开展数字化预防接种门诊和特色专病专科建设xx个';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:支部建在科室'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '贯彻落实“把支部建在科室上”“一切工作到支部”要求';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:一切工作到支部'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '贯彻落实“把支部建在科室上”“一切工作到支部”要求';
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:LOCATED_IN {source: '001-06'}]->(b) SET r.quote = '我国围绕“保健康、防重症”全力以赴开展医疗救治';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:两手抓、两手硬、双促进'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '坚持“两手抓、两手硬、双促进”';
+MATCH (a:Program {id: 'prog:两手抓、两手硬、双促进'}), (b:Achievement {id: 'ach:001-07:统筹疫情防控和卫生健康事业发展取得“双赢”'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '取得了“双赢”的良好成效';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '积极推进疫苗接种';
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-05:新冠疫苗全程接种率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全程接种率、加强免疫接种率分别达到xx%xx%以上';
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-05:新冠疫苗加强免疫接种率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全程接种率、加强免疫接种率分别达到xx%xx%以上';
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-07:累计接种新冠疫苗剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市累计接种新冠疫苗xxx.x万剂次,居全省前列';
+MATCH (a:Organization {id: 'org:001-09:中医院志愿服务队'}), (b:Organization {id: 'org:001-09:市中医院'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '市中医院组织中医院志愿服务队';
+MATCH (a:Organization {id: 'org:001-09:中医院志愿服务队'}), (b:Achievement {id: 'ach:001-09:市中医院义诊及健康宣教次数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '开展义诊及健康宣教xx次,服务群众xxxx余人次';
+MATCH (a:Organization {id: 'org:001-09:中医院志愿服务队'}), (b:Achievement {id: 'ach:001-09:市中医院服务群众人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '开展义诊及健康宣教xx次,服务群众xxxx余人次';
+MATCH (a:Organization {id: 'org:001-09:青少年脊椎健康筛查义诊队'}), (b:Organization {id: 'org:001-09:市中医院'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '组建青少年脊椎健康筛查义诊队';
+MATCH (a:Organization {id: 'org:001-09:青少年脊椎健康筛查义诊队'}), (b:Program {id: 'prog:青少年脊椎健康筛查义诊'}) MERGE (a)-[r:RUNS {source: '001-09'}]->(b) SET r.quote = '组建青少年脊椎健康筛查义诊队,筛查xxxx余人次';
+MATCH (a:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务队'}), (b:Organization {id: 'org:001-09:市妇幼保健院'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '市妇幼保健院组建“党建+妇女微家”志愿者服务队';
+MATCH (a:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务队'}), (b:Achievement {id: 'ach:001-09:乳腺疾病筛查人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '开展乳腺疾病筛查近xxxx人次';
+MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Organization {id: 'org:001-09:青年理论学习小组'}) MERGE (a)-[r:RUNS {source: '001-09'}]->(b) SET r.quote = '成立青年理论学习小组';
+MATCH (a:Organization {id: 'org:001-09:青年理论学习小组'}), (b:Achievement {id: 'ach:001-09:青年干部理论学习小组数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = 'xx个青年干部理论学习小组常态化学习研讨';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organization {id: 'org:001-08:项目建设专班'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '组建项目建设专班,实行挂图作战';
+MATCH (a:Organization {id: 'org:001-08:xx人民医院'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = 'xx人民医院成功创建三级综合医院';

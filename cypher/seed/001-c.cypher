@@ -237,8 +237,9 @@ MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院'}) SET n.aliases 
 市第二人民医院';
 MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}) SET n.aliases = ['呼吸与危重症医学科'], n.kind = 'OTHER', n.masked = true, n.name = 'xx市第二人民医院呼吸与危重症医学科（001-12）', n.scope = '001-12', n.searchText = 'xx市第二人民医院呼吸与危重症医学科(001-12)
 呼吸与危重症医学科';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -651,6 +652,49 @@ MERGE (n:Achievement {id: 'ach:001-13:儿童健康管理率'}) SET n.kind = 'MET
 儿童健康管理率在xx%以上。', n.statement = '儿童健康管理率在xx%以上。', n.unit = '%';
 MERGE (n:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '儿童眼保健和视力检查覆盖率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '儿童眼保健和视力检查覆盖率
 儿童眼保健和视力检查覆盖率在xx%以上。', n.statement = '儿童眼保健和视力检查覆盖率在xx%以上。', n.unit = '%';
+MERGE (n:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) SET n.kind = 'METRIC', n.masked = true, n.name = '养老服务xx小时不打烊', n.original = 'xx小时', n.searchText = '养老服务xx小时不打烊
+xx市居家社区养老求救服务xx小时“不打烊”。', n.statement = 'xx市居家社区养老求救服务xx小时“不打烊”。', n.unit = '小时';
+MERGE (n:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) SET n.kind = 'METRIC', n.masked = true, n.name = '发热诊室xx小时开放', n.original = 'xx小时', n.searchText = '发热诊室xx小时开放
+苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.statement = '苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.unit = '小时';
+MERGE (n:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'x类高风险人群启动第二剂次加强免疫', n.original = 'x类', n.searchText = 'x类高风险人群启动第二剂次加强免疫
+针对x类高风险人群启动新冠第二剂次加强免疫(第四针)。', n.statement = '针对x类高风险人群启动新冠第二剂次加强免疫（第四针）。', n.unit = '类';
+MERGE (n:Organization {id: 'org:001-10:中医联盟'}) SET n.description = 'xx县中医院建立的中医联盟（与共享药房组成服务模式）', n.kind = 'ALLIANCE', n.masked = true, n.name = '中医联盟（001-10）', n.scope = '001-10', n.searchText = '中医联盟(001-10)';
+MERGE (n:Program {id: 'prog:001-10:名医工作室'}) SET n.description = 'xx市总医院设立、xx县引进的名医工作室', n.kind = 'PROJECT', n.masked = true, n.name = '名医工作室（001-10）', n.scope = '001-10', n.searchText = '名医工作室(001-10)';
+MERGE (n:Program {id: 'prog:001-10:省市带县做强龙头'}) SET n.aliases = ['人才兴院', '学科强院', '省市级医院帮扶共建'], n.description = '以人才兴院、学科强院、省市级医院帮扶共建等“组合拳”做强县级龙头医院', n.kind = 'INITIATIVE', n.masked = true, n.name = '省市带县做强龙头（001-10）', n.scope = '001-10', n.searchText = '省市带县做强龙头(001-10)
+人才兴院
+学科强院
+省市级医院帮扶共建';
+MERGE (n:Program {id: 'prog:001-10:医疗学科共建'}) SET n.description = 'xx市总医院与xx大学医学院开展医疗学科共建，帮带骨科、神经外科等重点学科', n.kind = 'PROJECT', n.masked = true, n.name = '医疗学科共建（001-10）', n.scope = '001-10', n.searchText = '医疗学科共建(001-10)';
+MERGE (n:Program {id: 'prog:001-11:老年人需求清单'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '老年人需求清单（001-11）', n.scope = '001-11', n.searchText = '老年人需求清单(001-11)';
+MERGE (n:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '党委—党支部—科室分类指导分级管理联动机制（001-12）', n.scope = '001-12', n.searchText = '党委—党支部—科室分类指导分级管理联动机制(001-12)';
+MERGE (n:Program {id: 'prog:001-12:夜间门诊'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '夜间门诊（001-12）', n.scope = '001-12', n.searchText = '夜间门诊(001-12)';
+MERGE (n:Program {id: 'prog:001-12:互联网诊疗服务'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '互联网诊疗服务（001-12）', n.scope = '001-12', n.searchText = '互联网诊疗服务(001-12)';
+MERGE (n:Program {id: 'prog:001-12:急诊绿色通道'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '急诊绿色通道（001-12）', n.scope = '001-12', n.searchText = '急诊绿色通道(001-12)';
+MERGE (n:Program {id: 'prog:001-12:三药三方储备'}) SET n.aliases = ['三药三方'], n.kind = 'INITIATIVE', n.masked = true, n.name = '三药三方储备（001-12）', n.scope = '001-12', n.searchText = '三药三方储备(001-12)
+三药三方';
+MERGE (n:Program {id: 'prog:001-12:采购直通车'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '采购直通车（001-12）', n.scope = '001-12', n.searchText = '采购直通车(001-12)';
+MERGE (n:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) SET n.aliases = ['分级救治体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以医联体为基础的分级救治体系（001-12）', n.scope = '001-12', n.searchText = '以医联体为基础的分级救治体系(001-12)
+分级救治体系';
+MERGE (n:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}) SET n.aliases = ['应急转运体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以xxx急救为基础的应急转运体系（001-12）', n.scope = '001-12', n.searchText = '以xxx急救为基础的应急转运体系(001-12)
+应急转运体系';
+MERGE (n:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}) SET n.aliases = ['分类指导体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以专家团队为支撑的分类指导体系（001-12）', n.scope = '001-12', n.searchText = '以专家团队为支撑的分类指导体系(001-12)
+分类指导体系';
+MERGE (n:Program {id: 'prog:001-12:红黄绿三色标识管理'}) SET n.description = '对重点人群按“红、黄、绿”三色标识建立工作台账', n.kind = 'INITIATIVE', n.masked = true, n.name = '红黄绿三色标识管理（001-12）', n.scope = '001-12', n.searchText = '红黄绿三色标识管理(001-12)';
+MERGE (n:Program {id: 'prog:001-12:重点人群服务包保'}) SET n.aliases = ['健康包', '指氧仪', '小药箱'], n.kind = 'SERVICE', n.masked = true, n.name = '重点人群服务包保（001-12）', n.scope = '001-12', n.searchText = '重点人群服务包保(001-12)
+健康包
+指氧仪
+小药箱';
+MERGE (n:Program {id: 'prog:001-12:防疫药品邻里互助'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '防疫药品邻里互助（001-12）', n.scope = '001-12', n.searchText = '防疫药品邻里互助(001-12)';
+MERGE (n:Program {id: 'prog:001-12:非必要不做核酸'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '非必要不做核酸（001-12）', n.scope = '001-12', n.searchText = '非必要不做核酸(001-12)';
+MERGE (n:Program {id: 'prog:001-12:医护轻伤不下火线'}) SET n.aliases = ['轻伤不下火线'], n.kind = 'CAMPAIGN', n.masked = true, n.name = '医护轻伤不下火线（001-12）', n.scope = '001-12', n.searchText = '医护轻伤不下火线(001-12)
+轻伤不下火线';
+MERGE (n:Program {id: 'prog:001-12:全市新冠宣传引导和健康教育工作方案'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '全市新冠宣传引导和健康教育工作方案（001-12）', n.scope = '001-12', n.searchText = '全市新冠宣传引导和健康教育工作方案(001-12)';
+MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小服务体系', '一老一幼', '一老一小'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+一老一小服务体系
+一老一幼
+一老一小';
+MERGE (n:Program {id: 'prog:001-13:五个全面'}) SET n.description = 'xx市卫生健康委医疗服务、卫健队伍、应急处置、公共卫生、健康保障“五个全面”工作', n.kind = 'INITIATIVE', n.masked = true, n.name = '五个全面（001-13）', n.scope = '001-13', n.searchText = '五个全面(001-13)';
+MERGE (n:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = 'x岁以下婴幼儿照护服务宣传活动（001-13）', n.scope = '001-13', n.searchText = 'x岁以下婴幼儿照护服务宣传活动(001-13)';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xxxx市持续深化医改'}]->(b);
 MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市建立了政府办医、医共体内部运营管理'}]->(b);
@@ -1027,6 +1071,34 @@ MATCH (a:Achievement {id: 'ach:001-13:产后访视率'}), (b:Report {id: 'report
 MATCH (a:Achievement {id: 'ach:001-13:新生儿访视率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-13:儿童健康管理率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '服务xx小时“不打烊”'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '设立发热诊室,并实现xx小时开放'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '针对x类高风险人群启动新冠第二剂次加强免疫'}]->(b);
+MATCH (a:Organization {id: 'org:001-10:中医联盟'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b);
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共设立xx个名医工作室'}]->(b);
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进xx个名医工作室'}]->(b);
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '省市带县做强“龙头”'}]->(b);
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '人才兴院、学科强院、省市级医院帮扶共建等“组合拳”'}]->(b);
+MATCH (a:Program {id: 'prog:001-10:医疗学科共建'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市总医院与xx大学医学院开展医疗学科共建'}]->(b);
+MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '征集老年人“需求清单”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '“党委—党支部—科室”分类指导、分级管理联动机制'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级医疗机构通过开设夜间门诊'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通互联网诊疗服务'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟急诊“绿色通道”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟医疗卫生机构与制药企业的采购“直通车”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以医联体为基础的分级救治体系'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以xxx急救为基础的应急转运体系'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以专家团队为支撑的分类指导体系'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '通过“红、黄、绿”三色标识全部建立工作台账'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后发起防疫药品“邻里互助”'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '非必要不做核酸'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '医护“轻伤不下火线”等倡议活动'}]->(b);
+MATCH (a:Program {id: 'prog:001-12:全市新冠宣传引导和健康教育工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定全市新冠宣传引导和健康教育工作方案'}]->(b);
+MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进“一老一小”健康服务不断优化'}]->(b);
+MATCH (a:Program {id: 'prog:001-13:五个全面'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b);
+MATCH (a:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力开展x岁以下婴幼儿照护服务宣传活动'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Place {id: 'place:001-10:xxxx省'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设';
 MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = '两项指标连续多年保持全市县域首位';
@@ -1457,3 +1529,40 @@ MATCH (a:Place {id: 'place:001-13:xx市'}), (b:Achievement {id: 'ach:001-13:儿�
 MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童健康管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上';
 MATCH (a:Place {id: 'place:001-13:xx市'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上';
 MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上';
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”';
+MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”';
+MATCH (a:Place {id: 'place:001-12:我市'}), (b:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '设立发热诊室,并实现xx小时开放';
+MATCH (a:Place {id: 'place:001-12:我市'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫';
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫';
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Organization {id: 'org:001-10:中医联盟'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式';
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:名医工作室'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室';
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室';
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:设立名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室';
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:县域引进名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室';
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市打出人才兴院、学科强院、省市级医院帮扶共建等“组合拳”';
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建';
+MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建';
+MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '征集老年人“需求清单”';
+MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Place {id: 'place:001-12:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '“党委—党支部—科室”分类指导、分级管理联动机制';
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会'}), (b:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '不断夯实“党委—党支部—科室”分类指导、分级管理联动机制';
+MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市级医疗机构通过开设夜间门诊';
+MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开通互联网诊疗服务';
+MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟急诊“绿色通道”';
+MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”';
+MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟医疗卫生机构与制药企业的采购“直通车”';
+MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系';
+MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '作为旗市区医联体外部协作医院';
+MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系';
+MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以专家团队为支撑的分类指导体系';
+MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '通过“红、黄、绿”三色标识全部建立工作台账';
+MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”';
+MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”';
+MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '非必要不做核酸';
+MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '医护“轻伤不下火线”等倡议活动';
+MATCH (a:Program {id: 'prog:001-12:全市新冠宣传引导和健康教育工作方案'}), (b:Place {id: 'place:001-12:我市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '制定全市新冠宣传引导和健康教育工作方案';
+MATCH (a:Program {id: 'prog:乡村医生乡聘村用'}), (b:Place {id: 'place:001-12:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '实施乡村医生“乡聘村用”政策';
+MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术';
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '国务院联防联控机制“新十条”优化措施出台后';
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委'}), (b:Program {id: 'prog:001-13:五个全面'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行';
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委'}), (b:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '大力开展x岁以下婴幼儿照护服务宣传活动';
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委'}), (b:Organization {id: 'org:001-13:市xx幼儿园'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功';

@@ -118,8 +118,9 @@ MERGE (n:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉�
 MERGE (n:Event {id: 'event:中国共产党第二十次全国代表大会'}) SET n.aliases = ['党的二十大', '二十大'], n.name = '中国共产党第二十次全国代表大会', n.searchText = '中国共产党第二十次全国代表大会
 党的二十大
 二十大', n.year = 2022;
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -287,6 +288,26 @@ MERGE (n:Achievement {id: 'ach:002:2022年度先进个人数'}) SET n.kind = 'ME
 寿阳县医疗集团表彰2022年度230名先进个人。', n.statement = '寿阳县医疗集团表彰2022年度230名先进个人。', n.unit = '名', n.value = 230, n.year = 2022;
 MERGE (n:Achievement {id: 'ach:002:颁发荣誉证书的先进个人代表数'}) SET n.kind = 'METRIC', n.name = '颁发荣誉证书的先进个人代表数', n.original = '40名先进个人代表', n.searchText = '颁发荣誉证书的先进个人代表数
 省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.statement = '省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.unit = '名', n.value = 40;
+MERGE (n:Achievement {id: 'ach:002:进入全国县级医院五百强的县级医院数'}) SET n.kind = 'METRIC', n.name = '进入全国县级医院五百强的县级医院数', n.original = '县级两院双双进入全国县级医院五百强', n.searchText = '进入全国县级医院五百强的县级医院数
+寿阳县医疗集团县级两院(人民医院、中医院)双双进入全国县级医院五百强。', n.statement = '寿阳县医疗集团县级两院（人民医院、中医院）双双进入全国县级医院五百强。', n.unit = '所', n.value = 2;
+MERGE (n:Program {id: 'prog:党风廉政建设'}) SET n.description = '寿阳县医疗集团党委、纪委推进的党风廉政建设', n.kind = 'CAMPAIGN', n.name = '党风廉政建设', n.searchText = '党风廉政建设';
+MERGE (n:Program {id: 'prog:行业作风建设'}) SET n.kind = 'CAMPAIGN', n.name = '行业作风建设', n.searchText = '行业作风建设';
+MERGE (n:Program {id: 'prog:精神文明建设'}) SET n.kind = 'CAMPAIGN', n.name = '精神文明建设', n.searchText = '精神文明建设';
+MERGE (n:Program {id: 'prog:纠治“四风”'}) SET n.aliases = ['纠治四风'], n.kind = 'CAMPAIGN', n.name = '纠治“四风”', n.searchText = '纠治“四风”
+纠治四风';
+MERGE (n:Program {id: 'prog:“三不”一体推进'}) SET n.aliases = ['三不一体推进'], n.description = '不敢腐、不能腐、不想腐一体推进', n.kind = 'INITIATIVE', n.name = '“三不”一体推进', n.searchText = '“三不”一体推进
+三不一体推进';
+MERGE (n:Program {id: 'prog:反腐败斗争'}) SET n.kind = 'CAMPAIGN', n.name = '反腐败斗争', n.searchText = '反腐败斗争';
+MERGE (n:Program {id: 'prog:医疗核心制度'}) SET n.aliases = ['核心制度'], n.kind = 'INITIATIVE', n.name = '医疗核心制度', n.searchText = '医疗核心制度
+核心制度';
+MERGE (n:Program {id: 'prog:质量安全问题自查、互查、督查制度'}) SET n.kind = 'INITIATIVE', n.name = '质量安全问题自查、互查、督查制度', n.searchText = '质量安全问题自查、互查、督查制度';
+MERGE (n:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}) SET n.aliases = ['考核评价体系'], n.kind = 'INITIATIVE', n.name = '县级医院医疗业务运行管理考核评价制度', n.searchText = '县级医院医疗业务运行管理考核评价制度
+考核评价体系';
+MERGE (n:Program {id: 'prog:中医重点专科建设'}) SET n.aliases = ['中医药重点专科建设'], n.description = '在糖尿病、肿瘤、皮肤、中医儿科、中医妇科等专科专病治疗方面树立品牌', n.kind = 'PROJECT', n.name = '中医重点专科建设', n.searchText = '中医重点专科建设
+中医药重点专科建设';
+MERGE (n:Program {id: 'prog:重点学科建设'}) SET n.kind = 'PROJECT', n.name = '重点学科建设', n.searchText = '重点学科建设';
+MERGE (n:Program {id: 'prog:中医特色专病专科门诊'}) SET n.kind = 'SERVICE', n.name = '中医特色专病专科门诊', n.searchText = '中医特色专病专科门诊';
+MERGE (n:Program {id: 'prog:基层卫生服务特色科室'}) SET n.kind = 'PROJECT', n.name = '基层卫生服务特色科室', n.searchText = '基层卫生服务特色科室';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '山西省清廉医院建设示范标准'}]->(b);
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '省卫健委医政医管局副局长赵宏'}]->(b);
@@ -437,6 +458,20 @@ MATCH (a:Achievement {id: 'ach:002:签订监督责任书的基层卫生院负责
 MATCH (a:Achievement {id: 'ach:002:2022年度先进集体数'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '宣读2022年度20个先进集体和230名先进个人的表彰决定'}]->(b);
 MATCH (a:Achievement {id: 'ach:002:2022年度先进个人数'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '宣读2022年度20个先进集体和230名先进个人的表彰决定'}]->(b);
 MATCH (a:Achievement {id: 'ach:002:颁发荣誉证书的先进个人代表数'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '为40名先进个人代表颁发荣誉证书'}]->(b);
+MATCH (a:Achievement {id: 'ach:002:进入全国县级医院五百强的县级医院数'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '县级两院双双进入全国县级医院五百强'}]->(b);
+MATCH (a:Program {id: 'prog:党风廉政建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团党委扎实推进党风廉政建设和行业作风建设'}]->(b);
+MATCH (a:Program {id: 'prog:行业作风建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团党委扎实推进党风廉政建设和行业作风建设'}]->(b);
+MATCH (a:Program {id: 'prog:精神文明建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '清廉医院和精神文明建设不断迈上新台阶'}]->(b);
+MATCH (a:Program {id: 'prog:纠治“四风”'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '持之以恒纠治“四风”'}]->(b);
+MATCH (a:Program {id: 'prog:“三不”一体推进'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '保持“三不”一体推进'}]->(b);
+MATCH (a:Program {id: 'prog:反腐败斗争'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '坚决打赢反腐败斗争攻坚战、持久战'}]->(b);
+MATCH (a:Program {id: 'prog:医疗核心制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '严格落实医疗核心制度'}]->(b);
+MATCH (a:Program {id: 'prog:质量安全问题自查、互查、督查制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立质量安全问题自查、互查、督查制度'}]->(b);
+MATCH (a:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '健全完善县级医院医疗业务运行管理考核评价制度'}]->(b);
+MATCH (a:Program {id: 'prog:中医重点专科建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强中医药重点专科建设'}]->(b);
+MATCH (a:Program {id: 'prog:重点学科建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力加强重点学科建设'}]->(b);
+MATCH (a:Program {id: 'prog:中医特色专病专科门诊'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '开设有中医特色的专病专科门诊'}]->(b);
+MATCH (a:Program {id: 'prog:基层卫生服务特色科室'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造基层卫生服务特色科室'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:寿阳县'}), (b:Place {id: 'place:晋中市'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '晋中市卫健委副主任王庆华等领导参加活动';
 MATCH (a:Place {id: 'place:晋中市'}), (b:Place {id: 'place:山西省'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '省卫健委医政医管局副局长赵宏,晋中市卫健委副主任王庆华';
@@ -631,3 +666,19 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'a
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:颁发荣誉证书的先进个人代表数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '为40名先进个人代表颁发荣誉证书';
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:千县工程'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '集团抓住“千县工程”建设契机,大力加强学科建设和技术提升';
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:千县工程'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '集团抓住“千县工程”建设契机,大力加强学科建设和技术提升';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:进入全国县级医院五百强的县级医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:党风廉政建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团党委扎实推进党风廉政建设和行业作风建设';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:党风廉政建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '深入开展党风廉政和反腐败斗争';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:行业作风建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团党委扎实推进党风廉政建设和行业作风建设';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:精神文明建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '清廉医院和精神文明建设不断迈上新台阶';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:纠治“四风”'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '持之以恒纠治“四风”';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:“三不”一体推进'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '保持“三不”一体推进';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:反腐败斗争'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '坚决打赢反腐败斗争攻坚战、持久战';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:医疗核心制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '严格落实医疗核心制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:质量安全问题自查、互查、督查制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '建立质量安全问题自查、互查、督查制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '健全完善县级医院医疗业务运行管理考核评价制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:中医重点专科建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '加强中医药重点专科建设';
+MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:中医重点专科建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '先后成为省级中医重点专科';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:重点学科建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '大力加强重点学科建设';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:中医特色专病专科门诊'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开设有中医特色的专病专科门诊';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:基层卫生服务特色科室'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '打造基层卫生服务特色科室';

@@ -70,8 +70,9 @@ MERGE (n:Event {id: 'event:中共四川省委十二届二次全会'}) SET n.alia
 MERGE (n:Event {id: 'event:中共内江市委八届五次全会'}) SET n.aliases = ['市委八届五次全会', '中国共产党内江市第八届委员会第五次全体会议'], n.name = '中共内江市委八届五次全会', n.searchText = '中共内江市委八届五次全会
 市委八届五次全会
 中国共产党内江市第八届委员会第五次全体会议';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -86,7 +87,8 @@ MERGE (n:Program {id: 'prog:党建引领强医利民行动'}) SET n.aliases = ['
 MERGE (n:Program {id: 'prog:党建提升年行动'}) SET n.kind = 'CAMPAIGN', n.name = '党建提升年行动', n.searchText = '党建提升年行动', n.year = 2023;
 MERGE (n:Program {id: 'prog:三亮三比拼、三评三满意党建引领强医利民品牌'}) SET n.aliases = ['三亮三比拼、三评三满意'], n.kind = 'BRAND', n.name = '三亮三比拼、三评三满意党建引领强医利民品牌', n.searchText = '三亮三比拼、三评三满意党建引领强医利民品牌
 三亮三比拼、三评三满意';
-MERGE (n:Program {id: 'prog:支部建在科室'}) SET n.kind = 'INITIATIVE', n.name = '支部建在科室', n.searchText = '支部建在科室';
+MERGE (n:Program {id: 'prog:支部建在科室'}) SET n.aliases = ['把支部建在科室上'], n.kind = 'INITIATIVE', n.name = '支部建在科室', n.searchText = '支部建在科室
+把支部建在科室上';
 MERGE (n:Program {id: 'prog:市中区妇幼保健院儿童康复中心党建品牌'}) SET n.kind = 'BRAND', n.name = '市中区妇幼保健院儿童康复中心党建品牌', n.searchText = '市中区妇幼保健院儿童康复中心党建品牌', n.year = 2023;
 MERGE (n:Program {id: 'prog:党风廉政和反腐败突出问题专项整治'}) SET n.kind = 'CAMPAIGN', n.name = '党风廉政和反腐败突出问题专项整治', n.searchText = '党风廉政和反腐败突出问题专项整治';
 MERGE (n:Program {id: 'prog:川渝卫生健康圈'}) SET n.kind = 'INITIATIVE', n.name = '川渝卫生健康圈', n.searchText = '川渝卫生健康圈';
@@ -150,6 +152,24 @@ MERGE (n:Place {id: 'place:重庆市'}) SET n.aliases = ['重庆', '渝'], n.lev
 重庆
 渝';
 MERGE (n:Program {id: 'prog:疾控机构重点实验室建设'}) SET n.kind = 'PROJECT', n.name = '疾控机构重点实验室建设', n.searchText = '疾控机构重点实验室建设';
+MERGE (n:Program {id: 'prog:临床重点专科建设'}) SET n.aliases = ['县级临床重点专科', '市级临床重点专科'], n.kind = 'INITIATIVE', n.name = '临床重点专科建设', n.searchText = '临床重点专科建设
+县级临床重点专科
+市级临床重点专科';
+MERGE (n:Program {id: 'prog:质量控制体系'}) SET n.kind = 'INITIATIVE', n.name = '质量控制体系', n.searchText = '质量控制体系';
+MERGE (n:Program {id: 'prog:财政补助改革'}) SET n.kind = 'INITIATIVE', n.name = '财政补助改革', n.searchText = '财政补助改革';
+MERGE (n:Program {id: 'prog:医疗服务价格改革'}) SET n.kind = 'INITIATIVE', n.name = '医疗服务价格改革', n.searchText = '医疗服务价格改革';
+MERGE (n:Program {id: 'prog:医保支付方式改革'}) SET n.kind = 'INITIATIVE', n.name = '医保支付方式改革', n.searchText = '医保支付方式改革';
+MERGE (n:Program {id: 'prog:人事薪酬制度改革'}) SET n.kind = 'INITIATIVE', n.name = '人事薪酬制度改革', n.searchText = '人事薪酬制度改革';
+MERGE (n:Program {id: 'prog:绩效考核改革'}) SET n.kind = 'INITIATIVE', n.name = '绩效考核改革', n.searchText = '绩效考核改革';
+MERGE (n:Program {id: 'prog:公共卫生服务网络'}) SET n.kind = 'INITIATIVE', n.name = '公共卫生服务网络', n.searchText = '公共卫生服务网络';
+MERGE (n:Program {id: 'prog:职业病防治'}) SET n.kind = 'INITIATIVE', n.name = '职业病防治', n.searchText = '职业病防治';
+MERGE (n:Program {id: 'prog:重大传染病和重大慢性病防控'}) SET n.kind = 'INITIATIVE', n.name = '重大传染病和重大慢性病防控', n.searchText = '重大传染病和重大慢性病防控';
+MERGE (n:Program {id: 'prog:整合型医疗卫生服务体系'}) SET n.aliases = ['整合型服务体系'], n.kind = 'INITIATIVE', n.name = '整合型医疗卫生服务体系', n.searchText = '整合型医疗卫生服务体系
+整合型服务体系';
+MERGE (n:Program {id: 'prog:县域医疗卫生一体化管理体系'}) SET n.description = '以县域为龙头、乡镇卫生院与社区卫生服务机构、村卫生室一体化的管理体系', n.kind = 'INITIATIVE', n.name = '县域医疗卫生一体化管理体系', n.searchText = '县域医疗卫生一体化管理体系';
+MERGE (n:Program {id: 'prog:村医待遇保障'}) SET n.kind = 'INITIATIVE', n.name = '村医待遇保障', n.searchText = '村医待遇保障';
+MERGE (n:Program {id: 'prog:社区医院建设'}) SET n.kind = 'PROJECT', n.name = '社区医院建设', n.searchText = '社区医院建设';
+MERGE (n:Program {id: 'prog:基层省级临床特色科室创建'}) SET n.kind = 'PROJECT', n.name = '基层省级临床特色科室创建', n.searchText = '基层省级临床特色科室创建';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局党组书记、局长 张琨'}]->(b);
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续深化健康中区建设'}]->(b);
@@ -229,6 +249,21 @@ MATCH (a:Achievement {id: 'ach:003:每个行政村办好达标村卫生室'}), (
 MATCH (a:Achievement {id: 'ach:003:农村30分钟健康服务圈'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '基本形成农村30分钟健康服务圈'}]->(b);
 MATCH (a:Place {id: 'place:重庆市'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '全面融入川渝卫生健康圈'}]->(b);
 MATCH (a:Program {id: 'prog:疾控机构重点实验室建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动疾控机构重点实验室建设'}]->(b);
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取三年内打造成功6个县级临床重点专科'}]->(b);
+MATCH (a:Program {id: 'prog:质量控制体系'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '同时完善质量控制体系'}]->(b);
+MATCH (a:Program {id: 'prog:财政补助改革'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革'}]->(b);
+MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革'}]->(b);
+MATCH (a:Program {id: 'prog:医保支付方式改革'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革'}]->(b);
+MATCH (a:Program {id: 'prog:人事薪酬制度改革'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革'}]->(b);
+MATCH (a:Program {id: 'prog:绩效考核改革'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革'}]->(b);
+MATCH (a:Program {id: 'prog:公共卫生服务网络'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '不断健全完善公共卫生服务网络'}]->(b);
+MATCH (a:Program {id: 'prog:职业病防治'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '同时完善职业病防治能力'}]->(b);
+MATCH (a:Program {id: 'prog:重大传染病和重大慢性病防控'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '抓实重大传染病和重大慢性病防控'}]->(b);
+MATCH (a:Program {id: 'prog:整合型医疗卫生服务体系'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '以健康为中心的整合型服务体系'}]->(b);
+MATCH (a:Program {id: 'prog:县域医疗卫生一体化管理体系'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '村卫生室一体化的管理体系'}]->(b);
+MATCH (a:Program {id: 'prog:村医待遇保障'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '继续落实和完善村医待遇保障'}]->(b);
+MATCH (a:Program {id: 'prog:社区医院建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争朝阳镇卫生院新建社区医院'}]->(b);
+MATCH (a:Program {id: 'prog:基层省级临床特色科室创建'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '分别创建基层省级临床特色科室各1个'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Place {id: 'place:内江市'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '市中区 东兴区 隆昌市 资中县 威远县';
 MATCH (a:Place {id: 'place:内江市'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面落实省委十二届二次全会和市委八届五次全会决策部署';
@@ -318,3 +353,23 @@ MATCH (a:Program {id: 'prog:川渝卫生健康圈'}), (b:Place {id: 'place:重�
 MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '积极推动市中区医疗机构川渝检查检验结果互认';
 MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Place {id: 'place:重庆市'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '积极推动市中区医疗机构川渝检查检验结果互认';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:疾控机构重点实验室建设'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推动疾控机构重点实验室建设';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:临床重点专科建设'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '争取三年内打造成功6个县级临床重点专科';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:003:三年内打造县级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '争取三年内打造成功6个县级临床重点专科';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '1个市级临床重点专科';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:质量控制体系'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '同时完善质量控制体系';
+MATCH (a:Program {id: 'prog:质量控制体系'}), (b:Achievement {id: 'ach:003:全科室质控组织全覆盖（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '实现全科室质控组织全覆盖';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:财政补助改革'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:医疗服务价格改革'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:医保支付方式改革'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:人事薪酬制度改革'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:绩效考核改革'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:公共卫生服务网络'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '不断健全完善公共卫生服务网络';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:职业病防治'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '同时完善职业病防治能力';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:重大传染病和重大慢性病防控'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '抓实重大传染病和重大慢性病防控';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '以健康为中心的整合型服务体系';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:县域医疗卫生一体化管理体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '村卫生室一体化的管理体系';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:村医待遇保障'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '继续落实和完善村医待遇保障';
+MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Program {id: 'prog:社区医院建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
+MATCH (a:Program {id: 'prog:社区医院建设'}), (b:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
+MATCH (a:Organization {id: 'org:内江市市中区白马镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';
+MATCH (a:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';

@@ -88,8 +88,9 @@ MERGE (n:Program {id: 'prog:智慧康养名城'}) SET n.aliases = ['“智慧康
 “智慧康养”名城';
 MERGE (n:Program {id: 'prog:产业康养名城'}) SET n.aliases = ['“产业康养”名城'], n.kind = 'INITIATIVE', n.name = '产业康养名城', n.searchText = '产业康养名城
 “产业康养”名城';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
+新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
@@ -178,6 +179,16 @@ MERGE (n:Program {id: 'prog:起步区整合型医疗中心'}) SET n.aliases = ['
 整合型医疗中心';
 MERGE (n:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}) SET n.aliases = ['东强、西兴、南美、北起、中优'], n.kind = 'INITIATIVE', n.name = '东强、西兴、南美、北起、中优城市发展新格局', n.searchText = '东强、西兴、南美、北起、中优城市发展新格局
 东强、西兴、南美、北起、中优';
+MERGE (n:Achievement {id: 'ach:004:每天24小时开机待命'}) SET n.kind = 'METRIC', n.name = '每天24小时开机待命', n.original = '每天24小时开机待命', n.searchText = '每天24小时开机待命
+济南市卫生健康委工作人员每天24小时开机待命,坚守卫生健康工作第一线。', n.statement = '济南市卫生健康委工作人员每天24小时开机待命，坚守卫生健康工作第一线。', n.unit = '小时', n.value = 24;
+MERGE (n:Program {id: 'prog:社会办医'}) SET n.description = '济南市支持社会力量举办医疗机构', n.kind = 'INITIATIVE', n.name = '社会办医', n.searchText = '社会办医';
+MERGE (n:Program {id: 'prog:起步区医疗高地'}) SET n.description = '多个国家级、省级优质医疗机构对接共建的济南新旧动能转换起步区医疗高地', n.kind = 'PROJECT', n.name = '起步区医疗高地', n.searchText = '起步区医疗高地';
+MERGE (n:Program {id: 'prog:居民健康档案管理'}) SET n.aliases = ['居民建档'], n.kind = 'SERVICE', n.name = '居民健康档案管理', n.searchText = '居民健康档案管理
+居民建档';
+MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
+慢病管理';
+MERGE (n:Program {id: 'prog:现代医院管理制度'}) SET n.kind = 'INITIATIVE', n.name = '现代医院管理制度', n.searchText = '现代医院管理制度';
+MERGE (n:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}) SET n.description = '济南省、市、区三级危重孕产妇救治中心上下联动、分片负责', n.kind = 'INITIATIVE', n.name = '三级危重孕产妇救治中心联动机制', n.searchText = '三级危重孕产妇救治中心联动机制';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在济南市卫生健康委,有这样一群人'}]->(b);
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南率先实现'}]->(b);
@@ -277,6 +288,13 @@ MATCH (a:Program {id: 'prog:健康示范区'}), (b:Report {id: 'report:004'}) ME
 MATCH (a:Program {id: 'prog:黄河流域中医药传承创新区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设黄河流域一流的中医药传承创新区'}]->(b);
 MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心'}]->(b);
 MATCH (a:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '“东强、西兴、南美、北起、中优”的城市发展新格局'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:每天24小时开机待命'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '每天24小时开机待命'}]->(b);
+MATCH (a:Program {id: 'prog:社会办医'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '支持社会办医良性发展'}]->(b);
+MATCH (a:Program {id: 'prog:起步区医疗高地'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '正在对接共建起步区医疗高地'}]->(b);
+MATCH (a:Program {id: 'prog:居民健康档案管理'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '居民建档、慢病管理、家庭医生签约'}]->(b);
+MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '居民建档、慢病管理、家庭医生签约'}]->(b);
+MATCH (a:Program {id: 'prog:现代医院管理制度'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '具有现代医院管理制度特色的医疗康养项目'}]->(b);
+MATCH (a:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '省、市、区三级危重孕产妇救治中心上下联动'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:济南市'}), (b:Place {id: 'place:山东省'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎';
 MATCH (a:Place {id: 'place:济南市章丘区'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心';
@@ -388,3 +406,15 @@ MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Achievement {i
 MATCH (a:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '我市“东强、西兴、南美、北起、中优”的城市发展新格局';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '济南市成功创建为全国首批“健康中国行动创新模式宫颈癌防治试点城市”之一';
 MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '慢病管理、家庭医生签约、送医送药等工作';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:每天24小时开机待命'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '每天24小时开机待命';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:社会办医'}) MERGE (a)-[r:SUPPORTS {source: '004'}]->(b) SET r.quote = '支持社会办医良性发展';
+MATCH (a:Program {id: 'prog:社会办医'}), (b:Policy {id: 'policy:济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施';
+MATCH (a:Program {id: 'prog:社会办医'}), (b:Policy {id: 'policy:关于支持社会力量提供多层次多样化医疗服务的实施意见'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '关于支持社会力量提供多层次多样化医疗服务的实施意见';
+MATCH (a:Program {id: 'prog:起步区医疗高地'}), (b:Place {id: 'place:济南新旧动能转换起步区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '正在对接共建起步区医疗高地';
+MATCH (a:Program {id: 'prog:居民健康档案管理'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '居民建档、慢病管理、家庭医生签约';
+MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '居民建档、慢病管理、家庭医生签约';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:现代医院管理制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '具有现代医院管理制度特色的医疗康养项目';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:互联网医院平台'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.detail = '智慧中药房服务';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:中医辨证论治智能辅助系统'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.detail = '智慧中药房服务';
+MATCH (a:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '省、市、区三级危重孕产妇救治中心上下联动';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '省、市、区三级危重孕产妇救治中心上下联动';

@@ -53,12 +53,16 @@ export class KuzuStore implements GraphStore {
   readonly engine = 'kuzu' as const;
   readonly dialect = kuzuDialect;
   private readonly idle: PooledConnection[] = [];
-  private readonly waiting: Array<(c: PooledConnection) => void> = [];
+  private readonly waiting: Array<{ resolve: (c: PooledConnection) => void; reject: (e: Error) => void }> = [];
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly size: number;
+  /** Called when the last busy connection comes back while closing. */
+  private drained?: () => void;
 
   private constructor(private readonly database: kuzu.Database, connections: PooledConnection[]) {
     this.idle.push(...connections);
+    this.size = connections.length;
   }
 
   /** Opens (creating when missing) the database folder; a locked or unusable folder is `DatabaseUnavailableError`. */
@@ -85,13 +89,14 @@ export class KuzuStore implements GraphStore {
   private acquire(): Promise<PooledConnection> {
     if (this.closed) return Promise.reject(new DatabaseUnavailableError('the embedded database is closed'));
     const connection = this.idle.pop();
-    return connection ? Promise.resolve(connection) : new Promise((resolve) => this.waiting.push(resolve));
+    return connection ? Promise.resolve(connection) : new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(connection: PooledConnection): void {
-    const next = this.waiting.shift();
-    if (next) next(connection);
-    else this.idle.push(connection);
+    const next = this.closed ? undefined : this.waiting.shift();
+    if (next) return next.resolve(connection);
+    this.idle.push(connection);
+    if (this.closed && this.idle.length === this.size) this.drained?.();
   }
 
   private async withConnection<T>(work: (c: PooledConnection) => Promise<T>): Promise<T> {
@@ -142,9 +147,12 @@ export class KuzuStore implements GraphStore {
     await this.read('RETURN 1 AS ok');
   }
 
+  /** Closes once every query under way has finished: closing Kuzu under a running query crashes the process. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new DatabaseUnavailableError('the embedded database is closed'));
+    if (this.idle.length < this.size) await new Promise<void>((resolve) => { this.drained = resolve; });
     const connections = this.idle.splice(0);
     await Promise.all(connections.map((c) => c.connection.close()));
     await this.database.close();

@@ -62,6 +62,15 @@ describe('the embedded engine adapter', () => {
     await expect(other.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
   });
 
+  it('waits for queries under way before closing', async () => {
+    const other = await KuzuStore.open({ path: join(kuzu.dir, 'busy.kuzu') });
+    const running = other.read('UNWIND range(1, 2000000) AS x RETURN sum(x) AS total');
+    await new Promise((r) => setTimeout(r, 5));
+    await other.close();
+    expect(await running).toEqual([{ total: 2000001000000 }]);
+    await expect(other.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  });
+
   it('reports a database folder another process holds as unavailable', async () => {
     const path = join(kuzu.dir, 'held.kuzu');
     const holder = spawn(process.execPath, ['-e', `
