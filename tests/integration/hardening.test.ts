@@ -10,6 +10,8 @@ import { DatabaseUnavailableError, type GraphStore } from '../../src/graph/store
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { BAD_INPUTS, INJECTIONS } from '../fixtures/bad-inputs.js';
+import { loadConfig } from '../../src/config.js';
+import { recordSeeded, seedFingerprint } from '../../src/seed/fingerprint.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { createHttpServer, stopGracefully } from '../../src/server.js';
 import type { AddressInfo } from 'node:net';
@@ -226,6 +228,7 @@ describe('the API under bad input, faults and load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'health-graph-shutdown-'));
     const seeded = inject('seededGraphPath');
     for (const file of readdirSync(dirname(seeded)).filter((f) => f.startsWith(basename(seeded)))) copyFileSync(join(dirname(seeded), file), join(dir, file));
+    recordSeeded(join(dir, 'graph.kuzu'), seedFingerprint(loadConfig().cypherDir));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
