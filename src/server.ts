@@ -107,7 +107,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL
       return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${config.maxBodyBytes} bytes`);
     }
     const type = headers.get('content-type') ?? '';
-    if (!/^application\/(graphql-response\+)?json\b/.test(type) && !type.startsWith('application/json')) {
+    if (!/^application\/(graphql-response\+)?json\b/.test(type)) {
       return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST bodies must be application/json');
     }
     try {

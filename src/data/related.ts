@@ -29,13 +29,11 @@ export class Related {
   readonly tree: DataLoader<string, TreeEntryRecord[]>;
 
   constructor(db: CountingStore) {
-    const entities = (query: string) => new DataLoader<string, EntityRecord[]>(async (ids) =>
-      groupBy(ids, await db.read(query, { ids: [...ids] }), 'key', toEntity), db.loaderOptions);
+    const entities = (query: string, order?: (a: EntityRecord, b: EntityRecord) => number) => new DataLoader<string, EntityRecord[]>(async (ids) =>
+      groupBy(ids, await db.read(query, { ids: [...ids] }), 'key', toEntity).map((list) => (order ? list.sort(order) : list)), db.loaderOptions);
     this.achievementsOf = entities(RELATED_QUERIES.achievementsOf);
     this.organizationsIn = entities(RELATED_QUERIES.organizationsIn);
-    const ancestors = entities(RELATED_QUERIES.ancestors);
-    this.ancestors = new DataLoader(async (ids) => (await ancestors.loadMany(ids)).map((list) =>
-      (list as EntityRecord[]).sort((a, b) => LEVEL_ORDER.indexOf(String(a.level)) - LEVEL_ORDER.indexOf(String(b.level)))), db.loaderOptions);
+    this.ancestors = entities(RELATED_QUERIES.ancestors, (a, b) => LEVEL_ORDER.indexOf(String(a.level)) - LEVEL_ORDER.indexOf(String(b.level)));
     this.tree = new DataLoader(async (ids) => {
       const rows = await db.read(RELATED_QUERIES.tree, { ids: [...ids] });
       return groupBy(ids, rows, 'key', (row) => ({ id: String(row.id), parent: String(row.parent) }))

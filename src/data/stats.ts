@@ -32,6 +32,9 @@ export function statsQueries(dialect: Dialect) {
   };
 }
 
+/** The queries answering `key, count` rows with no parameters. */
+export type CountQuery = 'byLabel' | 'organizationKinds' | 'programKinds' | 'achievementKinds' | 'placeLevels' | 'relationshipTypes' | 'metricUnits';
+
 const keyCounts = (rows: Row[]): CountRecord[] => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
 
 /** Counts by label, kind, place and report. */
@@ -45,7 +48,8 @@ export class Stats {
       groupBy(ids, await db.read(this.queries.mentionCounts, { ids: [...ids] }), 'id', (r) => ({ key: String(r.key), count: Number(r.count) })), db.loaderOptions);
   }
 
-  async counts(query: Exclude<keyof ReturnType<typeof statsQueries>, 'organizationsByPlace' | 'achievementsByPlace' | 'placeAchievementsByPlace' | 'byReport' | 'mentionCounts'>): Promise<CountRecord[]> {
+  /** One of the plain `key, count` queries. */
+  async counts(query: CountQuery): Promise<CountRecord[]> {
     return keyCounts(await this.db.read(this.queries[query]));
   }
 

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument, intArgument } from './args.js';
-import { typeOfLabel } from './search.js';
+import { typeOfLabel } from './entity-types.js';
 
 /** A node of a subgraph before its entity is loaded. */
 export interface GraphNodeParent {

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { EntityRecord } from '../data/records.js';
+import { reportIdOf, type EntityRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
 import { maskableFields, linked, lookup, selectLinks } from './common.js';
@@ -34,7 +34,7 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     ...maskableFields,
-    scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(`report:${e.scope}`) : null),
+    scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(reportIdOf(String(e.scope))) : null),
     parents: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'OUT'),
     children: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'IN'),
     descendants: (e, _, { data }) => data.related.tree.load(e.id),

@@ -1,11 +1,8 @@
-import { NODE_LABELS, type NodeLabel } from '../curation/model.js';
-import type { EntityType, Resolvers } from '../generated/graphql.js';
+import { NODE_LABELS } from '../curation/model.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { intArgument, textArgument } from './args.js';
+import { labelOfType, typeOfLabel } from './entity-types.js';
 import { badArgument } from './errors.js';
-
-/** GraphQL's entity types are the labels in capitals. */
-export const labelOfType = (type: EntityType): NodeLabel => NODE_LABELS.find((l) => l.toUpperCase() === type)!;
-export const typeOfLabel = (label: string): EntityType => label.toUpperCase() as EntityType;
 
 export const searchResolvers: Resolvers = {
   Query: {

@@ -1,7 +1,7 @@
 import type { CountRecord } from '../data/stats.js';
 import type { EntityRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { typeOfLabel } from './search.js';
+import { typeOfLabel } from './entity-types.js';
 
 /** The stats object: its fields each run their own count query, so a client pays only for what it asks. */
 export type StatsParent = Record<string, never>;
