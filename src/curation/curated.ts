@@ -37,6 +37,8 @@ export interface CuratedGraph {
   relations: CuratedRelation[];
   /** Curation file (without `.json`) → the node ids and relation indexes it states. */
   files: Map<string, StatedInFile>;
+  /** Programs whose runner the reports do not name, with the reason (`noRunner` in curation). */
+  unrun: Map<string, string>;
 }
 
 /** What one curation file states: its nodes, its mentions (node id + evidence) and its relations. */
@@ -55,7 +57,7 @@ const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
   Organization: ORGANIZATION_KINDS, Program: PROGRAM_KINDS, Achievement: ACHIEVEMENT_KINDS,
 };
 const ENTITY_FIELDS = new Set(['type', 'name', 'aliases', 'description', 'evidence', 'masked', 'kind', 'grade',
-  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date']);
+  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date', 'noRunner']);
 const REPORT_SOURCES = ['000', '001', '002', '003', '004'];
 
 type Json = Record<string, unknown>;
@@ -74,7 +76,7 @@ export function entityId(label: EntityLabel, name: string, firstSource: string, 
 /** Reads and checks every curation file; collects problems instead of stopping at the first. */
 export class CurationReader {
   readonly problems: string[] = [];
-  readonly graph: CuratedGraph = { nodes: new Map(), relations: [], files: new Map() };
+  readonly graph: CuratedGraph = { nodes: new Map(), relations: [], files: new Map(), unrun: new Map() };
   private readonly relationKeys = new Map<string, number>();
 
   constructor(private readonly reportTexts: Map<string, string>) {
@@ -181,6 +183,11 @@ export class CurationReader {
     props.name = scoped ? `${name}（${evidence[0].source}）` : name;
     if (masked && label !== 'Achievement') props.scope = evidence[0].source;
     this.mergeNode({ id, label, props, evidence: [...evidence] }, where);
+    if (raw.noRunner !== undefined) {
+      if (label !== 'Program' || typeof raw.noRunner !== 'string' || !raw.noRunner.trim()) {
+        this.problems.push(`${where}: noRunner is a Program's reason (text) for naming no runner`);
+      } else this.graph.unrun.set(id, raw.noRunner);
+    }
     return { id, evidence };
   }
 
@@ -188,7 +195,7 @@ export class CurationReader {
     const allowed = NODE_PROPERTIES[label];
     const props: CuratedNode['props'] = {};
     for (const [key, value] of Object.entries(raw)) {
-      if (['type', 'name', 'evidence'].includes(key) || value === null || value === undefined) continue;
+      if (['type', 'name', 'evidence', 'noRunner'].includes(key) || value === null || value === undefined) continue;
       const type = allowed[key];
       if (!type) {
         if (key !== 'masked') this.problems.push(`${where}: field "${key}" does not apply to ${label}`);
