@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Neo4jOptions } from './graph/neo4j.js';
+import type { QueryLimits } from './limits/plugin.js';
 
 /** Every setting the server reads from the environment, parsed and checked in one place. */
 export interface Config {
@@ -15,8 +16,16 @@ export interface Config {
   queryTimeoutMs: number;
   /** Folder of the Cypher schema and seed files. */
   cypherDir: string;
-  /** The deepest and costliest operation served. */
-  limits: { maxDepth: number; maxCost: number };
+  /** The largest, deepest and costliest operation served. */
+  limits: QueryLimits;
+  /** Operations run at once, and how many more may wait for a slot (then 503 at once). */
+  admission: { active: number; queued: number };
+  /** Requests a minute one client may send (0: no limit). */
+  rateLimitPerMinute: number;
+  /** Whether the client address is read from `X-Forwarded-For` (behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Serve only the safelisted operations (`tests/operations/`, the pages' own). */
+  persistedOnly: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Time limit for one HTTP request. */
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`NEO4J_URI must start with neo4j://, neo4j+s://, bolt:// or bolt+s://, got "${uri}"`);
   }
   const production = (env.NODE_ENV ?? 'development') !== 'development' && env.NODE_ENV !== 'test';
+  const introspection = flag(env, 'INTROSPECTION', !production);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || 'localhost',
@@ -79,11 +89,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     queryTimeoutMs,
     cypherDir: resolve(PROJECT_ROOT, env.CYPHER_DIR ?? 'cypher'),
-    limits: { maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100), maxCost: integer(env, 'MAX_QUERY_COST', 20_000, 10, 10_000_000) },
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
+      maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 10, 10_000_000),
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000),
+      maxAliases: integer(env, 'MAX_ALIASES', 50, 0, 10_000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', 50, 0, 10_000),
+      maxFragmentSpreads: integer(env, 'MAX_FRAGMENT_SPREADS', 100, 0, 10_000),
+    },
+    admission: { active: integer(env, 'MAX_CONCURRENT', 8, 1, 1_000), queued: integer(env, 'MAX_QUEUE', 64, 0, 100_000) },
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT', 0, 0, 1_000_000),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    persistedOnly: flag(env, 'PERSISTED_ONLY', false),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    introspection: flag(env, 'INTROSPECTION', true),
-    pages: flag(env, 'PLAYGROUND', true),
+    // Production keeps the schema and the pages to itself unless switched on.
+    introspection,
+    pages: flag(env, 'PLAYGROUND', !production),
   };
 }

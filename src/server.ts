@@ -1,13 +1,21 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Config } from './config.js';
+import { join } from 'node:path';
+import { PROJECT_ROOT, type Config } from './config.js';
 import type { Context } from './context.js';
 import { DataAccess } from './data/access.js';
+import { profileLoader } from './data/profile.js';
 import { isGraphLoaded } from './data/status.js';
-import { formatError } from './errors.js';
+import { ErrorCode } from './errors/codes.js';
+import { formatError } from './errors/format.js';
 import type { GraphStore } from './graph/store.js';
-import { limitsPlugin } from './limits.js';
+import { Admission } from './http/admission.js';
+import { handleGraphQL } from './http/graphql.js';
+import { RateLimit } from './http/rate-limit.js';
+import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
+import { Safelist } from './http/safelist.js';
+import { limitsPlugin } from './limits/plugin.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { readAsset } from './web/assets.js';
@@ -15,56 +23,32 @@ import { loadExamples } from './web/examples.js';
 import { explorerPage, playgroundPage } from './web/pages.js';
 
 /** The settings the HTTP layer reads. */
-export type ServerConfig = Pick<Config, 'production' | 'limits' | 'maxBodyBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'introspection' | 'pages'>;
+export type ServerConfig = Pick<Config,
+  'production' | 'limits' | 'maxBodyBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'introspection' | 'pages' | 'admission'
+  | 'rateLimitPerMinute' | 'trustProxy' | 'persistedOnly'>;
 
 /** Apollo Server with this project's schema, resolvers, limits and error shaping. */
-export function createApollo(config: ServerConfig): ApolloServer<Context> {
+export function createApollo(config: ServerConfig, store: GraphStore): ApolloServer<Context> {
+  const typeDefs = loadTypeDefs();
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
+    typeDefs,
     resolvers: allResolvers(),
     introspection: config.introspection,
+    // "Did you mean …" would reveal the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production),
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    // Shutdown is main.ts's: Apollo's own handler re-raises the signal before requests finish.
+    stopOnTerminationSignals: false,
     // The default landing page loads scripts from a CDN; the API serves its own pages instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profileLoader(store))],
   });
 }
 
-/** The per-request context: a fresh data-access layer, so batching and counting are per operation. */
-export function createContext(store: GraphStore): Context {
-  return { data: new DataAccess(store) };
-}
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (declared > limit) return reject(new BodyTooLargeError());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) reject(new BodyTooLargeError());
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, ...headers });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
-}
-
-/** An error response in GraphQL's shape, for requests refused before GraphQL sees them. */
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+/** The per-request context: a fresh data-access layer, so batching, counting and the deadline are per operation. */
+export function createContext(store: GraphStore, deadline?: number): Context {
+  return { data: new DataAccess(store, { deadline }) };
 }
 
 /** A browser asking for /graphql (no query, HTML accepted) gets the playground instead of an error. */
@@ -91,55 +75,17 @@ function cors(req: IncomingMessage, res: ServerResponse, origins: readonly strin
   return false;
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, apollo: ApolloServer<Context>, store: GraphStore, config: ServerConfig) {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  let body: unknown;
-  if (req.method === 'POST') {
-    let text: string;
-    try {
-      text = await readBody(req, config.maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      res.setHeader('connection', 'close');
-      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${config.maxBodyBytes} bytes`);
-    }
-    const type = headers.get('content-type') ?? '';
-    if (!/^application\/(graphql-response\+)?json\b/.test(type)) {
-      return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST bodies must be application/json');
-    }
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
-    }
-  }
-  const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs); });
-  const response = await Promise.race([
-    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => createContext(store) }),
-    timeout,
-  ]).finally(() => clearTimeout(timer));
-  if (response === 'timeout') return sendError(res, 503, 'REQUEST_TIMEOUT', `The request took longer than ${config.requestTimeoutMs} ms`);
-  const outHeaders: Record<string, string> = {};
-  for (const [key, value] of response.headers) outHeaders[key] = value;
-  res.writeHead(response.status ?? 200, outHeaders);
-  if (response.body.kind === 'complete') res.end(response.body.string);
-  else {
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-}
-
 /** Readiness: the database answers and holds the graph. */
 async function readiness(store: GraphStore): Promise<{ status: number; body: Record<string, string> }> {
   const loaded = await isGraphLoaded(store).catch(() => undefined);
   if (loaded === undefined) return { status: 503, body: { status: 'database unavailable', engine: store.engine } };
   return { status: loaded ? 200 : 503, body: { status: loaded ? 'ready' : 'graph not loaded', engine: store.engine } };
 }
+
+const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer.from(html), cacheControl: 'no-cache', headers: PAGE_HEADERS });
+
+/** Where the operations a locked-down server accepts are written. */
+const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) => join(PROJECT_ROOT, dir));
 
 /**
  * Stops gracefully: no new connections, in-flight requests finish (idle keep-alive connections are
@@ -156,30 +102,40 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
 
 /** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
 export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
-  const apollo = createApollo(config);
+  const apollo = createApollo(config, store);
   await apollo.start();
   const examples = loadExamples();
+  const route = {
+    apollo,
+    context: (deadline: number) => createContext(store, deadline),
+    admission: new Admission(config.admission.active, config.admission.queued),
+    rateLimit: config.rateLimitPerMinute ? new RateLimit(config.rateLimitPerMinute) : undefined,
+    safelist: config.persistedOnly ? new Safelist(SAFELIST_DIRS) : undefined,
+    maxBodyBytes: config.maxBodyBytes,
+    requestTimeoutMs: config.requestTimeoutMs,
+    trustProxy: config.trustProxy,
+  };
+  const pages = { playground: page(playgroundPage), explorer: page(explorerPage) };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = async () => {
+    const respond = async () => {
       if (cors(req, res, config.corsOrigins)) return;
-      const page = config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)));
-      if (page) return send(res, 200, 'text/html; charset=utf-8', playgroundPage);
-      if (url.pathname === '/graphql') return handleGraphQL(req, res, url, apollo, store, config);
+      if (config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)))) return sendStatic(req, res, pages.playground);
+      if (url.pathname === '/graphql') return handleGraphQL(req, res, url, route);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const { status, body } = await readiness(store);
         return sendJson(res, status, body);
       }
-      if (config.pages && url.pathname === '/explore') return send(res, 200, 'text/html; charset=utf-8', explorerPage);
+      if (config.pages && url.pathname === '/explore') return sendStatic(req, res, pages.explorer);
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
       const asset = config.pages && url.pathname.startsWith('/assets/') ? readAsset(url.pathname.slice('/assets/'.length)) : undefined;
-      if (asset) return send(res, 200, asset.type, asset.body, { 'cache-control': 'public, max-age=3600' });
-      return sendJson(res, 404, { error: `No route for ${url.pathname}` });
+      if (asset) return sendStatic(req, res, { ...asset, cacheControl: 'public, max-age=3600' });
+      return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}`);
     };
-    route().catch((error: unknown) => {
+    respond().catch((error: unknown) => {
       if (res.headersSent) return void res.end();
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', config.production ? 'Internal server error' : String(error));
+      sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, config.production ? 'Internal server error' : String(error));
     });
   });
   return { server, apollo };

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import {
   ACHIEVEMENT_KINDS, ENTITY_PREFIX, NODE_PROPERTIES, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS,
   RELATION_PAIRS, labelOfId, type EntityLabel, type NodeLabel, type RelationType,
-} from './model.js';
+} from '../model/graph.js';
 import { SOURCE_PATTERN, comparableIn, reportOfSource } from './reports.js';
 
 /** Where a fact is stated: a source (report or article of 001) and a short quote. */

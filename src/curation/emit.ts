@@ -1,7 +1,7 @@
 import {
   MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
   labelOfId,
-} from './model.js';
+} from '../model/graph.js';
 import type { CuratedGraph, CuratedNode, CuratedRelation } from './curated.js';
 import { literal } from './cypher.js';
 import { comparable } from '../text/normalize.js';

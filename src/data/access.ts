@@ -17,9 +17,12 @@ export class DataAccess {
   readonly explore: Explore;
   readonly stats: Stats;
 
-  /** `batching: false` gives the naive one-query-per-field baseline (benchmarks only). */
-  constructor(store: GraphStore, { batching = true } = {}) {
-    this.db = new CountingStore(store, batching);
+  /**
+   * `batching: false` gives the naive one-query-per-field baseline (benchmarks only); `deadline` (epoch
+   * milliseconds) is when the request's time is up and its queries are interrupted.
+   */
+  constructor(store: GraphStore, { batching = true, deadline }: { batching?: boolean; deadline?: number } = {}) {
+    this.db = new CountingStore(store, batching, { deadline });
     this.entities = new Entities(this.db, store.dialect);
     this.lists = new Lists(this.db);
     this.related = new Related(this.db);

@@ -1,4 +1,4 @@
-import type { GraphStore, Params, Row } from '../graph/store.js';
+import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
 
 /**
  * The store as one request sees it: every query is counted, so tests and benchmarks can check how
@@ -12,13 +12,13 @@ export class CountingStore {
    */
   readonly loaderOptions: { batch: boolean; cache: boolean };
 
-  constructor(readonly store: GraphStore, batching = true) {
+  constructor(readonly store: GraphStore, batching = true, private readonly options: ReadOptions = {}) {
     this.loaderOptions = { batch: batching, cache: batching };
   }
 
+  /** One query, cut short at the request's deadline. */
   read(cypher: string, params?: Params): Promise<Row[]> {
     this.roundTrips++;
-    return this.store.read(cypher, params);
+    return this.store.read(cypher, params, this.options);
   }
-
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { NODE_LABELS, labelOfId, type NodeLabel } from '../curation/model.js';
+import { NODE_LABELS, labelOfId, type NodeLabel } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import type { CountingStore } from './counting.js';
 import { groupBy, reportIdOf, toEntity, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';

@@ -22,6 +22,12 @@ function edgeOf(from: string, link: LinkRecord): EdgeRecord {
   return { id: `${link.type}|${source}|${target}`, type: link.type, source, target, link };
 }
 
+/**
+ * A neighborhood holds at most this many edges per node of its limit; past it the subgraph is cut and
+ * says so, which bounds what one request can fetch (the cost limit counts on it).
+ */
+export const NEIGHBORHOOD_EDGES_PER_NODE = 3;
+
 const follows = (types: readonly string[] | undefined) => (link: LinkRecord) => !types?.length || types.includes(link.type);
 
 /**
@@ -46,15 +52,17 @@ export class Explore {
       const links = await this.linksOf(frontier);
       frontier.forEach((from, i) => {
         for (const link of links[i]!.filter(follows(types))) {
-          if (!nodes.has(link.otherId)) {
-            if (nodes.size >= limit) {
-              truncated = true;
-              continue;
-            }
+          const edge = edgeOf(from, link);
+          if (edges.has(edge.id)) continue;
+          const isNew = !nodes.has(link.otherId);
+          if ((isNew && nodes.size >= limit) || edges.size >= limit * NEIGHBORHOOD_EDGES_PER_NODE) {
+            truncated = true;
+            continue;
+          }
+          if (isNew) {
             nodes.set(link.otherId, distance);
             next.push(link.otherId);
           }
-          const edge = edgeOf(from, link);
           edges.set(edge.id, edge);
         }
       });

@@ -1,5 +1,6 @@
-import type { NodeLabel } from '../curation/model.js';
+import type { NodeLabel } from '../model/graph.js';
 import type { Params } from '../graph/store.js';
+import { PLACE_PATH } from './patterns.js';
 import type { CountingStore } from './counting.js';
 import type { Page, PageRequest } from './paging.js';
 import { toEntity, type EntityRecord } from './records.js';
@@ -23,7 +24,7 @@ export interface ListFilter {
 }
 export type FilterKey = keyof ListFilter;
 
-const BELOW_PLACE = '-[:PART_OF*0..8]->(:Place {id: $place})';
+const BELOW_PLACE = `-[:PART_OF${PLACE_PATH.selfAndUp}]->(:Place {id: $place})`;
 const LOCATED_BELOW = `-[:LOCATED_IN]->(:Place)${BELOW_PLACE}`;
 
 /** The condition each filter adds; `place` depends on how a label relates to places. */
@@ -48,7 +49,7 @@ const PLACE_CONDITION: Partial<Record<NodeLabel, string>> = {
   Organization: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
   Program: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
   Event: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
-  Place: `EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Place {id: $place}) }`,
+  Place: `EXISTS { MATCH (n)-[:PART_OF${PLACE_PATH.up}]->(:Place {id: $place}) }`,
   Person: `EXISTS { MATCH (n)-[:HOLDS_ROLE]->(:Organization)${LOCATED_BELOW} }`,
   Achievement: `(EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()${LOCATED_BELOW} } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)${BELOW_PLACE} })`,
 };

@@ -1,4 +1,4 @@
-import { NODE_LABELS } from '../curation/model.js';
+import { NODE_LABELS } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import { entityQueries } from './entities.js';
 import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../curation/model.js';
+import type { NodeLabel } from '../model/graph.js';
 import type { Row, Value } from '../graph/store.js';
 
 /** Any entity as the data-access layer returns it: its label and every stored property (absent ones null). */

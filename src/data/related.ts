@@ -1,15 +1,16 @@
 import DataLoader from 'dataloader';
 import type { CountingStore } from './counting.js';
+import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { groupBy, toEntity, type EntityRecord } from './records.js';
 
-const BELOW = '-[:PART_OF*0..8]->';
+const BELOW = `-[:PART_OF${PLACE_PATH.selfAndUp}]->`;
 
 /** Queries reaching past direct links: achievements held, organizations in a place, ancestors, trees. */
 export const RELATED_QUERIES = {
   achievementsOf: "UNWIND $ids AS key MATCH (h {id: key})-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN key, n AS node, 'Achievement' AS label ORDER BY key, n.name, n.id",
   organizationsIn: `UNWIND $ids AS key MATCH (n:Organization)-[:LOCATED_IN]->(:Place)${BELOW}(:Place {id: key}) RETURN DISTINCT key, n AS node, 'Organization' AS label ORDER BY key, n.name, n.id`,
-  ancestors: "UNWIND $ids AS key MATCH (:Place {id: key})-[:PART_OF*1..8]->(n:Place) RETURN DISTINCT key, n AS node, 'Place' AS label",
-  tree: 'UNWIND $ids AS key MATCH (d:Organization)-[:PART_OF*1..10]->(:Organization {id: key}) WITH DISTINCT key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent',
+  ancestors: `UNWIND $ids AS key MATCH (:Place {id: key})-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT key, n AS node, 'Place' AS label`,
+  tree: `UNWIND $ids AS key MATCH (d:Organization)-[:PART_OF${ORG_TREE}]->(:Organization {id: key}) WITH DISTINCT key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
 } as const;
 
 /** One organization below a root: its depth and its parent on the shortest way up. */

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../curation/model.js';
+import type { NodeLabel } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import { comparable } from '../text/normalize.js';
 import type { CountingStore } from './counting.js';

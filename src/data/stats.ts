@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/store.js';
 import type { CountingStore } from './counting.js';
+import { PLACE_PATH } from './patterns.js';
 import { groupBy, toEntity, type EntityRecord } from './records.js';
 
 /** A value and how many entities have it. */
@@ -10,7 +11,7 @@ export interface CountRecord {
   count: number;
 }
 
-const IN_PLACE = '-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(p)';
+const IN_PLACE = `-[:LOCATED_IN]->(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p)`;
 
 /** The analyst counts, spelled for a dialect. */
 export function statsQueries(dialect: Dialect) {
@@ -26,7 +27,7 @@ export function statsQueries(dialect: Dialect) {
     metricUnits: 'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
     organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p AS node, 'Place' AS label, count(DISTINCT o) AS count`,
     achievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(h)${IN_PLACE} RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
-    placeAchievementsByPlace: 'MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids',
+    placeAchievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     byReport: `${mentioned} RETURN r.id AS report, ${label} AS key, count(DISTINCT n) AS count ORDER BY report, key`,
     mentionCounts: `UNWIND $ids AS id ${mentioned} WHERE r.id = id RETURN id, ${label} AS key, count(DISTINCT n) AS count ORDER BY id, key`,
   };

@@ -2,7 +2,7 @@ import kuzu from 'kuzu';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { kuzuDialect } from './dialect.js';
-import { DatabaseUnavailableError, type GraphStore, type Params, type Row, type Transaction } from './store.js';
+import { DatabaseUnavailableError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
 import { fromKuzu } from './values.js';
 
 export interface KuzuOptions {
@@ -15,12 +15,22 @@ export interface KuzuOptions {
   queryTimeoutMs?: number;
 }
 
+/** Kuzu wants a positive time limit: "none" is a day. */
+const NO_LIMIT_MS = 86_400_000;
+
 /** A connection with its prepared statements, reused across queries. */
 class PooledConnection {
   private readonly prepared = new Map<string, kuzu.PreparedStatement>();
+  private timeoutMs = 0;
   constructor(readonly connection: kuzu.Connection) {}
 
-  async run(cypher: string, params: Params = {}): Promise<Row[]> {
+  /** Runs one statement, interrupted by the engine after `timeoutMs` (none when 0). */
+  async run(cypher: string, params: Params = {}, timeoutMs = 0): Promise<Row[]> {
+    const limit = timeoutMs || NO_LIMIT_MS;
+    if (limit !== this.timeoutMs) {
+      this.connection.setQueryTimeout(limit);
+      this.timeoutMs = limit;
+    }
     let statement = this.prepared.get(cypher);
     if (!statement) {
       statement = await this.connection.prepare(cypher);
@@ -31,7 +41,8 @@ class PooledConnection {
     const results = await this.connection.execute(statement, defined);
     try {
       const last = Array.isArray(results) ? results[results.length - 1]! : results;
-      return (await last.getAll()).map((row) => fromKuzu(row) as Row);
+      // One synchronous read of the whole result: the async reader crosses threads once per row.
+      return last.getAllSync().map((row) => fromKuzu(row) as Row);
     } finally {
       closeResults(results);
     }
@@ -60,7 +71,7 @@ export class KuzuStore implements GraphStore {
   /** Called when the last busy connection comes back while closing. */
   private drained?: () => void;
 
-  private constructor(private readonly database: kuzu.Database, connections: PooledConnection[]) {
+  private constructor(private readonly database: kuzu.Database, connections: PooledConnection[], private readonly queryTimeoutMs: number) {
     this.idle.push(...connections);
     this.size = connections.length;
   }
@@ -76,10 +87,9 @@ export class KuzuStore implements GraphStore {
       for (let i = 0; i < (options.poolSize ?? 4); i++) {
         const connection = new kuzu.Connection(database);
         await connection.init();
-        if (options.queryTimeoutMs) connection.setQueryTimeout(options.queryTimeoutMs);
         connections.push(new PooledConnection(connection));
       }
-      return new KuzuStore(database, connections);
+      return new KuzuStore(database, connections, options.queryTimeoutMs ?? 0);
     } catch (error) {
       await database?.close().catch(() => undefined);
       throw new DatabaseUnavailableError(`cannot open the embedded database at ${options.path}: ${(error as Error).message}`);
@@ -108,8 +118,8 @@ export class KuzuStore implements GraphStore {
     }
   }
 
-  read(cypher: string, params?: Params): Promise<Row[]> {
-    return this.withConnection((c) => c.run(cypher, params));
+  read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]> {
+    return this.withConnection((c) => c.run(cypher, params, timeLeft(this.queryTimeoutMs, options)));
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -127,7 +137,7 @@ export class KuzuStore implements GraphStore {
     return this.withConnection(async (c) => {
       await c.exec(begin);
       try {
-        const result = await work({ run: (cypher, params) => c.run(cypher, params) });
+        const result = await work({ run: (cypher, params) => c.run(cypher, params, this.queryTimeoutMs) });
         await c.exec('COMMIT');
         return result;
       } catch (error) {

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { neo4jDialect } from './dialect.js';
-import { DatabaseUnavailableError, type GraphStore, type Params, type Row, type Transaction } from './store.js';
+import { DatabaseUnavailableError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
 import { fromNeo4j, toNeo4jParams } from './values.js';
 
 export interface Neo4jOptions {
@@ -37,11 +37,9 @@ export class Neo4jStore implements GraphStore {
     return this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  private txConfig() {
-    return this.options.transactionTimeoutMs ? { timeout: this.options.transactionTimeoutMs } : undefined;
-  }
-
-  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /** Runs `work` in a managed transaction that the server ends after `timeoutMs` (its own default when 0). */
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, timeoutMs = this.options.transactionTimeoutMs ?? 0): Promise<T> {
+    const config = timeoutMs ? { timeout: timeoutMs } : undefined;
     const session = this.session(mode);
     const wrap = (tx: ManagedTransaction): Transaction => ({
       run: async (cypher, params = {}) => {
@@ -51,8 +49,8 @@ export class Neo4jStore implements GraphStore {
     });
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), this.txConfig())
-        : await session.executeWrite((tx) => work(wrap(tx)), this.txConfig());
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
     } catch (error) {
       throw asUnavailable(error);
     } finally {
@@ -60,8 +58,8 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  read(cypher: string, params?: Params): Promise<Row[]> {
-    return this.inSession('READ', (tx) => tx.run(cypher, params));
+  read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]> {
+    return this.inSession('READ', (tx) => tx.run(cypher, params), timeLeft(this.options.transactionTimeoutMs ?? 0, options));
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

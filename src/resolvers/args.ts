@@ -1,4 +1,4 @@
-import { ENTITY_PREFIX, labelOfId, type NodeLabel } from '../curation/model.js';
+import { ENTITY_PREFIX, labelOfId, type NodeLabel } from '../model/graph.js';
 import { normalizeText } from '../text/normalize.js';
 import { badArgument } from './errors.js';
 

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../curation/model.js';
+import type { NodeLabel } from '../model/graph.js';
 import type { EntityRecord, LinkRecord } from '../data/records.js';
 import type { Context } from '../context.js';
 import type { Direction, RelationshipType, Resolvers } from '../generated/graphql.js';

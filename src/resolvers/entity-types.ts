@@ -1,4 +1,4 @@
-import { NODE_LABELS, type NodeLabel } from '../curation/model.js';
+import { NODE_LABELS, type NodeLabel } from '../model/graph.js';
 import type { EntityType } from '../generated/graphql.js';
 
 /** GraphQL's entity types are the node labels in capitals. */

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../curation/model.js';
+import type { NodeLabel } from '../model/graph.js';
 import type { Context } from '../context.js';
 import type { ListFilter, Order } from '../data/lists.js';
 import { pageOf } from '../data/paging.js';

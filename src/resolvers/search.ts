@@ -1,4 +1,4 @@
-import { NODE_LABELS } from '../curation/model.js';
+import { NODE_LABELS } from '../model/graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { intArgument, textArgument } from './args.js';
 import { labelOfType, typeOfLabel } from './entity-types.js';

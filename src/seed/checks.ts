@@ -1,4 +1,4 @@
-import { NODE_LABELS, RELATION_TYPES, MENTIONED_IN, labelOfId } from '../curation/model.js';
+import { NODE_LABELS, RELATION_TYPES, MENTIONED_IN, labelOfId } from '../model/graph.js';
 import { SeedError, type SeedFile } from './loader.js';
 
 const LABEL = /\(\s*\w*\s*:\s*(\w+)/g;

@@ -56,7 +56,7 @@ async function replay(store: GraphStore, sent: Array<[string, Params | undefined
 }
 
 async function executeTimes(store: GraphStore, op: Op, runs: number, batching = true) {
-  const apollo = createApollo(testConfig());
+  const apollo = createApollo(testConfig(), store);
   await apollo.start();
   const times: number[] = [];
   let roundTrips = 0;

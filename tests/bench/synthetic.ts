@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_LABELS, NODE_PROPERTIES } from '../../src/curation/model.js';
+import { NODE_LABELS, NODE_PROPERTIES } from '../../src/model/graph.js';
 import type { KuzuStore } from '../../src/graph/kuzu.js';
 import type { Value } from '../../src/graph/store.js';
 

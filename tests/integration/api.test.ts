@@ -18,7 +18,7 @@ for (const engine of ENGINES) {
     let apollo: ApolloServer<Context>;
     beforeAll(async () => {
       store = await seededStore(engine);
-      apollo = await startApollo();
+      apollo = await startApollo(store);
     });
     afterAll(async () => {
       await apollo.stop();

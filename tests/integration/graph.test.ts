@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CuratedGraph } from '../../src/curation/curated.js';
-import { ENTITY_PREFIX, MENTIONED_IN, type EntityLabel } from '../../src/curation/model.js';
+import { ENTITY_PREFIX, MENTIONED_IN, type EntityLabel } from '../../src/model/graph.js';
 import { comparableIn, loadReportTexts, reportOfSource, reportsDir } from '../../src/curation/reports.js';
 import { DataAccess } from '../../src/data/access.js';
 import type { GraphStore } from '../../src/graph/store.js';

@@ -33,7 +33,7 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       store = await seededStore(engine);
-      apollo = await startApollo();
+      apollo = await startApollo(store);
       curated = curatedGraph();
     });
     afterAll(async () => {

@@ -10,8 +10,8 @@ import { createApollo, createContext, createHttpServer } from '../../src/server.
 export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', ...env });
 
 /** Apollo Server started over a store, for `executeOperation` tests. */
-export async function startApollo(): Promise<ApolloServer<Context>> {
-  const apollo = createApollo(testConfig());
+export async function startApollo(store: GraphStore): Promise<ApolloServer<Context>> {
+  const apollo = createApollo(testConfig(), store);
   await apollo.start();
   return apollo;
 }

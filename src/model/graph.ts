@@ -1,13 +1,24 @@
-/** The graph's model: node labels, their kinds, and which relationships may join which labels. */
+/**
+ * The graph's vocabulary: node labels and their id prefixes, kinds and levels, which relationships may
+ * join which labels, and the properties stored. Everything else imports it: the curation compiler, the
+ * seed loader, the data layer and the resolvers. The kind lists are tied to the SDL's enums by type:
+ * a value missing on either side does not compile.
+ */
+import type { AchievementKind, OrganizationKind, PlaceLevel, ProgramKind, RelationshipType } from '../generated/graphql.js';
 
-export const ORGANIZATION_KINDS = [
+/** Checks that a list holds every member of a GraphQL enum and nothing else. */
+const membersOf = <E extends string>() =>
+  <const L extends readonly E[]>(list: L & ([Exclude<E, L[number]>] extends [never] ? unknown : { missing: Exclude<E, L[number]> })): L => list;
+
+export const ORGANIZATION_KINDS = membersOf<OrganizationKind>()([
   'GOVERNMENT_AGENCY', 'ENTERPRISE_GROUP', 'MEDICAL_GROUP', 'HOSPITAL', 'PRIMARY_CARE',
   'NATIONAL_MEDICAL_CENTER', 'REGIONAL_MEDICAL_CENTER', 'ALLIANCE', 'PUBLIC_HEALTH', 'COMPANY',
   'UNIVERSITY_OR_INSTITUTE', 'PARTY_OR_MASS_ORG', 'OTHER',
-] as const;
-export const PROGRAM_KINDS = ['INITIATIVE', 'PROJECT', 'CAMPAIGN', 'PILOT', 'PLATFORM', 'BRAND', 'SERVICE'] as const;
-export const ACHIEVEMENT_KINDS = ['METRIC', 'AWARD', 'DESIGNATION', 'MILESTONE'] as const;
-export const PLACE_LEVELS = ['COUNTRY', 'REGION', 'PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'] as const;
+]);
+export const PROGRAM_KINDS = membersOf<ProgramKind>()(['INITIATIVE', 'PROJECT', 'CAMPAIGN', 'PILOT', 'PLATFORM', 'BRAND', 'SERVICE']);
+export const ACHIEVEMENT_KINDS = membersOf<AchievementKind>()(['METRIC', 'AWARD', 'DESIGNATION', 'MILESTONE']);
+/** From the largest to the smallest: the order ancestors are listed in. */
+export const PLACE_LEVELS = membersOf<PlaceLevel>()(['COUNTRY', 'REGION', 'PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE']);
 
 /** Labels of curated entities, with the prefix of their ids. */
 export const ENTITY_PREFIX = {
@@ -54,7 +65,10 @@ export const RELATION_PAIRS = {
   PARTICIPATES_IN: each(['Organization', 'Person'], ['Program', 'Event']),
 } as const satisfies Record<string, Pairs>;
 export type RelationType = keyof typeof RELATION_PAIRS;
-export const RELATION_TYPES = Object.keys(RELATION_PAIRS) as RelationType[];
+export const RELATION_TYPES = membersOf<RelationshipType>()([
+  'PART_OF', 'MEMBER_OF', 'LEADS', 'PARTNERS_WITH', 'CO_BUILDS', 'SUPPORTS', 'LOCATED_IN', 'RUNS', 'SUPERVISES',
+  'HAS_ACHIEVEMENT', 'AWARDED_BY', 'HOLDS_ROLE', 'ISSUED', 'IMPLEMENTS', 'PARTICIPATES_IN',
+]) satisfies readonly RelationType[];
 
 /** Provenance: every entity points at the reports that mention it, with the quote. */
 export const MENTIONED_IN = 'MENTIONED_IN';

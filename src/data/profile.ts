@@ -1,0 +1,77 @@
+import type { Dialect } from '../graph/dialect.js';
+import type { GraphStore } from '../graph/store.js';
+import { RELATION_TYPES, type NodeLabel } from '../model/graph.js';
+import type { LinkDirection } from '../model/fields.js';
+import { ORG_TREE, PLACE_PATH } from './patterns.js';
+
+/** The largest fan-outs of the graph, measured from it: what the cost limit sizes list fields by. */
+export function profileQueries(dialect: Dialect) {
+  const label = dialect.nodeLabel('a');
+  const type = dialect.relationshipType('r');
+  return {
+    outDegrees: `MATCH (a)-[r]->() WITH a, ${type} AS type, count(*) AS n RETURN ${label} AS label, type, max(n) AS most`,
+    inDegrees: `MATCH (a)<-[r]-() WITH a, ${type} AS type, count(*) AS n RETURN ${label} AS label, type, max(n) AS most`,
+    linkSources: `MATCH (a)-[r]->(b) WITH a, b, ${type} AS type, count(*) AS n RETURN max(n) AS most`,
+    descendants: `MATCH (d:Organization)-[:PART_OF${ORG_TREE}]->(o:Organization) WITH o, count(DISTINCT d) AS n RETURN max(n) AS most`,
+    ancestors: `MATCH (p:Place)-[:PART_OF${PLACE_PATH.up}]->(a:Place) WITH p, count(DISTINCT a) AS n RETURN max(n) AS most`,
+    placesPerLevel: 'MATCH (p:Place) WITH p.level AS level, count(*) AS n RETURN max(n) AS most',
+    units: 'MATCH (n:Achievement) WHERE n.unit IS NOT NULL RETURN count(DISTINCT n.unit) AS most',
+    reports: 'MATCH (r:Report) RETURN count(r) AS most',
+  };
+}
+
+/** Sizes measured once per graph version. */
+export interface GraphProfile {
+  /** The most relationships of these types (all when absent) one node of `label` (any when absent) has. */
+  degree(label: NodeLabel | undefined, types: readonly string[] | undefined, direction: LinkDirection | 'BOTH'): number;
+  /** The most sources one relationship (type and ends) has. */
+  readonly linkSources: number;
+  readonly descendants: number;
+  readonly ancestors: number;
+  readonly placesPerLevel: number;
+  readonly units: number;
+  readonly reports: number;
+}
+
+/** Reads the graph's profile: a handful of whole-graph aggregations, run when the graph changes. */
+export async function readProfile(store: GraphStore): Promise<GraphProfile> {
+  const queries = profileQueries(store.dialect);
+  const scalar = async (query: string) => Number((await store.read(query))[0]?.most ?? 0);
+  const degrees = new Map<string, number>();
+  for (const direction of ['OUT', 'IN'] as const) {
+    for (const row of await store.read(direction === 'OUT' ? queries.outDegrees : queries.inDegrees)) {
+      degrees.set(`${row.label}|${row.type}|${direction}`, Number(row.most));
+    }
+  }
+  const [linkSources, descendants, ancestors, placesPerLevel, units, reports] = (await Promise.all(
+    [queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.reports].map(scalar),
+  )) as [number, number, number, number, number, number];
+  const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
+  return {
+    // The sum of per-type maxima bounds the fan-out along several types from above.
+    degree: (label, types, direction) => {
+      let total = 0;
+      for (const l of label ? [label] : labels) {
+        let sum = 0;
+        for (const type of types?.length ? types : RELATION_TYPES) {
+          for (const d of direction === 'BOTH' ? (['OUT', 'IN'] as const) : [direction]) sum += degrees.get(`${l}|${type}|${d}`) ?? 0;
+        }
+        total = Math.max(total, sum);
+      }
+      return total;
+    },
+    linkSources, descendants, ancestors, placesPerLevel, units, reports,
+  };
+}
+
+/** The profile of a store's graph, read on first use and kept; a failed read is tried again next time. */
+export function profileLoader(store: GraphStore): () => Promise<GraphProfile> {
+  let profile: Promise<GraphProfile> | undefined;
+  return () => {
+    profile ??= readProfile(store).catch((error: unknown) => {
+      profile = undefined;
+      throw error;
+    });
+    return profile;
+  };
+}

@@ -1,0 +1,163 @@
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from '../context.js';
+import { ErrorCode } from '../errors/codes.js';
+import { COMMON_HEADERS, sendError } from './respond.js';
+import type { Admission } from './admission.js';
+import type { RateLimit } from './rate-limit.js';
+import type { Safelist } from './safelist.js';
+
+/** What the GraphQL route needs besides the request. */
+export interface GraphQLRoute {
+  apollo: ApolloServer<Context>;
+  /** The per-request context, whose queries are cut short at `deadline` (epoch milliseconds). */
+  context: (deadline: number) => Context;
+  admission: Admission;
+  rateLimit?: RateLimit;
+  /** Set when only safelisted operations are served (`PERSISTED_ONLY`). */
+  safelist?: Safelist;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  /** Whether `X-Forwarded-For` names the client (behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+class BodyTooLargeError extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > limit) return reject(new BodyTooLargeError());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) reject(new BodyTooLargeError());
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** `application/json` or `application/graphql-response+json`, in any case, with any parameters. */
+const JSON_BODY = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
+
+const clientOf = (req: IncomingMessage, trustProxy: boolean): string =>
+  (trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()) || req.socket.remoteAddress || 'unknown';
+
+type Refusal = { status: number; code: ErrorCode; message: string };
+
+/** Applies the safelist to the request's operation: its text is replaced by the listed text, or it is refused. */
+function safelisted(safelist: Safelist, request: HTTPGraphQLRequest): Refusal | undefined {
+  const refusal = { status: 400, code: ErrorCode.OPERATION_NOT_ALLOWED, message: 'This server only runs its safelisted operations (PERSISTED_ONLY)' };
+  if (request.method === 'GET') {
+    const params = new URLSearchParams(request.search);
+    const hash = persistedHash(params.get('extensions'));
+    const text = safelist.resolve(params.get('query') ?? undefined, hash);
+    if (!text) return refusal;
+    params.set('query', text);
+    params.delete('extensions');
+    request.search = `?${params}`;
+    return undefined;
+  }
+  const body = request.body as Record<string, unknown> | undefined;
+  if (typeof body !== 'object' || body === null) return undefined; // Apollo reports the malformed body
+  const text = safelist.resolve(body.query, persistedHash(body.extensions));
+  if (!text) return refusal;
+  request.body = { ...body, query: text, extensions: undefined };
+  return undefined;
+}
+
+function persistedHash(extensions: unknown): unknown {
+  let value = extensions;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return (value as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
+}
+
+/** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
+const NOT_GRAPHQL: ReadonlySet<string> = new Set([ErrorCode.BAD_REQUEST, ErrorCode.PERSISTED_QUERY_NOT_FOUND, ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]);
+
+/**
+ * Under `application/json` a well-formed GraphQL request gets 200 even when its response holds only
+ * errors (parse, validation, limits: the GraphQL-over-HTTP spec's SHOULD); `application/graphql-response+json`
+ * keeps the 4xx.
+ */
+function statusOf(response: HTTPGraphQLResponse): number {
+  const status = response.status ?? 200;
+  if (status !== 400 || !response.headers.get('content-type')?.startsWith('application/json') || response.body.kind !== 'complete') return status;
+  const { errors } = JSON.parse(response.body.string) as { errors?: Array<{ extensions?: { code?: string } }> };
+  return errors?.some((e) => NOT_GRAPHQL.has(String(e.extensions?.code))) ? status : 200;
+}
+
+/**
+ * One GraphQL request over HTTP: rate limit, body limits and media type, the safelist, admission, then
+ * Apollo within the request's time limit. When the time is up the client gets 503 at once and the
+ * request's remaining database work is interrupted at the same deadline; its slot is held until that
+ * work has actually stopped, so capacity is never overcommitted.
+ */
+export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, route: GraphQLRoute): Promise<void> {
+  const deadline = Date.now() + route.requestTimeoutMs;
+  if (route.rateLimit) {
+    const wait = route.rateLimit.take(clientOf(req, route.trustProxy));
+    if (wait) return sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from this client; retry in ${wait} s`, { 'retry-after': String(wait) });
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    let text: string;
+    try {
+      text = await readBody(req, route.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      res.setHeader('connection', 'close');
+      return sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${route.maxBodyBytes} bytes`);
+    }
+    if (!JSON_BODY.test(headers.get('content-type') ?? '')) {
+      return sendError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'POST bodies must be application/json');
+    }
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
+    }
+  }
+  const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+  const refused = route.safelist && safelisted(route.safelist, request);
+  if (refused) return sendError(res, refused.status, refused.code, refused.message);
+
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), Math.max(0, deadline - Date.now()));
+  const timedOut = () => sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${route.requestTimeoutMs} ms`, { 'retry-after': '1' });
+  try {
+    const entering = route.admission.enter(timeout.signal);
+    if (!entering) return sendError(res, 503, ErrorCode.OVERLOADED, 'The server is at capacity; retry shortly', { 'retry-after': '1' });
+    let release: () => void;
+    try {
+      release = await entering;
+    } catch {
+      return timedOut();
+    }
+    const execution = route.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => route.context(deadline) });
+    void execution.finally(release).catch(() => undefined);
+    const aborted = new Promise<'timeout'>((resolve) => timeout.signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
+    const response = await Promise.race([execution, aborted]);
+    if (response === 'timeout') return timedOut();
+    const out: Record<string, string> = { ...COMMON_HEADERS };
+    for (const [key, value] of response.headers) out[key] = value;
+    res.writeHead(statusOf(response), out);
+    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  } finally {
+    clearTimeout(timer);
+  }
+}

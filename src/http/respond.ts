@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { ErrorCode } from '../errors/codes.js';
+
+/** On every response: no MIME sniffing, no referrer leaking to other sites. */
+export const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+/**
+ * On every HTML page: scripts, styles, images and connections from this server only (pages load nothing
+ * from elsewhere), never framed by another site.
+ */
+export const PAGE_HEADERS = {
+  'content-security-policy': [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:",
+    "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  ].join('; '),
+  'x-frame-options': 'DENY',
+};
+
+export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, ...headers });
+  res.end(body);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+}
+
+/** An error response in GraphQL's shape, for requests refused before GraphQL sees them. */
+export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+/** A file served as is: a page or an asset, with its cache policy. */
+export interface StaticBody {
+  type: string;
+  body: Buffer;
+  /** `Cache-Control`: long-lived for hashed asset names, revalidated for pages. */
+  cacheControl: string;
+  /** Extra headers (a page's security policy). */
+  headers?: Record<string, string>;
+}
+
+interface Encoded {
+  etag: string;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+/** Text compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg)/;
+/** Small bodies are not worth the header overhead. */
+const MIN_COMPRESSED = 1024;
+const encodings = new WeakMap<Buffer, Encoded>();
+
+/** The compressed forms of a body, made once and kept as long as the body is. */
+function encoded(file: StaticBody): Encoded {
+  let found = encodings.get(file.body);
+  if (!found) {
+    found = { etag: `"${createHash('sha256').update(file.body).digest('base64url').slice(0, 27)}"` };
+    if (COMPRESSIBLE.test(file.type) && file.body.length >= MIN_COMPRESSED) {
+      found.br = brotliCompressSync(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      found.gzip = gzipSync(file.body, { level: 9 });
+    }
+    encodings.set(file.body, found);
+  }
+  return found;
+}
+
+/** Sends a page or asset compressed as the client accepts (brotli, then gzip), answering 304 to a matching ETag. */
+export function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticBody): void {
+  const { etag, br, gzip } = encoded(file);
+  const headers: Record<string, string> = { ...file.headers, etag, 'cache-control': file.cacheControl, vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ...COMMON_HEADERS, ...headers });
+    return void res.end();
+  }
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (br && /\bbr\b/.test(accepted)) return send(res, 200, file.type, br, { ...headers, 'content-encoding': 'br' });
+  if (gzip && /\bgzip\b/.test(accepted)) return send(res, 200, file.type, gzip, { ...headers, 'content-encoding': 'gzip' });
+  send(res, 200, file.type, file.body, headers);
+}

@@ -1,0 +1,61 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, buildASTSchema, getVariableValues, parse, type GraphQLSchema } from 'graphql';
+import type { GraphProfile } from '../data/profile.js';
+import { ErrorCode } from '../errors/codes.js';
+import { documentCounts, measure } from './measure.js';
+
+/** How large, deep and costly one operation may be. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  /** Tokens a document may hold; enforced by the parser itself, before anything else. */
+  maxTokens: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxFragmentSpreads: number;
+}
+
+/**
+ * Introspection's own depth limit: GraphiQL's schema query is 15 levels deep (mostly `ofType`). How far
+ * its lists nest (`fields { type { fields …`) graphql-js's own validation already limits.
+ */
+export const MAX_INTROSPECTION_DEPTH = 20;
+
+const refuse = (message: string, code: ErrorCode) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/**
+ * The Apollo plugin enforcing the public contract on every operation once it is parsed, validated and
+ * chosen: queries only (the API is read-only), within the size, depth and cost limits. It measures
+ * against its own copy of the schema (built from the same SDL), so no graphql module boundary matters.
+ */
+export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, profile: () => Promise<GraphProfile>): ApolloServerPlugin {
+  const schema: GraphQLSchema = buildASTSchema(parse(typeDefs.join('\n')));
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          if (operation.operation !== 'query') throw refuse(`This API is read-only: ${operation.operation} operations are not served`, ErrorCode.READ_ONLY);
+          const counts = documentCounts(document);
+          for (const [what, count, max] of [
+            ['aliases', counts.aliases, limits.maxAliases], ['directives', counts.directives, limits.maxDirectives],
+            ['fragment spreads', counts.spreads, limits.maxFragmentSpreads],
+          ] as const) {
+            if (count > max) throw refuse(`Query has ${count} ${what}; the limit is ${max}`, ErrorCode.QUERY_TOO_LARGE);
+          }
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // Variables that cannot be coerced are the executor's error to report, with its own message.
+          if (coerced.errors) return;
+          const size = measure(schema, document, operation, coerced.coerced, await profile());
+          if (size.depth > limits.maxDepth) throw refuse(`Query is ${size.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP);
+          if (size.introspectionDepth > MAX_INTROSPECTION_DEPTH) {
+            throw refuse(`Introspection is ${size.introspectionDepth} levels deep; the limit is ${MAX_INTROSPECTION_DEPTH}`, ErrorCode.QUERY_TOO_DEEP);
+          }
+          if (size.cost > limits.maxCost) {
+            throw refuse(`Query would fetch about ${Math.round(size.cost)} items (fields times list sizes); the limit is ${limits.maxCost}`, ErrorCode.QUERY_TOO_COSTLY);
+          }
+        },
+      };
+    },
+  };
+}
