@@ -41,7 +41,6 @@ MERGE (n:Organization {id: 'org:首都医科大学宣武医院'}) SET n.aliases 
 宣武医院';
 MERGE (n:Organization {id: 'org:首都医科大学附属北京友谊医院'}) SET n.aliases = ['北京友谊医院'], n.kind = 'HOSPITAL', n.name = '首都医科大学附属北京友谊医院', n.searchText = '首都医科大学附属北京友谊医院
 北京友谊医院';
-MERGE (n:Program {id: 'prog:国家医学中心共建'}) SET n.description = '通用技术集团与广安门医院、北京儿童医院、宣武医院、北京友谊医院等在相关领域共建国家医学中心', n.kind = 'PROJECT', n.name = '国家医学中心共建', n.searchText = '国家医学中心共建';
 MERGE (n:Organization {id: 'org:通用技术集团健康养老产业有限公司'}) SET n.kind = 'COMPANY', n.name = '通用技术集团健康养老产业有限公司', n.searchText = '通用技术集团健康养老产业有限公司';
 MERGE (n:Organization {id: 'org:国家发展和改革委员会'}) SET n.aliases = ['国家发改委'], n.kind = 'GOVERNMENT_AGENCY', n.name = '国家发展和改革委员会', n.searchText = '国家发展和改革委员会
 国家发改委';
@@ -109,7 +108,7 @@ MERGE (n:Place {id: 'place:河南省'}) SET n.aliases = ['河南'], n.level = 'P
 河南';
 MERGE (n:Place {id: 'place:雅安市'}) SET n.level = 'CITY', n.name = '雅安市', n.searchText = '雅安市';
 MERGE (n:Place {id: 'place:芦山县'}) SET n.level = 'COUNTY', n.name = '芦山县', n.searchText = '芦山县';
-MERGE (n:Place {id: 'place:香港特别行政区'}) SET n.aliases = ['香港'], n.level = 'REGION', n.name = '香港特别行政区', n.searchText = '香港特别行政区
+MERGE (n:Place {id: 'place:香港特别行政区'}) SET n.aliases = ['香港'], n.level = 'PROVINCE', n.name = '香港特别行政区', n.searchText = '香港特别行政区
 香港';
 MERGE (n:Place {id: 'place:吉林省'}) SET n.aliases = ['吉林'], n.level = 'PROVINCE', n.name = '吉林省', n.searchText = '吉林省
 吉林';
@@ -366,6 +365,37 @@ MERGE (n:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各
 合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务,受到各级领导和社会各界的充分肯定。', n.statement = '合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务，受到各级领导和社会各界的充分肯定。';
 MERGE (n:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}) SET n.kind = 'AWARD', n.name = '小通诊所受到社会广泛赞誉', n.searchText = '小通诊所受到社会广泛赞誉
 “小通诊所”缩短了患者就医半径,打通了基层医疗末梢循环,受到了社会广泛赞誉。', n.statement = '“小通诊所”缩短了患者就医半径，打通了基层医疗末梢循环，受到了社会广泛赞誉。';
+MERGE (n:Organization {id: 'org:通用技术集团共建国家医学中心'}) SET n.description = '通用技术集团与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院在相关领域共建的国家医学中心', n.kind = 'NATIONAL_MEDICAL_CENTER', n.name = '通用技术集团共建国家医学中心', n.searchText = '通用技术集团共建国家医学中心';
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+中华人民共和国
+我国';
+MERGE (n:Place {id: 'place:陕西省'}) SET n.level = 'PROVINCE', n.name = '陕西省', n.searchText = '陕西省';
+MERGE (n:Place {id: 'place:四川省'}) SET n.aliases = ['四川'], n.level = 'PROVINCE', n.name = '四川省', n.searchText = '四川省
+四川';
+MERGE (n:Place {id: 'place:广东省'}) SET n.level = 'PROVINCE', n.name = '广东省', n.searchText = '广东省';
+MERGE (n:Place {id: 'place:呼和浩特市'}) SET n.level = 'CITY', n.name = '呼和浩特市', n.searchText = '呼和浩特市';
+MERGE (n:Place {id: 'place:乌兰察布市'}) SET n.level = 'CITY', n.name = '乌兰察布市', n.searchText = '乌兰察布市';
+MERGE (n:Place {id: 'place:蜀山区'}) SET n.level = 'COUNTY', n.name = '蜀山区', n.searchText = '蜀山区';
+MERGE (n:Policy {id: 'policy:全流程体检服务规范'}) SET n.name = '全流程体检服务规范', n.searchText = '全流程体检服务规范';
+MERGE (n:Policy {id: 'policy:全生命周期健康管理服务标准'}) SET n.name = '全生命周期健康管理服务标准', n.searchText = '全生命周期健康管理服务标准';
+MERGE (n:Policy {id: 'policy:三个有利于原则'}) SET n.description = '有利于改革主体的事业发展和人员稳定、有利于对原母体科研生产的专项保障和对国家重要事业领域职工的医疗健康保障、有利于央企间协同发展', n.name = '三个有利于原则', n.searchText = '三个有利于原则';
+MERGE (n:Program {id: 'prog:国有企业分离办社会职能'}) SET n.kind = 'INITIATIVE', n.name = '国有企业分离办社会职能', n.searchText = '国有企业分离办社会职能';
+MERGE (n:Program {id: 'prog:医养结合'}) SET n.aliases = ['医养融合'], n.kind = 'INITIATIVE', n.name = '医养结合', n.searchText = '医养结合
+医养融合';
+MERGE (n:Program {id: 'prog:医疗体系数字化建设'}) SET n.kind = 'INITIATIVE', n.name = '医疗体系数字化建设', n.searchText = '医疗体系数字化建设';
+MERGE (n:Program {id: 'prog:航天医学研究'}) SET n.kind = 'PROJECT', n.name = '航天医学研究', n.searchText = '航天医学研究';
+MERGE (n:Program {id: 'prog:抗原和核酸检测试剂储备'}) SET n.kind = 'PROJECT', n.name = '抗原和核酸检测试剂储备', n.searchText = '抗原和核酸检测试剂储备';
+MERGE (n:Program {id: 'prog:上海疫情防控医疗物资保障任务'}) SET n.description = '根据中央和工信部要求，保障上海疫情防控所需新冠抗原检测试剂、口罩、防护服等医疗物资', n.kind = 'PROJECT', n.name = '上海疫情防控医疗物资保障任务', n.searchText = '上海疫情防控医疗物资保障任务';
+MERGE (n:Event {id: 'event:驰援湖北医疗支援行动'}) SET n.aliases = ['驰援湖北'], n.description = '武汉发生新冠疫情后全国医务人员驰援湖北,新中国成立以来规模最大的医疗支援行动', n.name = '驰援湖北医疗支援行动', n.searchText = '驰援湖北医疗支援行动
+驰援湖北', n.year = 2020;
+MERGE (n:Program {id: 'prog:乡村振兴'}) SET n.aliases = ['乡村振兴战略'], n.kind = 'INITIATIVE', n.name = '乡村振兴', n.searchText = '乡村振兴
+乡村振兴战略';
+MERGE (n:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}) SET n.kind = 'MILESTONE', n.name = '建设具有国际影响力的世界一流健康产业集团目标', n.searchText = '建设具有国际影响力的世界一流健康产业集团目标
+通用技术集团矢志建设具有国际影响力的世界一流(大)健康产业集团。', n.statement = '通用技术集团矢志建设具有国际影响力的世界一流（大）健康产业集团。';
+MERGE (n:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}) SET n.kind = 'MILESTONE', n.name = '“两个一百年”奋斗目标', n.searchText = '“两个一百年”奋斗目标
+习近平总书记指出,加快推进健康中国建设,为实现“两个一百年”奋斗目标打下坚实健康基础。', n.statement = '习近平总书记指出，加快推进健康中国建设，为实现“两个一百年”奋斗目标打下坚实健康基础。';
+MERGE (n:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}) SET n.kind = 'MILESTONE', n.name = '医疗机构业务指数迅速提升、医疗结余率明显改善', n.searchText = '医疗机构业务指数迅速提升、医疗结余率明显改善
+通过深化制度改革,通用技术集团医疗机构内生动力和活力充分激发,业务指数迅速提升,医疗结余率明显改善。', n.statement = '通过深化制度改革，通用技术集团医疗机构内生动力和活力充分激发，业务指数迅速提升，医疗结余率明显改善。';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团深入学习贯彻习近平总书记'}]->(b);
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团坚决贯彻落实党中央、国务院'}]->(b);
@@ -390,7 +420,6 @@ MATCH (a:Organization {id: 'org:中国中医科学院广安门医院'}), (b:Repo
 MATCH (a:Organization {id: 'org:首都医科大学附属北京儿童医院'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院'}]->(b);
 MATCH (a:Organization {id: 'org:首都医科大学宣武医院'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院'}]->(b);
 MATCH (a:Organization {id: 'org:首都医科大学附属北京友谊医院'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院'}]->(b);
-MATCH (a:Program {id: 'prog:国家医学中心共建'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '北京友谊医院等知名医院在相关领域共建国家医学中心'}]->(b);
 MATCH (a:Organization {id: 'org:通用技术集团健康养老产业有限公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '投资20亿元注册成立了通用技术集团健康养老产业有限公司'}]->(b);
 MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '已有7个项目获得国家发改委批复'}]->(b);
 MATCH (a:Organization {id: 'org:合肥市西园街道社区卫生服务中心'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团安徽省合肥市西园街道社区卫生服务中心'}]->(b);
@@ -586,6 +615,29 @@ MATCH (a:Achievement {id: 'ach:000:防疫物资保障供应24小时全天守护'
 MATCH (a:Achievement {id: 'ach:000:中国医药与辉瑞公司等签订新冠治疗药物保供协议'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议'}]->(b);
 MATCH (a:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各级领导和社会各界充分肯定'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '受到各级领导和社会各界的充分肯定'}]->(b);
 MATCH (a:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '打通了基层医疗末梢循环,受到了社会广泛赞誉'}]->(b);
+MATCH (a:Organization {id: 'org:通用技术集团共建国家医学中心'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '北京友谊医院等知名医院在相关领域共建国家医学中心'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '我国经济社会不断发展'}]->(b);
+MATCH (a:Place {id: 'place:陕西省'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '2021年12月,西安疫情升级'}]->(b);
+MATCH (a:Place {id: 'place:四川省'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '四川电力医院第一时间派出医疗队赶赴灾区提供医疗保障'}]->(b);
+MATCH (a:Place {id: 'place:广东省'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '向上海、吉林、广州等19个省市提供新冠特效药应急保供'}]->(b);
+MATCH (a:Place {id: 'place:呼和浩特市'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '定点帮扶的内蒙古武川县、商都县'}]->(b);
+MATCH (a:Place {id: 'place:乌兰察布市'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '定点帮扶的内蒙古武川县、商都县'}]->(b);
+MATCH (a:Place {id: 'place:蜀山区'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团安徽省合肥市西园街道社区卫生服务中心'}]->(b);
+MATCH (a:Policy {id: 'policy:全流程体检服务规范'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立了全流程体检服务规范和全生命周期健康管理服务标准'}]->(b);
+MATCH (a:Policy {id: 'policy:全生命周期健康管理服务标准'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立了全流程体检服务规范和全生命周期健康管理服务标准'}]->(b);
+MATCH (a:Policy {id: 'policy:三个有利于原则'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '有利于央企间协同发展的“三个有利于”原则'}]->(b);
+MATCH (a:Program {id: 'prog:国有企业分离办社会职能'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '党中央、国务院关于国有企业分离办社会职能的决策部署'}]->(b);
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团运营管理各类养老机构及医养结合项目共59个'}]->(b);
+MATCH (a:Program {id: 'prog:医疗体系数字化建设'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团积极推进医疗体系数字化建设'}]->(b);
+MATCH (a:Program {id: 'prog:航天医学研究'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入推进航天医学研究'}]->(b);
+MATCH (a:Program {id: 'prog:抗原和核酸检测试剂储备'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极开展抗原和核酸检测试剂储备工作'}]->(b);
+MATCH (a:Program {id: 'prog:上海疫情防控医疗物资保障任务'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '根据中央和工信部要求,集团全力以赴做好上海疫情防控所需新冠抗原检测试剂'}]->(b);
+MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '所属医疗机构共派出166名医护人员驰援湖北'}]->(b);
+MATCH (a:Program {id: 'prog:乡村振兴'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '矢志建设具有国际影响力的大健康产业集团'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦'}]->(b);
+MATCH (a:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '业务指数迅速提升,医疗结余率明显改善'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:通用环球医疗集团有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.detail = '医疗管理平台';
 MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.detail = '医疗管理平台';
@@ -597,15 +649,6 @@ MATCH (a:Organization {id: 'org:国务院国有资产监督管理委员会'}), (
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司医学科学技术专家委员会'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '成立了集团医学科学技术专家委员会';
 MATCH (a:Organization {id: 'org:航天中心医院'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '所属航天中心医院入选国资委标杆创建行动“标杆企业”名单';
 MATCH (a:Organization {id: 'org:国家卫生健康委员会医政医管局'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '国家卫健委医政医管局授予的“改善医疗服务示范医院”称号';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:中国中医科学院广安门医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.detail = '共建国家医学中心';
-MATCH (a:Organization {id: 'org:中国中医科学院广安门医院'}), (b:Program {id: 'prog:国家医学中心共建'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学附属北京儿童医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.detail = '共建国家医学中心';
-MATCH (a:Organization {id: 'org:首都医科大学附属北京儿童医院'}), (b:Program {id: 'prog:国家医学中心共建'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学宣武医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.detail = '共建国家医学中心';
-MATCH (a:Organization {id: 'org:首都医科大学宣武医院'}), (b:Program {id: 'prog:国家医学中心共建'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学附属北京友谊医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.detail = '共建国家医学中心';
-MATCH (a:Organization {id: 'org:首都医科大学附属北京友谊医院'}), (b:Program {id: 'prog:国家医学中心共建'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:国家医学中心共建'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
 MATCH (a:Organization {id: 'org:通用技术集团健康养老产业有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '投资20亿元注册成立了通用技术集团健康养老产业有限公司';
 MATCH (a:Organization {id: 'org:合肥市西园街道社区卫生服务中心'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
 MATCH (a:Organization {id: 'org:航天中心医院第二门诊部'}), (b:Organization {id: 'org:航天中心医院'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '航天中心医院第二门诊部(航天工业社区卫生服务站)';
@@ -627,11 +670,8 @@ MATCH (a:Person {id: 'person:习近平'}), (b:Organization {id: 'org:中国共�
 MATCH (a:Person {id: 'person:潘旺旺'}), (b:Organization {id: 'org:大国新村'}) MERGE (a)-[r:HOLDS_ROLE {source: '000'}]->(b) SET r.quote = '[责任编辑:潘旺旺]', r.role = '责任编辑';
 MATCH (a:Place {id: 'place:武汉市'}), (b:Place {id: 'place:湖北省'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '特别是湖北省、武汉市疫情防控工作';
 MATCH (a:Place {id: 'place:合肥市'}), (b:Place {id: 'place:安徽省'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
-MATCH (a:Place {id: 'place:西园街道'}), (b:Place {id: 'place:合肥市'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
 MATCH (a:Organization {id: 'org:合肥市西园街道社区卫生服务中心'}), (b:Place {id: 'place:西园街道'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
 MATCH (a:Organization {id: 'org:航天中心医院第二门诊部'}), (b:Place {id: 'place:北京市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '成为北京市唯一获此荣誉的基层医疗机构';
-MATCH (a:Place {id: 'place:武川县'}), (b:Place {id: 'place:内蒙古自治区'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
-MATCH (a:Place {id: 'place:商都县'}), (b:Place {id: 'place:内蒙古自治区'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Place {id: 'place:武川县'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '集团还向定点帮扶的内蒙古武川县、商都县分别捐赠了一辆', r.detail = '定点帮扶；捐赠小通移动诊疗车';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Place {id: 'place:商都县'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '集团还向定点帮扶的内蒙古武川县、商都县分别捐赠了一辆', r.detail = '定点帮扶；捐赠小通移动诊疗车';
 MATCH (a:Place {id: 'place:芦山县'}), (b:Place {id: 'place:雅安市'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '雅安市芦山县地震发生后';
@@ -655,7 +695,7 @@ MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:健康中国战略'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '成为服务健康中国战略的有生力量';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:国有企业办医疗机构深化改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '积极参与国有企业办医疗机构深化改革取得实质性进展';
 MATCH (a:Program {id: 'prog:国有企业办医疗机构深化改革'}), (b:Policy {id: 'policy:关于国有企业办教育医疗机构深化改革的指导意见'}) MERGE (a)-[r:IMPLEMENTS {source: '000'}]->(b) SET r.quote = '认真学习领会《关于国有企业办教育医疗机构深化改革的指导意见》精神';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:紧密型医联体建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '大力推进紧密型医联体建设,成立1个医院联盟和35个';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:紧密型医联体建设'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '大力推进紧密型医联体建设,成立1个医院联盟和35个';
 MATCH (a:Organization {id: 'org:国务院国有资产监督管理委员会'}), (b:Program {id: 'prog:国有重点企业管理标杆创建行动'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '所属航天中心医院入选国资委标杆创建行动“标杆企业”名单';
 MATCH (a:Organization {id: 'org:航天中心医院'}), (b:Program {id: 'prog:国有重点企业管理标杆创建行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '所属航天中心医院入选国资委标杆创建行动“标杆企业”名单';
 MATCH (a:Organization {id: 'org:通用环球医疗集团有限公司'}), (b:Program {id: 'prog:国有重点企业管理标杆创建行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '所属环球医疗??瓶冃Ц纳祈椖咳脒x“标杆项目”名单';
@@ -663,7 +703,7 @@ MATCH (a:Organization {id: 'org:通用环球医疗集团有限公司'}), (b:Prog
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:城企联动普惠养老项目'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '积极申报城企联动普惠养老项目,已有7个项目获得国家发改委批复';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:医疗延伸式养老服务'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '发展“医疗延伸式”养老服务,推动医养康养融合发展';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:银发产业链'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '构建多类型、多层次、多样化养老服务“银发产业链”';
-MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '务实推进分级诊疗制度实施';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '务实推进分级诊疗制度实施';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:小通诊所'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '集团试点运营“小通诊所”105家';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:小通移动体检车'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '集团小通移动体检车还开进川藏线';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:小通移动诊疗车'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '5G技术加持的小通移动诊疗车';
@@ -820,7 +860,7 @@ MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:健康管理平台'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '持续推进健康管理平台建设';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:大健康生态体系'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '构建以医疗服务为支撑,涵盖医药医疗供应链、健康管理';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:川藏铁路'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '将优质医疗资源送到雪域高原铁路建设工程现场', r.detail = '小通移动体检车开进川藏线提供医疗服务';
-MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Program {id: 'prog:国家航空重大任务'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '通用医疗积极参与国家航空重大任务的服务保障工作', r.detail = '服务保障';
+MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Program {id: 'prog:国家航空重大任务'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '通用医疗积极参与国家航空重大任务的服务保障工作', r.detail = '服务保障';
 MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Place {id: 'place:藏区'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '国中康健常年支持藏区建设', r.detail = '支持藏区建设，为电力员工及电力抢险、抢修提供保障';
 MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团所属航天中心医院、航天七三一医院、北京电力医院等医疗机构';
 MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Event {id: 'event:北京冬奥会和冬残奥会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '派出的冬奥会冬残奥会医疗保障团队,圆满完成各项医疗保障任务', r.detail = '医疗保障';
@@ -836,3 +876,64 @@ MATCH (a:Program {id: 'prog:小通诊所'}), (b:Achievement {id: 'ach:000:小通
 MATCH (a:Organization {id: 'org:四川电力医院'}), (b:Place {id: 'place:芦山县'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '雅安市芦山县地震发生后,四川电力医院第一时间派出医疗队', r.detail = '派出医疗队赶赴灾区提供医疗保障';
 MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '圆满完成国务院联防联控机制物资保障组调配任务75次';
 MATCH (a:Organization {id: 'org:北京微芯区块链与边缘计算研究院'}), (b:Program {id: 'prog:长安链'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '与北京微芯研究院开展合作,依托长安链技术架构基础';
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Program {id: 'prog:健康中国战略'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '党中央把维护人民健康摆在更加突出的位置,发出了建设健康中国的号召';
+MATCH (a:Organization {id: 'org:中国中医科学院广安门医院'}), (b:Organization {id: 'org:通用技术集团共建国家医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
+MATCH (a:Organization {id: 'org:首都医科大学附属北京儿童医院'}), (b:Organization {id: 'org:通用技术集团共建国家医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
+MATCH (a:Organization {id: 'org:首都医科大学宣武医院'}), (b:Organization {id: 'org:通用技术集团共建国家医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
+MATCH (a:Organization {id: 'org:首都医科大学附属北京友谊医院'}), (b:Organization {id: 'org:通用技术集团共建国家医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:通用技术集团共建国家医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '000'}]->(b) SET r.quote = '北京友谊医院等知名医院在相关领域共建国家医学中心';
+MATCH (a:Place {id: 'place:湖北省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '特别是湖北省、武汉市疫情防控工作';
+MATCH (a:Place {id: 'place:安徽省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
+MATCH (a:Place {id: 'place:北京市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '成为北京市唯一获此荣誉的基层医疗机构';
+MATCH (a:Place {id: 'place:内蒙古自治区'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
+MATCH (a:Place {id: 'place:上海市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '抽调222名精医强将组成援沪医疗队逆行驰援上海';
+MATCH (a:Place {id: 'place:河南省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '2021年河南特大洪水期间';
+MATCH (a:Place {id: 'place:吉林省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '向上海、吉林、广州等19个省市提供新冠特效药应急保供';
+MATCH (a:Place {id: 'place:重庆市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '北京市、重庆市、黑龙江省等紧急协调供应医疗防护物资';
+MATCH (a:Place {id: 'place:黑龙江省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '北京市、重庆市、黑龙江省等紧急协调供应医疗防护物资';
+MATCH (a:Place {id: 'place:香港特别行政区'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '在支持香港抗疫中';
+MATCH (a:Place {id: 'place:陕西省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '2021年12月,西安疫情升级';
+MATCH (a:Place {id: 'place:四川省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '四川电力医院第一时间派出医疗队赶赴灾区提供医疗保障';
+MATCH (a:Place {id: 'place:广东省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '向上海、吉林、广州等19个省市提供新冠特效药应急保供';
+MATCH (a:Place {id: 'place:藏区'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '国中康健常年支持藏区建设';
+MATCH (a:Place {id: 'place:西安市'}), (b:Place {id: 'place:陕西省'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '2021年12月,西安疫情升级';
+MATCH (a:Place {id: 'place:雅安市'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '雅安市芦山县地震发生后';
+MATCH (a:Place {id: 'place:广州市'}), (b:Place {id: 'place:广东省'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '向上海、吉林、广州等19个省市提供新冠特效药应急保供';
+MATCH (a:Place {id: 'place:武川县'}), (b:Place {id: 'place:呼和浩特市'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
+MATCH (a:Place {id: 'place:呼和浩特市'}), (b:Place {id: 'place:内蒙古自治区'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
+MATCH (a:Place {id: 'place:商都县'}), (b:Place {id: 'place:乌兰察布市'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
+MATCH (a:Place {id: 'place:乌兰察布市'}), (b:Place {id: 'place:内蒙古自治区'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县';
+MATCH (a:Place {id: 'place:西园街道'}), (b:Place {id: 'place:蜀山区'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
+MATCH (a:Place {id: 'place:蜀山区'}), (b:Place {id: 'place:合肥市'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
+MATCH (a:Organization {id: 'org:首都医科大学附属北京儿童医院'}), (b:Place {id: 'place:北京市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院';
+MATCH (a:Organization {id: 'org:首都医科大学附属北京友谊医院'}), (b:Place {id: 'place:北京市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院';
+MATCH (a:Organization {id: 'org:北京微芯区块链与边缘计算研究院'}), (b:Place {id: 'place:北京市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '与北京微芯研究院开展合作,依托长安链技术架构基础';
+MATCH (a:Organization {id: 'org:北京电力医院'}), (b:Place {id: 'place:北京市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '集团所属航天中心医院、航天七三一医院、北京电力医院等医疗机构';
+MATCH (a:Organization {id: 'org:四川电力医院'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '四川电力医院第一时间派出医疗队赶赴灾区提供医疗保障';
+MATCH (a:Organization {id: 'org:合肥市西园街道社区卫生服务中心'}), (b:Place {id: 'place:合肥市'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '集团安徽省合肥市西园街道社区卫生服务中心';
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '圆满完成各项医疗保障任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.detail = '冬奥会冬残奥会医疗保障';
+MATCH (a:Organization {id: 'org:航天中心医院'}), (b:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '圆满完成各项医疗保障任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.detail = '冬奥会冬残奥会医疗保障';
+MATCH (a:Organization {id: 'org:航天七三一医院'}), (b:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '圆满完成各项医疗保障任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.detail = '冬奥会冬残奥会医疗保障';
+MATCH (a:Organization {id: 'org:北京电力医院'}), (b:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '圆满完成各项医疗保障任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.detail = '冬奥会冬残奥会医疗保障';
+MATCH (a:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}), (b:Achievement {id: 'ach:000:北京冬奥会和冬残奥会组委会运行团队感谢信'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '圆满完成各项医疗保障任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信';
+MATCH (a:Organization {id: 'org:通用技术集团援沪医疗队'}), (b:Place {id: 'place:上海市'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '抽调222名精医强将组成援沪医疗队逆行驰援上海';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:国务院联防联控机制物资保障组'}) MERGE (a)-[r:SUPPORTS {source: '000'}]->(b) SET r.quote = '圆满完成国务院联防联控机制物资保障组调配任务75次', r.detail = '完成物资调配任务75次';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Policy {id: 'policy:全流程体检服务规范'}) MERGE (a)-[r:ISSUED {source: '000'}]->(b) SET r.quote = '建立了全流程体检服务规范和全生命周期健康管理服务标准';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Policy {id: 'policy:全生命周期健康管理服务标准'}) MERGE (a)-[r:ISSUED {source: '000'}]->(b) SET r.quote = '建立了全流程体检服务规范和全生命周期健康管理服务标准';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Policy {id: 'policy:三个有利于原则'}) MERGE (a)-[r:IMPLEMENTS {source: '000'}]->(b) SET r.quote = '集团始终坚持有利于改革主体的事业发展和人员稳定';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司党组'}), (b:Policy {id: 'policy:中共中央国务院关于加强新时代老龄工作的意见'}) MERGE (a)-[r:IMPLEMENTS {source: '000'}]->(b) SET r.quote = '重要指示批示精神和《中共中央国务院关于加强新时代老龄工作的意见》';
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Program {id: 'prog:国有企业分离办社会职能'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '党中央、国务院关于国有企业分离办社会职能的决策部署';
+MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Program {id: 'prog:国有企业分离办社会职能'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '党中央、国务院关于国有企业分离办社会职能的决策部署';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:国有企业分离办社会职能'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '通用技术集团坚决贯彻落实党中央、国务院关于国有企业分离办社会职能的决策部署';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '集团运营管理各类养老机构及医养结合项目共59个';
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:000:养老机构及医养结合项目59个'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '集团运营管理各类养老机构及医养结合项目共59个';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:医疗体系数字化建设'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '集团积极推进医疗体系数字化建设';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:航天医学研究'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '深入推进航天医学研究';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:抗原和核酸检测试剂储备'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '积极开展抗原和核酸检测试剂储备工作';
+MATCH (a:Organization {id: 'org:工业和信息化部'}), (b:Program {id: 'prog:上海疫情防控医疗物资保障任务'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '根据中央和工信部要求,集团全力以赴做好上海疫情防控所需新冠抗原检测试剂';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:上海疫情防控医疗物资保障任务'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '根据中央和工信部要求,集团全力以赴做好上海疫情防控所需新冠抗原检测试剂', r.detail = '全力以赴做好医疗物资保障任务';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Event {id: 'event:驰援湖北医疗支援行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '所属医疗机构共派出166名医护人员驰援湖北';
+MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Place {id: 'place:湖北省'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '所属医疗机构共派出166名医护人员驰援湖北';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础';
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦';
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '业务指数迅速提升,医疗结余率明显改善';

@@ -47,9 +47,9 @@ MERGE (n:Program {id: 'prog:互联网+护理服务'}) SET n.kind = 'SERVICE', n.
 MERGE (n:Achievement {id: 'ach:001-01:互联网+护理服务全面启动'}) SET n.kind = 'MILESTONE', n.name = '互联网+护理服务全面启动', n.searchText = '互联网+护理服务全面启动
 该市“互联网+护理服务”全面启动。', n.statement = '该市“互联网+护理服务”全面启动。';
 MERGE (n:Organization {id: 'org:001-01:市人民医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = '市人民医院（001-01）', n.scope = '001-01', n.searchText = '市人民医院(001-01)';
-MERGE (n:Program {id: 'prog:总药师制度'}) SET n.aliases = ['总药师'], n.kind = 'PILOT', n.name = '总药师制度', n.searchText = '总药师制度
-总药师';
-MERGE (n:Program {id: 'prog:公立医院首席公共卫生专家制度'}) SET n.aliases = ['公立医院首席公共卫生专家'], n.kind = 'PILOT', n.name = '公立医院首席公共卫生专家制度', n.searchText = '公立医院首席公共卫生专家制度
+MERGE (n:Program {id: 'prog:总药师制度试点'}) SET n.aliases = ['总药师试点'], n.kind = 'PILOT', n.name = '总药师制度试点', n.searchText = '总药师制度试点
+总药师试点';
+MERGE (n:Program {id: 'prog:公立医院首席公共卫生专家试点'}) SET n.aliases = ['公立医院首席公共卫生专家'], n.kind = 'PILOT', n.name = '公立医院首席公共卫生专家试点', n.searchText = '公立医院首席公共卫生专家试点
 公立医院首席公共卫生专家';
 MERGE (n:Achievement {id: 'ach:001-01:总药师、公立医院首席公共卫生专家试点上岗'}) SET n.kind = 'MILESTONE', n.name = '总药师、公立医院首席公共卫生专家试点上岗', n.searchText = '总药师、公立医院首席公共卫生专家试点上岗
 总药师、公立医院首席公共卫生专家在市人民医院试点上岗。', n.statement = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗。';
@@ -186,7 +186,7 @@ MERGE (n:Achievement {id: 'ach:001-02:环城四区基层胸痛救治单元覆盖
 环城四区基层胸痛救治单元覆盖率达到xx%。', n.statement = '环城四区基层胸痛救治单元覆盖率达到xx%。', n.unit = '%';
 MERGE (n:Achievement {id: 'ach:001-02:远郊五区和滨海新区基层胸痛救治单元覆盖率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '远郊五区和滨海新区基层胸痛救治单元覆盖率目标', n.original = 'xx%', n.searchText = '远郊五区和滨海新区基层胸痛救治单元覆盖率目标
 远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%。', n.statement = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '计划建成胸痛救治单元数', n.original = 'xxx家', n.qualifier = '至少', n.searchText = '计划建成胸痛救治单元数
+MERGE (n:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '计划建成胸痛救治单元数目标', n.original = 'xxx家', n.qualifier = '至少', n.searchText = '计划建成胸痛救治单元数目标
 计划建成至少xxx家“胸痛救治单元”。', n.statement = '计划建成至少xxx家“胸痛救治单元”。', n.unit = '家';
 MERGE (n:Achievement {id: 'ach:001-02:已建成胸痛救治单元数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '已建成胸痛救治单元数', n.original = 'xx家', n.searchText = '已建成胸痛救治单元数
 目前全市已建成“胸痛救治单元”xx家。', n.statement = '目前全市已建成“胸痛救治单元”xx家。', n.unit = '家';
@@ -444,12 +444,12 @@ xx省卫生健康委向社会作出“履职践诺”四项承诺。', n.stateme
 MERGE (n:Program {id: 'prog:临床重点专科建设'}) SET n.aliases = ['县级临床重点专科', '市级临床重点专科'], n.kind = 'INITIATIVE', n.name = '临床重点专科建设', n.searchText = '临床重点专科建设
 县级临床重点专科
 市级临床重点专科';
-MERGE (n:Achievement {id: 'ach:001-04:争取建设省级重点专科数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '争取建设省级重点专科数', n.original = 'xx个', n.searchText = '争取建设省级重点专科数
+MERGE (n:Achievement {id: 'ach:001-04:争取建设省级重点专科数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '争取建设省级重点专科数目标', n.original = 'xx个', n.searchText = '争取建设省级重点专科数目标
 争取建设xx个省级重点专科(目标)。', n.statement = '争取建设xx个省级重点专科（目标）。', n.unit = '个';
 MERGE (n:Program {id: 'prog:紧密型城市医疗集团试点'}) SET n.aliases = ['紧密型城市医疗集团建设试点', '紧密型城市医疗集团'], n.kind = 'PILOT', n.name = '紧密型城市医疗集团试点', n.searchText = '紧密型城市医疗集团试点
 紧密型城市医疗集团建设试点
 紧密型城市医疗集团';
-MERGE (n:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '紧密型城市医疗集团试点设区市数', n.original = 'xx个', n.searchText = '紧密型城市医疗集团试点设区市数
+MERGE (n:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '紧密型城市医疗集团试点设区市数目标', n.original = 'xx个', n.searchText = '紧密型城市医疗集团试点设区市数目标
 在全省确定xx个设区市推进紧密型城市医疗集团试点建设(目标)。', n.statement = '在全省确定xx个设区市推进紧密型城市医疗集团试点建设（目标）。', n.unit = '个';
 MERGE (n:Place {id: 'place:京津冀'}) SET n.level = 'REGION', n.name = '京津冀', n.searchText = '京津冀';
 MERGE (n:Program {id: 'prog:检验结果互认和医学影像资料共享'}) SET n.aliases = ['检验结果互认'], n.kind = 'INITIATIVE', n.name = '检验结果互认和医学影像资料共享', n.searchText = '检验结果互认和医学影像资料共享
@@ -459,9 +459,9 @@ MERGE (n:Program {id: 'prog:001-04:孕妇产前基因免费筛查工程'}) SET n
 MERGE (n:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '青少年儿童脊柱侧弯防控工程（001-04）', n.scope = '001-04', n.searchText = '青少年儿童脊柱侧弯防控工程(001-04)';
 MERGE (n:Program {id: 'prog:001-04:托育机构示范创建工程'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '托育机构示范创建工程（001-04）', n.scope = '001-04', n.searchText = '托育机构示范创建工程(001-04)';
 MERGE (n:Policy {id: 'policy:001-04:xxx岁以下婴幼儿照护服务机构质量评价标准（xxxx版）'}) SET n.masked = true, n.name = 'xxx岁以下婴幼儿照护服务机构质量评价标准（xxxx版）（001-04）', n.scope = '001-04', n.searchText = 'xxx岁以下婴幼儿照护服务机构质量评价标准(xxxx版)(001-04)';
-MERGE (n:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建标准化示范性托育机构数', n.original = 'xxx家', n.searchText = '创建标准化示范性托育机构数
+MERGE (n:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建标准化示范性托育机构数目标', n.original = 'xxx家', n.searchText = '创建标准化示范性托育机构数目标
 创建标准化示范性托育机构xxx家(目标)。', n.statement = '创建标准化示范性托育机构xxx家（目标）。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-04:增加托位数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '增加托位数', n.original = 'x万个左右', n.qualifier = '左右', n.searchText = '增加托位数
+MERGE (n:Achievement {id: 'ach:001-04:增加托位数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '增加托位数目标', n.original = 'x万个左右', n.qualifier = '左右', n.searchText = '增加托位数目标
 增加托位x万个左右(目标)。', n.statement = '增加托位x万个左右（目标）。', n.unit = '万个';
 MERGE (n:Policy {id: 'policy:中央八项规定'}) SET n.aliases = ['中央八项规定及其实施细则', '中央八项规定精神'], n.name = '中央八项规定', n.searchText = '中央八项规定
 中央八项规定及其实施细则
@@ -474,8 +474,9 @@ MERGE (n:Achievement {id: 'ach:001-01:医疗卫生领域床位突出问题专项
 该市医疗卫生领域床位突出问题专项治理成效显著。', n.statement = '该市医疗卫生领域床位突出问题专项治理成效显著。';
 MERGE (n:Organization {id: 'org:中国医学科学院'}) SET n.aliases = ['医科院'], n.kind = 'UNIVERSITY_OR_INSTITUTE', n.name = '中国医学科学院', n.searchText = '中国医学科学院
 医科院';
-MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
-慢病管理';
+MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理', '慢性病患者管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
+慢病管理
+慢性病患者管理';
 MERGE (n:Organization {id: 'org:001-02:xx儿童医学中心'}) SET n.description = 'xx儿童医学中心xx医院（国家区域医疗中心）的依托医院', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx儿童医学中心（001-02）', n.scope = '001-02', n.searchText = 'xx儿童医学中心(001-02)';
 MERGE (n:Organization {id: 'org:001-03:xx大学第三医院'}) SET n.description = 'xx大学第三医院xx医院（国家区域医疗中心）的依托医院', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx大学第三医院（001-03）', n.scope = '001-03', n.searchText = 'xx大学第三医院(001-03)';
 MERGE (n:Organization {id: 'org:001-03:xx大学'}) SET n.kind = 'UNIVERSITY_OR_INSTITUTE', n.masked = true, n.name = 'xx大学（001-03）', n.scope = '001-03', n.searchText = 'xx大学(001-03)';
@@ -504,6 +505,35 @@ MERGE (n:Program {id: 'prog:中医专科联盟建设'}) SET n.aliases = ['专科
 专科联盟';
 MERGE (n:Program {id: 'prog:中医药服务能力提升培训'}) SET n.kind = 'PROJECT', n.name = '中医药服务能力提升培训', n.searchText = '中医药服务能力提升培训';
 MERGE (n:Program {id: 'prog:国家卫生区、镇创建'}) SET n.kind = 'CAMPAIGN', n.name = '国家卫生区、镇创建', n.searchText = '国家卫生区、镇创建';
+MERGE (n:Policy {id: 'policy:总药师制度'}) SET n.description = '试点建立的总药师制度', n.name = '总药师制度', n.searchText = '总药师制度';
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+中华人民共和国
+我国';
+MERGE (n:Place {id: 'place:新余市'}) SET n.level = 'CITY', n.name = '新余市', n.searchText = '新余市';
+MERGE (n:Place {id: 'place:江西省'}) SET n.level = 'PROVINCE', n.name = '江西省', n.searchText = '江西省';
+MERGE (n:Place {id: 'place:天津市'}) SET n.level = 'PROVINCE', n.name = '天津市', n.searchText = '天津市';
+MERGE (n:Place {id: 'place:贵州省'}) SET n.level = 'PROVINCE', n.name = '贵州省', n.searchText = '贵州省';
+MERGE (n:Program {id: 'prog:深化医药卫生体制改革'}) SET n.aliases = ['医改', '深化医改', '综合医改', '医疗卫生体制改革', '医药卫生体制改革'], n.kind = 'INITIATIVE', n.name = '深化医药卫生体制改革', n.searchText = '深化医药卫生体制改革
+医改
+深化医改
+综合医改
+医疗卫生体制改革
+医药卫生体制改革';
+MERGE (n:Program {id: 'prog:公立医院综合改革'}) SET n.aliases = ['公立医院改革'], n.kind = 'INITIATIVE', n.name = '公立医院综合改革', n.searchText = '公立医院综合改革
+公立医院改革';
+MERGE (n:Program {id: 'prog:全国示范性老年友好型社区'}) SET n.aliases = ['全国示范性老年友好型社区创建'], n.kind = 'PROJECT', n.name = '全国示范性老年友好型社区', n.searchText = '全国示范性老年友好型社区
+全国示范性老年友好型社区创建';
+MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小', '一老一小服务体系', '一老一幼'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+一老一小
+一老一小服务体系
+一老一幼';
+MERGE (n:Organization {id: 'org:中华人民共和国国务院'}) SET n.aliases = ['国务院'], n.kind = 'GOVERNMENT_AGENCY', n.name = '中华人民共和国国务院', n.searchText = '中华人民共和国国务院
+国务院';
+MERGE (n:Program {id: 'prog:公立医院高质量发展'}) SET n.kind = 'INITIATIVE', n.name = '公立医院高质量发展', n.searchText = '公立医院高质量发展';
+MERGE (n:Achievement {id: 'ach:001-04:孕妇产前基因检测应查尽查、全面覆盖目标'}) SET n.kind = 'MILESTONE', n.name = '孕妇产前基因检测应查尽查、全面覆盖目标', n.searchText = '孕妇产前基因检测应查尽查、全面覆盖目标
+为全省符合条件的孕妇在孕中期免费提供孕妇产前基因检测服务,做到应查尽查、全面覆盖。', n.statement = '为全省符合条件的孕妇在孕中期免费提供孕妇产前基因检测服务，做到应查尽查、全面覆盖。';
+MERGE (n:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}) SET n.kind = 'MILESTONE', n.name = '完成全省中小学生脊柱侧弯筛查目标', n.searchText = '完成全省中小学生脊柱侧弯筛查目标
+组织完成全省中小学生脊柱侧弯筛查,建立学生电子健康档案。', n.statement = '组织完成全省中小学生脊柱侧弯筛查，建立学生电子健康档案。';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委深入学习贯彻党的二十大精神'}]->(b);
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,市卫生健康委坚持发展为要'}]->(b);
@@ -534,8 +564,8 @@ MATCH (a:Program {id: 'prog:互联网+护理服务'}), (b:Report {id: 'report:00
 MATCH (a:Achievement {id: 'ach:001-01:互联网+护理服务全面启动'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '“互联网+护理服务”全面启动'}]->(b);
 MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
 MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院康复医学科成功入选'}]->(b);
-MATCH (a:Program {id: 'prog:总药师制度'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
-MATCH (a:Program {id: 'prog:公立医院首席公共卫生专家制度'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院首席公共卫生专家试点'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-01:总药师、公立医院首席公共卫生专家试点上岗'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '总药师、公立医院首席公共卫生专家在市人民医院试点上岗'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-01:在全省卫生健康工作会上介绍深化医改经验'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '全省卫生健康工作会上介绍深化医改经验'}]->(b);
 MATCH (a:Organization {id: 'org:001-01:市紧急救援中心'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '市紧急救援中心新建项目急救指挥调度培训楼和洗消楼主体结构封顶'}]->(b);
@@ -620,7 +650,7 @@ MATCH (a:Place {id: 'place:滨海新区'}), (b:Report {id: 'report:001-02'}) MER
 MATCH (a:Achievement {id: 'ach:001-02:市内六区基层胸痛救治单元覆盖率目标'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '市内六区基层胸痛救治单元覆盖率至少达到xx%'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:环城四区基层胸痛救治单元覆盖率目标'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '环城四区基层胸痛救治单元覆盖率达到xx%'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:远郊五区和滨海新区基层胸痛救治单元覆盖率目标'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '计划建成至少xxx家“胸痛救治单元”'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数目标'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '计划建成至少xxx家“胸痛救治单元”'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:已建成胸痛救治单元数'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前全市已建成“胸痛救治单元”xx家'}]->(b);
 MATCH (a:Program {id: 'prog:001-02:xx市妇女儿童健康提升计划'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进xx市妇女儿童健康提升计划'}]->(b);
 MATCH (a:Program {id: 'prog:免费婚前保健服务'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施免费婚前保健服务、孕产妇健康管理'}]->(b);
@@ -667,7 +697,7 @@ MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}),
 MATCH (a:Place {id: 'place:遵义市'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '公立医院改革与高质量发展示范项目落地遵义'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目落地遵义'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '公立医院改革与高质量发展示范项目落地遵义'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目中央补助'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '并获中央补助x亿元'}]->(b);
-MATCH (a:Program {id: 'prog:总药师制度'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在x个市(州)试点建立总药师制度'}]->(b);
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在x个市(州)试点建立总药师制度'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:总药师制度试点市(州)数'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在x个市(州)试点建立总药师制度'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:药品使用监测覆盖率高于国家要求'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '药品使用监测覆盖率高于国家要求xx个百分点'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-02:发布地方卫生标准数'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '发布地方卫生标准x个'}]->(b);
@@ -679,6 +709,7 @@ MATCH (a:Program {id: 'prog:千县工程'}), (b:Report {id: 'report:001-02'}) ME
 MATCH (a:Achievement {id: 'ach:001-02:纳入国家千县工程县医院数'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx个县医院纳入国家“千县工程”'}]->(b);
 MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快紧密型县域医共体建设'}]->(b);
 MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力推进县域医共体建设'}]->(b);
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进分宜县县域医共体建设'}]->(b);
 MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '强力推动国家区域医疗中心、省级区域医疗中心建设'}]->(b);
 MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力推进国家区域医疗中心建设'}]->(b);
 MATCH (a:Program {id: 'prog:省级区域医疗中心建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '强力推动国家区域医疗中心、省级区域医疗中心建设'}]->(b);
@@ -784,9 +815,10 @@ MATCH (a:Place {id: 'place:001-04:xx省'}), (b:Report {id: 'report:001-04'}) MER
 MATCH (a:Program {id: 'prog:001-04:“履职践诺”四项承诺'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx省卫生健康委向社会作出“履职践诺”四项承诺'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-04:向社会作出“履职践诺”四项承诺'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx省卫生健康委向社会作出“履职践诺”四项承诺'}]->(b);
 MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强临床重点专科建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-04:争取建设省级重点专科数'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取建设xx个省级重点专科'}]->(b);
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '我省还获批建设国家临床重点专科x个'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:争取建设省级重点专科数目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取建设xx个省级重点专科'}]->(b);
 MATCH (a:Program {id: 'prog:紧密型城市医疗集团试点'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进紧密型城市医疗集团试点建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全省确定xx个设区市'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全省确定xx个设区市'}]->(b);
 MATCH (a:Place {id: 'place:京津冀'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '拓展京津冀区域内医疗机构间的检验结果互认'}]->(b);
 MATCH (a:Program {id: 'prog:检验结果互认和医学影像资料共享'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '拓展京津冀区域内医疗机构间的检验结果互认和医学影像资料共享范围'}]->(b);
 MATCH (a:Program {id: 'prog:001-04:行政许可事项委托下放'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '职业病诊断执业医师资格认定等行政许可事项'}]->(b);
@@ -794,8 +826,8 @@ MATCH (a:Program {id: 'prog:001-04:孕妇产前基因免费筛查工程'}), (b:R
 MATCH (a:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施青少年儿童脊柱侧弯防控工程'}]->(b);
 MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施托育机构示范创建工程'}]->(b);
 MATCH (a:Policy {id: 'policy:001-04:xxx岁以下婴幼儿照护服务机构质量评价标准（xxxx版）'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定《xxx岁以下婴幼儿照护服务机构质量评价标准(xxxx版)》'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建标准化示范性托育机构xxx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-04:增加托位数'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '增加托位x万个左右'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建标准化示范性托育机构xxx家'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:增加托位数目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '增加托位x万个左右'}]->(b);
 MATCH (a:Policy {id: 'policy:中央八项规定'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '贯彻落实中央八项规定及其实施细则精神'}]->(b);
 MATCH (a:Place {id: 'place:001-01:xx省'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '获评xx省数字乡村优秀创新案例'}]->(b);
 MATCH (a:Event {id: 'event:001-01:xxxx年全省卫生健康工作会'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xxxx年全省卫生健康工作会上介绍深化医改经验'}]->(b);
@@ -824,6 +856,24 @@ MATCH (a:Program {id: 'prog:省市共建医学先进学科'}), (b:Report {id: 'r
 MATCH (a:Program {id: 'prog:中医专科联盟建设'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '标准化中医医院及专科联盟等建设'}]->(b);
 MATCH (a:Program {id: 'prog:中医药服务能力提升培训'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展中医药服务能力提升培训'}]->(b);
 MATCH (a:Program {id: 'prog:国家卫生区、镇创建'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '逐步实现国家卫生区、镇全覆盖'}]->(b);
+MATCH (a:Policy {id: 'policy:总药师制度'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在x个市(州)试点建立总药师制度'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '助力中国康养名城建设'}]->(b);
+MATCH (a:Place {id: 'place:新余市'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进分宜县县域医共体建设'}]->(b);
+MATCH (a:Place {id: 'place:江西省'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进分宜县县域医共体建设'}]->(b);
+MATCH (a:Place {id: 'place:天津市'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%'}]->(b);
+MATCH (a:Place {id: 'place:贵州省'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '公立医院改革与高质量发展示范项目落地遵义'}]->(b);
+MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '写好深化医改精彩答卷'}]->(b);
+MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '接续xx医改实践'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院综合改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市秉持公立医院改革先发优势'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院综合改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '全国首批公立医院综合改革示范市'}]->(b);
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx社区获评首批“全国示范性老年友好型社区”'}]->(b);
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市已创建全国示范性老年友好型社区x个'}]->(b);
+MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '人口监测与家庭发展、一老一小工作在全国、全省相关会议上作典型发言'}]->(b);
+MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '我省抢抓新国发x号文件机遇'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市第一医院被评为公立医院高质量发展省级试点医院'}]->(b);
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-03'}) MERGE (a)-[r:MENTIONED_IN {quote: '《xx市推动公立医院高质量发展实施方案》'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:孕妇产前基因检测应查尽查、全面覆盖目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '做到应查尽查、全面覆盖'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}), (b:Report {id: 'report:001-04'}) MERGE (a)-[r:MENTIONED_IN {quote: '组织完成全省中小学生脊柱侧弯筛查'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '市卫生健康委深入学习贯彻党的二十大精神';
 MATCH (a:Place {id: 'place:001-01:xx区'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = 'xx区东部区域医共体正式运行';
@@ -836,27 +886,26 @@ MATCH (a:Organization {id: 'org:001-01:xx区东部区域医共体xx总院'}), (b
 MATCH (a:Organization {id: 'org:001-01:xx区东部区域医共体'}), (b:Achievement {id: 'ach:001-01:xx区东部区域医共体xx总院挂牌'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx区东部区域医共体xx总院挂牌,标志着xx区东部区域医共体正式运行';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全国第二批公立医院改革国家联系试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '作为全国第二批公立医院改革国家联系试点城市';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全国首批公立医院综合改革示范市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全国首批公立医院综合改革示范市';
-MATCH (a:Place {id: 'place:分宜县'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
 MATCH (a:Organization {id: 'org:分宜县县域医共体'}), (b:Place {id: 'place:分宜县'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:医防融合'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '基层医防融合全市推广';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:基层医防融合全市推广'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '基层医防融合全市推广';
-MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '家庭医生签约服务在全国会议上作主题分享';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:家庭医生签约服务在全国会议上作主题分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '家庭医生签约服务在全国会议上作主题分享';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:基层医防融合全市推广'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '基层医防融合全市推广';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '家庭医生签约服务在全国会议上作主题分享';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:家庭医生签约服务在全国会议上作主题分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '家庭医生签约服务在全国会议上作主题分享';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:智慧医助系统'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '全省率先上线“智慧医助”系统';
 MATCH (a:Program {id: 'prog:智慧医助系统'}), (b:Achievement {id: 'ach:001-01:全省率先上线智慧医助系统'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省率先上线“智慧医助”系统';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全省率先上线智慧医助系统'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省率先上线“智慧医助”系统';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:全省率先上线智慧医助系统'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省率先上线“智慧医助”系统';
 MATCH (a:Program {id: 'prog:智慧医助系统'}), (b:Achievement {id: 'ach:001-01:xx省数字乡村优秀创新案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '获评xx省数字乡村优秀创新案例';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:xx省数字乡村优秀创新案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '获评xx省数字乡村优秀创新案例';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:xx省数字乡村优秀创新案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '获评xx省数字乡村优秀创新案例';
 MATCH (a:Organization {id: 'org:001-01:医学影像共享中心'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '医学影像共享中心入选国家治理创新经验典型案例';
 MATCH (a:Organization {id: 'org:001-01:医学影像共享中心'}), (b:Achievement {id: 'ach:001-01:入选国家治理创新经验典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '医学影像共享中心入选国家治理创新经验典型案例';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:首家互联网医院获批并投入运行'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '首家互联网医院获批并投入运行';
-MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:互联网+护理服务'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '“互联网+护理服务”全面启动';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:互联网+护理服务全面启动'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '“互联网+护理服务”全面启动';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:首家互联网医院获批并投入运行'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '首家互联网医院获批并投入运行';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:互联网+护理服务'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '“互联网+护理服务”全面启动';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:互联网+护理服务全面启动'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '“互联网+护理服务”全面启动';
 MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '在市人民医院试点上岗';
-MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Program {id: 'prog:总药师制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
-MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Program {id: 'prog:公立医院首席公共卫生专家制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Program {id: 'prog:总药师制度试点'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Program {id: 'prog:公立医院首席公共卫生专家试点'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
 MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Achievement {id: 'ach:001-01:总药师、公立医院首席公共卫生专家试点上岗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:在全省卫生健康工作会上介绍深化医改经验'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省卫生健康工作会上介绍深化医改经验';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:在全省卫生健康工作会上介绍深化医改经验'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省卫生健康工作会上介绍深化医改经验';
 MATCH (a:Organization {id: 'org:001-01:市紧急救援中心'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '促进xx市急诊医学的全面发展';
 MATCH (a:Organization {id: 'org:001-01:市紧急救援中心'}), (b:Program {id: 'prog:001-01:市紧急救援中心新建项目'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '市紧急救援中心新建项目';
 MATCH (a:Place {id: 'place:001-01:xx合作示范区'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '该项目位于市xx合作示范区xx路以北';
@@ -871,38 +920,38 @@ MATCH (a:Program {id: 'prog:001-01:市“三位一体”公共卫生中心项目
 MATCH (a:Organization {id: 'org:001-01:市妇幼保健院'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '市妇幼保健院门诊保健综合楼开诊';
 MATCH (a:Organization {id: 'org:001-01:市妇幼保健院'}), (b:Achievement {id: 'ach:001-01:市妇幼保健院门诊保健综合楼开诊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '市妇幼保健院门诊保健综合楼开诊';
 MATCH (a:Organization {id: 'org:001-01:市中医院'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '市中医院新院即将投入使用';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全市所有基层医疗卫生机构均达到国家标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全市所有基层医疗卫生机构均达到国家标准';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:获评省市共建医学先进学科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个学科获评省市共建医学先进学科';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:质控中心数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个质控中心监管医疗服务各个领域';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:全市所有基层医疗卫生机构均达到国家标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全市所有基层医疗卫生机构均达到国家标准';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:获评省市共建医学先进学科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个学科获评省市共建医学先进学科';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:质控中心数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个质控中心监管医疗服务各个领域';
 MATCH (a:Organization {id: 'org:001-01:市人民医院康复医学科'}), (b:Organization {id: 'org:001-01:市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '市人民医院康复医学科成功入选';
 MATCH (a:Organization {id: 'org:001-01:市人民医院康复医学科'}), (b:Organization {id: 'org:001-01:xx省康复临床医学研究中心'}) MERGE (a)-[r:MEMBER_OF {source: '001-01'}]->(b) SET r.quote = '市人民医院康复医学科成功入选“xx省康复临床医学研究中心”成员名单';
 MATCH (a:Organization {id: 'org:001-01:市人民医院康复医学科'}), (b:Achievement {id: 'ach:001-01:入选xx省康复临床医学研究中心成员名单'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '市人民医院康复医学科成功入选“xx省康复临床医学研究中心”成员名单';
 MATCH (a:Organization {id: 'org:001-01:市人民医院'}), (b:Achievement {id: 'ach:001-01:入选xx省康复临床医学研究中心成员名单'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '市人民医院康复医学科成功入选“xx省康复临床医学研究中心”成员名单';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:市级医疗专家走进乡镇卫生院帮扶人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx名市级医疗专家走进乡镇卫生院帮扶';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:市级医疗专家走进乡镇卫生院帮扶人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx名市级医疗专家走进乡镇卫生院帮扶';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:医疗卫生领域床位突出问题专项治理'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '医疗卫生领域床位突出问题专项治理成效显著';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点能力提升行动数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '谋划实施x大重点能力提升行动';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点任务数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx项重点任务';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个重点项目';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点能力提升行动数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '谋划实施x大重点能力提升行动';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点任务数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx项重点任务';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:三年行动计划重点项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx个重点项目';
 MATCH (a:Place {id: 'place:001-01:xx社区'}), (b:Place {id: 'place:001-01:xx市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = 'xx社区获评首批“全国示范性老年友好型社区”';
 MATCH (a:Place {id: 'place:001-01:xx社区'}), (b:Achievement {id: 'ach:001-01:首批全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx社区获评首批“全国示范性老年友好型社区”';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '我市已创建全国示范性老年友好型社区x个';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:老年友好医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '老年友好医疗机构xx个';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '我市已创建全国示范性老年友好型社区x个';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:老年友好医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '老年友好医疗机构xx个';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:001-01:健康xx建设'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '把健康xx建设摆在更加突出的位置';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '科学精准防控疫情', r.detail = '科学精准防控疫情';
-MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:国家卫生城市创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '启动创建国家卫生城市';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:启动创建国家卫生城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '启动创建国家卫生城市';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:新增省卫生乡镇数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '新增x个省卫生乡镇';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:国家卫生城市创建'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '启动创建国家卫生城市';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:启动创建国家卫生城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '启动创建国家卫生城市';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:新增省卫生乡镇数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '新增x个省卫生乡镇';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:居民健康素养水平'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '居民健康素养水平达到xx.x%';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:每千人口拥有床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '每千人口拥有床位数x.xx个';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:民生实事完成件数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx件民生实事圆满完成';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:民生实事完成件数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx件民生实事圆满完成';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:向日葵亲子小屋'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '向日葵亲子小屋经验在全国会议上分享';
 MATCH (a:Program {id: 'prog:向日葵亲子小屋'}), (b:Achievement {id: 'ach:001-01:向日葵亲子小屋经验在全国会议上分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '向日葵亲子小屋经验在全国会议上分享';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:向日葵亲子小屋经验在全国会议上分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '向日葵亲子小屋经验在全国会议上分享';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:向日葵亲子小屋经验在全国会议上分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '向日葵亲子小屋经验在全国会议上分享';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:001-01:社会心理服务热线'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '社会心理服务热线开通';
 MATCH (a:Program {id: 'prog:001-01:社会心理服务热线'}), (b:Achievement {id: 'ach:001-01:社会心理服务热线开通'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '社会心理服务热线开通';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:人口监测与家庭发展、一老一小工作作典型发言'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '人口监测与家庭发展、一老一小工作在全国、全省相关会议上作典型发言';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:人口监测与家庭发展、一老一小工作作典型发言'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '人口监测与家庭发展、一老一小工作在全国、全省相关会议上作典型发言';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:国家基本公共卫生服务项目'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '国家基本公共卫生服务项目绩效考核稳居全省前列';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:国家基本公共卫生服务项目绩效考核稳居全省前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '国家基本公共卫生服务项目绩效考核稳居全省前列';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:国家基本公共卫生服务项目绩效考核稳居全省前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '国家基本公共卫生服务项目绩效考核稳居全省前列';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全国无偿献血先进市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '获评全国无偿献血先进市';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全省母婴安全先进市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '全省母婴安全先进市';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:001-01:健康xx“xx+x”行动'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '做精做强健康xx“xx+x”行动';
@@ -916,47 +965,45 @@ MATCH (a:Person {id: 'person:001-02:xx'}), (b:Event {id: 'event:001-02:xx市“�
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:xx市高品质生活创造行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '围绕落实xx市高品质生活创造行动,市卫生健康委持续提升防病治病能力';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:xx市“十项行动”'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = 'xx市“十项行动”见行见效';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:健康xx行动'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '我市加快实施健康xx行动';
-MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '深入开展爱国卫生运动';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '深入开展爱国卫生运动';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:城乡环境卫生综合整治'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '推进城乡环境卫生综合整治';
-MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:控烟行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '实施控烟和全民健身行动';
-MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:全民健身行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '实施控烟和全民健身行动';
-MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:医防融合'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '推进医防融合,完善疾病预防控制管理体制机制';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:控烟行动'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施控烟和全民健身行动';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:全民健身行动'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施控烟和全民健身行动';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:医防融合'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '推进医防融合,完善疾病预防控制管理体制机制';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:心脑血管疾病筛查'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施心脑血管疾病筛查、大肠癌筛查等惠民工程';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:大肠癌筛查'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施心脑血管疾病筛查、大肠癌筛查等惠民工程';
 MATCH (a:Organization {id: 'org:001-02:市人民医院'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '加快推动市人民医院扩建三期项目';
 MATCH (a:Organization {id: 'org:001-02:市人民医院'}), (b:Program {id: 'prog:001-02:市人民医院扩建三期项目（新建住院楼）'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '加快推动市人民医院扩建三期项目(新建住院楼)';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:市级重点建设项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '(新建住院楼)等xx个市级重点建设项目';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:市级重点建设项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '(新建住院楼)等xx个市级重点建设项目';
 MATCH (a:Organization {id: 'org:中国医学科学院血液病医院'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '推进中国医学科学院血液病医院、xx中医药大学第一附属医院争创国家血液病医学中心';
 MATCH (a:Organization {id: 'org:001-02:xx中医药大学第一附属医院'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = 'xx中医药大学第一附属医院争创国家血液病医学中心和国家中医医学中心';
 MATCH (a:Organization {id: 'org:001-02:xx中医药大学第一附属医院'}), (b:Organization {id: 'org:001-02:xx中医药大学'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = 'xx中医药大学第一附属医院争创';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:中医治未病分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '遴选确定中医治未病分中心建设单位xx个';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:中医康复分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '中医康复分中心建设单位xx个';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:中医治未病分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '遴选确定中医治未病分中心建设单位xx个';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:中医康复分中心建设单位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '中医康复分中心建设单位xx个';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:中医适宜技术推广'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '在基层医疗机构推广膏方、“三伏贴”等中医适宜技术';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:胸痛救治单元'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '计划建成至少xxx家“胸痛救治单元”';
-MATCH (a:Place {id: 'place:滨海新区'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:市内六区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '市内六区基层胸痛救治单元覆盖率至少达到xx%';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:市内六区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '市内六区基层胸痛救治单元覆盖率至少达到xx%';
 MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:市内六区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '市内六区基层胸痛救治单元覆盖率至少达到xx%';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:环城四区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '环城四区基层胸痛救治单元覆盖率达到xx%';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:环城四区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '环城四区基层胸痛救治单元覆盖率达到xx%';
 MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:环城四区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '环城四区基层胸痛救治单元覆盖率达到xx%';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:远郊五区和滨海新区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:远郊五区和滨海新区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
 MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:远郊五区和滨海新区基层胸痛救治单元覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '计划建成至少xxx家“胸痛救治单元”';
-MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '计划建成至少xxx家“胸痛救治单元”';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:已建成胸痛救治单元数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '目前全市已建成“胸痛救治单元”xx家';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '计划建成至少xxx家“胸痛救治单元”';
+MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:计划建成胸痛救治单元数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '计划建成至少xxx家“胸痛救治单元”';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:已建成胸痛救治单元数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '目前全市已建成“胸痛救治单元”xx家';
 MATCH (a:Program {id: 'prog:胸痛救治单元'}), (b:Achievement {id: 'ach:001-02:已建成胸痛救治单元数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '目前全市已建成“胸痛救治单元”xx家';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:xx市妇女儿童健康提升计划'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '推进xx市妇女儿童健康提升计划';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:免费婚前保健服务'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施免费婚前保健服务、孕产妇健康管理';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:孕产妇健康管理'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '实施免费婚前保健服务、孕产妇健康管理';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:xx岁儿童健康管理'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '孕产妇健康管理、xx岁儿童健康管理等xx项政府惠民项目';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:妇女儿童政府惠民项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = 'xx岁儿童健康管理等xx项政府惠民项目';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:平均每年受益妇女儿童人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '平均每年受益妇女儿童xxx余万人次';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:妇女儿童政府惠民项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = 'xx岁儿童健康管理等xx项政府惠民项目';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:平均每年受益妇女儿童人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '平均每年受益妇女儿童xxx余万人次';
 MATCH (a:Program {id: 'prog:001-02:xx市妇女儿童健康提升计划'}), (b:Achievement {id: 'ach:001-02:平均每年受益妇女儿童人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '平均每年受益妇女儿童xxx余万人次';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:婴幼儿照护服务'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '大力发展婴幼儿照护服务';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:每千人口拥有婴幼儿托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '实现每千人口拥有x岁以下婴幼儿托位数x个';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '深化家庭医生签约服务内涵';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:家庭医生签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '家庭医生签约服务覆盖率达到xx%以上';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:家庭医生签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '家庭医生签约服务覆盖率达到xx%以上';
 MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-02:家庭医生签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '家庭医生签约服务覆盖率达到xx%以上';
-MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Achievement {id: 'ach:001-02:重点人群签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '重点人群签约服务覆盖率达到xx%以上';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:重点人群签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '重点人群签约服务覆盖率达到xx%以上';
 MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-02:重点人群签约服务覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '重点人群签约服务覆盖率达到xx%以上';
 MATCH (a:Event {id: 'event:001-02:xxxx年全省卫生健康工作电视电话会议'}), (b:Place {id: 'place:001-02:xx省'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '在日前召开的xxxx年全省卫生健康工作电视电话会议上';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:新建二级以上妇幼保健机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '新建二级以上妇幼保健机构x家';
@@ -989,14 +1036,13 @@ MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:医�
 MATCH (a:Program {id: 'prog:001-02:医疗卫生援x专家团'}), (b:Achievement {id: 'ach:001-02:医疗卫生援x专家团累计院士数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '累计达xxxx人(院士xx人)';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:银龄计划引才人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '“银龄计划”引才xxx人';
 MATCH (a:Program {id: 'prog:银龄计划'}), (b:Achievement {id: 'ach:001-02:银龄计划引才人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '“银龄计划”引才xxx人';
-MATCH (a:Place {id: 'place:遵义市'}), (b:Place {id: 'place:001-02:xx省'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
 MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Place {id: 'place:遵义市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
 MATCH (a:Place {id: 'place:遵义市'}), (b:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目落地遵义'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
 MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目落地遵义'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
 MATCH (a:Place {id: 'place:遵义市'}), (b:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目中央补助'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '并获中央补助x亿元';
 MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-02:公立医院改革与高质量发展示范项目中央补助'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '并获中央补助x亿元';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:总药师制度试点市(州)数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '在x个市(州)试点建立总药师制度';
-MATCH (a:Program {id: 'prog:总药师制度'}), (b:Achievement {id: 'ach:001-02:总药师制度试点市(州)数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '在x个市(州)试点建立总药师制度';
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Achievement {id: 'ach:001-02:总药师制度试点市(州)数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '在x个市(州)试点建立总药师制度';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:药品使用监测覆盖率高于国家要求'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '药品使用监测覆盖率高于国家要求xx个百分点';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:发布地方卫生标准数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '发布地方卫生标准x个';
 MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Achievement {id: 'ach:001-02:x康码发码量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = 'x康码发码量突破xxxx万人';
@@ -1105,11 +1151,11 @@ MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Place {id: 'p
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = 'xx省卫生健康委向社会作出“履职践诺”四项承诺';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:向社会作出“履职践诺”四项承诺'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = 'xx省卫生健康委向社会作出“履职践诺”四项承诺';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:临床重点专科建设'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = '加强临床重点专科建设';
-MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:争取建设省级重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '争取建设xx个省级重点专科';
-MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-04:争取建设省级重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '争取建设xx个省级重点专科';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:争取建设省级重点专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '争取建设xx个省级重点专科';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-04:争取建设省级重点专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '争取建设xx个省级重点专科';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:紧密型城市医疗集团试点'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = '推进紧密型城市医疗集团试点建设';
-MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '在全省确定xx个设区市';
-MATCH (a:Program {id: 'prog:紧密型城市医疗集团试点'}), (b:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '在全省确定xx个设区市';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '在全省确定xx个设区市';
+MATCH (a:Program {id: 'prog:紧密型城市医疗集团试点'}), (b:Achievement {id: 'ach:001-04:紧密型城市医疗集团试点设区市数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '在全省确定xx个设区市';
 MATCH (a:Place {id: 'place:001-04:xx省'}), (b:Place {id: 'place:京津冀'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '拓展京津冀区域内医疗机构间的检验结果互认';
 MATCH (a:Program {id: 'prog:检验结果互认和医学影像资料共享'}), (b:Place {id: 'place:京津冀'}) MERGE (a)-[r:LOCATED_IN {source: '001-04'}]->(b) SET r.quote = '拓展京津冀区域内医疗机构间的检验结果互认和医学影像资料共享范围';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:检验结果互认和医学影像资料共享'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = '拓展京津冀区域内医疗机构间的检验结果互认和医学影像资料共享范围';
@@ -1121,10 +1167,10 @@ MATCH (a:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}), (
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Program {id: 'prog:001-04:托育机构示范创建工程'}) MERGE (a)-[r:RUNS {source: '001-04'}]->(b) SET r.quote = '实施托育机构示范创建工程';
 MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Place {id: 'place:001-04:xx省'}) MERGE (a)-[r:LOCATED_IN {source: '001-04'}]->(b) SET r.quote = '实施托育机构示范创建工程';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Policy {id: 'policy:001-04:xxx岁以下婴幼儿照护服务机构质量评价标准（xxxx版）'}) MERGE (a)-[r:ISSUED {source: '001-04'}]->(b) SET r.quote = '制定《xxx岁以下婴幼儿照护服务机构质量评价标准(xxxx版)》', r.detail = '制定';
-MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '创建标准化示范性托育机构xxx家';
-MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '创建标准化示范性托育机构xxx家';
-MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:增加托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '增加托位x万个左右';
-MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Achievement {id: 'ach:001-04:增加托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '增加托位x万个左右';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '创建标准化示范性托育机构xxx家';
+MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Achievement {id: 'ach:001-04:创建标准化示范性托育机构数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '创建标准化示范性托育机构xxx家';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:增加托位数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '增加托位x万个左右';
+MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Achievement {id: 'ach:001-04:增加托位数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '增加托位x万个左右';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Policy {id: 'policy:中央八项规定'}) MERGE (a)-[r:IMPLEMENTS {source: '001-04'}]->(b) SET r.quote = '贯彻落实中央八项规定及其实施细则精神';
 MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Place {id: 'place:001-01:xx省'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '获评xx省数字乡村优秀创新案例';
 MATCH (a:Organization {id: 'org:001-01:xx省康复临床医学研究中心'}), (b:Place {id: 'place:001-01:xx省'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '成功入选“xx省康复临床医学研究中心”成员名单';
@@ -1133,7 +1179,7 @@ MATCH (a:Event {id: 'event:001-01:xxxx年全省卫生健康工作会'}), (b:Plac
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Event {id: 'event:001-01:xxxx年全省卫生健康工作会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '在xxxx年全省卫生健康工作会上介绍深化医改经验', r.detail = '介绍深化医改经验';
 MATCH (a:Organization {id: 'org:001-01:市中医院'}), (b:Achievement {id: 'ach:001-01:市中医院新院即将投入使用'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '市中医院新院即将投入使用';
 MATCH (a:Program {id: 'prog:医疗卫生领域床位突出问题专项治理'}), (b:Achievement {id: 'ach:001-01:医疗卫生领域床位突出问题专项治理成效显著'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '医疗卫生领域床位突出问题专项治理成效显著';
-MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:医疗卫生领域床位突出问题专项治理成效显著'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '医疗卫生领域床位突出问题专项治理成效显著';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Achievement {id: 'ach:001-01:医疗卫生领域床位突出问题专项治理成效显著'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '医疗卫生领域床位突出问题专项治理成效显著';
 MATCH (a:Organization {id: 'org:中国医学科学院血液病医院'}), (b:Organization {id: 'org:中国医学科学院'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '推进中国医学科学院血液病医院';
 MATCH (a:Organization {id: 'org:中国医学科学院血液病医院'}), (b:Organization {id: 'org:国家血液病医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '001-02'}]->(b) SET r.quote = '推进中国医学科学院血液病医院、xx中医药大学第一附属医院争创', r.detail = '争创国家血液病医学中心';
 MATCH (a:Organization {id: 'org:001-02:xx中医药大学第一附属医院'}), (b:Organization {id: 'org:国家中医医学中心'}) MERGE (a)-[r:CO_BUILDS {source: '001-02'}]->(b) SET r.quote = '争创国家血液病医学中心和国家中医医学中心', r.detail = '争创国家中医医学中心';
@@ -1168,3 +1214,53 @@ MATCH (a:Program {id: 'prog:中医专科联盟建设'}), (b:Place {id: 'place:00
 MATCH (a:Program {id: 'prog:中医药服务能力提升培训'}), (b:Place {id: 'place:001-03:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-03'}]->(b) SET r.quote = '开展中医药服务能力提升培训';
 MATCH (a:Program {id: 'prog:两专科一中心'}), (b:Achievement {id: 'ach:001-03:获支持县级中医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-03'}]->(b) SET r.quote = '用于支持x家县级中医院开展“两专科一中心”';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:国家卫生区、镇创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '逐步实现国家卫生区、镇全覆盖';
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Policy {id: 'policy:总药师制度'}) MERGE (a)-[r:IMPLEMENTS {source: '001-02'}]->(b) SET r.quote = '在x个市(州)试点建立总药师制度';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:总药师制度试点'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:公立医院首席公共卫生专家试点'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Place {id: 'place:001-01:xx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '获评xx省数字乡村优秀创新案例';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '我省卫生健康事业不断取得的新成绩';
+MATCH (a:Place {id: 'place:001-03:xx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-03'}]->(b) SET r.quote = 'x人入选xx省中医基层临床技术骨干人才培养项目';
+MATCH (a:Place {id: 'place:001-04:xx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = 'xx省卫生健康委向社会作出';
+MATCH (a:Place {id: 'place:京津冀'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '拓展京津冀区域内医疗机构间的检验结果互认';
+MATCH (a:Place {id: 'place:001-02:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = 'xx市“十项行动”见行见效主题系列第九场新闻发布会';
+MATCH (a:Place {id: 'place:分宜县'}), (b:Place {id: 'place:新余市'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
+MATCH (a:Place {id: 'place:新余市'}), (b:Place {id: 'place:江西省'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
+MATCH (a:Place {id: 'place:江西省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
+MATCH (a:Place {id: 'place:滨海新区'}), (b:Place {id: 'place:天津市'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
+MATCH (a:Place {id: 'place:天津市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
+MATCH (a:Place {id: 'place:遵义市'}), (b:Place {id: 'place:贵州省'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
+MATCH (a:Place {id: 'place:贵州省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '接续xx医改实践,持续推进分宜县县域医共体建设';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:公立医院综合改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '我市秉持公立医院改革先发优势';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
+MATCH (a:Organization {id: 'org:分宜县县域医共体'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '我市已创建全国示范性老年友好型社区x个';
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-01:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '我市已创建全国示范性老年友好型社区x个';
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-01:首批全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = 'xx社区获评首批“全国示范性老年友好型社区”';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:“一老一小”服务体系'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '人口监测与家庭发展、一老一小工作在全国、全省相关会议上作典型发言';
+MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Achievement {id: 'ach:001-01:人口监测与家庭发展、一老一小工作作典型发言'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '人口监测与家庭发展、一老一小工作在全国、全省相关会议上作典型发言';
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-01:家庭医生签约服务在全国会议上作主题分享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '家庭医生签约服务在全国会议上作主题分享';
+MATCH (a:Program {id: 'prog:互联网+护理服务'}), (b:Achievement {id: 'ach:001-01:互联网+护理服务全面启动'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '“互联网+护理服务”全面启动';
+MATCH (a:Program {id: 'prog:医防融合'}), (b:Achievement {id: 'ach:001-01:基层医防融合全市推广'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '基层医防融合全市推广';
+MATCH (a:Program {id: 'prog:国家卫生城市创建'}), (b:Achievement {id: 'ach:001-01:启动创建国家卫生城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '启动创建国家卫生城市';
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-01:国家基本公共卫生服务项目绩效考核稳居全省前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '国家基本公共卫生服务项目绩效考核稳居全省前列';
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Achievement {id: 'ach:001-01:总药师、公立医院首席公共卫生专家试点上岗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Program {id: 'prog:公立医院首席公共卫生专家试点'}), (b:Achievement {id: 'ach:001-01:总药师、公立医院首席公共卫生专家试点上岗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-01'}]->(b) SET r.quote = '总药师、公立医院首席公共卫生专家在市人民医院试点上岗';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Policy {id: 'policy:001-01:xx市卫生健康服务能力全面提升三年行动计划（xxxx—xxxx年）'}) MERGE (a)-[r:ISSUED {source: '001-01'}]->(b) SET r.quote = '我市出台《xx市卫生健康服务能力全面提升三年行动计划', r.detail = '出台';
+MATCH (a:Organization {id: 'org:001-01:xx区东部区域医共体xx总院'}), (b:Place {id: 'place:001-01:xx区'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = 'xx区东部区域医共体xx总院挂牌';
+MATCH (a:Organization {id: 'org:001-01:xx卫生院'}), (b:Place {id: 'place:001-01:xx区'}) MERGE (a)-[r:LOCATED_IN {source: '001-01'}]->(b) SET r.quote = '整合xx卫生院及所辖基层医疗机构组建而成';
+MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Policy {id: 'policy:001-02:新国发x号文件'}) MERGE (a)-[r:ISSUED {source: '001-02'}]->(b) SET r.quote = '我省抢抓新国发x号文件机遇', r.detail = '国发文件';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Program {id: 'prog:001-02:市人民医院扩建三期项目（新建住院楼）'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '加快推动市人民医院扩建三期项目(新建住院楼)等xx个市级重点建设项目';
+MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Achievement {id: 'ach:001-02:每千人口拥有婴幼儿托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '实现每千人口拥有x岁以下婴幼儿托位数x个';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-02:获批建设国家临床重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '我省还获批建设国家临床重点专科x个';
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Achievement {id: 'ach:001-02:获批建设省级临床重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-02'}]->(b) SET r.quote = '省级临床重点专科xxx个';
+MATCH (a:Organization {id: 'org:001-02:xx儿童医学中心'}), (b:Organization {id: 'org:001-02:xx儿童医学中心xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-02'}]->(b) SET r.quote = 'xx儿童医学中心xx医院是xx全力推进国家区域医疗中心建设的成功见证', r.detail = '国家区域医疗中心建设';
+MATCH (a:Organization {id: 'org:001-03:xx市第一医院'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-03'}]->(b) SET r.quote = 'xx市第一医院被评为公立医院高质量发展省级试点医院', r.detail = '省级试点医院';
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Achievement {id: 'ach:001-03:公立医院高质量发展省级试点医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-03'}]->(b) SET r.quote = 'xx市第一医院被评为公立医院高质量发展省级试点医院';
+MATCH (a:Organization {id: 'org:001-03:xx中医药大学东方医院'}), (b:Place {id: 'place:001-03:xx市'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '随着首批专家团队的到来,xx市正式迎来了中医诊疗“国家队”', r.detail = '派驻专家团队';
+MATCH (a:Organization {id: 'org:001-03:xx大学第三医院'}), (b:Organization {id: 'org:001-03:xx大学第三医院xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-03'}]->(b) SET r.quote = 'xx大学第三医院xx医院正式挂牌', r.detail = '国家区域医疗中心建设';
+MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Policy {id: 'policy:001-04:xxx岁以下婴幼儿照护服务机构质量评价标准（xxxx版）'}) MERGE (a)-[r:IMPLEMENTS {source: '001-04'}]->(b) SET r.quote = '制定《xxx岁以下婴幼儿照护服务机构质量评价标准(xxxx版)》';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:孕妇产前基因检测应查尽查、全面覆盖目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '做到应查尽查、全面覆盖';
+MATCH (a:Program {id: 'prog:001-04:孕妇产前基因免费筛查工程'}), (b:Achievement {id: 'ach:001-04:孕妇产前基因检测应查尽查、全面覆盖目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '做到应查尽查、全面覆盖';
+MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '组织完成全省中小学生脊柱侧弯筛查';
+MATCH (a:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}), (b:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '组织完成全省中小学生脊柱侧弯筛查';

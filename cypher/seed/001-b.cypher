@@ -28,10 +28,10 @@ MERGE (n:Program {id: 'prog:公立医院“五大中心”建设'}) SET n.aliase
 五大中心';
 MERGE (n:Program {id: 'prog:001-05:5G智慧化xxx平台'}) SET n.description = '名称部分被遮盖的5G智慧化平台项目', n.kind = 'PLATFORM', n.masked = true, n.name = '5G智慧化xxx平台（001-05）', n.scope = '001-05', n.searchText = '5G智慧化xxx平台(001-05)';
 MERGE (n:Program {id: 'prog:妇幼健康服务体系能力提升项目'}) SET n.kind = 'PROJECT', n.name = '妇幼健康服务体系能力提升项目', n.searchText = '妇幼健康服务体系能力提升项目';
-MERGE (n:Achievement {id: 'ach:001-05:启动示范项目数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '启动示范项目数', n.original = 'x个', n.searchText = '启动示范项目数
-稳妥有序启动公立医院“五大中心”、5G智慧化平台、妇幼健康服务体系能力提升等x个项目(数字被遮盖)。', n.statement = '稳妥有序启动公立医院“五大中心”、5G智慧化平台、妇幼健康服务体系能力提升等x个项目(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '年内启动建设“五大中心”数', n.original = 'xx个', n.searchText = '年内启动建设“五大中心”数
-年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个(数字被遮盖)。', n.statement = '年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:启动示范项目数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '启动示范项目数目标', n.original = 'x个', n.searchText = '启动示范项目数目标
+目标:稳妥有序启动公立医院“五大中心”、5G智慧化平台、妇幼健康服务体系能力提升等x个项目(数字被遮盖)。', n.statement = '目标:稳妥有序启动公立医院“五大中心”、5G智慧化平台、妇幼健康服务体系能力提升等x个项目(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '年内启动建设“五大中心”数目标', n.original = 'xx个', n.searchText = '年内启动建设“五大中心”数目标
+目标:年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个(数字被遮盖)。', n.statement = '目标:年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个(数字被遮盖)。', n.unit = '个';
 MERGE (n:Organization {id: 'org:001-05:国家肿瘤区域医疗中心'}) SET n.description = 'xx市在建的国家肿瘤区域医疗中心', n.kind = 'REGIONAL_MEDICAL_CENTER', n.masked = true, n.name = '国家肿瘤区域医疗中心（001-05）', n.scope = '001-05', n.searchText = '国家肿瘤区域医疗中心(001-05)';
 MERGE (n:Organization {id: 'org:001-05:国家儿童区域医疗中心'}) SET n.description = 'xx市在建的国家儿童区域医疗中心', n.kind = 'REGIONAL_MEDICAL_CENTER', n.masked = true, n.name = '国家儿童区域医疗中心（001-05）', n.scope = '001-05', n.searchText = '国家儿童区域医疗中心(001-05)';
 MERGE (n:Program {id: 'prog:国家区域医疗中心建设'}) SET n.aliases = ['国家区域医疗中心', '国家区域医疗中心试点项目'], n.kind = 'PROJECT', n.name = '国家区域医疗中心建设', n.searchText = '国家区域医疗中心建设
@@ -39,26 +39,26 @@ MERGE (n:Program {id: 'prog:国家区域医疗中心建设'}) SET n.aliases = ['
 国家区域医疗中心试点项目';
 MERGE (n:Achievement {id: 'ach:001-05:四级临床重点专科数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '四级临床重点专科数目标', n.original = 'xxx个', n.searchText = '四级临床重点专科数目标
 推动建成国家、省、市、县四级临床重点专科xxx个(数字被遮盖)。', n.statement = '推动建成国家、省、市、县四级临床重点专科xxx个(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:城市医疗集团数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '城市医疗集团数', n.original = 'xx个', n.searchText = '城市医疗集团数
-组建xx个城市医疗集团(数字被遮盖)。', n.statement = '组建xx个城市医疗集团(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:县域医共体数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域医共体数', n.original = 'x个', n.searchText = '县域医共体数
-组建x个县域医共体(数字被遮盖)。', n.statement = '组建x个县域医共体(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:家庭医生团队数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生团队数', n.original = 'xxxx个', n.searchText = '家庭医生团队数
-组建xxxx个家庭医生团队(数字被遮盖)。', n.statement = '组建xxxx个家庭医生团队(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:家庭医生团队对接社区数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生团队对接社区数', n.original = 'xxxx个', n.searchText = '家庭医生团队对接社区数
-家庭医生团队实名对接xxxx个社区(数字被遮盖)。', n.statement = '家庭医生团队实名对接xxxx个社区(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生团队对接行政村数', n.original = 'xxxx个', n.searchText = '家庭医生团队对接行政村数
-家庭医生团队实名对接xxxx个行政村(数字被遮盖)。', n.statement = '家庭医生团队实名对接xxxx个行政村(数字被遮盖)。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '老年高危群体建立健康档案人数', n.original = 'xx.x万', n.searchText = '老年高危群体建立健康档案人数
-为xx.x万老年高危群体建立健康档案并提供健康服务(数字被遮盖)。', n.statement = '为xx.x万老年高危群体建立健康档案并提供健康服务(数字被遮盖)。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '孕产妇产后访视率和新生儿访视率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '孕产妇产后访视率和新生儿访视率
-全市孕产妇产后访视率和新生儿访视率均达到xx%以上(数字被遮盖)。', n.statement = '全市孕产妇产后访视率和新生儿访视率均达到xx%以上(数字被遮盖)。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '高血压糖尿病患者规范管理率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '高血压糖尿病患者规范管理率
-全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上(数字被遮盖)。', n.statement = '全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上(数字被遮盖)。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '政府办社区卫生服务中心建设达标率和床位设置率', n.original = 'xxx%', n.searchText = '政府办社区卫生服务中心建设达标率和床位设置率
-全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%(数字被遮盖)。', n.statement = '全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%(数字被遮盖)。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '一体化管理村卫生室血氧仪及药物配置率', n.original = 'xxx%', n.searchText = '一体化管理村卫生室血氧仪及药物配置率
-一体化管理村卫生室指夹式血氧仪及药物(中药、止咳药、解热药)配置率达到xxx%(数字被遮盖)。', n.statement = '一体化管理村卫生室指夹式血氧仪及药物(中药、止咳药、解热药)配置率达到xxx%(数字被遮盖)。', n.unit = '%';
+MERGE (n:Achievement {id: 'ach:001-05:组建城市医疗集团数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '组建城市医疗集团数目标', n.original = 'xx个', n.searchText = '组建城市医疗集团数目标
+目标:组建xx个城市医疗集团(数字被遮盖)。', n.statement = '目标:组建xx个城市医疗集团(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:组建县域医共体数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '组建县域医共体数目标', n.original = 'x个', n.searchText = '组建县域医共体数目标
+目标:组建x个县域医共体(数字被遮盖)。', n.statement = '目标:组建x个县域医共体(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:组建家庭医生团队数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '组建家庭医生团队数目标', n.original = 'xxxx个', n.searchText = '组建家庭医生团队数目标
+目标:组建xxxx个家庭医生团队(数字被遮盖)。', n.statement = '目标:组建xxxx个家庭医生团队(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:家庭医生团队对接社区数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生团队对接社区数目标', n.original = 'xxxx个', n.searchText = '家庭医生团队对接社区数目标
+目标:家庭医生团队实名对接xxxx个社区(数字被遮盖)。', n.statement = '目标:家庭医生团队实名对接xxxx个社区(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生团队对接行政村数目标', n.original = 'xxxx个', n.searchText = '家庭医生团队对接行政村数目标
+目标:家庭医生团队实名对接xxxx个行政村(数字被遮盖)。', n.statement = '目标:家庭医生团队实名对接xxxx个行政村(数字被遮盖)。', n.unit = '个';
+MERGE (n:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '老年高危群体建立健康档案人数目标', n.original = 'xx.x万', n.searchText = '老年高危群体建立健康档案人数目标
+目标:为xx.x万老年高危群体建立健康档案并提供健康服务(数字被遮盖)。', n.statement = '目标:为xx.x万老年高危群体建立健康档案并提供健康服务(数字被遮盖)。', n.unit = '人';
+MERGE (n:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '孕产妇产后访视率和新生儿访视率目标', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '孕产妇产后访视率和新生儿访视率目标
+目标:全市孕产妇产后访视率和新生儿访视率均达到xx%以上(数字被遮盖)。', n.statement = '目标:全市孕产妇产后访视率和新生儿访视率均达到xx%以上(数字被遮盖)。', n.unit = '%';
+MERGE (n:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '高血压糖尿病患者规范管理率目标', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '高血压糖尿病患者规范管理率目标
+目标:全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上(数字被遮盖)。', n.statement = '目标:全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上(数字被遮盖)。', n.unit = '%';
+MERGE (n:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '政府办社区卫生服务中心建设达标率和床位设置率目标', n.original = 'xxx%', n.searchText = '政府办社区卫生服务中心建设达标率和床位设置率目标
+目标:全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%(数字被遮盖)。', n.statement = '目标:全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%(数字被遮盖)。', n.unit = '%';
+MERGE (n:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '一体化管理村卫生室血氧仪及药物配置率目标', n.original = 'xxx%', n.searchText = '一体化管理村卫生室血氧仪及药物配置率目标
+目标:一体化管理村卫生室指夹式血氧仪及药物(中药、止咳药、解热药)配置率达到xxx%(数字被遮盖)。', n.statement = '目标:一体化管理村卫生室指夹式血氧仪及药物(中药、止咳药、解热药)配置率达到xxx%(数字被遮盖)。', n.unit = '%';
 MERGE (n:Organization {id: 'org:辽宁中医药大学'}) SET n.kind = 'UNIVERSITY_OR_INSTITUTE', n.name = '辽宁中医药大学', n.searchText = '辽宁中医药大学';
 MERGE (n:Program {id: 'prog:中医药专科集群建设'}) SET n.kind = 'PROJECT', n.name = '中医药专科集群建设', n.searchText = '中医药专科集群建设';
 MERGE (n:Achievement {id: 'ach:001-05:中医药重点(特色)专科数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中医药重点(特色)专科数目标', n.original = 'xx个', n.searchText = '中医药重点(特色)专科数目标
@@ -72,8 +72,8 @@ MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互�
 MERGE (n:Program {id: 'prog:001-05:xxx急救指挥调度系统'}) SET n.description = '名称中号码被遮盖的急救指挥调度系统', n.kind = 'PLATFORM', n.masked = true, n.name = 'xxx急救指挥调度系统（001-05）', n.scope = '001-05', n.searchText = 'xxx急救指挥调度系统(001-05)';
 MERGE (n:Program {id: 'prog:区域人口健康信息平台'}) SET n.kind = 'PLATFORM', n.name = '区域人口健康信息平台', n.searchText = '区域人口健康信息平台';
 MERGE (n:Program {id: 'prog:好就医'}) SET n.description = '预约挂号、诊治缴费、报告查询等就医服务场景应用', n.kind = 'PLATFORM', n.name = '好就医', n.searchText = '好就医';
-MERGE (n:Achievement {id: 'ach:001-05:新增互联网医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新增互联网医院数', n.original = 'x家', n.searchText = '新增互联网医院数
-新增x家互联网医院(数字被遮盖)。', n.statement = '新增x家互联网医院(数字被遮盖)。', n.unit = '家';
+MERGE (n:Achievement {id: 'ach:001-05:新增互联网医院数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新增互联网医院数目标', n.original = 'x家', n.searchText = '新增互联网医院数目标
+目标:新增x家互联网医院(数字被遮盖)。', n.statement = '目标:新增x家互联网医院(数字被遮盖)。', n.unit = '家';
 MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
 新冠疫情
 新冠肺炎疫情防控阻击战
@@ -87,8 +87,8 @@ MERGE (n:Policy {id: 'policy:工作导则'}) SET n.description = 'xx市卫生健
 MERGE (n:Achievement {id: 'ach:001-05:新冠疫苗全程接种率目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新冠疫苗全程接种率目标', n.original = 'xx%', n.searchText = '新冠疫苗全程接种率目标
 确保xx-xx岁和xx岁以上符合条件的目标人群新冠疫苗全程接种率达到xx%(数字被遮盖)。', n.statement = '确保xx-xx岁和xx岁以上符合条件的目标人群新冠疫苗全程接种率达到xx%(数字被遮盖)。', n.unit = '%';
 MERGE (n:Program {id: 'prog:老年健康促进试点'}) SET n.kind = 'PILOT', n.name = '老年健康促进试点', n.searchText = '老年健康促进试点';
-MERGE (n:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点'}) SET n.kind = 'MILESTONE', n.name = '在全国率先开展老年健康促进试点', n.searchText = '在全国率先开展老年健康促进试点
-xx市在全国率先开展老年健康促进试点,针对老年人开展健康宣传、健康评估、健康干预。', n.statement = 'xx市在全国率先开展老年健康促进试点,针对老年人开展健康宣传、健康评估、健康干预。';
+MERGE (n:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点目标'}) SET n.kind = 'MILESTONE', n.name = '在全国率先开展老年健康促进试点目标', n.searchText = '在全国率先开展老年健康促进试点目标
+目标:xx市在全国率先开展老年健康促进试点,针对老年人开展健康宣传、健康评估、健康干预。', n.statement = '目标:xx市在全国率先开展老年健康促进试点,针对老年人开展健康宣传、健康评估、健康干预。';
 MERGE (n:Program {id: 'prog:国家医养结合示范创建'}) SET n.aliases = ['国家医养结合示范区'], n.kind = 'PROJECT', n.name = '国家医养结合示范创建', n.searchText = '国家医养结合示范创建
 国家医养结合示范区';
 MERGE (n:Achievement {id: 'ach:001-05:国家医养结合示范区数目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '国家医养结合示范区数目标', n.original = 'x个', n.searchText = '国家医养结合示范区数目标
@@ -147,7 +147,7 @@ MERGE (n:Place {id: 'place:武汉市'}) SET n.aliases = ['武汉'], n.level = 'C
 MERGE (n:Achievement {id: 'ach:001-06:取得疫情防控重大决定性胜利'}) SET n.kind = 'MILESTONE', n.name = '取得疫情防控重大决定性胜利', n.searchText = '取得疫情防控重大决定性胜利
 我国在抗击新冠疫情中取得疫情防控重大决定性胜利,广大医务人员是中坚力量。', n.statement = '我国在抗击新冠疫情中取得疫情防控重大决定性胜利,广大医务人员是中坚力量。';
 MERGE (n:Event {id: 'event:驰援湖北医疗支援行动'}) SET n.aliases = ['驰援湖北'], n.description = '武汉发生新冠疫情后全国医务人员驰援湖北,新中国成立以来规模最大的医疗支援行动', n.name = '驰援湖北医疗支援行动', n.searchText = '驰援湖北医疗支援行动
-驰援湖北';
+驰援湖北', n.year = 2020;
 MERGE (n:Achievement {id: 'ach:001-06:新中国成立以来规模最大的医疗支援行动'}) SET n.kind = 'MILESTONE', n.name = '新中国成立以来规模最大的医疗支援行动', n.searchText = '新中国成立以来规模最大的医疗支援行动
 武汉发生疫情后开展新中国成立以来规模最大的医疗支援行动。', n.statement = '武汉发生疫情后开展新中国成立以来规模最大的医疗支援行动。';
 MERGE (n:Achievement {id: 'ach:001-06:驰援湖北国家医疗队数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '驰援湖北国家医疗队数', n.original = 'xxx多支', n.qualifier = '多', n.searchText = '驰援湖北国家医疗队数
@@ -299,9 +299,11 @@ xx市完成国家区域医疗中心建设线上答辩。', n.statement = 'xx市�
 MERGE (n:Program {id: 'prog:三医联动改革'}) SET n.aliases = ['三医联动', '“三医”联动改革'], n.kind = 'INITIATIVE', n.name = '三医联动改革', n.searchText = '三医联动改革
 三医联动
 “三医”联动改革';
-MERGE (n:Program {id: 'prog:药品集中带量采购'}) SET n.aliases = ['国家集采', '国家组织药品集中采购'], n.kind = 'INITIATIVE', n.name = '药品集中带量采购', n.searchText = '药品集中带量采购
+MERGE (n:Program {id: 'prog:药品和医用耗材集中带量采购'}) SET n.aliases = ['药品集中带量采购', '国家集采', '药品、医用耗材集采', '集采'], n.kind = 'INITIATIVE', n.name = '药品和医用耗材集中带量采购', n.searchText = '药品和医用耗材集中带量采购
+药品集中带量采购
 国家集采
-国家组织药品集中采购';
+药品、医用耗材集采
+集采';
 MERGE (n:Program {id: 'prog:001-08:xx市低值医用耗材集中采购平台'}) SET n.description = '001-08文章所述城市筹建的低值医用耗材集中采购平台', n.kind = 'PLATFORM', n.masked = true, n.name = 'xx市低值医用耗材集中采购平台（001-08）', n.scope = '001-08', n.searchText = 'xx市低值医用耗材集中采购平台(001-08)';
 MERGE (n:Achievement {id: 'ach:001-08:中选药品平均降幅'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中选药品平均降幅', n.original = 'xx%', n.searchText = '中选药品平均降幅
 推进xxx种中选药品平均降幅xx%(数字被遮盖)。', n.statement = '推进xxx种中选药品平均降幅xx%(数字被遮盖)。', n.unit = '%';
@@ -353,7 +355,7 @@ MERGE (n:Achievement {id: 'ach:001-08:千人口托位数'}) SET n.kind = 'METRIC
 千人口托位数达到x.xx个,超过省定目标(数字被遮盖)。', n.statement = '千人口托位数达到x.xx个,超过省定目标(数字被遮盖)。', n.unit = '个';
 MERGE (n:Achievement {id: 'ach:001-08:救治救助尘肺病农民工人次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '救治救助尘肺病农民工人次', n.original = 'xxxx人次', n.searchText = '救治救助尘肺病农民工人次
 全市救治救助尘肺病农民工xxxx人次(数字被遮盖)。', n.statement = '全市救治救助尘肺病农民工xxxx人次(数字被遮盖)。', n.unit = '人次';
-MERGE (n:Program {id: 'prog:母婴安全五项制度'}) SET n.aliases = ['母婴安全五项核心制度'], n.kind = 'INITIATIVE', n.name = '母婴安全五项制度', n.searchText = '母婴安全五项制度
+MERGE (n:Policy {id: 'policy:母婴安全五项制度'}) SET n.aliases = ['母婴安全五项核心制度'], n.name = '母婴安全五项制度', n.searchText = '母婴安全五项制度
 母婴安全五项核心制度';
 MERGE (n:Program {id: 'prog:孕产妇免费产前筛查'}) SET n.kind = 'SERVICE', n.name = '孕产妇免费产前筛查', n.searchText = '孕产妇免费产前筛查';
 MERGE (n:Program {id: 'prog:新生儿先天性心脏病筛查'}) SET n.kind = 'SERVICE', n.name = '新生儿先天性心脏病筛查', n.searchText = '新生儿先天性心脏病筛查';
@@ -430,7 +432,7 @@ MERGE (n:Policy {id: 'policy:“十四五”区域医疗规划'}) SET n.aliases 
 MERGE (n:Achievement {id: 'ach:001-08:编制完成“十四五”区域医疗规划'}) SET n.kind = 'MILESTONE', n.name = '编制完成“十四五”区域医疗规划', n.searchText = '编制完成“十四五”区域医疗规划
 编制完成“十四五”区域医疗规划。', n.statement = '编制完成“十四五”区域医疗规划。';
 MERGE (n:Program {id: 'prog:001-08:健康xx行动'}) SET n.description = '名称部分被遮盖的健康行动', n.kind = 'CAMPAIGN', n.masked = true, n.name = '健康xx行动（001-08）', n.scope = '001-08', n.searchText = '健康xx行动(001-08)';
-MERGE (n:Program {id: 'prog:“双培养”制度'}) SET n.aliases = ['双培养'], n.kind = 'INITIATIVE', n.name = '“双培养”制度', n.searchText = '“双培养”制度
+MERGE (n:Policy {id: 'policy:“双培养”制度'}) SET n.aliases = ['双培养'], n.name = '“双培养”制度', n.searchText = '“双培养”制度
 双培养';
 MERGE (n:Achievement {id: 'ach:001-08:市直引进高层次医学人才数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '市直引进高层次医学人才数', n.original = 'xx人', n.searchText = '市直引进高层次医学人才数
 市直引进高层次医学人才xx人(数字被遮盖)。', n.statement = '市直引进高层次医学人才xx人(数字被遮盖)。', n.unit = '人';
@@ -582,10 +584,10 @@ MERGE (n:Achievement {id: 'ach:001-05:中医药服务能力全省领先目标'})
 年底前xx市中医药服务能力全省领先。', n.statement = '年底前xx市中医药服务能力全省领先。';
 MERGE (n:Achievement {id: 'ach:001-05:院前医疗急救水平提升至全国前列目标'}) SET n.kind = 'DESIGNATION', n.name = '院前医疗急救水平提升至全国前列目标', n.searchText = '院前医疗急救水平提升至全国前列目标
 年底前xx市院前医疗急救水平提升至全国前列。', n.statement = '年底前xx市院前医疗急救水平提升至全国前列。';
-MERGE (n:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享'}) SET n.kind = 'MILESTONE', n.name = '急救车与急诊室数据实时共享', n.searchText = '急救车与急诊室数据实时共享
-升级改造急救指挥调度系统,实现急救车与急诊室数据实时共享。', n.statement = '升级改造急救指挥调度系统,实现急救车与急诊室数据实时共享。';
-MERGE (n:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认'}) SET n.kind = 'MILESTONE', n.name = '市区两级平台协同服务及影像检查结果互认', n.searchText = '市区两级平台协同服务及影像检查结果互认
-完善区域人口健康信息平台建设,实现市区两级平台协同服务、影像检查结果互认。', n.statement = '完善区域人口健康信息平台建设,实现市区两级平台协同服务、影像检查结果互认。';
+MERGE (n:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享目标'}) SET n.kind = 'MILESTONE', n.name = '急救车与急诊室数据实时共享目标', n.searchText = '急救车与急诊室数据实时共享目标
+目标:升级改造急救指挥调度系统,实现急救车与急诊室数据实时共享。', n.statement = '目标:升级改造急救指挥调度系统,实现急救车与急诊室数据实时共享。';
+MERGE (n:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认目标'}) SET n.kind = 'MILESTONE', n.name = '市区两级平台协同服务及影像检查结果互认目标', n.searchText = '市区两级平台协同服务及影像检查结果互认目标
+目标:完善区域人口健康信息平台建设,实现市区两级平台协同服务、影像检查结果互认。', n.statement = '目标:完善区域人口健康信息平台建设,实现市区两级平台协同服务、影像检查结果互认。';
 MERGE (n:Achievement {id: 'ach:001-05:中医馆数量和服务质量达到全省首位目标'}) SET n.kind = 'DESIGNATION', n.name = '中医馆数量和服务质量达到全省首位目标', n.searchText = '中医馆数量和服务质量达到全省首位目标
 推动xx市中医馆数量和服务质量达到全省首位。', n.statement = '推动xx市中医馆数量和服务质量达到全省首位。';
 MERGE (n:Achievement {id: 'ach:001-05:医养结合综合服务全域覆盖目标'}) SET n.kind = 'MILESTONE', n.name = '医养结合综合服务全域覆盖目标', n.searchText = '医养结合综合服务全域覆盖目标
@@ -616,10 +618,10 @@ MERGE (n:Achievement {id: 'ach:001-08:集采医用耗材大类数'}) SET n.kind 
 冠脉支架等x大类医用耗材纳入集中采购降价(数字被遮盖)。', n.statement = '冠脉支架等x大类医用耗材纳入集中采购降价(数字被遮盖)。', n.unit = '大类';
 MERGE (n:Achievement {id: 'ach:001-08:国家集采药品耗材批次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '国家集采药品耗材批次', n.original = 'xx批', n.searchText = '国家集采药品耗材批次
 xx批国家集采药品、耗材减轻患者医药负担(数字被遮盖)。', n.statement = 'xx批国家集采药品、耗材减轻患者医药负担(数字被遮盖)。', n.unit = '批';
-MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小服务体系', '一老一幼', '一老一小'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小', '一老一小服务体系', '一老一幼'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+一老一小
 一老一小服务体系
-一老一幼
-一老一小';
+一老一幼';
 MERGE (n:Program {id: 'prog:公立医院综合巡查'}) SET n.kind = 'CAMPAIGN', n.name = '公立医院综合巡查', n.searchText = '公立医院综合巡查';
 MERGE (n:Program {id: 'prog:民营医院专项巡查'}) SET n.kind = 'CAMPAIGN', n.name = '民营医院专项巡查', n.searchText = '民营医院专项巡查';
 MERGE (n:Achievement {id: 'ach:001-08:刊登新闻比上年度增加篇数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '刊登新闻比上年度增加篇数', n.original = 'xxx篇', n.searchText = '刊登新闻比上年度增加篇数
@@ -663,6 +665,38 @@ MERGE (n:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务�
 MERGE (n:Organization {id: 'org:001-09:青年理论学习小组'}) SET n.aliases = ['青年干部理论学习小组'], n.description = '001-09文章所述市卫生健康委员会成立的青年(干部)理论学习小组', n.kind = 'OTHER', n.masked = true, n.name = '青年理论学习小组（001-09）', n.scope = '001-09', n.searchText = '青年理论学习小组(001-09)
 青年干部理论学习小组';
 MERGE (n:Organization {id: 'org:001-08:项目建设专班'}) SET n.description = '001-08文章所述市卫生健康委员会组建的重点项目建设专班', n.kind = 'OTHER', n.masked = true, n.name = '项目建设专班（001-08）', n.scope = '001-08', n.searchText = '项目建设专班(001-08)';
+MERGE (n:Place {id: 'place:辽宁省'}) SET n.aliases = ['辽宁'], n.level = 'PROVINCE', n.name = '辽宁省', n.searchText = '辽宁省
+辽宁';
+MERGE (n:Event {id: 'event:001-05:xxx日新闻发布会'}) SET n.description = 'xx市卫生健康委副主任xx介绍年度工作的新闻发布会(日期被遮盖)', n.masked = true, n.name = 'xxx日新闻发布会（001-05）', n.scope = '001-05', n.searchText = 'xxx日新闻发布会(001-05)';
+MERGE (n:Achievement {id: 'ach:001-05:居民健康素养水平稳步提升目标'}) SET n.kind = 'MILESTONE', n.name = '居民健康素养水平稳步提升目标', n.searchText = '居民健康素养水平稳步提升目标
+目标:年底前居民健康素养水平稳步提升。', n.statement = '目标:年底前居民健康素养水平稳步提升。';
+MERGE (n:Program {id: 'prog:城市医疗联合体建设'}) SET n.aliases = ['城市医联体', '医联体'], n.kind = 'INITIATIVE', n.name = '城市医疗联合体建设', n.searchText = '城市医疗联合体建设
+城市医联体
+医联体';
+MERGE (n:Program {id: 'prog:紧密型县域医共体建设'}) SET n.aliases = ['县域医共体建设'], n.kind = 'INITIATIVE', n.name = '紧密型县域医共体建设', n.searchText = '紧密型县域医共体建设
+县域医共体建设';
+MERGE (n:Program {id: 'prog:中医重点专科建设'}) SET n.aliases = ['中医药重点专科建设'], n.description = '在糖尿病、肿瘤、皮肤、中医儿科、中医妇科等专科专病治疗方面树立品牌', n.kind = 'PROJECT', n.name = '中医重点专科建设', n.searchText = '中医重点专科建设
+中医药重点专科建设';
+MERGE (n:Program {id: 'prog:互联网医院建设'}) SET n.kind = 'INITIATIVE', n.name = '互联网医院建设', n.searchText = '互联网医院建设';
+MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理', '慢性病患者管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
+慢病管理
+慢性病患者管理';
+MERGE (n:Organization {id: 'org:中华人民共和国国务院'}) SET n.aliases = ['国务院'], n.kind = 'GOVERNMENT_AGENCY', n.name = '中华人民共和国国务院', n.searchText = '中华人民共和国国务院
+国务院';
+MERGE (n:Program {id: 'prog:主城区区域核酸检测'}) SET n.description = 'xx市多轮主城区区域核酸检测', n.kind = 'CAMPAIGN', n.name = '主城区区域核酸检测', n.searchText = '主城区区域核酸检测';
+MERGE (n:Organization {id: 'org:001-08:国家区域医疗中心'}) SET n.description = 'xx市争取建设、由xx医科大学附属第一医院作技术输出医院的国家区域医疗中心', n.kind = 'REGIONAL_MEDICAL_CENTER', n.masked = true, n.name = '国家区域医疗中心（001-08）', n.scope = '001-08', n.searchText = '国家区域医疗中心(001-08)';
+MERGE (n:Organization {id: 'org:001-08:省财政厅'}) SET n.aliases = ['省财政'], n.description = '001-08所述省份的财政部门', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = '省财政厅（001-08）', n.scope = '001-08', n.searchText = '省财政厅(001-08)
+省财政';
+MERGE (n:Program {id: 'prog:节假日减免费用'}) SET n.kind = 'SERVICE', n.name = '节假日减免费用', n.searchText = '节假日减免费用';
+MERGE (n:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}) SET n.description = '001-08所述市卫健委举办的宣讲报告会', n.masked = true, n.name = '学习贯彻党的二十大精神宣讲报告会（001-08）', n.scope = '001-08', n.searchText = '学习贯彻党的二十大精神宣讲报告会(001-08)';
+MERGE (n:Place {id: 'place:001-09:xx市'}) SET n.aliases = ['全市'], n.description = '001-09文章所述城市(文中仅称“市”“全市”)', n.level = 'CITY', n.masked = true, n.name = 'xx市（001-09）', n.scope = '001-09', n.searchText = 'xx市(001-09)
+全市';
+MERGE (n:Program {id: 'prog:居民健康档案管理'}) SET n.aliases = ['居民建档', '健康档案建档'], n.kind = 'SERVICE', n.name = '居民健康档案管理', n.searchText = '居民健康档案管理
+居民建档
+健康档案建档';
+MERGE (n:Program {id: 'prog:儿童健康管理'}) SET n.kind = 'SERVICE', n.name = '儿童健康管理', n.searchText = '儿童健康管理';
+MERGE (n:Program {id: 'prog:孕产妇健康管理'}) SET n.kind = 'SERVICE', n.name = '孕产妇健康管理', n.searchText = '孕产妇健康管理';
+MERGE (n:Program {id: 'prog:老年人健康管理'}) SET n.kind = 'SERVICE', n.name = '老年人健康管理', n.searchText = '老年人健康管理';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:001-05:xx市'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委副主任xx介绍'}]->(b);
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委副主任xx介绍'}]->(b);
@@ -679,23 +713,23 @@ MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}),
 MATCH (a:Program {id: 'prog:公立医院“五大中心”建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '稳妥有序启动公立医院“五大中心”'}]->(b);
 MATCH (a:Program {id: 'prog:001-05:5G智慧化xxx平台'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '5G智慧化xxx平台'}]->(b);
 MATCH (a:Program {id: 'prog:妇幼健康服务体系能力提升项目'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '妇幼健康服务体系能力提升等x个项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:启动示范项目数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '妇幼健康服务体系能力提升等x个项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:启动示范项目数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '妇幼健康服务体系能力提升等x个项目'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个'}]->(b);
 MATCH (a:Organization {id: 'org:001-05:国家肿瘤区域医疗中心'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快推进国家肿瘤和儿童区域医疗中心建设'}]->(b);
 MATCH (a:Organization {id: 'org:001-05:国家儿童区域医疗中心'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快推进国家肿瘤和儿童区域医疗中心建设'}]->(b);
 MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快推进国家肿瘤和儿童区域医疗中心建设'}]->(b);
 MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力争取国家区域医疗中心建设'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:四级临床重点专科数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动建成国家、省、市、县四级临床重点专科xxx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:城市医疗集团数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:县域医共体数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团和x个县域医共体'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:家庭医生团队数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xxxx个家庭医生团队'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:家庭医生团队对接社区数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实名对接xxxx个社区和xxxx个行政村'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实名对接xxxx个社区和xxxx个行政村'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xx.x万老年高危群体建立健康档案并提供健康服务'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市孕产妇产后访视率和新生儿访视率均达到xx%以上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '高血压、糖尿病患者总体规范管理率达到xx%以上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '一体化管理村卫生室指夹式血氧仪及药物'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:组建城市医疗集团数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:组建县域医共体数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团和x个县域医共体'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:组建家庭医生团队数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xxxx个家庭医生团队'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:家庭医生团队对接社区数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实名对接xxxx个社区和xxxx个行政村'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实名对接xxxx个社区和xxxx个行政村'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xx.x万老年高危群体建立健康档案并提供健康服务'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市孕产妇产后访视率和新生儿访视率均达到xx%以上'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '高血压、糖尿病患者总体规范管理率达到xx%以上'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '一体化管理村卫生室指夹式血氧仪及药物'}]->(b);
 MATCH (a:Organization {id: 'org:辽宁中医药大学'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组织市级医疗机构与辽宁中医药大学等院校协同开展临床诊疗和科学研究'}]->(b);
 MATCH (a:Program {id: 'prog:中医药专科集群建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设中医药专科集群'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:中医药重点(特色)专科数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造中医药重点(特色)专科xx个'}]->(b);
@@ -706,7 +740,7 @@ MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Report {id: 'report:00
 MATCH (a:Program {id: 'prog:001-05:xxx急救指挥调度系统'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '升级改造xxx急救指挥调度系统'}]->(b);
 MATCH (a:Program {id: 'prog:区域人口健康信息平台'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '完善区域人口健康信息平台建设'}]->(b);
 MATCH (a:Program {id: 'prog:好就医'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '扩大“好就医”场景应用范围'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:新增互联网医院数'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '新增x家互联网医院'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:新增互联网医院数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '新增x家互联网医院'}]->(b);
 MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好疫情监测分析和应对准备工作'}]->(b);
 MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '我国走过了一段极不平凡的抗疫历程'}]->(b);
 MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力以赴抗击新冠疫情,成功经受了重重考验'}]->(b);
@@ -717,7 +751,7 @@ MATCH (a:Policy {id: 'policy:001-05:xx市社区(村)新型冠状病毒感染防�
 MATCH (a:Policy {id: 'policy:工作导则'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '《工作导则》等工作落实落细'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:新冠疫苗全程接种率目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全程接种率、加强免疫接种率分别达到xx%xx%以上'}]->(b);
 MATCH (a:Program {id: 'prog:老年健康促进试点'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全国率先开展老年健康促进试点'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全国率先开展老年健康促进试点'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全国率先开展老年健康促进试点'}]->(b);
 MATCH (a:Program {id: 'prog:国家医养结合示范创建'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建国家医养结合示范区x个、示范机构x—x个'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:国家医养结合示范区数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建国家医养结合示范区x个'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:国家医养结合示范机构数目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '示范机构x—x个'}]->(b);
@@ -744,6 +778,8 @@ MATCH (a:Achievement {id: 'ach:001-06:帮助创建特色专科数'}), (b:Report 
 MATCH (a:Achievement {id: 'ach:001-06:开展新技术新项目数'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展新技术新项目xxx项'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-06:轮训临床科室主任数'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '轮训临床科室主任xxx名'}]->(b);
 MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x年多来,我国走过了一段极不平凡的抗疫历程'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在全国率先开展老年健康促进试点'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '服务全省全国抗疫大局'}]->(b);
 MATCH (a:Place {id: 'place:湖北省'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '公共卫生人员驰援湖北'}]->(b);
 MATCH (a:Place {id: 'place:武汉市'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '武汉发生疫情后'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-06:取得疫情防控重大决定性胜利'}), (b:Report {id: 'report:001-06'}) MERGE (a)-[r:MENTIONED_IN {quote: '在取得疫情防控重大决定性胜利过程中'}]->(b);
@@ -839,7 +875,7 @@ MATCH (a:Organization {id: 'org:001-08:xx医科大学附属第一医院'}), (b:R
 MATCH (a:Achievement {id: 'ach:001-08:与技术输出医院签订国家区域医疗中心合作协议'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '已与技术输出医院——xx医科大学附属第一医院签订合作协议'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:完成国家区域医疗中心建设线上答辩'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成国家区域医疗中心建设线上答辩'}]->(b);
 MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施“三医联动”改革'}]->(b);
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展药品集中带量采购'}]->(b);
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展药品集中带量采购'}]->(b);
 MATCH (a:Program {id: 'prog:001-08:xx市低值医用耗材集中采购平台'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极筹建xx市低值医用耗材集中采购平台'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:中选药品平均降幅'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进xxx种中选药品平均降幅xx%'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:医用耗材平均降幅'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '冠脉支架等x大类医用耗材平均降幅xx%'}]->(b);
@@ -860,6 +896,7 @@ MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Report {
 MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '下达xxxx年基本公共卫生服务补助资金xxx.xx万元'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:xx县基本公共卫生服务项目国检中部第一全国第三'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '取得中部第一、全国第三的优异成绩'}]->(b);
 MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进医养融合发展'}]->(b);
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现医养结合综合服务全域覆盖'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:医养结合机构建设项目资金'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取医养结合机构建设项目资金xxxx万元'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:设立老年医学科的综合医院数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xx家综合医院设立老年医学科'}]->(b);
 MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '成功创建x个全国示范性老年友好型社区'}]->(b);
@@ -867,7 +904,7 @@ MATCH (a:Achievement {id: 'ach:001-08:全国示范性老年友好型社区数'})
 MATCH (a:Achievement {id: 'ach:001-08:3岁以下婴幼儿托位数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市x岁以下婴幼儿托位数达xxxxx个'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:千人口托位数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '千人口托位数达到x.xx个,超过省定目标'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:救治救助尘肺病农民工人次'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市救治救助尘肺病农民工xxxx人次'}]->(b);
-MATCH (a:Program {id: 'prog:母婴安全五项制度'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '落实母婴安全五项核心制度'}]->(b);
+MATCH (a:Policy {id: 'policy:母婴安全五项制度'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '落实母婴安全五项核心制度'}]->(b);
 MATCH (a:Program {id: 'prog:孕产妇免费产前筛查'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '孕产妇免费产前筛查'}]->(b);
 MATCH (a:Program {id: 'prog:新生儿先天性心脏病筛查'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '新生儿先天性心脏病筛查'}]->(b);
 MATCH (a:Program {id: 'prog:新生儿遗传性耳聋基因筛查'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '新生儿遗传性耳聋基因筛查'}]->(b);
@@ -913,7 +950,7 @@ MATCH (a:Achievement {id: 'ach:001-08:市中心医院和市第一人民医院住
 MATCH (a:Policy {id: 'policy:“十四五”区域医疗规划'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '编制完成“十四五”区域医疗规划'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:编制完成“十四五”区域医疗规划'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '编制完成“十四五”区域医疗规划'}]->(b);
 MATCH (a:Program {id: 'prog:001-08:健康xx行动'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入推进健康xx行动'}]->(b);
-MATCH (a:Program {id: 'prog:“双培养”制度'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '创新实施“双培养”制度'}]->(b);
+MATCH (a:Policy {id: 'policy:“双培养”制度'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '创新实施“双培养”制度'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:市直引进高层次医学人才数'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '市直引进高层次医学人才xx人'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-08:医疗服务收入占比'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗服务收入占比达到xx%以上'}]->(b);
 MATCH (a:Program {id: 'prog:爱国卫生运动'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入开展爱国卫生运动'}]->(b);
@@ -999,8 +1036,8 @@ MATCH (a:Achievement {id: 'ach:001-05:分级诊疗体系健全完善目标'}), (
 MATCH (a:Achievement {id: 'ach:001-05:医联体网格化实现城乡居民全覆盖目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '医联体网格化实现城乡居民全覆盖'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:中医药服务能力全省领先目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医药服务能力全省领先'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:院前医疗急救水平提升至全国前列目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '院前医疗急救水平提升至全国前列'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现急救车与急诊室数据实时共享'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现市区两级平台协同服务,影像检查结果互认'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现急救车与急诊室数据实时共享'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现市区两级平台协同服务,影像检查结果互认'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:中医馆数量和服务质量达到全省首位目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动我市中医馆数量和服务质量达到全省首位'}]->(b);
 MATCH (a:Achievement {id: 'ach:001-05:医养结合综合服务全域覆盖目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现医养结合综合服务全域覆盖'}]->(b);
 MATCH (a:Program {id: 'prog:双向转诊'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '畅通双向转诊机制'}]->(b);
@@ -1052,53 +1089,73 @@ MATCH (a:Organization {id: 'org:001-09:青少年脊椎健康筛查义诊队'}), 
 MATCH (a:Organization {id: 'org:001-09:“党建+妇女微家”志愿者服务队'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '市妇幼保健院组建“党建+妇女微家”志愿者服务队'}]->(b);
 MATCH (a:Organization {id: 'org:001-09:青年理论学习小组'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立青年理论学习小组'}]->(b);
 MATCH (a:Organization {id: 'org:001-08:项目建设专班'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建项目建设专班,实行挂图作战'}]->(b);
+MATCH (a:Place {id: 'place:辽宁省'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '与辽宁中医药大学等院校协同开展临床诊疗和科学研究'}]->(b);
+MATCH (a:Event {id: 'event:001-05:xxx日新闻发布会'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xxx日的新闻发布会上,xx市卫生健康委副主任xx介绍'}]->(b);
+MATCH (a:Achievement {id: 'ach:001-05:居民健康素养水平稳步提升目标'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '居民健康素养水平稳步提升'}]->(b);
+MATCH (a:Program {id: 'prog:城市医疗联合体建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团'}]->(b);
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建xx个城市医疗集团和x个县域医共体'}]->(b);
+MATCH (a:Program {id: 'prog:中医重点专科建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造中医药重点(特色)专科xx个'}]->(b);
+MATCH (a:Program {id: 'prog:互联网医院建设'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '新增x家互联网医院'}]->(b);
+MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Report {id: 'report:001-05'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上'}]->(b);
+MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '老年人健康管理、慢性病患者管理等服务'}]->(b);
+MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '得到了国务院联防联控机制工作组和毛伟明省长的表扬性肯定'}]->(b);
+MATCH (a:Program {id: 'prog:主城区区域核酸检测'}), (b:Report {id: 'report:001-07'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共开展xx轮主城区区域核酸检测'}]->(b);
+MATCH (a:Organization {id: 'org:001-08:国家区域医疗中心'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成国家区域医疗中心建设线上答辩'}]->(b);
+MATCH (a:Organization {id: 'org:001-08:省财政厅'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '省财政补助资金xxx万'}]->(b);
+MATCH (a:Program {id: 'prog:节假日减免费用'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施'}]->(b);
+MATCH (a:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}), (b:Report {id: 'report:001-08'}) MERGE (a)-[r:MENTIONED_IN {quote: '举办学习贯彻党的二十大精神宣讲报告会'}]->(b);
+MATCH (a:Place {id: 'place:001-09:xx市'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市健康素养水平提升至xx.x%'}]->(b);
+MATCH (a:Program {id: 'prog:居民健康档案管理'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '向居民免费提供健康档案建档'}]->(b);
+MATCH (a:Program {id: 'prog:儿童健康管理'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '儿童健康管理、孕产妇健康管理'}]->(b);
+MATCH (a:Program {id: 'prog:孕产妇健康管理'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '儿童健康管理、孕产妇健康管理'}]->(b);
+MATCH (a:Program {id: 'prog:老年人健康管理'}), (b:Report {id: 'report:001-09'}) MERGE (a)-[r:MENTIONED_IN {quote: '孕产妇健康管理、老年人健康管理、慢性病患者管理'}]->(b);
 // Relationships
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委以健康xx民生工程为主线';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:001-05:健康xx民生工程'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委以健康xx民生工程为主线';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '以深化医药卫生体制改革为抓手';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '健全分级诊疗服务网络';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '以深化医药卫生体制改革为抓手';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '健全分级诊疗服务网络';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:医联体网格化管理'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '医联体网格化实现城乡居民全覆盖';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '组建xxxx个家庭医生团队';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:家庭医生团队社区(村屯)覆盖率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '家庭医生团队社区(村屯)覆盖率达到xxx%';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '高标准推进公立医院改革与高质量发展示范项目';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '高标准推进公立医院改革与高质量发展示范项目';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院“五大中心”建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '稳妥有序启动公立医院“五大中心”';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:001-05:5G智慧化xxx平台'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '5G智慧化xxx平台';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:妇幼健康服务体系能力提升项目'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '妇幼健康服务体系能力提升等x个项目';
-MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-05:启动示范项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '妇幼健康服务体系能力提升等x个项目';
-MATCH (a:Program {id: 'prog:公立医院“五大中心”建设'}), (b:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个';
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-05:启动示范项目数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '妇幼健康服务体系能力提升等x个项目';
+MATCH (a:Program {id: 'prog:公立医院“五大中心”建设'}), (b:Achievement {id: 'ach:001-05:年内启动建设“五大中心”数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '年内启动建设胸痛、卒中、危重新生儿等“五大中心”xx个';
 MATCH (a:Organization {id: 'org:001-05:国家肿瘤区域医疗中心'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
 MATCH (a:Organization {id: 'org:001-05:国家肿瘤区域医疗中心'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
 MATCH (a:Organization {id: 'org:001-05:国家儿童区域医疗中心'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
 MATCH (a:Organization {id: 'org:001-05:国家儿童区域医疗中心'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:四级临床重点专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '推动建成国家、省、市、县四级临床重点专科xxx个';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:城市医疗集团数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:县域医共体数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团和x个县域医共体';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:家庭医生团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xxxx个家庭医生团队';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:家庭医生团队对接社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实名对接xxxx个社区和xxxx个行政村';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实名对接xxxx个社区和xxxx个行政村';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '为xx.x万老年高危群体建立健康档案并提供健康服务';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全市孕产妇产后访视率和新生儿访视率均达到xx%以上';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '高血压、糖尿病患者总体规范管理率达到xx%以上';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '一体化管理村卫生室指夹式血氧仪及药物';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:组建城市医疗集团数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:组建县域医共体数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团和x个县域医共体';
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:组建家庭医生团队数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xxxx个家庭医生团队';
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:家庭医生团队对接社区数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实名对接xxxx个社区和xxxx个行政村';
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-05:家庭医生团队对接行政村数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实名对接xxxx个社区和xxxx个行政村';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:老年高危群体建立健康档案人数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '为xx.x万老年高危群体建立健康档案并提供健康服务';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:孕产妇产后访视率和新生儿访视率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全市孕产妇产后访视率和新生儿访视率均达到xx%以上';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '高血压、糖尿病患者总体规范管理率达到xx%以上';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:政府办社区卫生服务中心建设达标率和床位设置率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全市政府办社区卫生服务中心建设达标率、床位设置率达到xxx%';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:一体化管理村卫生室血氧仪及药物配置率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '一体化管理村卫生室指夹式血氧仪及药物';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Organization {id: 'org:辽宁中医药大学'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-05'}]->(b) SET r.quote = '组织市级医疗机构与辽宁中医药大学等院校协同开展临床诊疗和科学研究', r.detail = '组织市级医疗机构与辽宁中医药大学协同开展临床诊疗和科学研究';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:中医药专科集群建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '建设中医药专科集群';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:中医药重点(特色)专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '打造中医药重点(特色)专科xx个';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:优质中医药综合服务区'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '在全市基层医疗机构创建优质中医药综合服务区';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:中医馆内涵建设项目'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '开展中医馆内涵建设项目';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '在推动“互联网+医疗健康”上实现新突破';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '在推动“互联网+医疗健康”上实现新突破';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:001-05:xxx急救指挥调度系统'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '升级改造xxx急救指挥调度系统';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:区域人口健康信息平台'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '完善区域人口健康信息平台建设';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:好就医'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '扩大“好就医”场景应用范围';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:新增互联网医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '新增x家互联网医院';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:新增互联网医院数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '新增x家互联网医院';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '全面落实“乙类乙管”措施';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:乙类乙管'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '全面落实“乙类乙管”措施';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Policy {id: 'policy:001-05:xx市社区(村)新型冠状病毒感染防控工作模板'}) MERGE (a)-[r:ISSUED {source: '001-05'}]->(b) SET r.quote = '出台并推动《xx市社区(村)新型冠状病毒感染防控工作模板》';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Policy {id: 'policy:工作导则'}) MERGE (a)-[r:ISSUED {source: '001-05'}]->(b) SET r.quote = '《工作导则》等工作落实落细';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:新冠疫苗全程接种率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '全程接种率、加强免疫接种率分别达到xx%xx%以上';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:老年健康促进试点'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '在全国率先开展老年健康促进试点';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '在全国率先开展老年健康促进试点';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:国家医养结合示范创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '创建国家医养结合示范区x个、示范机构x—x个';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:在全国率先开展老年健康促进试点目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '在全国率先开展老年健康促进试点';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:国家医养结合示范创建'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '创建国家医养结合示范区x个、示范机构x—x个';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:国家医养结合示范区数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '创建国家医养结合示范区x个';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:国家医养结合示范机构数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '示范机构x—x个';
 MATCH (a:Place {id: 'place:001-06:我州'}), (b:Achievement {id: 'ach:001-06:基层医疗卫生机构引进招聘专技人员数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '全州基层医疗卫生机构共引进招聘各类专技人员xxx名';
@@ -1137,10 +1194,10 @@ MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Achievement {id
 MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Achievement {id: 'ach:001-06:医疗队抵达湖北用时'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '于xx小时内抵达湖北';
 MATCH (a:Person {id: 'person:张定宇'}), (b:Achievement {id: 'ach:001-06:张定宇获“人民英雄”国家荣誉称号'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '“人民英雄”国家荣誉称号获得者';
 MATCH (a:Person {id: 'person:钟南山'}), (b:Achievement {id: 'ach:001-06:钟南山获“共和国勋章”'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '“共和国勋章”获得者钟南山说';
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:二级以上医疗机构发热门诊扩充'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '发热门诊短时间内由xxxx个扩充至x.x万个';
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:重症病床扩充'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '重症病床由xx.x万张扩充至xx.x万张';
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:依托国家医学中心等组建的国家医疗队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'xx支国家医疗队依托国家医学中心、国家区域医疗中心及省级三甲医院组建';
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:可随时调派跨省支援的医务人员数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '总计xxxx余名医务人员能够随时调派、跨省支援';
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Achievement {id: 'ach:001-06:二级以上医疗机构发热门诊扩充'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '发热门诊短时间内由xxxx个扩充至x.x万个';
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Achievement {id: 'ach:001-06:重症病床扩充'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '重症病床由xx.x万张扩充至xx.x万张';
+MATCH (a:Organization {id: 'org:国家医疗队'}), (b:Achievement {id: 'ach:001-06:依托国家医学中心等组建的国家医疗队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'xx支国家医疗队依托国家医学中心、国家区域医疗中心及省级三甲医院组建';
+MATCH (a:Organization {id: 'org:国家医疗队'}), (b:Achievement {id: 'ach:001-06:可随时调派跨省支援的医务人员数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '总计xxxx余名医务人员能够随时调派、跨省支援';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Place {id: 'place:001-07:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-07'}]->(b) SET r.quote = 'xx市卫健委坚持以A新时代中国特色社会主义思想为指导';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:统筹疫情防控和卫生健康事业发展取得“双赢”'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '取得了“双赢”的良好成效';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-07'}]->(b) SET r.quote = '全力以赴抗击新冠疫情,成功经受了重重考验';
@@ -1155,16 +1212,15 @@ MATCH (a:Achievement {id: 'ach:001-07:Gxxxx次列车疫情处置获表扬性肯�
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:局部应急性疫情处置获省委省政府肯定'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '快速有效处置局部应急性疫情,得到了省委、省政府的充分肯定';
 MATCH (a:Achievement {id: 'ach:001-07:局部应急性疫情处置获省委省政府肯定'}), (b:Organization {id: 'org:001-07:省委'}) MERGE (a)-[r:AWARDED_BY {source: '001-07'}]->(b) SET r.quote = '得到了省委、省政府的充分肯定';
 MATCH (a:Achievement {id: 'ach:001-07:局部应急性疫情处置获省委省政府肯定'}), (b:Organization {id: 'org:001-07:省政府'}) MERGE (a)-[r:AWARDED_BY {source: '001-07'}]->(b) SET r.quote = '得到了省委、省政府的充分肯定';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:核酸日检测能力'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市日检测能力达xx.x万管';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:主城区区域核酸检测轮次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市共开展xx轮主城区区域核酸检测';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:累计核酸检测人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '累计检测xxxx万人次';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:核酸日检测能力'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市日检测能力达xx.x万管';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:主城区区域核酸检测轮次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市共开展xx轮主城区区域核酸检测';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:累计核酸检测人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '累计检测xxxx万人次';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '持续推进新冠疫苗接种,着力构建人群免疫屏障';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:累计接种新冠疫苗剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市累计接种新冠疫苗xxx.x万剂次,居全省前列';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:新冠疫苗接种量居全省前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市累计接种新冠疫苗xxx.x万剂次,居全省前列';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:新冠疫苗接种量居全省前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市累计接种新冠疫苗xxx.x万剂次,居全省前列';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:哨点扫雷行动'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '开展“哨点扫雷”行动,采取“三个一批”守住主阵地';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:院感培训人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '开展院感培训xxxxx人';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:中心城区设置病床总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '中心城区设置病床总数达到xxxx张,较平时增加xxxx张';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:县市增加病床数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '县市增加病床xxxx张';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:中心城区设置病床总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '中心城区设置病床总数达到xxxx张,较平时增加xxxx张';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:县市增加病床数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '县市增加病床xxxx张';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-07:重症救治高级专家组'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '成立重症救治高级专家组、危重症救治专家组和x个县市区对口指导包片专家组';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-07:危重症救治专家组'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '成立重症救治高级专家组、危重症救治专家组和x个县市区对口指导包片专家组';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-07:县市区对口指导包片专家组'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '成立重症救治高级专家组、危重症救治专家组和x个县市区对口指导包片专家组';
@@ -1182,11 +1238,11 @@ MATCH (a:Organization {id: 'org:001-07:市第一人民医院'}), (b:Program {id:
 MATCH (a:Program {id: 'prog:重症救治短期培训'}), (b:Achievement {id: 'ach:001-07:重症救治短期培训选派技术骨干数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市选派xx名技术骨干';
 MATCH (a:Organization {id: 'org:001-07:市第二定点救治医院'}), (b:Place {id: 'place:001-07:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-07'}]->(b) SET r.quote = '在xx市启动市第二定点救治医院';
 MATCH (a:Organization {id: 'org:001-07:市第二定点救治医院'}), (b:Achievement {id: 'ach:001-07:启动市第二定点救治医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '在xx市启动市第二定点救治医院';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:全市救治床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市救治床位达到xxxxx张';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:全市发热门诊数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市设置xx小时发热门诊xxx个';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:全市救治床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市救治床位达到xxxxx张';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:全市发热门诊数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市设置xx小时发热门诊xxx个';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:研制新冠感染预防和治疗方剂'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '研制新冠感染预防和治疗方剂,在全市推广运用';
 MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Place {id: 'place:001-08:xx省'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '每万居民拥有x.x名全科医生,居全省市州第一';
-MATCH (a:Place {id: 'place:001-08:xx县'}), (b:Place {id: 'place:001-08:xx省'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = 'xx县代表xx省迎接基本公共卫生服务项目国检';
+MATCH (a:Place {id: 'place:001-08:xx县'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = 'xx县代表xx省迎接基本公共卫生服务项目国检';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '委党组多次召开专题会议研究部署';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:市级医疗卫生重点项目数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xxxx年市级共有医疗卫生重点项目x个';
 MATCH (a:Organization {id: 'org:001-08:市城南医院'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '分别为市城南医院项目';
@@ -1216,7 +1272,7 @@ MATCH (a:Organization {id: 'org:001-08:市康复医院'}), (b:Place {id: 'place:
 MATCH (a:Organization {id: 'org:001-08:市康复医院'}), (b:Achievement {id: 'ach:001-08:市康复医院获批创建国家三级精神病医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '市康复医院获批创建为国家三级精神病医院';
 MATCH (a:Organization {id: 'org:001-08:xx人民医院'}), (b:Achievement {id: 'ach:001-08:xx人民医院成功创建三级综合医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx人民医院成功创建三级综合医院';
 MATCH (a:Organization {id: 'org:001-08:xx人民医院'}), (b:Achievement {id: 'ach:001-08:xx人民医院传染楼投入使用'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx人民医院传染楼正式投入使用';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:获评临床重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx个专科获评省评省级、市级、县级临床重点专科';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:获评临床重点专科数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx个专科获评省评省级、市级、县级临床重点专科';
 MATCH (a:Organization {id: 'org:001-08:xx医院'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '按三级甲等综合医院标准建设xx医院';
 MATCH (a:Organization {id: 'org:001-08:省卫生健康委员会'}), (b:Place {id: 'place:001-08:xx省'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '已获省卫生健康委批准设置';
 MATCH (a:Organization {id: 'org:001-08:xx医院'}), (b:Achievement {id: 'ach:001-08:xx医院获省卫生健康委批准设置'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '已获省卫生健康委批准设置';
@@ -1228,21 +1284,21 @@ MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organizat
 MATCH (a:Organization {id: 'org:001-08:xx医科大学附属第一医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:SUPPORTS {source: '001-08'}]->(b) SET r.quote = '技术输出医院——xx医科大学附属第一医院', r.detail = '技术输出医院';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:与技术输出医院签订国家区域医疗中心合作协议'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '已与技术输出医院——xx医科大学附属第一医院签订合作协议';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:完成国家区域医疗中心建设线上答辩'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '完成国家区域医疗中心建设线上答辩';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '深入推进综合医改';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '深入推进综合医改';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:三医联动改革'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '实施“三医联动”改革';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:药品集中带量采购'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '开展药品集中带量采购';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:药品和医用耗材集中带量采购'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '开展药品集中带量采购';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:001-08:xx市低值医用耗材集中采购平台'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '积极筹建xx市低值医用耗材集中采购平台';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:中选药品平均降幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '推进xxx种中选药品平均降幅xx%';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:医用耗材平均降幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '冠脉支架等x大类医用耗材平均降幅xx%';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采减轻患者医药负担'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx批国家采集药品、耗材减轻患者医药负担x.xx亿元';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:中选药品平均降幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '推进xxx种中选药品平均降幅xx%';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:医用耗材平均降幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '冠脉支架等x大类医用耗材平均降幅xx%';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采减轻患者医药负担'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx批国家采集药品、耗材减轻患者医药负担x.xx亿元';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:清理不合理收费项目问题数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '清理各项不合理收费项目问题xxx个';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:清退资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '清退资金xxx.xx万元';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:全市注册全科医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市注册全科医生xxxx人';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:每万居民拥有全科医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '每万居民拥有x.x名全科医生,居全省市州第一';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:每万居民全科医生数居全省市州第一'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '每万居民拥有x.x名全科医生,居全省市州第一';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:设置发热门诊的基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx个乡镇卫生院和社区卫生服务中心设置发热门诊';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:培训基层骨干医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市培训乡镇卫生院和社区卫生服务中心骨干医生xx名';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:培训乡村医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '乡村医生xxx名';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:全市注册全科医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市注册全科医生xxxx人';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:每万居民拥有全科医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '每万居民拥有x.x名全科医生,居全省市州第一';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:每万居民全科医生数居全省市州第一'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '每万居民拥有x.x名全科医生,居全省市州第一';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:设置发热门诊的基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx个乡镇卫生院和社区卫生服务中心设置发热门诊';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:培训基层骨干医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市培训乡镇卫生院和社区卫生服务中心骨干医生xx名';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:培训乡村医生数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '乡村医生xxx名';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:数字化预防接种门诊和特色专病专科建设数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '指导基层开展数字化预防接种门诊和特色专病专科建设xx个';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:乡镇卫生院房屋修缮项目'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '实施乡镇卫生院房屋修缮项目';
 MATCH (a:Program {id: 'prog:乡镇卫生院房屋修缮项目'}), (b:Achievement {id: 'ach:001-08:修缮卫生院房屋面积'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市修缮卫生院房屋面积xxxxx平方米';
@@ -1250,15 +1306,15 @@ MATCH (a:Program {id: 'prog:乡镇卫生院房屋修缮项目'}), (b:Achievement
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:国家基本公共卫生服务项目'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '基层公共卫生服务能力明显提升';
 MATCH (a:Place {id: 'place:001-08:xx县'}), (b:Achievement {id: 'ach:001-08:xx县基本公共卫生服务项目国检中部第一全国第三'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '取得中部第一、全国第三的优异成绩';
 MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-08:xx县基本公共卫生服务项目国检中部第一全国第三'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '取得中部第一、全国第三的优异成绩';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '推进医养融合发展';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '推进医养融合发展';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:医养结合机构建设项目资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '争取医养结合机构建设项目资金xxxx万元';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:设立老年医学科的综合医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx家综合医院设立老年医学科';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:3岁以下婴幼儿托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市x岁以下婴幼儿托位数达xxxxx个';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:千人口托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '千人口托位数达到x.xx个,超过省定目标';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:救治救助尘肺病农民工人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市救治救助尘肺病农民工xxxx人次';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:母婴安全五项制度'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '落实母婴安全五项核心制度';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:设立老年医学科的综合医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx家综合医院设立老年医学科';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:3岁以下婴幼儿托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市x岁以下婴幼儿托位数达xxxxx个';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:千人口托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '千人口托位数达到x.xx个,超过省定目标';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:救治救助尘肺病农民工人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市救治救助尘肺病农民工xxxx人次';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Policy {id: 'policy:母婴安全五项制度'}) MERGE (a)-[r:IMPLEMENTS {source: '001-08'}]->(b) SET r.quote = '落实母婴安全五项核心制度';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:孕产妇免费产前筛查'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '孕产妇免费产前筛查';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:新生儿先天性心脏病筛查'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '新生儿先天性心脏病筛查';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:新生儿遗传性耳聋基因筛查'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '新生儿遗传性耳聋基因筛查';
@@ -1276,7 +1332,7 @@ MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:青蒿国内生产基地'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '着力培育青蒿国内生产基地';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:名医堂工程'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '实施“名医堂”工程';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '充分发挥中医药在新冠肺炎疫情防控中的独特优势';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:免费发放中医药预防汤剂剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xxxx年我市免费发放中医药预防汤剂xxx万剂次';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:免费发放中医药预防汤剂剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xxxx年我市免费发放中医药预防汤剂xxx万剂次';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:研发“x中祛疫方”'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '研发x个“x中祛疫方”规范临床应用';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:001-08:中医中药xx-中医药文化传播活动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '举办中医中药xx-中医药文化传播活动';
 MATCH (a:Program {id: 'prog:001-08:中医中药xx-中医药文化传播活动'}), (b:Achievement {id: 'ach:001-08:中医药文化传播义诊场次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市开展义诊xx余场';
@@ -1297,8 +1353,8 @@ MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:举办学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:清廉医院行动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '扎实推进清廉医院行动';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:床位整治行动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '着力开展床位整治行动';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:全市新增床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市新增床位xxxx张,增长x.x%';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:床位增长率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市新增床位xxxx张,增长x.x%';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:全市新增床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市新增床位xxxx张,增长x.x%';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:床位增长率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市新增床位xxxx张,增长x.x%';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:改善医疗服务行动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '改善医疗服务行动,实施预约诊疗';
 MATCH (a:Program {id: 'prog:改善医疗服务行动'}), (b:Achievement {id: 'ach:001-08:便民惠民措施数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '优质护理服务等十项便民惠民措施';
 MATCH (a:Organization {id: 'org:001-08:市中心医院'}), (b:Achievement {id: 'ach:001-08:市中心医院和市第一人民医院门诊满意度'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '市中心医院、市第一人民医院门诊满意度达到xx%以上';
@@ -1308,7 +1364,7 @@ MATCH (a:Organization {id: 'org:001-08:市第一人民医院'}), (b:Achievement 
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Policy {id: 'policy:“十四五”区域医疗规划'}) MERGE (a)-[r:ISSUED {source: '001-08'}]->(b) SET r.quote = '编制完成“十四五”区域医疗规划';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:编制完成“十四五”区域医疗规划'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '编制完成“十四五”区域医疗规划';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:001-08:健康xx行动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '深入推进健康xx行动';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:“双培养”制度'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '创新实施“双培养”制度';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Policy {id: 'policy:“双培养”制度'}) MERGE (a)-[r:IMPLEMENTS {source: '001-08'}]->(b) SET r.quote = '创新实施“双培养”制度';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:市直引进高层次医学人才数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '市直引进高层次医学人才xx人';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:医疗服务收入占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '医疗服务收入占比达到xx%以上';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '深入开展爱国卫生运动';
@@ -1403,7 +1459,7 @@ MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Achievement {id: 'a
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:公立医院综合改革'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '下达公立医院能力提升改革资金xxx.xx万元', r.detail = '下达改革资金';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Achievement {id: 'ach:001-09:公立医院能力提升改革资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '下达公立医院能力提升改革资金xxx.xx万元';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:城乡居民基本医疗保险'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '加大医保补助,继续支持巩固提高居民医保待遇水平';
-MATCH (a:Place {id: 'place:001-09:xx县'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均补助标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均补助标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:城乡医疗救助'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '下达城乡医疗救助资金xxx.xx万元', r.detail = '下达救助资金';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Achievement {id: 'ach:001-09:城乡医疗救助资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '下达城乡医疗救助资金xxx.xx万元';
 MATCH (a:Person {id: 'person:001-05:xx'}), (b:Organization {id: 'org:001-05:xx市卫生健康委员会'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委副主任xx介绍', r.role = '副主任';
@@ -1413,8 +1469,8 @@ MATCH (a:Program {id: 'prog:医联体网格化管理'}), (b:Achievement {id: 'ac
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:中医药服务能力全省领先目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '中医药服务能力全省领先';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:院前医疗急救水平提升至全国前列目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '院前医疗急救水平提升至全国前列';
 MATCH (a:Program {id: 'prog:001-05:xxx急救指挥调度系统'}), (b:Achievement {id: 'ach:001-05:院前医疗急救水平提升至全国前列目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '将我市院前医疗急救和紧急医疗救援能力提升至全国前列';
-MATCH (a:Program {id: 'prog:001-05:xxx急救指挥调度系统'}), (b:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现急救车与急诊室数据实时共享';
-MATCH (a:Program {id: 'prog:区域人口健康信息平台'}), (b:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现市区两级平台协同服务,影像检查结果互认';
+MATCH (a:Program {id: 'prog:001-05:xxx急救指挥调度系统'}), (b:Achievement {id: 'ach:001-05:急救车与急诊室数据实时共享目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现急救车与急诊室数据实时共享';
+MATCH (a:Program {id: 'prog:区域人口健康信息平台'}), (b:Achievement {id: 'ach:001-05:市区两级平台协同服务及影像检查结果互认目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现市区两级平台协同服务,影像检查结果互认';
 MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:中医馆数量和服务质量达到全省首位目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '推动我市中医馆数量和服务质量达到全省首位';
 MATCH (a:Program {id: 'prog:中医馆内涵建设项目'}), (b:Achievement {id: 'ach:001-05:中医馆数量和服务质量达到全省首位目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '推动我市中医馆数量和服务质量达到全省首位';
 MATCH (a:Program {id: 'prog:国家医养结合示范创建'}), (b:Achievement {id: 'ach:001-05:医养结合综合服务全域覆盖目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现医养结合综合服务全域覆盖';
@@ -1425,24 +1481,24 @@ MATCH (a:Organization {id: 'org:国家医疗队'}), (b:Event {id: 'event:新冠�
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:三个一批'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '采取“三个一批”守住主阵地';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:六个一'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '以“六个一”的方式推进重点人群健康管理工作';
 MATCH (a:Program {id: 'prog:医疗救治指挥调度平台'}), (b:Achievement {id: 'ach:001-07:医疗救治指挥调度平台值守时长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '建立医疗救治指挥调度平台,实行xx小时值守';
-MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Achievement {id: 'ach:001-07:中心城区较平时增加病床数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '中心城区设置病床总数达到xxxx张,较平时增加xxxx张';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:中心城区较平时增加病床数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '中心城区设置病床总数达到xxxx张,较平时增加xxxx张';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:二级医院及乡镇卫生院配备抗病毒药'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '给二级医院及乡镇卫生院配备阿兹夫定等抗病毒药';
 MATCH (a:Organization {id: 'org:001-08:市第一人民医院'}), (b:Achievement {id: 'ach:001-08:推进创建“三甲”医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全力推进市第一人民医院、市妇幼保健院创建“三甲”医院';
 MATCH (a:Organization {id: 'org:001-08:市妇幼保健院'}), (b:Achievement {id: 'ach:001-08:推进创建“三甲”医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全力推进市第一人民医院、市妇幼保健院创建“三甲”医院';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:001-08:xx医改经验'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '学习推广xx医改经验';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:取消医院药品耗材加成'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '在取消医院药品、耗材加成基础上';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采中选药品种数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '推进xxx种中选药品平均降幅xx%';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:集采医用耗材大类数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '冠脉支架等x大类医用耗材平均降幅xx%';
-MATCH (a:Program {id: 'prog:药品集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采药品耗材批次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx批国家采集药品、耗材减轻患者医药负担x.xx亿元';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:取消医院药品耗材加成'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '在取消医院药品、耗材加成基础上';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采中选药品种数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '推进xxx种中选药品平均降幅xx%';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:集采医用耗材大类数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '冠脉支架等x大类医用耗材平均降幅xx%';
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-08:国家集采药品耗材批次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = 'xx批国家采集药品、耗材减轻患者医药负担x.xx亿元';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:“一老一小”服务体系'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '构建“一老一小”服务体系';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:公立医院综合巡查'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '开展公立医院综合巡查、民营医院专项巡查';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:民营医院专项巡查'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '开展公立医院综合巡查、民营医院专项巡查';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:刊登新闻比上年度增加篇数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '在省级以上主流媒体刊登新闻xxxx篇,比上年度增加xxx篇';
-MATCH (a:Place {id: 'place:001-08:xx市'}), (b:Achievement {id: 'ach:001-08:千人口托位数超过省定目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '千人口托位数达到x.xx个,超过省定目标';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:千人口托位数超过省定目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '千人口托位数达到x.xx个,超过省定目标';
 MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Organization {id: 'org:001-09:委班子宣讲团'}) MERGE (a)-[r:RUNS {source: '001-09'}]->(b) SET r.quote = '组建委班子宣讲团';
 MATCH (a:Organization {id: 'org:001-09:委班子宣讲团'}), (b:Achievement {id: 'ach:001-09:委领导班子宣讲次数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '委领导班子宣讲xx次';
 MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Organization {id: 'org:001-09:市处突小分队'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '组织精干力量参与市处突小分队冲锋一线处突排险';
-MATCH (a:Place {id: 'place:001-09:xx县'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上年增加额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上年增加额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Organization {id: 'org:001-09:驻村帮扶“四支队伍”'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-09'}]->(b) SET r.quote = '积极配合驻村帮扶“四支队伍”,督促居民参加xxxx年城乡医疗保险', r.detail = '督促居民参加城乡医疗保险';
 MATCH (a:Place {id: 'place:中国'}), (b:Achievement {id: 'ach:001-06:中国人口规模'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '满足xx亿多人对更加美好幸福生活的期待';
 MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Achievement {id: 'ach:001-06:抗疫历程时长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'x年多来,我国走过了一段极不平凡的抗疫历程';
@@ -1458,7 +1514,7 @@ MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {
 MATCH (a:Program {id: 'prog:医养结合机构建设项目'}), (b:Achievement {id: 'ach:001-08:医养结合机构建设项目资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '争取医养结合机构建设项目资金xxxx万元';
 MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:中西医结合治疗'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '实施中西医结合治疗,发挥中医药独特优势';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:中西医结合治疗'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '在新冠病毒感染救治中,开展中西医协同治疗';
-MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '在公立医院高质量发展上实现新突破';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '在公立医院高质量发展上实现新突破';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '推动公立医院高质量发展,构建强大的卫生系统';
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:预警响应机制'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '健全预警响应机制,全面提升防控和救治能力';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷';
@@ -1484,3 +1540,75 @@ MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Organizat
 MATCH (a:Organization {id: 'org:001-09:青年理论学习小组'}), (b:Achievement {id: 'ach:001-09:青年干部理论学习小组数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = 'xx个青年干部理论学习小组常态化学习研讨';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organization {id: 'org:001-08:项目建设专班'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '组建项目建设专班,实行挂图作战';
 MATCH (a:Organization {id: 'org:001-08:xx人民医院'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = 'xx人民医院成功创建三级综合医院';
+MATCH (a:Place {id: 'place:001-05:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-05'}]->(b) SET r.quote = 'xx市卫生健康委副主任xx介绍';
+MATCH (a:Place {id: 'place:辽宁省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-05'}]->(b) SET r.quote = '与辽宁中医药大学等院校协同开展临床诊疗和科学研究';
+MATCH (a:Organization {id: 'org:辽宁中医药大学'}), (b:Place {id: 'place:辽宁省'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = '与辽宁中医药大学等院校协同开展临床诊疗和科学研究';
+MATCH (a:Person {id: 'person:001-05:xx'}), (b:Event {id: 'event:001-05:xxx日新闻发布会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '在xxx日的新闻发布会上,xx市卫生健康委副主任xx介绍';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Event {id: 'event:001-05:xxx日新闻发布会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-05'}]->(b) SET r.quote = '在xxx日的新闻发布会上,xx市卫生健康委副主任xx介绍';
+MATCH (a:Event {id: 'event:001-05:xxx日新闻发布会'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = '在xxx日的新闻发布会上,xx市卫生健康委副主任xx介绍';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-05:国家肿瘤区域医疗中心'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-05:国家儿童区域医疗中心'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '加快推进国家肿瘤和儿童区域医疗中心建设';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-05:居民健康素养水平稳步提升目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '居民健康素养水平稳步提升';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:城市医疗联合体建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团和x个县域医共体';
+MATCH (a:Program {id: 'prog:城市医疗联合体建设'}), (b:Achievement {id: 'ach:001-05:组建城市医疗集团数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团和x个县域医共体';
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-05:组建县域医共体数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '组建xx个城市医疗集团和x个县域医共体';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:中医重点专科建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '打造中医药重点(特色)专科xx个';
+MATCH (a:Program {id: 'prog:中医重点专科建设'}), (b:Achievement {id: 'ach:001-05:中医药重点(特色)专科数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '打造中医药重点(特色)专科xx个';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:互联网医院建设'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '新增x家互联网医院,提供线上线下一体化健康管理服务';
+MATCH (a:Program {id: 'prog:互联网医院建设'}), (b:Achievement {id: 'ach:001-05:新增互联网医院数目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '新增x家互联网医院';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:慢性病患者健康管理'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '全市在册管理的高血压、糖尿病患者总体规范管理率达到xx%以上';
+MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Achievement {id: 'ach:001-05:高血压糖尿病患者规范管理率目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '高血压、糖尿病患者总体规范管理率达到xx%以上';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-05'}]->(b) SET r.quote = '创建国家医养结合示范区x个、示范机构x—x个,实现医养结合综合服务全域覆盖';
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-05:医养结合综合服务全域覆盖目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-05'}]->(b) SET r.quote = '实现医养结合综合服务全域覆盖';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Policy {id: 'policy:001-05:xx市社区(村)新型冠状病毒感染防控工作模板'}) MERGE (a)-[r:IMPLEMENTS {source: '001-05'}]->(b) SET r.quote = '出台并推动《xx市社区(村)新型冠状病毒感染防控工作模板》';
+MATCH (a:Organization {id: 'org:001-05:xx市卫生健康委员会'}), (b:Policy {id: 'policy:工作导则'}) MERGE (a)-[r:IMPLEMENTS {source: '001-05'}]->(b) SET r.quote = '《工作导则》等工作落实落细';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-06'}]->(b) SET r.quote = '近年来,我州深化人才发展体制机制改革';
+MATCH (a:Place {id: 'place:001-06:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-06'}]->(b) SET r.quote = '依托东西部协作,借助xx市优质医疗资源';
+MATCH (a:Organization {id: 'org:国家医疗队'}), (b:Place {id: 'place:湖北省'}) MERGE (a)-[r:SUPPORTS {source: '001-06'}]->(b) SET r.quote = '于xx小时内抵达湖北,然后迅速开展救治';
+MATCH (a:Organization {id: 'org:国家医疗队'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:SUPPORTS {source: '001-06'}]->(b) SET r.quote = 'xx支国家医疗队依托国家医学中心、国家区域医疗中心及省级三甲医院组建';
+MATCH (a:Place {id: 'place:中国'}), (b:Achievement {id: 'ach:001-06:取得疫情防控重大决定性胜利'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = '在取得疫情防控重大决定性胜利过程中';
+MATCH (a:Place {id: 'place:001-07:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-07'}]->(b) SET r.quote = 'xxxx年,xx市卫健委坚持以A新时代中国特色社会主义思想为指导';
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '001-07'}]->(b) SET r.quote = '国务院联防联控机制工作组';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:累计接种新冠疫苗剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市累计接种新冠疫苗xxx.x万剂次,居全省前列';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Program {id: 'prog:主城区区域核酸检测'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '全市共开展xx轮主城区区域核酸检测';
+MATCH (a:Program {id: 'prog:主城区区域核酸检测'}), (b:Place {id: 'place:001-07:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-07'}]->(b) SET r.quote = '全市共开展xx轮主城区区域核酸检测';
+MATCH (a:Program {id: 'prog:主城区区域核酸检测'}), (b:Achievement {id: 'ach:001-07:主城区区域核酸检测轮次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '全市共开展xx轮主城区区域核酸检测';
+MATCH (a:Program {id: 'prog:主城区区域核酸检测'}), (b:Achievement {id: 'ach:001-07:累计核酸检测人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '累计检测xxxx万人次';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Organization {id: 'org:001-07:市第二定点救治医院'}) MERGE (a)-[r:RUNS {source: '001-07'}]->(b) SET r.quote = '在xx市启动市第二定点救治医院';
+MATCH (a:Organization {id: 'org:001-07:xx市卫生健康委员会'}), (b:Achievement {id: 'ach:001-07:启动市第二定点救治医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-07'}]->(b) SET r.quote = '在xx市启动市第二定点救治医院';
+MATCH (a:Place {id: 'place:001-08:xx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = 'xx县代表xx省迎接基本公共卫生服务项目国检';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organization {id: 'org:001-08:国家区域医疗中心'}) MERGE (a)-[r:CO_BUILDS {source: '001-08'}]->(b) SET r.quote = '全力争取国家区域医疗中心建设';
+MATCH (a:Organization {id: 'org:001-08:xx医科大学附属第一医院'}), (b:Organization {id: 'org:001-08:国家区域医疗中心'}) MERGE (a)-[r:CO_BUILDS {source: '001-08'}]->(b) SET r.quote = '技术输出医院——xx医科大学附属第一医院签订合作协议', r.role = '技术输出医院';
+MATCH (a:Organization {id: 'org:001-08:国家区域医疗中心'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '建成后将为我市引入顶尖的医疗技术、尖端医学人才';
+MATCH (a:Organization {id: 'org:001-08:国家区域医疗中心'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '完成国家区域医疗中心建设线上答辩';
+MATCH (a:Organization {id: 'org:001-08:省财政厅'}), (b:Program {id: 'prog:乡镇卫生院房屋修缮项目'}) MERGE (a)-[r:SUPPORTS {source: '001-08'}]->(b) SET r.quote = '省财政补助资金xxx万', r.detail = '补助资金';
+MATCH (a:Organization {id: 'org:001-08:省财政厅'}), (b:Place {id: 'place:001-08:xx省'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = '省财政补助资金xxx万';
+MATCH (a:Organization {id: 'org:001-08:省财政厅'}), (b:Achievement {id: 'ach:001-08:卫生院修缮省财政补助资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '省财政补助资金xxx万';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:成立卫健工委'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '成立了卫健工委,加强了党对公立医院的领导';
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-08:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
+MATCH (a:Program {id: 'prog:床位整治行动'}), (b:Achievement {id: 'ach:001-08:全市新增床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '着力开展床位整治行动,全市新增床位xxxx张';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Policy {id: 'policy:001-08:xx市三孩生育政策'}) MERGE (a)-[r:ISSUED {source: '001-08'}]->(b) SET r.quote = '加快出台xx市三孩生育政策', r.detail = '加快出台';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:节假日减免费用'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会', r.role = '主办';
+MATCH (a:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}), (b:Achievement {id: 'ach:001-08:举办学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会';
+MATCH (a:Place {id: 'place:001-09:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '全市健康素养水平提升至xx.x%';
+MATCH (a:Place {id: 'place:001-09:xx县'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = 'xx县财政局深入学习党的二十大作出的新部署新要求';
+MATCH (a:Organization {id: 'org:001-09:市卫生健康委员会'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '近年来,市卫生健康委紧紧围绕“宣传群众、教育群众、关心群众、服务群众”';
+MATCH (a:Organization {id: 'org:001-09:市人民医院'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '市人民医院以“医路先锋,健康有我”为主题';
+MATCH (a:Organization {id: 'org:001-09:市中医院'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '市中医院组织中医院志愿服务队';
+MATCH (a:Organization {id: 'org:001-09:市紧急救援中心'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '市紧急救援中心牵头组织开展“白金十分钟”志愿服务活动';
+MATCH (a:Organization {id: 'org:001-09:市妇幼保健院'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '市妇幼保健院组建“党建+妇女微家”志愿者服务队';
+MATCH (a:Organization {id: 'org:001-09:市处突小分队'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '组织精干力量参与市处突小分队冲锋一线处突排险';
+MATCH (a:Organization {id: 'org:001-09:疫情防控指挥部'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-09'}]->(b) SET r.quote = '委机关担起疫情防控指挥部办公室责任';
+MATCH (a:Organization {id: 'org:001-09:委班子宣讲团'}), (b:Organization {id: 'org:001-09:市卫生健康委员会'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '组建委班子宣讲团';
+MATCH (a:Organization {id: 'org:001-09:青年理论学习小组'}), (b:Organization {id: 'org:001-09:市卫生健康委员会'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '成立青年理论学习小组';
+MATCH (a:Program {id: 'prog:城乡居民基本医疗保险'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均补助标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
+MATCH (a:Program {id: 'prog:城乡居民基本医疗保险'}), (b:Achievement {id: 'ach:001-09:城乡居民医保财政人均标准较上年增加额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-09'}]->(b) SET r.quote = '城乡居民医保各级财政人均标准提高到xxx元,较xxxx年增加xx元';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:居民健康档案管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '向居民免费提供健康档案建档', r.detail = '基本公共卫生服务补助资金';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:儿童健康管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '儿童健康管理、孕产妇健康管理', r.detail = '基本公共卫生服务补助资金';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:孕产妇健康管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '儿童健康管理、孕产妇健康管理', r.detail = '基本公共卫生服务补助资金';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:老年人健康管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '孕产妇健康管理、老年人健康管理、慢性病患者管理', r.detail = '基本公共卫生服务补助资金';
+MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:慢性病患者健康管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '老年人健康管理、慢性病患者管理等服务', r.detail = '基本公共卫生服务补助资金';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organization {id: 'org:001-08:xx医院'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '按三级甲等综合医院标准建设xx医院';
+MATCH (a:Program {id: 'prog:助理全科医生规范化培训'}), (b:Achievement {id: 'ach:001-06:建成助理全科医生规范化培训基地数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'xxxx年建成助理全科医生规范化培训基地x个';

@@ -178,7 +178,8 @@ MERGE (n:Program {id: 'prog:医院职业化管理工程'}) SET n.kind = 'PROJECT
 MERGE (n:Program {id: 'prog:科室分组化管理'}) SET n.kind = 'PILOT', n.name = '科室分组化管理', n.searchText = '科室分组化管理', n.year = 2023;
 MERGE (n:Program {id: 'prog:院科组三级医疗质量网格化监管体系'}) SET n.kind = 'INITIATIVE', n.name = '院科组三级医疗质量网格化监管体系', n.searchText = '院科组三级医疗质量网格化监管体系', n.year = 2023;
 MERGE (n:Program {id: 'prog:一院一品牌、一院一特色、一院一亮点'}) SET n.description = '支持乡镇卫生院打造基层卫生服务特色科室的思路', n.kind = 'INITIATIVE', n.name = '一院一品牌、一院一特色、一院一亮点', n.searchText = '一院一品牌、一院一特色、一院一亮点', n.year = 2023;
-MERGE (n:Program {id: 'prog:集团人才队伍建设发展规划'}) SET n.kind = 'INITIATIVE', n.name = '集团人才队伍建设发展规划', n.searchText = '集团人才队伍建设发展规划', n.year = 2023;
+MERGE (n:Policy {id: 'policy:寿阳县医疗集团人才队伍建设发展规划'}) SET n.aliases = ['集团人才队伍建设发展规划'], n.name = '寿阳县医疗集团人才队伍建设发展规划', n.searchText = '寿阳县医疗集团人才队伍建设发展规划
+集团人才队伍建设发展规划', n.year = 2023;
 MERGE (n:Program {id: 'prog:县乡一体化统一信息平台'}) SET n.aliases = ['县乡一体化的统一信息平台'], n.kind = 'PLATFORM', n.name = '县乡一体化统一信息平台', n.searchText = '县乡一体化统一信息平台
 县乡一体化的统一信息平台', n.year = 2023;
 MERGE (n:Program {id: 'prog:分级诊疗制度'}) SET n.aliases = ['分级诊疗', '分级诊疗体系'], n.description = '基层首诊、急慢分治、双向转诊的服务模式', n.kind = 'INITIATIVE', n.name = '分级诊疗制度', n.searchText = '分级诊疗制度
@@ -189,7 +190,7 @@ MERGE (n:Program {id: 'prog:三级医疗网络'}) SET n.aliases = ['县乡村三
 MERGE (n:Program {id: 'prog:十大文化体系建设'}) SET n.kind = 'INITIATIVE', n.name = '十大文化体系建设', n.searchText = '十大文化体系建设', n.year = 2023;
 MERGE (n:Program {id: 'prog:五好医疗服务环境'}) SET n.aliases = ['“五好”医疗服务环境'], n.kind = 'INITIATIVE', n.name = '五好医疗服务环境', n.searchText = '五好医疗服务环境
 “五好”医疗服务环境', n.year = 2023;
-MERGE (n:Program {id: 'prog:寿阳县医疗集团第二个五年规划'}) SET n.aliases = ['集团第二个“五年”规划'], n.kind = 'INITIATIVE', n.name = '寿阳县医疗集团第二个五年规划', n.searchText = '寿阳县医疗集团第二个五年规划
+MERGE (n:Policy {id: 'policy:寿阳县医疗集团第二个五年规划'}) SET n.aliases = ['集团第二个“五年”规划'], n.name = '寿阳县医疗集团第二个五年规划', n.searchText = '寿阳县医疗集团第二个五年规划
 集团第二个“五年”规划', n.year = 2023;
 MERGE (n:Program {id: 'prog:九项重点工作'}) SET n.description = '寿阳县医疗集团2023年九项重点工作', n.kind = 'INITIATIVE', n.name = '九项重点工作', n.searchText = '九项重点工作', n.year = 2023;
 MERGE (n:Achievement {id: 'ach:002:寿阳县医疗集团成立五年'}) SET n.kind = 'MILESTONE', n.name = '寿阳县医疗集团成立五年', n.searchText = '寿阳县医疗集团成立五年
@@ -298,16 +299,38 @@ MERGE (n:Program {id: 'prog:纠治“四风”'}) SET n.aliases = ['纠治四风
 MERGE (n:Program {id: 'prog:“三不”一体推进'}) SET n.aliases = ['三不一体推进'], n.description = '不敢腐、不能腐、不想腐一体推进', n.kind = 'INITIATIVE', n.name = '“三不”一体推进', n.searchText = '“三不”一体推进
 三不一体推进';
 MERGE (n:Program {id: 'prog:反腐败斗争'}) SET n.kind = 'CAMPAIGN', n.name = '反腐败斗争', n.searchText = '反腐败斗争';
-MERGE (n:Program {id: 'prog:医疗核心制度'}) SET n.aliases = ['核心制度'], n.kind = 'INITIATIVE', n.name = '医疗核心制度', n.searchText = '医疗核心制度
+MERGE (n:Policy {id: 'policy:医疗核心制度'}) SET n.aliases = ['核心制度'], n.description = '医疗质量安全核心制度，寿阳县医疗集团2023年要求严格落实', n.name = '医疗核心制度', n.searchText = '医疗核心制度
 核心制度';
-MERGE (n:Program {id: 'prog:质量安全问题自查、互查、督查制度'}) SET n.kind = 'INITIATIVE', n.name = '质量安全问题自查、互查、督查制度', n.searchText = '质量安全问题自查、互查、督查制度';
-MERGE (n:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}) SET n.aliases = ['考核评价体系'], n.kind = 'INITIATIVE', n.name = '县级医院医疗业务运行管理考核评价制度', n.searchText = '县级医院医疗业务运行管理考核评价制度
+MERGE (n:Policy {id: 'policy:质量安全问题自查、互查、督查制度'}) SET n.description = '寿阳县医疗集团2023年计划建立的医疗质量安全问题自查、互查、督查制度', n.name = '质量安全问题自查、互查、督查制度', n.searchText = '质量安全问题自查、互查、督查制度';
+MERGE (n:Policy {id: 'policy:县级医院医疗业务运行管理考核评价制度'}) SET n.aliases = ['考核评价体系'], n.name = '县级医院医疗业务运行管理考核评价制度', n.searchText = '县级医院医疗业务运行管理考核评价制度
 考核评价体系';
 MERGE (n:Program {id: 'prog:中医重点专科建设'}) SET n.aliases = ['中医药重点专科建设'], n.description = '在糖尿病、肿瘤、皮肤、中医儿科、中医妇科等专科专病治疗方面树立品牌', n.kind = 'PROJECT', n.name = '中医重点专科建设', n.searchText = '中医重点专科建设
 中医药重点专科建设';
 MERGE (n:Program {id: 'prog:重点学科建设'}) SET n.kind = 'PROJECT', n.name = '重点学科建设', n.searchText = '重点学科建设';
 MERGE (n:Program {id: 'prog:中医特色专病专科门诊'}) SET n.kind = 'SERVICE', n.name = '中医特色专病专科门诊', n.searchText = '中医特色专病专科门诊';
 MERGE (n:Program {id: 'prog:基层卫生服务特色科室'}) SET n.kind = 'PROJECT', n.name = '基层卫生服务特色科室', n.searchText = '基层卫生服务特色科室';
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+中华人民共和国
+我国';
+MERGE (n:Policy {id: 'policy:三级医院建设标准'}) SET n.description = '寿阳县医疗集团争创三级医院时对照的三级医院建设标准', n.name = '三级医院建设标准', n.searchText = '三级医院建设标准';
+MERGE (n:Policy {id: 'policy:寿阳县医疗集团三级医院创建工作计划'}) SET n.aliases = ['创建工作计划'], n.description = '寿阳县医疗集团为争创三级医院制定的创建工作计划', n.name = '寿阳县医疗集团三级医院创建工作计划', n.searchText = '寿阳县医疗集团三级医院创建工作计划
+创建工作计划', n.year = 2023;
+MERGE (n:Policy {id: 'policy:寿阳县医疗集团考核评价办法'}) SET n.aliases = ['考核评价办法'], n.description = '寿阳县医疗集团为调动基层卫生机构积极性而制定的考核评价办法', n.name = '寿阳县医疗集团考核评价办法', n.searchText = '寿阳县医疗集团考核评价办法
+考核评价办法', n.year = 2023;
+MERGE (n:Policy {id: 'policy:全国优质服务推荐标准'}) SET n.description = '乡镇卫生院优质服务的国家推荐标准', n.name = '全国优质服务推荐标准', n.searchText = '全国优质服务推荐标准';
+MERGE (n:Policy {id: 'policy:省级优质服务基本标准'}) SET n.description = '乡镇卫生院优质服务的省级基本标准', n.name = '省级优质服务基本标准', n.searchText = '省级优质服务基本标准';
+MERGE (n:Policy {id: 'policy:中国共产党章程'}) SET n.aliases = ['党章'], n.name = '中国共产党章程', n.searchText = '中国共产党章程
+党章';
+MERGE (n:Policy {id: 'policy:中华人民共和国宪法'}) SET n.aliases = ['宪法'], n.name = '中华人民共和国宪法', n.searchText = '中华人民共和国宪法
+宪法';
+MERGE (n:Program {id: 'prog:心脏介入治疗'}) SET n.description = '寿阳县人民医院开展的新技术、新项目', n.kind = 'SERVICE', n.name = '心脏介入治疗', n.searchText = '心脏介入治疗';
+MERGE (n:Program {id: 'prog:双向转诊'}) SET n.aliases = ['双向转诊机制'], n.kind = 'INITIATIVE', n.name = '双向转诊', n.searchText = '双向转诊
+双向转诊机制';
+MERGE (n:Program {id: 'prog:保健康、防重症'}) SET n.kind = 'INITIATIVE', n.name = '保健康、防重症', n.searchText = '保健康、防重症';
+MERGE (n:Achievement {id: 'ach:002:争创三级医院（目标）'}) SET n.kind = 'MILESTONE', n.name = '争创三级医院（目标）', n.searchText = '争创三级医院(目标)
+寿阳县医疗集团把争创三级医院作为集团建设发展的战略目标。', n.statement = '寿阳县医疗集团把争创三级医院作为集团建设发展的战略目标。', n.year = 2023;
+MERGE (n:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}) SET n.kind = 'MILESTONE', n.name = '打造全省一流、全国知名的医疗集团（目标）', n.searchText = '打造全省一流、全国知名的医疗集团(目标)
+寿阳县医疗集团提出全力打造具有寿阳特色、全省一流、全国知名的医疗集团。', n.statement = '寿阳县医疗集团提出全力打造具有寿阳特色、全省一流、全国知名的医疗集团。', n.year = 2023;
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '山西省清廉医院建设示范标准'}]->(b);
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '省卫健委医政医管局副局长赵宏'}]->(b);
@@ -359,6 +382,7 @@ MATCH (a:Organization {id: 'org:中国共产党山西省纪律检查委员会'})
 MATCH (a:Organization {id: 'org:中国共产党晋中市纪律检查委员会'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '市纪委五届二次全会'}]->(b);
 MATCH (a:Organization {id: 'org:中国共产党寿阳县纪律检查委员会'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '县纪委十四届二次全会安排部署'}]->(b);
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '按照习近平总书记“人民至上、生命至上”的要求'}]->(b);
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '不折不扣深入落实中央八项规定精神'}]->(b);
 MATCH (a:Organization {id: 'org:三晋新闻网'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '免责声明:三晋新闻网转载文章'}]->(b);
 MATCH (a:Person {id: 'person:赵宏'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '省卫健委医政医管局副局长赵宏'}]->(b);
 MATCH (a:Person {id: 'person:王庆华'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '晋中市卫健委副主任王庆华'}]->(b);
@@ -401,14 +425,14 @@ MATCH (a:Program {id: 'prog:医院职业化管理工程'}), (b:Report {id: 'repo
 MATCH (a:Program {id: 'prog:科室分组化管理'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '试行科室分组化管理'}]->(b);
 MATCH (a:Program {id: 'prog:院科组三级医疗质量网格化监管体系'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建院科组三级医疗质量网格化监管体系'}]->(b);
 MATCH (a:Program {id: 'prog:一院一品牌、一院一特色、一院一亮点'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '“一院一品牌、一院一特色、一院一亮点”的思路'}]->(b);
-MATCH (a:Program {id: 'prog:集团人才队伍建设发展规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定集团人才队伍建设发展规划'}]->(b);
+MATCH (a:Policy {id: 'policy:寿阳县医疗集团人才队伍建设发展规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定集团人才队伍建设发展规划'}]->(b);
 MATCH (a:Program {id: 'prog:县乡一体化统一信息平台'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立县乡一体化的统一信息平台'}]->(b);
 MATCH (a:Program {id: 'prog:分级诊疗制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强分级诊疗制度建设'}]->(b);
 MATCH (a:Program {id: 'prog:三级医疗网络'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '充分发挥三级医疗网络作用'}]->(b);
 MATCH (a:Program {id: 'prog:十大文化体系建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '以职工为主体的十大文化体系建设全面落地'}]->(b);
 MATCH (a:Program {id: 'prog:五好医疗服务环境'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力营造“五好”医疗服务环境'}]->(b);
-MATCH (a:Program {id: 'prog:寿阳县医疗集团第二个五年规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '为集团第二个“五年”规划的开局之年打下坚实基础'}]->(b);
-MATCH (a:Program {id: 'prog:寿阳县医疗集团第二个五年规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗集团进入第二个五年发展的起步之年'}]->(b);
+MATCH (a:Policy {id: 'policy:寿阳县医疗集团第二个五年规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '为集团第二个“五年”规划的开局之年打下坚实基础'}]->(b);
+MATCH (a:Policy {id: 'policy:寿阳县医疗集团第二个五年规划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗集团进入第二个五年发展的起步之年'}]->(b);
 MATCH (a:Program {id: 'prog:九项重点工作'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '狠抓九项重点工作'}]->(b);
 MATCH (a:Achievement {id: 'ach:002:寿阳县医疗集团成立五年'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '对集团成立五年以来的工作进行了回顾总结'}]->(b);
 MATCH (a:Achievement {id: 'ach:002:县乡一体化改革获省级推广'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域卫生服务能力得到百姓赞誉、同行认可、政府满意、省级推广'}]->(b);
@@ -465,13 +489,26 @@ MATCH (a:Program {id: 'prog:精神文明建设'}), (b:Report {id: 'report:002'})
 MATCH (a:Program {id: 'prog:纠治“四风”'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '持之以恒纠治“四风”'}]->(b);
 MATCH (a:Program {id: 'prog:“三不”一体推进'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '保持“三不”一体推进'}]->(b);
 MATCH (a:Program {id: 'prog:反腐败斗争'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '坚决打赢反腐败斗争攻坚战、持久战'}]->(b);
-MATCH (a:Program {id: 'prog:医疗核心制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '严格落实医疗核心制度'}]->(b);
-MATCH (a:Program {id: 'prog:质量安全问题自查、互查、督查制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立质量安全问题自查、互查、督查制度'}]->(b);
-MATCH (a:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '健全完善县级医院医疗业务运行管理考核评价制度'}]->(b);
+MATCH (a:Policy {id: 'policy:医疗核心制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '严格落实医疗核心制度'}]->(b);
+MATCH (a:Policy {id: 'policy:质量安全问题自查、互查、督查制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立质量安全问题自查、互查、督查制度'}]->(b);
+MATCH (a:Policy {id: 'policy:县级医院医疗业务运行管理考核评价制度'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '健全完善县级医院医疗业务运行管理考核评价制度'}]->(b);
 MATCH (a:Program {id: 'prog:中医重点专科建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强中医药重点专科建设'}]->(b);
 MATCH (a:Program {id: 'prog:重点学科建设'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力加强重点学科建设'}]->(b);
 MATCH (a:Program {id: 'prog:中医特色专病专科门诊'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '开设有中医特色的专病专科门诊'}]->(b);
 MATCH (a:Program {id: 'prog:基层卫生服务特色科室'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造基层卫生服务特色科室'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '习近平新时代中国特色社会主义思想'}]->(b);
+MATCH (a:Policy {id: 'policy:三级医院建设标准'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '对照三级医院建设标准,制定创建工作计划'}]->(b);
+MATCH (a:Policy {id: 'policy:寿阳县医疗集团三级医院创建工作计划'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '对照三级医院建设标准,制定创建工作计划'}]->(b);
+MATCH (a:Policy {id: 'policy:寿阳县医疗集团考核评价办法'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定考核评价办法,建立健全竞争激励机制'}]->(b);
+MATCH (a:Policy {id: 'policy:全国优质服务推荐标准'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '平头镇中心卫生院达到了全国优质服务推荐标准'}]->(b);
+MATCH (a:Policy {id: 'policy:省级优质服务基本标准'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '六所乡镇卫生院达到省级优质服务基本标准'}]->(b);
+MATCH (a:Policy {id: 'policy:中国共产党章程'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '忠实履行党章和宪法赋予的职责'}]->(b);
+MATCH (a:Policy {id: 'policy:中华人民共和国宪法'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '忠实履行党章和宪法赋予的职责'}]->(b);
+MATCH (a:Program {id: 'prog:心脏介入治疗'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展了心脏介入治疗等新技术和新项目'}]->(b);
+MATCH (a:Program {id: 'prog:双向转诊'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '基层首诊、急慢分治、双向转诊的服务模式'}]->(b);
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '着力保健康、防重症'}]->(b);
+MATCH (a:Achievement {id: 'ach:002:争创三级医院（目标）'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '把争创三级医院作为集团建设发展的战略目标'}]->(b);
+MATCH (a:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力打造具有寿阳特色、全省一流、全国知名的医疗集团'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:寿阳县'}), (b:Place {id: 'place:晋中市'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '晋中市卫健委副主任王庆华等领导参加活动';
 MATCH (a:Place {id: 'place:晋中市'}), (b:Place {id: 'place:山西省'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '省卫健委医政医管局副局长赵宏,晋中市卫健委副主任王庆华';
@@ -485,7 +522,6 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Organization 
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团纪委坚持以习近平新时代中国特色社会主义思想为指导';
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心';
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '集团中医院“肺病科”“骨伤科”“脑病科”';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Organization {id: 'org:寿阳县医疗集团纪委'}) MERGE (a)-[r:SUPERVISES {source: '002'}]->(b) SET r.quote = '集团党委扎实推进党风廉政建设和行业作风建设';
 MATCH (a:Organization {id: 'org:寿阳县人民医院妇产中心'}), (b:Organization {id: 'org:寿阳县人民医院'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科';
 MATCH (a:Organization {id: 'org:寿阳县人民医院胸痛中心'}), (b:Organization {id: 'org:寿阳县人民医院'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科';
 MATCH (a:Organization {id: 'org:寿阳县人民医院卒中中心'}), (b:Organization {id: 'org:寿阳县人民医院'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科';
@@ -563,20 +599,20 @@ MATCH (a:Organization {id: 'org:寿阳县尹灵芝镇卫生院'}), (b:Program {i
 MATCH (a:Organization {id: 'org:寿阳县西洛镇卫生院'}), (b:Program {id: 'prog:优质服务基层行'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '尹灵芝、西洛等六所乡镇卫生院达到省级优质服务基本标准';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:县乡一体化医改'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '深入推进县乡一体化医改';
 MATCH (a:Program {id: 'prog:县乡一体化医改'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '深入推进县乡一体化医改';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:健康寿阳建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '推动健康寿阳建设工作做出了突出贡献';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:健康寿阳建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团将以推进健康寿阳高质量发展为中心任务';
 MATCH (a:Program {id: 'prog:健康寿阳建设'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '集团将以推进健康寿阳高质量发展为中心任务';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:15分钟救治圈'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '打造了15分钟救治圈';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:智慧流动医院'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '以“云巡诊车”为载体的“智慧流动医院”';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:云巡诊车'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '以“云巡诊车”为载体的“智慧流动医院”';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著';
-MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著';
-MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著';
+MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著';
+MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:双下沉、两提升'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '实施了“双下沉,两提升”战略';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心';
 MATCH (a:Organization {id: 'org:中国人民解放军总医院'}), (b:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}) MERGE (a)-[r:CO_BUILDS {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心';
 MATCH (a:Organization {id: 'org:四川大学华西医院'}), (b:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}) MERGE (a)-[r:CO_BUILDS {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:清廉医院行动'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '持续推进清廉医院建设';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:清廉医院行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '扎实推进清廉医院建设';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:清廉医院行动'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '扎实推进清廉医院建设';
 MATCH (a:Program {id: 'prog:清廉医院行动'}), (b:Policy {id: 'policy:山西省清廉医院建设示范标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '严格按照《山西省清廉医院建设示范标准》';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:星级四强党组织建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '全力做好“星级”“四强”党组织建设';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:党员争先创优系列活动'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开展党员争先创优系列活动';
@@ -586,13 +622,13 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:科室分组化管理'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '试行科室分组化管理';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:院科组三级医疗质量网格化监管体系'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '构建院科组三级医疗质量网格化监管体系';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:一院一品牌、一院一特色、一院一亮点'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '支持乡镇卫生院按照“一院一品牌、一院一特色、一院一亮点”的思路';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:集团人才队伍建设发展规划'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '制定集团人才队伍建设发展规划';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:寿阳县医疗集团人才队伍建设发展规划'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '制定集团人才队伍建设发展规划';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:县乡一体化统一信息平台'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '建立县乡一体化的统一信息平台';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '加强分级诊疗制度建设';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '加强分级诊疗制度建设';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:三级医疗网络'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '充分发挥三级医疗网络作用';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:十大文化体系建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '以职工为主体的十大文化体系建设全面落地';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:五好医疗服务环境'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '全力营造“五好”医疗服务环境';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:寿阳县医疗集团第二个五年规划'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '为集团第二个“五年”规划的开局之年打下坚实基础';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:寿阳县医疗集团第二个五年规划'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '为集团第二个“五年”规划的开局之年打下坚实基础';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '狠抓九项重点工作';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:寿阳县医疗集团成立五年'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '对集团成立五年以来的工作进行了回顾总结';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:县乡一体化改革获省级推广'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县域卫生服务能力得到百姓赞誉、同行认可、政府满意、省级推广';
@@ -668,17 +704,47 @@ MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:千县工程'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '集团抓住“千县工程”建设契机,大力加强学科建设和技术提升';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:进入全国县级医院五百强的县级医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:党风廉政建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团党委扎实推进党风廉政建设和行业作风建设';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:党风廉政建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '深入开展党风廉政和反腐败斗争';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:党风廉政建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '深入开展党风廉政和反腐败斗争';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Program {id: 'prog:行业作风建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团党委扎实推进党风廉政建设和行业作风建设';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:精神文明建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '清廉医院和精神文明建设不断迈上新台阶';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:纠治“四风”'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '持之以恒纠治“四风”';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:“三不”一体推进'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '保持“三不”一体推进';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:反腐败斗争'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '坚决打赢反腐败斗争攻坚战、持久战';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:医疗核心制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '严格落实医疗核心制度';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:质量安全问题自查、互查、督查制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '建立质量安全问题自查、互查、督查制度';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:县级医院医疗业务运行管理考核评价制度'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '健全完善县级医院医疗业务运行管理考核评价制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:反腐败斗争'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '深入开展党风廉政和反腐败斗争';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:医疗核心制度'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '严格落实医疗核心制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:质量安全问题自查、互查、督查制度'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '建立质量安全问题自查、互查、督查制度';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:县级医院医疗业务运行管理考核评价制度'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '健全完善县级医院医疗业务运行管理考核评价制度';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:中医重点专科建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '加强中医药重点专科建设';
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Program {id: 'prog:中医重点专科建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '先后成为省级中医重点专科';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:重点学科建设'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '大力加强重点学科建设';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:中医特色专病专科门诊'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开设有中医特色的专病专科门诊';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:基层卫生服务特色科室'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '打造基层卫生服务特色科室';
+MATCH (a:Place {id: 'place:山西省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '严格按照《山西省清廉医院建设示范标准》';
+MATCH (a:Place {id: 'place:北京市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:三级医院建设标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '对照三级医院建设标准,制定创建工作计划';
+MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Policy {id: 'policy:三级医院建设标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '对照三级医院建设标准,制定创建工作计划';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:寿阳县医疗集团三级医院创建工作计划'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '对照三级医院建设标准,制定创建工作计划';
+MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Policy {id: 'policy:寿阳县医疗集团三级医院创建工作计划'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '扎实组织开展创建工作';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Policy {id: 'policy:寿阳县医疗集团考核评价办法'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '制定考核评价办法,建立健全竞争激励机制';
+MATCH (a:Program {id: 'prog:县乡一体化医改'}), (b:Policy {id: 'policy:寿阳县医疗集团考核评价办法'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '继续深化县域一体化改革';
+MATCH (a:Organization {id: 'org:寿阳县平头镇中心卫生院'}), (b:Policy {id: 'policy:全国优质服务推荐标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '平头镇中心卫生院达到了全国优质服务推荐标准', r.detail = '达到';
+MATCH (a:Organization {id: 'org:寿阳县尹灵芝镇卫生院'}), (b:Policy {id: 'policy:省级优质服务基本标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '尹灵芝、西洛等六所乡镇卫生院达到省级优质服务基本标准', r.detail = '达到';
+MATCH (a:Organization {id: 'org:寿阳县西洛镇卫生院'}), (b:Policy {id: 'policy:省级优质服务基本标准'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '尹灵芝、西洛等六所乡镇卫生院达到省级优质服务基本标准', r.detail = '达到';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Policy {id: 'policy:中国共产党章程'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '忠实履行党章和宪法赋予的职责';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Policy {id: 'policy:中华人民共和国宪法'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '忠实履行党章和宪法赋予的职责';
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Policy {id: 'policy:中央八项规定'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '不折不扣深入落实中央八项规定精神';
+MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:心脏介入治疗'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开展了心脏介入治疗等新技术和新项目';
+MATCH (a:Program {id: 'prog:心脏介入治疗'}), (b:Achievement {id: 'ach:002:寿阳县人民医院开展心脏介入治疗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '开展了心脏介入治疗等新技术和新项目';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:双向转诊'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:保健康、防重症'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '充分发挥三级医疗网络作用,着力保健康、防重症';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:争创三级医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '把争创三级医院作为集团建设发展的战略目标';
+MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Achievement {id: 'ach:002:争创三级医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '锚定三级医院建设目标,加快医院改革发展步伐';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '全力打造具有寿阳特色、全省一流、全国知名的医疗集团';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:LEADS {source: '002'}]->(b) SET r.quote = '集团党委充分发挥把方向、管大局、作决策、促改革、保落实的领导作用';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:SUPERVISES {source: '002'}]->(b) SET r.quote = '为实现医疗集团政治生态风清气正和高质量发展提供纪律监督与保障', r.detail = '纪律监督';
+MATCH (a:Organization {id: 'org:中国共产党中央纪律检查委员会'}), (b:Event {id: 'event:二十届中央纪委一次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '全面贯彻落实二十届中央纪委一次全会', r.detail = '召开';
+MATCH (a:Organization {id: 'org:中国共产党山西省纪律检查委员会'}), (b:Event {id: 'event:中共山西省纪委十二届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '省纪委十二届二次全会', r.detail = '召开';
+MATCH (a:Organization {id: 'org:中国共产党晋中市纪律检查委员会'}), (b:Event {id: 'event:中共晋中市纪委五届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '市纪委五届二次全会', r.detail = '召开';
+MATCH (a:Organization {id: 'org:中国共产党寿阳县纪律检查委员会'}), (b:Event {id: 'event:中共寿阳县纪委十四届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '县纪委十四届二次全会安排部署', r.detail = '召开';
+MATCH (a:Organization {id: 'org:三晋新闻网'}), (b:Place {id: 'place:山西省'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '免责声明:三晋新闻网转载文章';
+MATCH (a:Achievement {id: 'ach:002:2022年度先进集体数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定';
+MATCH (a:Achievement {id: 'ach:002:2022年度先进个人数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定';

@@ -128,7 +128,7 @@ MERGE (n:Achievement {id: 'ach:003:白马镇中心卫生院成功创建县域医
 白马镇中心卫生院已成功创建县域医疗卫生次中心。', n.statement = '白马镇中心卫生院已成功创建县域医疗卫生次中心。';
 MERGE (n:Achievement {id: 'ach:003:凌家镇中心卫生院成功创建县域医疗卫生次中心'}) SET n.kind = 'DESIGNATION', n.name = '凌家镇中心卫生院成功创建县域医疗卫生次中心', n.searchText = '凌家镇中心卫生院成功创建县域医疗卫生次中心
 凌家镇中心卫生院已成功创建县域医疗卫生次中心。', n.statement = '凌家镇中心卫生院已成功创建县域医疗卫生次中心。';
-MERGE (n:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设'}) SET n.kind = 'MILESTONE', n.name = '启动朝阳镇卫生院次中心建设', n.searchText = '启动朝阳镇卫生院次中心建设
+MERGE (n:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目标）'}) SET n.kind = 'MILESTONE', n.name = '启动朝阳镇卫生院次中心建设（目标）', n.searchText = '启动朝阳镇卫生院次中心建设(目标)
 市中区启动朝阳镇卫生院县域医疗卫生次中心建设工作。', n.statement = '市中区启动朝阳镇卫生院县域医疗卫生次中心建设工作。';
 MERGE (n:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) SET n.kind = 'MILESTONE', n.name = '朝阳镇卫生院新建社区医院（目标）', n.searchText = '朝阳镇卫生院新建社区医院(目标)
 市中区力争朝阳镇卫生院新建社区医院。', n.statement = '市中区力争朝阳镇卫生院新建社区医院。';
@@ -139,14 +139,14 @@ MERGE (n:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目
 MERGE (n:Achievement {id: 'ach:003:全科室质控组织全覆盖（目标）'}) SET n.kind = 'MILESTONE', n.name = '全科室质控组织全覆盖（目标）', n.searchText = '全科室质控组织全覆盖(目标)
 市中区卫健局完善质量控制体系,目标实现全科室质控组织全覆盖。', n.statement = '市中区卫健局完善质量控制体系，目标实现全科室质控组织全覆盖。';
 MERGE (n:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}) SET n.kind = 'MILESTONE', n.name = '2023年底公立医院全面开展检查检验结果互认（目标）', n.searchText = '2023年底公立医院全面开展检查检验结果互认(目标)
-力争2023年底实现市中区公立医院全面开展检查检验结果互认。', n.statement = '力争2023年底实现市中区公立医院全面开展检查检验结果互认。';
+力争2023年底实现市中区公立医院全面开展检查检验结果互认。', n.statement = '力争2023年底实现市中区公立医院全面开展检查检验结果互认。', n.year = 2023;
 MERGE (n:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}) SET n.kind = 'METRIC', n.name = '白马镇中心卫生院创建基层省级临床特色科室（目标）', n.original = '各1个', n.searchText = '白马镇中心卫生院创建基层省级临床特色科室(目标)
 白马镇中心卫生院力争创建基层省级临床特色科室1个。', n.statement = '白马镇中心卫生院力争创建基层省级临床特色科室1个。', n.unit = '个', n.value = 1;
 MERGE (n:Achievement {id: 'ach:003:凌家镇中心卫生院创建基层省级临床特色科室（目标）'}) SET n.kind = 'METRIC', n.name = '凌家镇中心卫生院创建基层省级临床特色科室（目标）', n.original = '各1个', n.searchText = '凌家镇中心卫生院创建基层省级临床特色科室(目标)
 凌家镇中心卫生院力争创建基层省级临床特色科室1个。', n.statement = '凌家镇中心卫生院力争创建基层省级临床特色科室1个。', n.unit = '个', n.value = 1;
-MERGE (n:Achievement {id: 'ach:003:每个行政村办好达标村卫生室'}) SET n.kind = 'METRIC', n.name = '每个行政村办好达标村卫生室', n.original = '一所及以上', n.qualifier = '及以上', n.searchText = '每个行政村办好达标村卫生室
+MERGE (n:Achievement {id: 'ach:003:每个行政村办好达标村卫生室（目标）'}) SET n.kind = 'METRIC', n.name = '每个行政村办好达标村卫生室（目标）', n.original = '一所及以上', n.qualifier = '及以上', n.searchText = '每个行政村办好达标村卫生室(目标)
 确保市中区每个行政村办好一所及以上达标村卫生室。', n.statement = '确保市中区每个行政村办好一所及以上达标村卫生室。', n.unit = '所', n.value = 1;
-MERGE (n:Achievement {id: 'ach:003:农村30分钟健康服务圈'}) SET n.kind = 'METRIC', n.name = '农村30分钟健康服务圈', n.original = '30分钟', n.searchText = '农村30分钟健康服务圈
+MERGE (n:Achievement {id: 'ach:003:基本形成农村30分钟健康服务圈（目标）'}) SET n.kind = 'METRIC', n.name = '基本形成农村30分钟健康服务圈（目标）', n.original = '30分钟', n.searchText = '基本形成农村30分钟健康服务圈(目标)
 市中区基本形成农村30分钟健康服务圈。', n.statement = '市中区基本形成农村30分钟健康服务圈。', n.unit = '分钟', n.value = 30;
 MERGE (n:Place {id: 'place:重庆市'}) SET n.aliases = ['重庆', '渝'], n.level = 'PROVINCE', n.name = '重庆市', n.searchText = '重庆市
 重庆
@@ -170,6 +170,12 @@ MERGE (n:Program {id: 'prog:县域医疗卫生一体化管理体系'}) SET n.des
 MERGE (n:Program {id: 'prog:村医待遇保障'}) SET n.kind = 'INITIATIVE', n.name = '村医待遇保障', n.searchText = '村医待遇保障';
 MERGE (n:Program {id: 'prog:社区医院建设'}) SET n.kind = 'PROJECT', n.name = '社区医院建设', n.searchText = '社区医院建设';
 MERGE (n:Program {id: 'prog:基层省级临床特色科室创建'}) SET n.kind = 'PROJECT', n.name = '基层省级临床特色科室创建', n.searchText = '基层省级临床特色科室创建';
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+中华人民共和国
+我国';
+MERGE (n:Organization {id: 'org:内江市市中区卫生健康局党组'}) SET n.aliases = ['市中区卫健局党组'], n.kind = 'PARTY_OR_MASS_ORG', n.name = '内江市市中区卫生健康局党组', n.searchText = '内江市市中区卫生健康局党组
+市中区卫健局党组';
+MERGE (n:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}) SET n.kind = 'INITIATIVE', n.name = '优质医疗资源扩容和区域均衡布局', n.searchText = '优质医疗资源扩容和区域均衡布局';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局党组书记、局长 张琨'}]->(b);
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续深化健康中区建设'}]->(b);
@@ -237,7 +243,7 @@ MATCH (a:Program {id: 'prog:农村30分钟健康服务圈'}), (b:Report {id: 're
 MATCH (a:Achievement {id: 'ach:003:市级公立医院标杆党支部'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '以区人民医院儿科党支部创建的市级公立医院标杆党支部为起点'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:白马镇中心卫生院成功创建县域医疗卫生次中心'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '在白马、凌家成功创建次中心基础上'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:凌家镇中心卫生院成功创建县域医疗卫生次中心'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '在白马、凌家成功创建次中心基础上'}]->(b);
-MATCH (a:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '启动朝阳镇卫生院次中心建设工作'}]->(b);
+MATCH (a:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '启动朝阳镇卫生院次中心建设工作'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争朝阳镇卫生院新建社区医院'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:三年内打造县级临床重点专科（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取三年内打造成功6个县级临床重点专科'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '1个市级临床重点专科'}]->(b);
@@ -245,8 +251,8 @@ MATCH (a:Achievement {id: 'ach:003:全科室质控组织全覆盖（目标）'})
 MATCH (a:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争2023年底实现市中区公立医院全面开展检查检验结果互认'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个'}]->(b);
 MATCH (a:Achievement {id: 'ach:003:凌家镇中心卫生院创建基层省级临床特色科室（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个'}]->(b);
-MATCH (a:Achievement {id: 'ach:003:每个行政村办好达标村卫生室'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '确保每个行政村办好一所及以上达标村卫生室'}]->(b);
-MATCH (a:Achievement {id: 'ach:003:农村30分钟健康服务圈'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '基本形成农村30分钟健康服务圈'}]->(b);
+MATCH (a:Achievement {id: 'ach:003:每个行政村办好达标村卫生室（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '确保每个行政村办好一所及以上达标村卫生室'}]->(b);
+MATCH (a:Achievement {id: 'ach:003:基本形成农村30分钟健康服务圈（目标）'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '基本形成农村30分钟健康服务圈'}]->(b);
 MATCH (a:Place {id: 'place:重庆市'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '全面融入川渝卫生健康圈'}]->(b);
 MATCH (a:Program {id: 'prog:疾控机构重点实验室建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动疾控机构重点实验室建设'}]->(b);
 MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '争取三年内打造成功6个县级临床重点专科'}]->(b);
@@ -264,8 +270,12 @@ MATCH (a:Program {id: 'prog:县域医疗卫生一体化管理体系'}), (b:Repor
 MATCH (a:Program {id: 'prog:村医待遇保障'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '继续落实和完善村医待遇保障'}]->(b);
 MATCH (a:Program {id: 'prog:社区医院建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争朝阳镇卫生院新建社区医院'}]->(b);
 MATCH (a:Program {id: 'prog:基层省级临床特色科室创建'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '分别创建基层省级临床特色科室各1个'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟了一条符合我国国情的卫生与健康发展道路'}]->(b);
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局党组书记、局长 张琨'}]->(b);
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '落实党组主体责任'}]->(b);
+MATCH (a:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快优质医疗资源扩容和区域均衡布局'}]->(b);
 // Relationships
-MATCH (a:Place {id: 'place:内江市市中区'}), (b:Place {id: 'place:内江市'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '市中区 东兴区 隆昌市 资中县 威远县';
+MATCH (a:Place {id: 'place:内江市市中区'}), (b:Place {id: 'place:内江市'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '市中区卫健局党组书记、局长 张琨';
 MATCH (a:Place {id: 'place:内江市'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面落实省委十二届二次全会和市委八届五次全会决策部署';
 MATCH (a:Place {id: 'place:内江市市中区朝阳镇'}), (b:Place {id: 'place:内江市市中区'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '朝阳镇卫生院新建社区医院';
 MATCH (a:Place {id: 'place:内江市市中区白马镇'}), (b:Place {id: 'place:内江市市中区'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建';
@@ -330,24 +340,18 @@ MATCH (a:Program {id: 'prog:农村30分钟健康服务圈'}), (b:Place {id: 'pla
 MATCH (a:Organization {id: 'org:内江市市中区人民医院儿科党支部'}), (b:Achievement {id: 'ach:003:市级公立医院标杆党支部'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '以区人民医院儿科党支部创建的市级公立医院标杆党支部为起点';
 MATCH (a:Organization {id: 'org:内江市市中区人民医院'}), (b:Achievement {id: 'ach:003:市级公立医院标杆党支部'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '以区人民医院儿科党支部创建的市级公立医院标杆党支部为起点';
 MATCH (a:Organization {id: 'org:内江市市中区白马镇中心卫生院'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
-MATCH (a:Place {id: 'place:内江市市中区白马镇'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
 MATCH (a:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
-MATCH (a:Place {id: 'place:内江市市中区凌家镇'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
-MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '启动朝阳镇卫生院次中心建设工作';
+MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '启动朝阳镇卫生院次中心建设工作';
 MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:三年内打造县级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '争取三年内打造成功6个县级临床重点专科';
-MATCH (a:Place {id: 'place:内江市市中区'}), (b:Achievement {id: 'ach:003:三年内打造县级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '争取三年内打造成功6个县级临床重点专科';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '1个市级临床重点专科';
-MATCH (a:Place {id: 'place:内江市市中区'}), (b:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '1个市级临床重点专科';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:全科室质控组织全覆盖（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '实现全科室质控组织全覆盖';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争2023年底实现市中区公立医院全面开展检查检验结果互认';
 MATCH (a:Organization {id: 'org:内江市市中区人民医院'}), (b:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争2023年底实现市中区公立医院全面开展检查检验结果互认';
 MATCH (a:Organization {id: 'org:内江市市中区白马镇中心卫生院'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
 MATCH (a:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
-MATCH (a:Place {id: 'place:内江市市中区'}), (b:Achievement {id: 'ach:003:每个行政村办好达标村卫生室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '确保每个行政村办好一所及以上达标村卫生室';
-MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:每个行政村办好达标村卫生室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '确保每个行政村办好一所及以上达标村卫生室';
-MATCH (a:Place {id: 'place:内江市市中区'}), (b:Achievement {id: 'ach:003:农村30分钟健康服务圈'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '基本形成农村30分钟健康服务圈';
-MATCH (a:Program {id: 'prog:农村30分钟健康服务圈'}), (b:Achievement {id: 'ach:003:农村30分钟健康服务圈'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '基本形成农村30分钟健康服务圈';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:每个行政村办好达标村卫生室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '确保每个行政村办好一所及以上达标村卫生室';
+MATCH (a:Program {id: 'prog:农村30分钟健康服务圈'}), (b:Achievement {id: 'ach:003:基本形成农村30分钟健康服务圈（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '基本形成农村30分钟健康服务圈';
 MATCH (a:Program {id: 'prog:川渝卫生健康圈'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈';
 MATCH (a:Program {id: 'prog:川渝卫生健康圈'}), (b:Place {id: 'place:重庆市'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈';
 MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '积极推动市中区医疗机构川渝检查检验结果互认';
@@ -367,9 +371,32 @@ MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:职业病防治'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '同时完善职业病防治能力';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:重大传染病和重大慢性病防控'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '抓实重大传染病和重大慢性病防控';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '以健康为中心的整合型服务体系';
-MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:县域医疗卫生一体化管理体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '村卫生室一体化的管理体系';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:县域医疗卫生一体化管理体系'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '重要的抓手就是要推进形成以县域为龙头';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:村医待遇保障'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '继续落实和完善村医待遇保障';
-MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Program {id: 'prog:社区医院建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
+MATCH (a:Organization {id: 'org:内江市市中区朝阳镇卫生院'}), (b:Program {id: 'prog:社区医院建设'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
 MATCH (a:Program {id: 'prog:社区医院建设'}), (b:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
-MATCH (a:Organization {id: 'org:内江市市中区白马镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';
-MATCH (a:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';
+MATCH (a:Organization {id: 'org:内江市市中区白马镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';
+MATCH (a:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}), (b:Program {id: 'prog:基层省级临床特色科室创建'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室';
+MATCH (a:Place {id: 'place:四川省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈';
+MATCH (a:Place {id: 'place:重庆市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Organization {id: 'org:内江市市中区卫生健康局'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '市中区卫健局党组书记、局长 张琨';
+MATCH (a:Person {id: 'person:张琨'}), (b:Organization {id: 'org:内江市市中区卫生健康局党组'}) MERGE (a)-[r:HOLDS_ROLE {source: '003'}]->(b) SET r.quote = '市中区卫健局党组书记、局长 张琨', r.role = '书记';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Organization {id: 'org:内江市市中区卫生健康局'}) MERGE (a)-[r:LEADS {source: '003'}]->(b) SET r.quote = '落实党组主体责任';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Organization {id: 'org:内江市市中区妇幼保健院'}) MERGE (a)-[r:SUPERVISES {source: '003'}]->(b) SET r.quote = '2023年着力打造市中区妇幼保健院儿童康复中心党建品牌';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Organization {id: 'org:内江市市中区朝阳镇卫生院'}) MERGE (a)-[r:SUPERVISES {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Organization {id: 'org:内江市市中区白马镇中心卫生院'}) MERGE (a)-[r:SUPERVISES {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Organization {id: 'org:内江市市中区凌家镇中心卫生院'}) MERGE (a)-[r:SUPERVISES {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:基本形成农村30分钟健康服务圈（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '基本形成农村30分钟健康服务圈';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '启动朝阳镇卫生院次中心建设工作';
+MATCH (a:Program {id: 'prog:县域医疗卫生次中心建设'}), (b:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '启动朝阳镇卫生院次中心建设工作';
+MATCH (a:Program {id: 'prog:县域医疗卫生次中心建设'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
+MATCH (a:Program {id: 'prog:县域医疗卫生次中心建设'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院成功创建县域医疗卫生次中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '在白马、凌家成功创建次中心基础上';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争朝阳镇卫生院新建社区医院';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Program {id: 'prog:基层省级临床特色科室创建'}), (b:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Program {id: 'prog:基层省级临床特色科室创建'}), (b:Achievement {id: 'ach:003:凌家镇中心卫生院创建基层省级临床特色科室（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '白马、凌家镇中心卫生院分别创建基层省级临床特色科室各1个';
+MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '力争2023年底实现市中区公立医院全面开展检查检验结果互认';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:三亮三比拼、三评三满意党建引领强医利民品牌'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '大力宣传并深入推进区人民医院“三亮三比拼、三评三满意”党建引领强医利民品牌';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:支部建在科室'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '“支部建在科室”工作';
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '加快优质医疗资源扩容和区域均衡布局';

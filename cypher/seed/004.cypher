@@ -29,7 +29,8 @@ MERGE (n:Organization {id: 'org:济南市章丘区人民医院'}) SET n.aliases 
 MERGE (n:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}) SET n.aliases = ['章丘区人民医院健康管理中心'], n.kind = 'OTHER', n.name = '济南市章丘区人民医院健康管理中心', n.searchText = '济南市章丘区人民医院健康管理中心
 章丘区人民医院健康管理中心';
 MERGE (n:Organization {id: 'org:春风社区卫生服务中心'}) SET n.kind = 'PRIMARY_CARE', n.name = '春风社区卫生服务中心', n.searchText = '春风社区卫生服务中心';
-MERGE (n:Organization {id: 'org:宏济堂制药'}) SET n.aliases = ['宏济堂'], n.kind = 'COMPANY', n.name = '宏济堂制药', n.searchText = '宏济堂制药
+MERGE (n:Organization {id: 'org:山东宏济堂制药集团股份有限公司'}) SET n.aliases = ['宏济堂制药', '宏济堂'], n.kind = 'COMPANY', n.name = '山东宏济堂制药集团股份有限公司', n.searchText = '山东宏济堂制药集团股份有限公司
+宏济堂制药
 宏济堂';
 MERGE (n:Person {id: 'person:马效恩'}) SET n.name = '马效恩', n.searchText = '马效恩';
 MERGE (n:Policy {id: 'policy:济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施'}) SET n.name = '济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施', n.searchText = '济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施';
@@ -100,7 +101,7 @@ MERGE (n:Achievement {id: 'ach:004:委级实事项目15项'}) SET n.kind = 'METR
 MERGE (n:Achievement {id: 'ach:004:全系统实事项目144项'}) SET n.kind = 'METRIC', n.name = '全系统实事项目144项', n.original = '144项', n.searchText = '全系统实事项目144项
 济南市卫生健康全系统梳理实事项目144项。', n.statement = '济南市卫生健康全系统梳理实事项目144项。', n.unit = '项', n.value = 144;
 MERGE (n:Achievement {id: 'ach:004:排查问题391个'}) SET n.kind = 'METRIC', n.name = '排查问题391个', n.original = '问题391个', n.searchText = '排查问题391个
-济南市卫健委党组在“我为群众办实事”实践活动中排查梳理问题391个。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中排查梳理问题391个。', n.unit = '个', n.value = 391;
+济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.unit = '个', n.value = 391;
 MERGE (n:Achievement {id: 'ach:004:“十三五”时期改革成效最大的五年'}) SET n.kind = 'MILESTONE', n.name = '“十三五”时期改革成效最大的五年', n.searchText = '“十三五”时期改革成效最大的五年
 “十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。', n.statement = '“十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。';
 MERGE (n:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) SET n.kind = 'METRIC', n.name = '社会办医投诉占行业投诉总量60%以上', n.original = '60%以上', n.qualifier = '以上', n.searchText = '社会办医投诉占行业投诉总量60%以上
@@ -162,9 +163,9 @@ MERGE (n:Achievement {id: 'ach:004:健康管理中心成立四年'}) SET n.kind 
 MERGE (n:Achievement {id: 'ach:004:成立社会办医工作领导小组'}) SET n.kind = 'MILESTONE', n.name = '成立社会办医工作领导小组', n.searchText = '成立社会办医工作领导小组
 济南市卫健委成立由市卫健委主要领导任组长的领导小组,组织机关党员干部对社会办医疗机构开展走访调研和结对帮扶。', n.statement = '济南市卫健委成立由市卫健委主要领导任组长的领导小组，组织机关党员干部对社会办医疗机构开展走访调研和结对帮扶。';
 MERGE (n:Program {id: 'prog:医师多点执业'}) SET n.kind = 'INITIATIVE', n.name = '医师多点执业', n.searchText = '医师多点执业';
-MERGE (n:Program {id: 'prog:城市医疗联合体建设'}) SET n.aliases = ['医联体', '城市医联体'], n.kind = 'INITIATIVE', n.name = '城市医疗联合体建设', n.searchText = '城市医疗联合体建设
-医联体
-城市医联体';
+MERGE (n:Program {id: 'prog:城市医疗联合体建设'}) SET n.aliases = ['城市医联体', '医联体'], n.kind = 'INITIATIVE', n.name = '城市医疗联合体建设', n.searchText = '城市医疗联合体建设
+城市医联体
+医联体';
 MERGE (n:Program {id: 'prog:深化医药卫生体制改革'}) SET n.aliases = ['医改', '深化医改', '综合医改', '医疗卫生体制改革', '医药卫生体制改革'], n.kind = 'INITIATIVE', n.name = '深化医药卫生体制改革', n.searchText = '深化医药卫生体制改革
 医改
 深化医改
@@ -175,7 +176,7 @@ MERGE (n:Program {id: 'prog:健康示范区'}) SET n.aliases = ['全国一流的
 全国一流的健康示范区';
 MERGE (n:Program {id: 'prog:黄河流域中医药传承创新区'}) SET n.aliases = ['中医药传承创新区'], n.kind = 'INITIATIVE', n.name = '黄河流域中医药传承创新区', n.searchText = '黄河流域中医药传承创新区
 中医药传承创新区';
-MERGE (n:Program {id: 'prog:起步区整合型医疗中心'}) SET n.aliases = ['整合型医疗中心'], n.description = '济南新旧动能转换起步区由6家市属优势专科医院和1家综合医院组建的整合型医疗中心', n.kind = 'PROJECT', n.name = '起步区整合型医疗中心', n.searchText = '起步区整合型医疗中心
+MERGE (n:Organization {id: 'org:起步区整合型医疗中心'}) SET n.aliases = ['整合型医疗中心'], n.description = '济南新旧动能转换起步区由6家市属优势专科医院和1家综合医院组建的整合型医疗中心', n.kind = 'HOSPITAL', n.name = '起步区整合型医疗中心', n.searchText = '起步区整合型医疗中心
 整合型医疗中心';
 MERGE (n:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}) SET n.aliases = ['东强、西兴、南美、北起、中优'], n.kind = 'INITIATIVE', n.name = '东强、西兴、南美、北起、中优城市发展新格局', n.searchText = '东强、西兴、南美、北起、中优城市发展新格局
 东强、西兴、南美、北起、中优';
@@ -183,16 +184,36 @@ MERGE (n:Achievement {id: 'ach:004:每天24小时开机待命'}) SET n.kind = 'M
 济南市卫生健康委工作人员每天24小时开机待命,坚守卫生健康工作第一线。', n.statement = '济南市卫生健康委工作人员每天24小时开机待命，坚守卫生健康工作第一线。', n.unit = '小时', n.value = 24;
 MERGE (n:Program {id: 'prog:社会办医'}) SET n.description = '济南市支持社会力量举办医疗机构', n.kind = 'INITIATIVE', n.name = '社会办医', n.searchText = '社会办医';
 MERGE (n:Program {id: 'prog:起步区医疗高地'}) SET n.description = '多个国家级、省级优质医疗机构对接共建的济南新旧动能转换起步区医疗高地', n.kind = 'PROJECT', n.name = '起步区医疗高地', n.searchText = '起步区医疗高地';
-MERGE (n:Program {id: 'prog:居民健康档案管理'}) SET n.aliases = ['居民建档'], n.kind = 'SERVICE', n.name = '居民健康档案管理', n.searchText = '居民健康档案管理
-居民建档';
-MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
-慢病管理';
-MERGE (n:Program {id: 'prog:现代医院管理制度'}) SET n.kind = 'INITIATIVE', n.name = '现代医院管理制度', n.searchText = '现代医院管理制度';
+MERGE (n:Program {id: 'prog:居民健康档案管理'}) SET n.aliases = ['居民建档', '健康档案建档'], n.kind = 'SERVICE', n.name = '居民健康档案管理', n.searchText = '居民健康档案管理
+居民建档
+健康档案建档';
+MERGE (n:Program {id: 'prog:慢性病患者健康管理'}) SET n.aliases = ['慢病管理', '慢性病患者管理'], n.description = '高血压、糖尿病等慢性病患者健康管理', n.kind = 'SERVICE', n.name = '慢性病患者健康管理', n.searchText = '慢性病患者健康管理
+慢病管理
+慢性病患者管理';
+MERGE (n:Policy {id: 'policy:现代医院管理制度'}) SET n.name = '现代医院管理制度', n.searchText = '现代医院管理制度';
 MERGE (n:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}) SET n.description = '济南省、市、区三级危重孕产妇救治中心上下联动、分片负责', n.kind = 'INITIATIVE', n.name = '三级危重孕产妇救治中心联动机制', n.searchText = '三级危重孕产妇救治中心联动机制';
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+中华人民共和国
+我国';
+MERGE (n:Program {id: 'prog:送医送药'}) SET n.kind = 'SERVICE', n.name = '送医送药', n.searchText = '送医送药';
+MERGE (n:Organization {id: 'org:济南市卫生健康委员会社会办医工作领导小组'}) SET n.description = '由市卫健委主要领导任组长的领导小组，组织机关党员干部走访调研社会办医疗机构（原文未给出正式名称）', n.kind = 'OTHER', n.name = '济南市卫生健康委员会社会办医工作领导小组', n.searchText = '济南市卫生健康委员会社会办医工作领导小组';
+MERGE (n:Achievement {id: 'ach:004:卫生健康系统12345热线排位实现历史突破'}) SET n.kind = 'MILESTONE', n.name = '卫生健康系统12345热线排位实现历史突破', n.searchText = '卫生健康系统12345热线排位实现历史突破
+社会办医疗机构投诉量大幅下降,济南市卫生健康系统在12345热线中的排位实现了历史性突破(名次原文缺失)。', n.statement = '社会办医疗机构投诉量大幅下降，济南市卫生健康系统在12345热线中的排位实现了历史性突破（名次原文缺失）。';
+MERGE (n:Achievement {id: 'ach:004:电话随访叮嘱万次（数字缺失）'}) SET n.kind = 'METRIC', n.lost = true, n.name = '电话随访叮嘱万次（数字缺失）', n.original = '万次', n.searchText = '电话随访叮嘱万次(数字缺失)
+章丘区人民医院健康管理中心通过电话随访,若干万次的叮嘱随电波送到千家万户(次数在原文中缺失)。', n.statement = '章丘区人民医院健康管理中心通过电话随访，若干万次的叮嘱随电波送到千家万户（次数在原文中缺失）。', n.unit = '次';
+MERGE (n:Achievement {id: 'ach:004:目标：成为没有宫颈癌的城市'}) SET n.kind = 'MILESTONE', n.name = '目标：成为没有宫颈癌的城市', n.searchText = '目标:成为没有宫颈癌的城市
+经过持续不断的努力,济南市将成为一座没有宫颈癌的城市,并成为康养济南建设的标志性成果之一。', n.statement = '经过持续不断的努力，济南市将成为一座没有宫颈癌的城市，并成为康养济南建设的标志性成果之一。';
+MERGE (n:Achievement {id: 'ach:004:目标：构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}) SET n.kind = 'MILESTONE', n.name = '目标：构建国际一流的整合型、智慧化、高品质卫生健康服务体系', n.searchText = '目标:构建国际一流的整合型、智慧化、高品质卫生健康服务体系
+济南卫生健康系统的目标是构建国际一流的整合型、智慧化、高品质卫生健康服务体系。', n.statement = '济南卫生健康系统的目标是构建国际一流的整合型、智慧化、高品质卫生健康服务体系。';
+MERGE (n:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城成为城市名片'}) SET n.kind = 'MILESTONE', n.name = '目标：让康养济南、国际康养名城成为城市名片', n.searchText = '目标:让康养济南、国际康养名城成为城市名片
+《康养济南建设实施方案》的目标是让康养济南、国际康养名城真正成为济南的一张靓丽名片。', n.statement = '《康养济南建设实施方案》的目标是让康养济南、国际康养名城真正成为济南的一张靓丽名片。';
+MERGE (n:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) SET n.kind = 'MILESTONE', n.name = '社会办医与公立医院形成良性竞争格局', n.searchText = '社会办医与公立医院形成良性竞争格局
+济南市卫健委党组按照市委、市政府部署,使济南社会办医形成了与公立医院相互促进、相互补充、良性竞争的格局。', n.statement = '济南市卫健委党组按照市委、市政府部署，使济南社会办医形成了与公立医院相互促进、相互补充、良性竞争的格局。';
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在济南市卫生健康委,有这样一群人'}]->(b);
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南率先实现'}]->(b);
 MATCH (a:Place {id: 'place:山东省'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '山东新旧动能转换综合试验区新引擎'}]->(b);
+MATCH (a:Place {id: 'place:山东省'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '于2020年9月份在全省率先试点'}]->(b);
 MATCH (a:Place {id: 'place:济南市章丘区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在章丘区人民医院健康管理中心'}]->(b);
 MATCH (a:Place {id: 'place:济南新旧动能转换起步区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南新旧动能转换起步区的建设发展'}]->(b);
 MATCH (a:Place {id: 'place:济南新旧动能转换起步区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动优质医疗卫生资源向起步区集聚'}]->(b);
@@ -208,7 +229,7 @@ MATCH (a:Organization {id: 'org:济南市章丘区人民医院'}), (b:Report {id
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在章丘区人民医院健康管理中心'}]->(b);
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '健康管理中心成立四年来'}]->(b);
 MATCH (a:Organization {id: 'org:春风社区卫生服务中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在春风社区卫生服务中心开了几服中药'}]->(b);
-MATCH (a:Organization {id: 'org:宏济堂制药'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '已建成宏济堂制药等6家智慧中药房'}]->(b);
+MATCH (a:Organization {id: 'org:山东宏济堂制药集团股份有限公司'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '已建成宏济堂制药等6家智慧中药房'}]->(b);
 MATCH (a:Person {id: 'person:马效恩'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南市卫生健康委党组书记、主任马效恩如是说'}]->(b);
 MATCH (a:Policy {id: 'policy:济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '《济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施》'}]->(b);
 MATCH (a:Policy {id: 'policy:关于支持社会力量提供多层次多样化医疗服务的实施意见'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '《关于支持社会力量提供多层次多样化医疗服务的实施意见》'}]->(b);
@@ -286,15 +307,24 @@ MATCH (a:Program {id: 'prog:城市医疗联合体建设'}), (b:Report {id: 'repo
 MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '医药卫生体制改革纵深推进'}]->(b);
 MATCH (a:Program {id: 'prog:健康示范区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造全国一流的健康示范区'}]->(b);
 MATCH (a:Program {id: 'prog:黄河流域中医药传承创新区'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设黄河流域一流的中医药传承创新区'}]->(b);
-MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心'}]->(b);
+MATCH (a:Organization {id: 'org:起步区整合型医疗中心'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心'}]->(b);
 MATCH (a:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '“东强、西兴、南美、北起、中优”的城市发展新格局'}]->(b);
 MATCH (a:Achievement {id: 'ach:004:每天24小时开机待命'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '每天24小时开机待命'}]->(b);
 MATCH (a:Program {id: 'prog:社会办医'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '支持社会办医良性发展'}]->(b);
 MATCH (a:Program {id: 'prog:起步区医疗高地'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '正在对接共建起步区医疗高地'}]->(b);
 MATCH (a:Program {id: 'prog:居民健康档案管理'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '居民建档、慢病管理、家庭医生签约'}]->(b);
 MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '居民建档、慢病管理、家庭医生签约'}]->(b);
-MATCH (a:Program {id: 'prog:现代医院管理制度'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '具有现代医院管理制度特色的医疗康养项目'}]->(b);
+MATCH (a:Policy {id: 'policy:现代医院管理制度'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '具有现代医院管理制度特色的医疗康养项目'}]->(b);
 MATCH (a:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '省、市、区三级危重孕产妇救治中心上下联动'}]->(b);
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '山东新旧动能转换综合试验区新引擎'}]->(b);
+MATCH (a:Program {id: 'prog:送医送药'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '慢病管理、家庭医生签约、送医送药等工作'}]->(b);
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会社会办医工作领导小组'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立由市卫健委主要领导任组长的领导小组'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:卫生健康系统12345热线排位实现历史突破'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市卫生健康系统12345热线位,实现了历史的突破'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:电话随访叮嘱万次（数字缺失）'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '万次的留神交代跟着电波飞到千家万户'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:目标：成为没有宫颈癌的城市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南市将成为一座没有宫颈癌的城市'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:目标：构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城成为城市名片'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '让康养济南、国际康养名城真正成为我市的一张靓丽名片'}]->(b);
+MATCH (a:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局'}]->(b);
 // Relationships
 MATCH (a:Place {id: 'place:济南市'}), (b:Place {id: 'place:山东省'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎';
 MATCH (a:Place {id: 'place:济南市章丘区'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心';
@@ -306,7 +336,7 @@ MATCH (a:Organization {id: 'org:中国共产党济南市委员会'}), (b:Organiz
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院'}), (b:Place {id: 'place:济南市章丘区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心';
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Organization {id: 'org:济南市章丘区人民医院'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心';
 MATCH (a:Organization {id: 'org:春风社区卫生服务中心'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '在春风社区卫生服务中心开了几服中药';
-MATCH (a:Organization {id: 'org:宏济堂制药'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房';
+MATCH (a:Organization {id: 'org:山东宏济堂制药集团股份有限公司'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房';
 MATCH (a:Person {id: 'person:马效恩'}), (b:Organization {id: 'org:济南市卫生健康委员会'}) MERGE (a)-[r:HOLDS_ROLE {source: '004'}]->(b) SET r.quote = '济南市卫生健康委党组书记、主任马效恩如是说', r.role = '主任';
 MATCH (a:Person {id: 'person:马效恩'}), (b:Organization {id: 'org:济南市卫生健康委员会党组'}) MERGE (a)-[r:HOLDS_ROLE {source: '004'}]->(b) SET r.quote = '济南市卫生健康委党组书记、主任马效恩如是说', r.role = '党组书记';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Policy {id: 'policy:济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施'}) MERGE (a)-[r:ISSUED {source: '004'}]->(b) SET r.quote = '济南市卫生健康委作为卫生行政主管部门相继出台了';
@@ -318,20 +348,19 @@ MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {i
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:LEADS {source: '004'}]->(b) SET r.quote = '牵头组织实施';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '不断加快“康养济南”建设步伐';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:健康济南'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '有机结合“健康济南”';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:我为群众办实事实践活动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:我为群众办实事实践活动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:我为群众办实事实践活动'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:我为群众办实事实践活动'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:大走访'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '“大走访”,梳理委级实事项目15项';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:五个一批'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '列入委党组工作“五个一批”重要内容';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:一对一结对帮扶'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '扎实开展“一对一”结对帮扶';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '于2020年9月份在全省率先试点“智慧中药房”建设';
 MATCH (a:Program {id: 'prog:智慧中药房'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '济南市智慧中药房服务真是太方便啦';
-MATCH (a:Organization {id: 'org:宏济堂制药'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '已建成宏济堂制药等6家智慧中药房', r.detail = '宏济堂制药是6家智慧中药房之一';
+MATCH (a:Organization {id: 'org:山东宏济堂制药集团股份有限公司'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '已建成宏济堂制药等6家智慧中药房', r.detail = '宏济堂制药是6家智慧中药房之一';
 MATCH (a:Organization {id: 'org:春风社区卫生服务中心'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '在春风社区卫生服务中心开了几服中药,并委托代煎';
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Program {id: 'prog:慈云健康APP'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '慈云健康APP、全民健康管理系统、电子病历系统';
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Program {id: 'prog:全民健康管理系统'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '慈云健康APP、全民健康管理系统、电子病历系统';
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Program {id: 'prog:电子病历系统'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '慈云健康APP、全民健康管理系统、电子病历系统';
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '济南各社区卫生服务中心新冠疫苗接种现场';
-MATCH (a:Organization {id: 'org:春风社区卫生服务中心'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '济南各社区卫生服务中心新冠疫苗接种现场';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '无论面对疫情考验';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:济南市危重孕产妇救治地图'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”';
@@ -340,7 +369,7 @@ MATCH (a:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目';
 MATCH (a:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Place {id: 'place:济南新旧动能转换起步区'}) MERGE (a)-[r:SUPPORTS {source: '004'}]->(b) SET r.quote = '推动优质医疗卫生资源向起步区集聚';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:黄河流域生态保护和高质量发展'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '黄河流域生态保护和高质量发展新示范';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:黄河流域生态保护和高质量发展'}) MERGE (a)-[r:SUPPORTS {source: '004'}]->(b) SET r.quote = '为造成黄河流域生态保护和高质量发展新示范';
 MATCH (a:Program {id: 'prog:黄河流域生态保护和高质量发展'}), (b:Place {id: 'place:黄河流域'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '黄河流域生态保护和高质量发展新示范';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:国际医疗康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '为济南打造国际医疗康养名城注入新动力';
 MATCH (a:Program {id: 'prog:国际医疗康养名城'}), (b:Policy {id: 'policy:济南市支持社会办医疗机构发展助推国际医疗康养名城建设的若干措施'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '助推国际医疗康养名城建设的若干措施';
@@ -350,13 +379,13 @@ MATCH (a:Program {id: 'prog:特色康养名城'}), (b:Policy {id: 'policy:康养
 MATCH (a:Program {id: 'prog:智慧康养名城'}), (b:Policy {id: 'policy:康养济南建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '建设“智慧康养”名城';
 MATCH (a:Program {id: 'prog:产业康养名城'}), (b:Policy {id: 'policy:康养济南建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '建设“产业康养”名城';
 MATCH (a:Program {id: 'prog:康养济南'}), (b:Policy {id: 'policy:康养济南建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '《康养济南建设实施方案》';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:12345热线'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '12345热线“积怨”销号一批';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:12345热线'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '12345热线“积怨”销号一批';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:五个一批'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '列入委党组工作“五个一批”重要内容';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:委级实事项目15项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '梳理委级实事项目15项';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全系统实事项目144项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全系统实事项目144项';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:排查问题391个'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '问题391个';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:“十三五”时期改革成效最大的五年'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '“十三五”时期成为我市卫生健康事业改革成效最大';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '占我市卫生健康行业投诉总量的60%以上';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '占我市卫生健康行业投诉总量的60%以上';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:组成30个服务队'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '党员干部组成30个服务队';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:走访调研97家社会办医疗机构'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '对全市97家规模较大的社会办医疗机构开展了走访调研';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:在全国率先制定医师集团管理办法'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '在全国率先制定《济南市医师集团管理办法(试行)》';
@@ -373,21 +402,18 @@ MATCH (a:Program {id: 'prog:智慧中药房'}), (b:Achievement {id: 'ach:004:累
 MATCH (a:Program {id: 'prog:智慧中药房'}), (b:Achievement {id: 'ach:004:服务患者近百万人'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '服务患者近百万人';
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:004:285家预防接种点'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市285家预防接种点';
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:004:9000多名基层卫生工作人员从事疫苗接种'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '从事疫苗接种的9000多名基层卫生工作人员';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”';
 MATCH (a:Program {id: 'prog:济南市危重孕产妇救治地图'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”';
 MATCH (a:Program {id: 'prog:智慧母婴安全管理模式'}), (b:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:孕产妇死亡率控制在十万分之六以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市常住人口孕产妇死亡率控制在十万分之六以内';
-MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:婴儿死亡率控制在2.0‰以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '婴儿死亡率控制在2.0以内';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:孕产妇死亡率控制在十万分之六以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市常住人口孕产妇死亡率控制在十万分之六以内';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:婴儿死亡率控制在2.0‰以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '婴儿死亡率控制在2.0以内';
 MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '2021年3月,济南市成功创建为全国首批';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '2021年3月,济南市成功创建为全国首批';
 MATCH (a:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}), (b:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目';
 MATCH (a:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}), (b:Achievement {id: 'ach:004:近4万花季少女受益'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '将有近4万花季少女感受到';
 MATCH (a:Place {id: 'place:济南新旧动能转换起步区'}), (b:Achievement {id: 'ach:004:起步区在建三级医院1所'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '起步区在建三级医院1所';
-MATCH (a:Place {id: 'place:济南新旧动能转换起步区'}), (b:Achievement {id: 'ach:004:6家市属优势专科医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:6家市属优势专科医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '重点推动由6家市属优势专科医院';
-MATCH (a:Place {id: 'place:济南新旧动能转换起步区'}), (b:Achievement {id: 'ach:004:1家综合医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '1家综合医院组建的整合型医疗中心';
 MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Achievement {id: 'ach:004:健康管理中心成立四年'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '健康管理中心成立四年来';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:成立社会办医工作领导小组'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '成立由市卫健委主要领导任组长的领导小组';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:医师多点执业'}) MERGE (a)-[r:SUPPORTS {source: '004'}]->(b) SET r.quote = '为医师多点执业搭建平台';
@@ -395,14 +421,14 @@ MATCH (a:Program {id: 'prog:医师多点执业'}), (b:Policy {id: 'policy:济南
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:城市医疗联合体建设'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '制定了《济南市城市医疗联合体建设实施方案》';
 MATCH (a:Program {id: 'prog:城市医疗联合体建设'}), (b:Policy {id: 'policy:济南市城市医疗联合体建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '《济南市城市医疗联合体建设实施方案》';
 MATCH (a:Program {id: 'prog:城市医疗联合体建设'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '制定了《济南市城市医疗联合体建设实施方案》';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '医药卫生体制改革纵深推进';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '医药卫生体制改革纵深推进';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:健康示范区'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '打造全国一流的健康示范区';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:黄河流域中医药传承创新区'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设黄河流域一流的中医药传承创新区';
 MATCH (a:Program {id: 'prog:黄河流域中医药传承创新区'}), (b:Place {id: 'place:黄河流域'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '建设黄河流域一流的中医药传承创新区';
-MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Place {id: 'place:济南新旧动能转换起步区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '重点推动由6家市属优势专科医院和1家综合医院组建的整合型医疗中心落地';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:起步区整合型医疗中心'}) MERGE (a)-[r:LEADS {source: '004'}]->(b) SET r.quote = '重点推动由6家市属优势专科医院和1家综合医院组建';
-MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Achievement {id: 'ach:004:6家市属优势专科医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心';
-MATCH (a:Program {id: 'prog:起步区整合型医疗中心'}), (b:Achievement {id: 'ach:004:1家综合医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '1家综合医院组建的整合型医疗中心';
+MATCH (a:Organization {id: 'org:起步区整合型医疗中心'}), (b:Place {id: 'place:济南新旧动能转换起步区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '重点推动由6家市属优势专科医院和1家综合医院组建的整合型医疗中心落地';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Organization {id: 'org:起步区整合型医疗中心'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '重点推动由6家市属优势专科医院和1家综合医院组建';
+MATCH (a:Organization {id: 'org:起步区整合型医疗中心'}), (b:Achievement {id: 'ach:004:6家市属优势专科医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '由6家市属优势专科医院和1家综合医院组建的整合型医疗中心';
+MATCH (a:Organization {id: 'org:起步区整合型医疗中心'}), (b:Achievement {id: 'ach:004:1家综合医院组建整合型医疗中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '1家综合医院组建的整合型医疗中心';
 MATCH (a:Program {id: 'prog:东强、西兴、南美、北起、中优城市发展新格局'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '我市“东强、西兴、南美、北起、中优”的城市发展新格局';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '济南市成功创建为全国首批“健康中国行动创新模式宫颈癌防治试点城市”之一';
 MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '慢病管理、家庭医生签约、送医送药等工作';
@@ -413,8 +439,46 @@ MATCH (a:Program {id: 'prog:社会办医'}), (b:Policy {id: 'policy:关于支持
 MATCH (a:Program {id: 'prog:起步区医疗高地'}), (b:Place {id: 'place:济南新旧动能转换起步区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '正在对接共建起步区医疗高地';
 MATCH (a:Program {id: 'prog:居民健康档案管理'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '居民建档、慢病管理、家庭医生签约';
 MATCH (a:Program {id: 'prog:慢性病患者健康管理'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '居民建档、慢病管理、家庭医生签约';
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:现代医院管理制度'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '具有现代医院管理制度特色的医疗康养项目';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Policy {id: 'policy:现代医院管理制度'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '具有现代医院管理制度特色的医疗康养项目';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:互联网医院平台'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.detail = '智慧中药房服务';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:中医辨证论治智能辅助系统'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.detail = '智慧中药房服务';
 MATCH (a:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '省、市、区三级危重孕产妇救治中心上下联动';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:三级危重孕产妇救治中心联动机制'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '省、市、区三级危重孕产妇救治中心上下联动';
+MATCH (a:Place {id: 'place:山东省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎';
+MATCH (a:Place {id: 'place:黄河流域'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设黄河流域一流的中医药传承创新区';
+MATCH (a:Place {id: 'place:山东新旧动能转换综合试验区'}), (b:Place {id: 'place:山东省'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:大走访'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '广泛开展联系群众“大走访”';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '济南市卫生健康委党组针对这些问题';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:普惠康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设“普惠康养”名城';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:品质康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设“品质康养”名城';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:特色康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设“特色康养”名城';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:智慧康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设“智慧康养”名城';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:产业康养名城'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '建设“产业康养”名城';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Place {id: 'place:山东新旧动能转换综合试验区'}) MERGE (a)-[r:SUPPORTS {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎';
+MATCH (a:Program {id: 'prog:送医送药'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '慢病管理、家庭医生签约、送医送药等工作';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会社会办医工作领导小组'}), (b:Organization {id: 'org:济南市卫生健康委员会'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '成立由市卫健委主要领导任组长的领导小组';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:卫生健康系统12345热线排位实现历史突破'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市卫生健康系统12345热线位,实现了历史的突破';
+MATCH (a:Program {id: 'prog:12345热线'}), (b:Achievement {id: 'ach:004:卫生健康系统12345热线排位实现历史突破'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市卫生健康系统12345热线位,实现了历史的突破';
+MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Achievement {id: 'ach:004:电话随访叮嘱万次（数字缺失）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '万次的留神交代跟着电波飞到千家万户';
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:目标：成为没有宫颈癌的城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南市将成为一座没有宫颈癌的城市';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:目标：构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '构建国际一流的整合型、智慧化、高品质卫生健康服务体系';
+MATCH (a:Program {id: 'prog:康养济南'}), (b:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城成为城市名片'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '让康养济南、国际康养名城真正成为我市的一张靓丽名片';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城成为城市名片'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '让康养济南、国际康养名城真正成为我市的一张靓丽名片';
+MATCH (a:Program {id: 'prog:12345热线'}), (b:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '反响社会办医疗机构的12345热线多条';
+MATCH (a:Program {id: 'prog:五色高危孕产妇信息化动态管理'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '五色高危孕产妇信息化动态管理';
+MATCH (a:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'}), (b:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '“健康中国行动创新模式宫颈癌防治试点城市”之一';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目';
+MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:委级实事项目15项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '梳理委级实事项目15项';
+MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:全系统实事项目144项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全系统实事项目144项';
+MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:排查问题391个'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '问题391个';
+MATCH (a:Program {id: 'prog:康养济南'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '不断加快“康养济南”建设步伐';
+MATCH (a:Program {id: 'prog:健康济南'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '有机结合“健康济南”';
+MATCH (a:Program {id: 'prog:国际医疗康养名城'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '为济南打造国际医疗康养名城注入新动力';
+MATCH (a:Program {id: 'prog:济南市危重孕产妇救治地图'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”';
+MATCH (a:Program {id: 'prog:五色高危孕产妇信息化动态管理'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理';
+MATCH (a:Organization {id: 'org:中国共产党济南市委员会'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '按照市委、市政府的工作部署';
+MATCH (a:Organization {id: 'org:济南市人民政府'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '按照市委、市政府的工作部署';
+MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Place {id: 'place:济南市章丘区'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局';
+MATCH (a:Program {id: 'prog:社会办医'}), (b:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局';
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Policy {id: 'policy:康养济南建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '牵头组织实施,济南市卫生健康系统研究编制了《康养济南建设实施方案》';

@@ -1034,9 +1034,9 @@ export type RelationshipType =
   | 'PARTICIPATES_IN'
   /** Cooperates with. */
   | 'PARTNERS_WITH'
-  /** Belongs to: a hospital to its group, a county to its city, an article to its compilation. */
+  /** Belongs to: a hospital to its group, a county to its city, an article to its compilation, a program to a larger one. */
   | 'PART_OF'
-  /** Runs a program or operates an organization. */
+  /** Runs a program (开展, 启动, 实施, 推进, 建设), operates an organization or holds an event (召开, 主办); a city or county may run one as a government. */
   | 'RUNS'
   /** Supervises or governs. */
   | 'SUPERVISES'

@@ -48,19 +48,20 @@ const each = (from: readonly NodeLabel[], to: readonly NodeLabel[]): Pairs =>
 
 /** Relationship types between curated entities and the label pairs each may join. */
 export const RELATION_PAIRS = {
-  PART_OF: [['Organization', 'Organization'], ['Place', 'Place'], ['Report', 'Report']],
+  PART_OF: [['Organization', 'Organization'], ['Place', 'Place'], ['Report', 'Report'], ['Program', 'Program']],
   MEMBER_OF: [['Organization', 'Organization']],
   LEADS: each(['Organization'], ['Organization', 'Program']),
-  PARTNERS_WITH: [['Organization', 'Organization']],
+  // A city or county acting as a government (xx市与…签署合作协议) is the Place itself.
+  PARTNERS_WITH: each(['Organization', 'Place'], ['Organization', 'Place']),
   CO_BUILDS: each(['Organization'], ['Organization', 'Program']),
-  SUPPORTS: each(['Organization', 'Person'], ['Organization', 'Place', 'Event', 'Program']),
+  SUPPORTS: each(['Organization', 'Person', 'Place'], ['Organization', 'Place', 'Event', 'Program']),
   LOCATED_IN: each(['Organization', 'Program', 'Event'], ['Place']),
-  RUNS: each(['Organization'], ['Program', 'Organization']),
+  RUNS: each(['Organization', 'Place'], ['Program', 'Organization', 'Event']),
   SUPERVISES: [['Organization', 'Organization']],
   HAS_ACHIEVEMENT: each(['Organization', 'Program', 'Place', 'Person', 'Event'], ['Achievement']),
   AWARDED_BY: [['Achievement', 'Organization']],
   HOLDS_ROLE: [['Person', 'Organization']],
-  ISSUED: [['Organization', 'Policy']],
+  ISSUED: each(['Organization', 'Place'], ['Policy']),
   IMPLEMENTS: each(['Organization', 'Program'], ['Policy']),
   PARTICIPATES_IN: each(['Organization', 'Person'], ['Program', 'Event']),
 } as const satisfies Record<string, Pairs>;
