@@ -6,4 +6,4 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
-CMD ["npm", "start"]
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -1,35 +1,64 @@
-/** Start-up: read the configuration, open the store, seed it when empty, listen. */
-import { ConfigError, loadConfig } from './config.js';
-import { openStore } from './graph/open.js';
-import { discardStaleEmbedded, recordSeeded, seedFingerprint } from './seed/fingerprint.js';
+/** Start-up: read the configuration, open the store (loading and checking the graph), listen; stop gracefully on a signal. */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { Neo4jStore } from './graph/neo4j.js';
+import type { GraphStore } from './graph/store.js';
+import { openEmbedded } from './seed/embedded.js';
+import { checkGraph } from './seed/integrity.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { createHttpServer, stopGracefully } from './server.js';
 
+/** The configured store, holding the graph: the embedded one rebuilt when it cannot be trusted, Neo4j seeded when empty. */
+async function openGraph(config: Config): Promise<{ store: GraphStore; close: () => Promise<void> }> {
+  if (!config.neo4j) return openEmbedded(config.kuzuPath, config.cypherDir, { queryTimeoutMs: config.queryTimeoutMs });
+  const store = new Neo4jStore(config.neo4j);
+  const started = Date.now();
+  if (await seedIfEmpty(store, config.cypherDir)) console.log(`loaded the seed graph into Neo4j in ${Date.now() - started} ms`);
+  const problems = await checkGraph(store, config.cypherDir);
+  // Neo4j is the operator's to repair: the server starts, and /ready says what is wrong until it is.
+  if (problems.length) console.warn(`the graph in Neo4j is incomplete (${problems.join('; ')}): run \`npm run seed\` to load it`);
+  return { store, close: () => store.close() };
+}
+
+/** A second signal sooner than this is the first one relayed (npm forwards what the group received). */
+const DUPLICATE_SIGNAL_MS = 1_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const fingerprint = seedFingerprint(config.cypherDir);
-  if (!config.neo4j && discardStaleEmbedded(config.kuzuPath, fingerprint)) console.log('the seed files changed: rebuilding the embedded graph');
-  const store = await openStore(config);
-  const started = Date.now();
-  if (await seedIfEmpty(store, config.cypherDir)) {
-    console.log(`loaded the seed graph into ${store.engine} in ${Date.now() - started} ms`);
-    if (!config.neo4j) recordSeeded(config.kuzuPath, fingerprint);
-  }
+  const { store, close } = await openGraph(config);
   const { server, apollo } = await createHttpServer(store, config);
-  server.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
-  });
-  const shutdown = (signal: string) => {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    await apollo.stop();
+    await close();
+    throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
+  let stoppingSince: number | undefined;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stoppingSince !== undefined) {
+      // A signal to the process group reaches npm too, which forwards it: the same request arriving twice.
+      if (Date.now() - stoppingSince < DUPLICATE_SIGNAL_MS) return;
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
     console.log(`${signal}: finishing in-flight requests`);
-    stopGracefully(server, apollo, store).then(() => process.exit(0), (error: unknown) => {
+    stopGracefully(server, apollo, close).then(() => {
+      console.log('stopped');
+      process.exit(0);
+    }, (error: unknown) => {
       console.error(`shutdown failed: ${(error as Error).message}`);
       process.exit(1);
     });
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

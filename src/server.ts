@@ -6,7 +6,6 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import type { Context } from './context.js';
 import { DataAccess } from './data/access.js';
 import { profileLoader } from './data/profile.js';
-import { isGraphLoaded } from './data/status.js';
 import { ErrorCode } from './errors/codes.js';
 import { formatError } from './errors/format.js';
 import type { GraphStore } from './graph/store.js';
@@ -16,6 +15,7 @@ import { RateLimit } from './http/rate-limit.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
 import { limitsPlugin } from './limits/plugin.js';
+import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { readAsset } from './web/assets.js';
@@ -25,7 +25,7 @@ import { explorerPage, playgroundPage } from './web/pages.js';
 /** The settings the HTTP layer reads. */
 export type ServerConfig = Pick<Config,
   'production' | 'limits' | 'maxBodyBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'introspection' | 'pages' | 'admission'
-  | 'rateLimitPerMinute' | 'trustProxy' | 'persistedOnly'>;
+  | 'rateLimitPerMinute' | 'trustProxy' | 'persistedOnly' | 'cypherDir'>;
 
 /** Apollo Server with this project's schema, resolvers, limits and error shaping. */
 export function createApollo(config: ServerConfig, store: GraphStore): ApolloServer<Context> {
@@ -75,11 +75,24 @@ function cors(req: IncomingMessage, res: ServerResponse, origins: readonly strin
   return false;
 }
 
-/** Readiness: the database answers and holds the graph. */
-async function readiness(store: GraphStore): Promise<{ status: number; body: Record<string, string> }> {
-  const loaded = await isGraphLoaded(store).catch(() => undefined);
-  if (loaded === undefined) return { status: 503, body: { status: 'database unavailable', engine: store.engine } };
-  return { status: loaded ? 200 : 503, body: { status: loaded ? 'ready' : 'graph not loaded', engine: store.engine } };
+/** How long a readiness answer is reused: counting the graph on every probe of a balancer would be waste. */
+const READINESS_TTL_MS = 10_000;
+
+/** Readiness: the database answers and holds exactly the graph of the seed files (counted, at most every 10 s). */
+function readinessProbe(store: GraphStore, cypherDir: string) {
+  let last: { at: number; answer: { status: number; body: Record<string, unknown> } } | undefined;
+  return async () => {
+    if (last && Date.now() - last.at < READINESS_TTL_MS) return last.answer;
+    const problems = await checkGraph(store, cypherDir).catch(() => undefined);
+    const answer = !problems
+      ? { status: 503, body: { status: 'database unavailable', engine: store.engine } }
+      : problems.length
+        ? { status: 503, body: { status: 'graph incomplete', engine: store.engine, problems } }
+        : { status: 200, body: { status: 'ready', engine: store.engine } };
+    // An unavailable database is asked again at once next time: recovery shows without delay.
+    last = problems ? { at: Date.now(), answer } : undefined;
+    return answer;
+  };
 }
 
 const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer.from(html), cacheControl: 'no-cache', headers: PAGE_HEADERS });
@@ -91,13 +104,13 @@ const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) 
  * Stops gracefully: no new connections, in-flight requests finish (idle keep-alive connections are
  * closed at once), then Apollo and the store close.
  */
-export async function stopGracefully(server: Server, apollo: ApolloServer<Context>, store: GraphStore): Promise<void> {
+export async function stopGracefully(server: Server, apollo: ApolloServer<Context>, closeStore: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeIdleConnections();
   });
   await apollo.stop();
-  await store.close();
+  await closeStore();
 }
 
 /** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
@@ -116,6 +129,7 @@ export async function createHttpServer(store: GraphStore, config: ServerConfig):
     trustProxy: config.trustProxy,
   };
   const pages = { playground: page(playgroundPage), explorer: page(explorerPage) };
+  const ready = readinessProbe(store, config.cypherDir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
@@ -124,7 +138,7 @@ export async function createHttpServer(store: GraphStore, config: ServerConfig):
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url, route);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
-        const { status, body } = await readiness(store);
+        const { status, body } = await ready();
         return sendJson(res, status, body);
       }
       if (config.pages && url.pathname === '/explore') return sendStatic(req, res, pages.explorer);

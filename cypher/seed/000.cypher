@@ -937,3 +937,8 @@ MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Place {id: 'pla
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础';
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦';
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '业务指数迅速提升,医疗结余率明显改善';
+MATCH (a:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}), (b:Event {id: 'event:北京冬奥会和冬残奥会'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '北京冬奥会和冬残奥会组委会运行团队的感谢信';
+MATCH (a:Program {id: 'prog:航天医科5G远程超声诊断系统平台及应用项目'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”';
+MATCH (a:Program {id: 'prog:基于5G+构建跨区域医院集团管理联控体系的试点探索'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”';
+MATCH (a:Program {id: 'prog:基于5G专网的手术远程示教及指导项目'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”';
+MATCH (a:Program {id: 'prog:环球医疗专科绩效改善项目'}), (b:Program {id: 'prog:国有重点企业管理标杆创建行动'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '所属环球医疗??瓶冃Ц纳祈椖咳脒x“标杆项目”名单';

@@ -219,9 +219,11 @@ MERGE (n:Achievement {id: 'ach:001-02:省级妇幼保健重点特色专科数'})
 累计创建省级妇幼保健重点特色专科xx家。', n.statement = '累计创建省级妇幼保健重点特色专科xx家。', n.unit = '家';
 MERGE (n:Achievement {id: 'ach:001-02:县级儿童早期发展中心数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县级儿童早期发展中心数', n.original = 'xx家', n.searchText = '县级儿童早期发展中心数
 累计创建县级儿童早期发展中心xx家。', n.statement = '累计创建县级儿童早期发展中心xx家。', n.unit = '家';
-MERGE (n:Program {id: 'prog:适龄妇女两癌检查'}) SET n.aliases = ['两癌检查', '“两癌”检查'], n.kind = 'SERVICE', n.name = '适龄妇女两癌检查', n.searchText = '适龄妇女两癌检查
+MERGE (n:Program {id: 'prog:适龄妇女两癌检查'}) SET n.aliases = ['两癌检查', '“两癌”检查', '两癌筛查', '“两癌”筛查'], n.kind = 'SERVICE', n.name = '适龄妇女两癌检查', n.searchText = '适龄妇女两癌检查
 两癌检查
-“两癌”检查';
+“两癌”检查
+两癌筛查
+“两癌”筛查';
 MERGE (n:Achievement {id: 'ach:001-02:适龄妇女两癌检查例次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '适龄妇女两癌检查例次', n.original = 'xxx.xx万例次', n.searchText = '适龄妇女两癌检查例次
 适龄妇女“两癌”检查xxx.xx万例次。', n.statement = '适龄妇女“两癌”检查xxx.xx万例次。', n.unit = '万例次';
 MERGE (n:Program {id: 'prog:001-02:xxx月龄儿童营养改善项目'}) SET n.kind = 'PROJECT', n.masked = true, n.name = 'xxx月龄儿童营养改善项目（001-02）', n.scope = '001-02', n.searchText = 'xxx月龄儿童营养改善项目(001-02)';
@@ -864,6 +866,7 @@ MATCH (a:Place {id: 'place:天津市'}), (b:Report {id: 'report:001-02'}) MERGE 
 MATCH (a:Place {id: 'place:贵州省'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '公立医院改革与高质量发展示范项目落地遵义'}]->(b);
 MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '写好深化医改精彩答卷'}]->(b);
 MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '接续xx医改实践'}]->(b);
+MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-02'}) MERGE (a)-[r:MENTIONED_IN {quote: '在医改方面,公立医院改革与高质量发展示范项目落地遵义'}]->(b);
 MATCH (a:Program {id: 'prog:公立医院综合改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市秉持公立医院改革先发优势'}]->(b);
 MATCH (a:Program {id: 'prog:公立医院综合改革'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: '全国首批公立医院综合改革示范市'}]->(b);
 MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-01'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx社区获评首批“全国示范性老年友好型社区”'}]->(b);
@@ -957,7 +960,7 @@ MATCH (a:Place {id: 'place:001-01:xx市'}), (b:Achievement {id: 'ach:001-01:全�
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:001-01:健康xx“xx+x”行动'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '做精做强健康xx“xx+x”行动';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '围绕落实xx市高品质生活创造行动,市卫生健康委持续提升防病治病能力';
 MATCH (a:Organization {id: 'org:001-02:市政府新闻办'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = '在市政府新闻办召开的xx市';
-MATCH (a:Organization {id: 'org:001-02:市政府新闻办'}), (b:Event {id: 'event:001-02:xx市“十项行动”见行见效主题系列第九场新闻发布会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '在市政府新闻办召开的xx市', r.detail = '召开';
+MATCH (a:Organization {id: 'org:001-02:市政府新闻办'}), (b:Event {id: 'event:001-02:xx市“十项行动”见行见效主题系列第九场新闻发布会'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '在市政府新闻办召开的xx市';
 MATCH (a:Organization {id: 'org:001-02:市卫生健康委'}), (b:Event {id: 'event:001-02:xx市“十项行动”见行见效主题系列第九场新闻发布会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-02'}]->(b) SET r.quote = '市卫生健康委党委副书记、副主任xx介绍';
 MATCH (a:Event {id: 'event:001-02:xx市“十项行动”见行见效主题系列第九场新闻发布会'}), (b:Place {id: 'place:001-02:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-02'}]->(b) SET r.quote = 'xx市“十项行动”见行见效主题系列第九场新闻发布会';
 MATCH (a:Person {id: 'person:001-02:xx'}), (b:Organization {id: 'org:001-02:市卫生健康委'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-02'}]->(b) SET r.quote = '市卫生健康委党委副书记、副主任xx介绍', r.role = '党委副书记、副主任';
@@ -1230,8 +1233,8 @@ MATCH (a:Place {id: 'place:滨海新区'}), (b:Place {id: 'place:天津市'}) ME
 MATCH (a:Place {id: 'place:天津市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '远郊五区和滨海新区基层胸痛救治单元覆盖率达到xx%';
 MATCH (a:Place {id: 'place:遵义市'}), (b:Place {id: 'place:贵州省'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
 MATCH (a:Place {id: 'place:贵州省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '公立医院改革与高质量发展示范项目落地遵义';
-MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '接续xx医改实践,持续推进分宜县县域医共体建设';
-MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:公立医院综合改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '我市秉持公立医院改革先发优势';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '接续xx医改实践,持续推进分宜县县域医共体建设';
+MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:公立医院综合改革'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '我市秉持公立医院改革先发优势';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
 MATCH (a:Organization {id: 'org:分宜县县域医共体'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '持续推进分宜县县域医共体建设';
 MATCH (a:Organization {id: 'org:001-01:市卫生健康委'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-01'}]->(b) SET r.quote = '我市已创建全国示范性老年友好型社区x个';
@@ -1264,3 +1267,42 @@ MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {
 MATCH (a:Program {id: 'prog:001-04:孕妇产前基因免费筛查工程'}), (b:Achievement {id: 'ach:001-04:孕妇产前基因检测应查尽查、全面覆盖目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '做到应查尽查、全面覆盖';
 MATCH (a:Organization {id: 'org:001-04:xx省卫生健康委'}), (b:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '组织完成全省中小学生脊柱侧弯筛查';
 MATCH (a:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}), (b:Achievement {id: 'ach:001-04:完成全省中小学生脊柱侧弯筛查目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-04'}]->(b) SET r.quote = '组织完成全省中小学生脊柱侧弯筛查';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:适龄妇女两癌检查'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '适龄妇女“两癌”检查xxx.xx万例次';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:001-02:xxx月龄儿童营养改善项目'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = 'xxx月龄儿童营养改善项目惠及儿童xx.x万人';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:001-02:出生证明电子证照'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '出生证明电子证照实现一网通办,签发电子证照xx.x万份';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:001-02:医疗卫生援x专家团'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '“医疗卫生援x专家团”新增专家xxx人';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:银龄计划'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '“银龄计划”引才xxx人';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:001-02:x医人才计划'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = 'x医人才计划“xx班”“xx班”“xxx班”';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:001-02:x康码'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = 'x康码发码量突破xxxx万人、实现全省二级以上公立医疗机构应用全覆盖';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:省级区域医疗中心建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '强力推动国家区域医疗中心、省级区域医疗中心建设';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '强力推动国家区域医疗中心、省级区域医疗中心建设';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:千县工程'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '积极创建区域医疗中心、加快紧密型县域医共体建设,推进“千县工程”';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '积极创建区域医疗中心、加快紧密型县域医共体建设,推进“千县工程”';
+MATCH (a:Place {id: 'place:001-02:xx省'}), (b:Program {id: 'prog:总药师制度试点'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '在x个市(州)试点建立总药师制度';
+MATCH (a:Place {id: 'place:001-02:xx县'}), (b:Program {id: 'prog:“县级龙头带中心，中心带动一般，突出中心，梯次发展”模式'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '按照“县级龙头带中心,中心带动一般,突出中心,梯次发展”的模式';
+MATCH (a:Place {id: 'place:001-02:xx县'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-02'}]->(b) SET r.quote = '全力推进县域医共体建设,让辖区群众看病就医更方便';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Policy {id: 'policy:001-03:xx市推动公立医院高质量发展实施方案'}) MERGE (a)-[r:ISSUED {source: '001-03'}]->(b) SET r.quote = 'xx市制定出台《xx市推动公立医院高质量发展实施方案》等文件';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Organization {id: 'org:001-03:xx中医药大学东方医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-03'}]->(b) SET r.quote = 'xx市与xx中医药大学东方医院签署合作协议', r.detail = '签署合作协议，建设xx中医药大学东方医院xx医院';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:守护、改革、发展、健康、中医、惠民六大场景'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '全面打造“守护”“改革”“发展”“健康”“中医”“惠民”六大场景';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:中国康养名城建设'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '助力中国康养名城建设';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:预住院管理模式'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '在全省率先推行预住院管理模式';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:健康城市建设'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = 'xx市启动了健康城市建设';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:健康知识普及行动'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '实施健康知识普及等xx个专项行动';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:康复中心服务能力提质项目'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '开展康复中心服务能力提质项目';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Organization {id: 'org:001-03:市级康复医疗实训基地'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '在全省率先成立了市级康复医疗实训基地';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:中医药强市建设'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '加快推动中医药强市建设';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:xx市第二届名中医评选'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '开展xx市第二届名中医评选';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:001-03:师承带教工程'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '全市师承带教工程持续推进';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:中医药服务能力提升培训'}) MERGE (a)-[r:RUNS {source: '001-03'}]->(b) SET r.quote = '开展中医药服务能力提升培训';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:两专科一中心'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '用于支持x家县级中医院开展“两专科一中心”', r.detail = '争取中央和省级财政资金支持';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:标准化中医医院建设'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '标准化中医医院及专科联盟等建设', r.detail = '争取中央和省级财政资金支持';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:中医专科联盟建设'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '标准化中医医院及专科联盟等建设', r.detail = '争取中央和省级财政资金支持';
+MATCH (a:Place {id: 'place:001-03:xx市'}), (b:Program {id: 'prog:国医堂建设'}) MERGE (a)-[r:SUPPORTS {source: '001-03'}]->(b) SET r.quote = '用于支持x个乡(镇)卫生院国医堂建设、提升', r.detail = '争取中央财政资金支持';
+MATCH (a:Program {id: 'prog:001-02:xx市高品质生活创造行动'}), (b:Program {id: 'prog:001-02:xx市“十项行动”'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '主题系列第九场新闻发布会上,市卫生健康委党委副书记、副主任xx介绍,围绕落实xx市高品质生活创造行动';
+MATCH (a:Program {id: 'prog:总药师制度试点'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '在医改方面,公立医院改革与高质量发展示范项目落地遵义,并获中央补助x亿元。在x个市(州)试点建立总药师制度';
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-02'}]->(b) SET r.quote = '在医改方面,公立医院改革与高质量发展示范项目落地遵义';
+MATCH (a:Program {id: 'prog:健康知识普及行动'}), (b:Program {id: 'prog:健康城市建设'}) MERGE (a)-[r:PART_OF {source: '001-03'}]->(b) SET r.quote = 'xx市启动了健康城市建设,实施健康知识普及等xx个专项行动';
+MATCH (a:Program {id: 'prog:001-04:孕妇产前基因免费筛查工程'}), (b:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '全力抓好民生工程建设。xx省提出,实施孕妇产前基因免费筛查工程';
+MATCH (a:Program {id: 'prog:001-04:青少年儿童脊柱侧弯防控工程'}), (b:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '实施青少年儿童脊柱侧弯防控工程';
+MATCH (a:Program {id: 'prog:001-04:托育机构示范创建工程'}), (b:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '实施托育机构示范创建工程';
+MATCH (a:Program {id: 'prog:001-04:行政许可事项委托下放'}), (b:Program {id: 'prog:001-04:“履职践诺”四项承诺'}) MERGE (a)-[r:PART_OF {source: '001-04'}]->(b) SET r.quote = '持续优化营商环境。xx省提出,按照能放尽放、能减则减、能压则压原则';

@@ -1310,7 +1310,7 @@ MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:医养结合机构建设项目资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '争取医养结合机构建设项目资金xxxx万元';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:设立老年医学科的综合医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市xx家综合医院设立老年医学科';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:全国示范性老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '成功创建x个全国示范性老年友好型社区';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:3岁以下婴幼儿托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市x岁以下婴幼儿托位数达xxxxx个';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:千人口托位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '千人口托位数达到x.xx个,超过省定目标';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Achievement {id: 'ach:001-08:救治救助尘肺病农民工人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '全市救治救助尘肺病农民工xxxx人次';
@@ -1590,7 +1590,7 @@ MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievem
 MATCH (a:Program {id: 'prog:床位整治行动'}), (b:Achievement {id: 'ach:001-08:全市新增床位数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '着力开展床位整治行动,全市新增床位xxxx张';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Policy {id: 'policy:001-08:xx市三孩生育政策'}) MERGE (a)-[r:ISSUED {source: '001-08'}]->(b) SET r.quote = '加快出台xx市三孩生育政策', r.detail = '加快出台';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Program {id: 'prog:节假日减免费用'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施';
-MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会', r.role = '主办';
+MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会';
 MATCH (a:Event {id: 'event:001-08:学习贯彻党的二十大精神宣讲报告会'}), (b:Achievement {id: 'ach:001-08:举办学习贯彻党的二十大精神宣讲报告会'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-08'}]->(b) SET r.quote = '举办学习贯彻党的二十大精神宣讲报告会';
 MATCH (a:Place {id: 'place:001-09:xx市'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = '全市健康素养水平提升至xx.x%';
 MATCH (a:Place {id: 'place:001-09:xx县'}), (b:Place {id: 'place:001-09:xx市'}) MERGE (a)-[r:PART_OF {source: '001-09'}]->(b) SET r.quote = 'xx县财政局深入学习党的二十大作出的新部署新要求';
@@ -1612,3 +1612,20 @@ MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:
 MATCH (a:Organization {id: 'org:001-09:xx县财政局'}), (b:Program {id: 'prog:慢性病患者健康管理'}) MERGE (a)-[r:SUPPORTS {source: '001-09'}]->(b) SET r.quote = '老年人健康管理、慢性病患者管理等服务', r.detail = '基本公共卫生服务补助资金';
 MATCH (a:Organization {id: 'org:001-08:市卫生健康委员会'}), (b:Organization {id: 'org:001-08:xx医院'}) MERGE (a)-[r:RUNS {source: '001-08'}]->(b) SET r.quote = '按三级甲等综合医院标准建设xx医院';
 MATCH (a:Program {id: 'prog:助理全科医生规范化培训'}), (b:Achievement {id: 'ach:001-06:建成助理全科医生规范化培训基地数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-06'}]->(b) SET r.quote = 'xxxx年建成助理全科医生规范化培训基地x个';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:农村订单定向免费医学生培养'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '认真实施农村订单定向免费医学生培养、特岗全科医生招聘等卫生健康人才项目';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:特岗全科医生招聘'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '认真实施农村订单定向免费医学生培养、特岗全科医生招聘等卫生健康人才项目';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:中医五级师承教育项目'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '实施全省中医五级师承教育项目,累计培养中医药继承人xxx名';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:助理全科医生规范化培训'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '完成助理全科医生规范化培训xx人';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:双培双创行动'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '扎实开展“双培双创”行动';
+MATCH (a:Place {id: 'place:001-06:我州'}), (b:Program {id: 'prog:基层卫技人员业务能力提升培训'}) MERGE (a)-[r:RUNS {source: '001-06'}]->(b) SET r.quote = '分层次、多形式开展基层卫技人员业务能力提升培训';
+MATCH (a:Place {id: 'place:001-06:xx市'}), (b:Place {id: 'place:001-06:我州'}) MERGE (a)-[r:SUPPORTS {source: '001-06'}]->(b) SET r.quote = '依托东西部协作,借助xx市优质医疗资源', r.detail = '东西部协作：接收进修、选派专家帮扶';
+MATCH (a:Program {id: 'prog:公立医院“五大中心”建设'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:PART_OF {source: '001-05'}]->(b) SET r.quote = '高标准推进公立医院改革与高质量发展示范项目,用好中央财政资金,稳妥有序启动公立医院“五大中心”';
+MATCH (a:Program {id: 'prog:001-05:5G智慧化xxx平台'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:PART_OF {source: '001-05'}]->(b) SET r.quote = '用好中央财政资金,稳妥有序启动公立医院“五大中心”、5G智慧化xxx平台';
+MATCH (a:Program {id: 'prog:妇幼健康服务体系能力提升项目'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:PART_OF {source: '001-05'}]->(b) SET r.quote = '5G智慧化xxx平台、妇幼健康服务体系能力提升等x个项目';
+MATCH (a:Program {id: 'prog:预约诊疗服务'}), (b:Program {id: 'prog:改善医疗服务行动'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '改善医疗服务行动,实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施';
+MATCH (a:Program {id: 'prog:节假日减免费用'}), (b:Program {id: 'prog:改善医疗服务行动'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '改善医疗服务行动,实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施';
+MATCH (a:Program {id: 'prog:优质护理服务'}), (b:Program {id: 'prog:改善医疗服务行动'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '改善医疗服务行动,实施预约诊疗、节假日减免费用、优质护理服务等十项便民惠民措施';
+MATCH (a:Program {id: 'prog:孕产妇免费产前筛查'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷,扎实办好孕产妇免费产前筛查、新生儿先天性心脏病筛查、新生儿遗传性耳聋基因筛查';
+MATCH (a:Program {id: 'prog:新生儿先天性心脏病筛查'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷,扎实办好孕产妇免费产前筛查、新生儿先天性心脏病筛查、新生儿遗传性耳聋基因筛查';
+MATCH (a:Program {id: 'prog:新生儿遗传性耳聋基因筛查'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷,扎实办好孕产妇免费产前筛查、新生儿先天性心脏病筛查、新生儿遗传性耳聋基因筛查';
+MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '深入推进综合医改,实施“三医联动”改革';

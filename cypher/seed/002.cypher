@@ -575,7 +575,7 @@ MATCH (a:Person {id: 'person:弓保平'}), (b:Organization {id: 'org:寿阳县�
 MATCH (a:Person {id: 'person:陈宏星'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:HOLDS_ROLE {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团党委委员、副院长陈宏星', r.role = '党委委员、副院长';
 MATCH (a:Person {id: 'person:陈宏星'}), (b:Organization {id: 'org:寿阳县医疗集团党委'}) MERGE (a)-[r:HOLDS_ROLE {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团党委委员、副院长陈宏星', r.role = '委员';
 MATCH (a:Person {id: 'person:习近平'}), (b:Organization {id: 'org:中国共产党中央委员会'}) MERGE (a)-[r:HOLDS_ROLE {source: '002'}]->(b) SET r.quote = '按照习近平总书记“人民至上、生命至上”的要求', r.role = '总书记';
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉政建设会议'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团以召开2023年工作会议暨党风廉政建设会议';
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉政建设会议'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团以召开2023年工作会议暨党风廉政建设会议';
 MATCH (a:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉政建设会议'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团以召开2023年工作会议暨党风廉政建设会议';
 MATCH (a:Person {id: 'person:赵宏'}), (b:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉政建设会议'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '省卫健委医政医管局副局长赵宏', r.detail = '出席';
 MATCH (a:Person {id: 'person:王庆华'}), (b:Event {id: 'event:寿阳县医疗集团2023年工作会议暨党风廉政建设会议'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '晋中市卫健委副主任王庆华等领导参加活动', r.detail = '出席';
@@ -741,10 +741,11 @@ MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Achievement {id: 'ach:002:
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '全力打造具有寿阳特色、全省一流、全国知名的医疗集团';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:LEADS {source: '002'}]->(b) SET r.quote = '集团党委充分发挥把方向、管大局、作决策、促改革、保落实的领导作用';
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:SUPERVISES {source: '002'}]->(b) SET r.quote = '为实现医疗集团政治生态风清气正和高质量发展提供纪律监督与保障', r.detail = '纪律监督';
-MATCH (a:Organization {id: 'org:中国共产党中央纪律检查委员会'}), (b:Event {id: 'event:二十届中央纪委一次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '全面贯彻落实二十届中央纪委一次全会', r.detail = '召开';
-MATCH (a:Organization {id: 'org:中国共产党山西省纪律检查委员会'}), (b:Event {id: 'event:中共山西省纪委十二届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '省纪委十二届二次全会', r.detail = '召开';
-MATCH (a:Organization {id: 'org:中国共产党晋中市纪律检查委员会'}), (b:Event {id: 'event:中共晋中市纪委五届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '市纪委五届二次全会', r.detail = '召开';
-MATCH (a:Organization {id: 'org:中国共产党寿阳县纪律检查委员会'}), (b:Event {id: 'event:中共寿阳县纪委十四届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '县纪委十四届二次全会安排部署', r.detail = '召开';
+MATCH (a:Organization {id: 'org:中国共产党中央纪律检查委员会'}), (b:Event {id: 'event:二十届中央纪委一次全会'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '全面贯彻落实二十届中央纪委一次全会';
+MATCH (a:Organization {id: 'org:中国共产党山西省纪律检查委员会'}), (b:Event {id: 'event:中共山西省纪委十二届二次全会'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '省纪委十二届二次全会';
+MATCH (a:Organization {id: 'org:中国共产党晋中市纪律检查委员会'}), (b:Event {id: 'event:中共晋中市纪委五届二次全会'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '市纪委五届二次全会';
+MATCH (a:Organization {id: 'org:中国共产党寿阳县纪律检查委员会'}), (b:Event {id: 'event:中共寿阳县纪委十四届二次全会'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '县纪委十四届二次全会安排部署';
 MATCH (a:Organization {id: 'org:三晋新闻网'}), (b:Place {id: 'place:山西省'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '免责声明:三晋新闻网转载文章';
 MATCH (a:Achievement {id: 'ach:002:2022年度先进集体数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定';
 MATCH (a:Achievement {id: 'ach:002:2022年度先进个人数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定';
+MATCH (a:Program {id: 'prog:医院职业化管理工程'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '五是要实施医院职业化管理工程';

@@ -298,8 +298,8 @@ MATCH (a:Person {id: 'person:习近平'}), (b:Organization {id: 'org:中国共�
 MATCH (a:Person {id: 'person:钱兴梅'}), (b:Organization {id: 'org:内江新闻网'}) MERGE (a)-[r:HOLDS_ROLE {source: '003'}]->(b) SET r.quote = '编 辑:钱兴梅', r.role = '编辑';
 MATCH (a:Person {id: 'person:习近平'}), (b:Event {id: 'event:中国共产党第二十次全国代表大会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '习近平总书记在党的二十大报告中指出', r.detail = '作报告';
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Event {id: 'event:中国共产党第二十次全国代表大会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '习近平总书记在党的二十大报告中指出';
-MATCH (a:Organization {id: 'org:中国共产党四川省委员会'}), (b:Event {id: 'event:中共四川省委十二届二次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '省委十二届二次全会';
-MATCH (a:Organization {id: 'org:中国共产党内江市委员会'}), (b:Event {id: 'event:中共内江市委八届五次全会'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '市委八届五次全会';
+MATCH (a:Organization {id: 'org:中国共产党四川省委员会'}), (b:Event {id: 'event:中共四川省委十二届二次全会'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '省委十二届二次全会';
+MATCH (a:Organization {id: 'org:中国共产党内江市委员会'}), (b:Event {id: 'event:中共内江市委八届五次全会'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '市委八届五次全会';
 MATCH (a:Event {id: 'event:中共四川省委十二届二次全会'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '省委十二届二次全会';
 MATCH (a:Event {id: 'event:中共内江市委八届五次全会'}), (b:Place {id: 'place:内江市'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '市委八届五次全会';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '003'}]->(b) SET r.quote = '常态化做好新冠疫情防控的监测预警工作', r.detail = '常态化疫情防控监测预警';
@@ -400,3 +400,16 @@ MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Achievement {i
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:三亮三比拼、三评三满意党建引领强医利民品牌'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '大力宣传并深入推进区人民医院“三亮三比拼、三评三满意”党建引领强医利民品牌';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:支部建在科室'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '“支部建在科室”工作';
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '加快优质医疗资源扩容和区域均衡布局';
+MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '持续深化医疗卫生体制改革,坚持“三医”联动改革和协同治理';
+MATCH (a:Program {id: 'prog:财政补助改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Program {id: 'prog:医保支付方式改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Program {id: 'prog:人事薪酬制度改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Program {id: 'prog:绩效考核改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进财政补助、医疗服务价格、医保支付方式、人事薪酬、绩效考核等重大改革';
+MATCH (a:Program {id: 'prog:智慧医院'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系';
+MATCH (a:Program {id: 'prog:5G+医疗健康远程应用体系'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系';
+MATCH (a:Program {id: 'prog:智慧急救'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系';
+MATCH (a:Program {id: 'prog:数字5G智慧影像云'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系';
+MATCH (a:Program {id: 'prog:智慧疾控'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系';
+MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Program {id: 'prog:川渝卫生健康圈'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈,积极推动市中区医疗机构川渝检查检验结果互认';
+MATCH (a:Program {id: 'prog:县域医疗卫生一体化管理体系'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '其中重要的抓手就是要推进形成以县域为龙头';

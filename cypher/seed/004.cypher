@@ -482,3 +482,8 @@ MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局';
 MATCH (a:Program {id: 'prog:社会办医'}), (b:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局';
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Policy {id: 'policy:康养济南建设实施方案'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '牵头组织实施,济南市卫生健康系统研究编制了《康养济南建设实施方案》';
+MATCH (a:Program {id: 'prog:普惠康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“普惠康养”名城';
+MATCH (a:Program {id: 'prog:品质康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“品质康养”名城';
+MATCH (a:Program {id: 'prog:特色康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“特色康养”名城';
+MATCH (a:Program {id: 'prog:智慧康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“智慧康养”名城';
+MATCH (a:Program {id: 'prog:产业康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“产业康养”名城';

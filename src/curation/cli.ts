@@ -5,7 +5,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CurationReader, curationFiles } from './curated.js';
-import { fileSeed, kuzuSchema, neo4jSchema, reportsSeed } from './emit.js';
+import { EXPECTED_FILE } from '../seed/integrity.js';
+import { expectedGraph, fileSeed, kuzuSchema, neo4jSchema, reportsSeed } from './emit.js';
 import { loadReportTexts, reportsDir } from './reports.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,5 +38,6 @@ if (!check) {
   mkdirSync(join(root, 'cypher/schema'), { recursive: true });
   writeFileSync(join(root, 'cypher/schema/neo4j.cypher'), neo4jSchema());
   writeFileSync(join(root, 'cypher/schema/kuzu.cypher'), kuzuSchema());
-  console.log(`wrote cypher/seed (${graph.files.size + 1} files) and cypher/schema`);
+  writeFileSync(join(root, 'cypher', EXPECTED_FILE), `${JSON.stringify(expectedGraph(graph), null, 2)}\n`);
+  console.log(`wrote cypher/seed (${graph.files.size + 1} files), cypher/schema and cypher/${EXPECTED_FILE}`);
 }

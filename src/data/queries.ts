@@ -5,7 +5,7 @@ import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
 import { RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
 import { statsQueries } from './stats.js';
-import { STATUS_QUERIES } from './status.js';
+import { graphStatusQueries } from './status.js';
 
 /**
  * Every query the data-access layer can send, spelled for a dialect: what the lint test checks. Lists
@@ -24,6 +24,6 @@ export function allQueries(dialect: Dialect): string[] {
   });
   return [...new Set([
     ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists, ...Object.values(RELATED_QUERIES),
-    ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(STATUS_QUERIES),
+    ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
   ])];
 }

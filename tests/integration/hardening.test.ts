@@ -11,7 +11,7 @@ import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { BAD_INPUTS, INJECTIONS, type BadInput } from '../fixtures/bad-inputs.js';
 import { loadConfig } from '../../src/config.js';
-import { recordSeeded, seedFingerprint } from '../../src/seed/fingerprint.js';
+import { recordSeeded, seedFingerprint } from '../../src/seed/embedded.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { createHttpServer, stopGracefully } from '../../src/server.js';
 import type { AddressInfo } from 'node:net';
@@ -229,7 +229,7 @@ describe('the API under bad input, faults and load', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
     await new Promise((r) => setTimeout(r, 100));
-    await stopGracefully(server, apollo, own);
+    await stopGracefully(server, apollo, () => own.close());
     const responses = await Promise.all(inFlight);
     expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
     await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);

@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { expectedCounts } from '../../src/seed/integrity.js';
+import { postGraphQL } from '../support/api.js';
+import { seededDataFolder, startServer, type ServerProcess } from '../support/process.js';
+
+const expected = expectedCounts(loadConfig().cypherDir)!;
+const HUB = 'org:寿阳县医疗集团';
+
+/** The server at `url` says it is ready and serves every node of the seed files, label by label. */
+async function servesCompleteGraph(url: string): Promise<void> {
+  const ready = await fetch(`${url}/ready`);
+  expect(await ready.json()).toMatchObject({ status: 'ready' });
+  const { body } = await postGraphQL(url, { query: '{ stats { byType { type count } } }' });
+  const counts = Object.fromEntries((body.data.stats.byType as Array<{ type: string; count: number }>).map((c) => [c.type, c.count]));
+  expect(counts).toEqual(Object.fromEntries(Object.entries(expected.labels).map(([label, n]) => [label.toUpperCase(), n])));
+}
+
+const freshFolder = () => mkdtempSync(join(tmpdir(), 'health-graph-recovery-'));
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the server process: shutdown, crashes and a shared data folder', () => {
+  const started: ServerProcess[] = [];
+  const folders: string[] = [];
+  const start = (dir: string, env: Record<string, string> = {}) => {
+    const server = startServer(dir, env);
+    started.push(server);
+    return server;
+  };
+  const folder = (dir: string) => (folders.push(dir), dir);
+  afterEach(async () => {
+    for (const server of started.splice(0)) {
+      server.signal('SIGKILL');
+      await server.exited;
+    }
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops gracefully on SIGTERM to `npm start` in production: in-flight requests finish, the database closes cleanly', async () => {
+    const dir = folder(seededDataFolder());
+    const server = start(dir, { NODE_ENV: 'production' });
+    const url = await server.ready;
+    const query = { query: `{ neighborhood(id: "${HUB}", depth: 3, limit: 500) { nodes { id name kind } edges { id type evidence { quote } } } }` };
+    const inFlight = Array.from({ length: 10 }, () => postGraphQL(url, query));
+    await wait(30);
+    server.signal('SIGTERM');
+    const responses = await Promise.all(inFlight);
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(responses.every((r) => r.body.data.neighborhood.nodes.length > 10)).toBe(true);
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/SIGTERM: finishing in-flight requests[\s\S]*stopped/);
+    // A clean close leaves the record of it and no lock behind.
+    expect(existsSync(join(dir, 'graph.kuzu.closed'))).toBe(true);
+    expect(existsSync(join(dir, 'graph.kuzu.lock'))).toBe(false);
+  });
+
+  it('rebuilds the graph when a crash right after loading left a write-ahead log cut in half', async () => {
+    const dir = folder(freshFolder());
+    const first = start(dir);
+    await first.ready;
+    first.signal('SIGKILL');
+    await first.exited;
+    const wal = join(dir, 'graph.kuzu.wal');
+    if (existsSync(wal)) truncateSync(wal, Math.floor(statSync(wal).size / 2));
+    const second = start(dir);
+    await servesCompleteGraph(await second.ready);
+  });
+
+  it('serves the complete graph after being killed at a random moment while loading it', async () => {
+    const dir = folder(freshFolder());
+    const first = start(dir);
+    await wait(1_000 + Math.random() * 8_000);
+    first.signal('SIGKILL');
+    await first.exited;
+    const second = start(dir);
+    await servesCompleteGraph(await second.ready);
+  });
+
+  it('rebuilds a database whose pages were damaged on disk, saying so, rather than serving part of it or crashing', async () => {
+    const dir = folder(seededDataFolder());
+    const file = join(dir, 'graph.kuzu');
+    const fd = openSync(file, 'r+');
+    const size = statSync(file).size;
+    for (const at of [0.001, 0.01, 0.05, 0.2]) writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(size * at));
+    closeSync(fd);
+    const server = start(dir);
+    await servesCompleteGraph(await server.ready);
+    expect(server.output()).toMatch(new RegExp(`rebuilding the embedded graph at ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it('refuses a second server on the data folder the first is loading, and the first still serves the complete graph', async () => {
+    const dir = folder(freshFolder());
+    const first = start(dir);
+    await wait(1_500);
+    const second = start(dir);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(new RegExp(`data folder ${dir} is in use by process \\d+`));
+    await servesCompleteGraph(await first.ready);
+    expect(Number(readFileSync(join(dir, 'graph.kuzu.lock'), 'utf8'))).toBeGreaterThan(0);
+  });
+});
