@@ -28,7 +28,7 @@ export type ServerConfig = Pick<Config,
   | 'rateLimitPerMinute' | 'trustProxy' | 'persistedOnly' | 'cypherDir'>;
 
 /** Apollo Server with this project's schema, resolvers, limits and error shaping. */
-export function createApollo(config: ServerConfig, store: GraphStore): ApolloServer<Context> {
+export function createApollo(config: ServerConfig, store: GraphStore, profile = profileLoader(store)): ApolloServer<Context> {
   const typeDefs = loadTypeDefs();
   return new ApolloServer<Context>({
     typeDefs,
@@ -42,7 +42,7 @@ export function createApollo(config: ServerConfig, store: GraphStore): ApolloSer
     // Shutdown is main.ts's: Apollo's own handler re-raises the signal before requests finish.
     stopOnTerminationSignals: false,
     // The default landing page loads scripts from a CDN; the API serves its own pages instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profileLoader(store))],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profile)],
   });
 }
 
@@ -115,7 +115,10 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
 
 /** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
 export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
-  const apollo = createApollo(config, store);
+  const profile = profileLoader(store);
+  // Measured before the first request so none waits for it; a store that is away now is asked again later.
+  await profile().catch(() => undefined);
+  const apollo = createApollo(config, store, profile);
   await apollo.start();
   const examples = loadExamples();
   const route = {

@@ -64,7 +64,8 @@ function safelisted(safelist: Safelist, request: HTTPGraphQLRequest): Refusal | 
   if (typeof body !== 'object' || body === null) return undefined; // Apollo reports the malformed body
   const text = safelist.resolve(body.query, persistedHash(body.extensions));
   if (!text) return refusal;
-  request.body = { ...body, query: text, extensions: undefined };
+  const { extensions: _persisted, ...rest } = body;
+  request.body = { ...rest, query: text };
   return undefined;
 }
 

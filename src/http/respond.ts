@@ -60,7 +60,7 @@ function encoded(file: StaticBody): Encoded {
   if (!found) {
     found = { etag: `"${createHash('sha256').update(file.body).digest('base64url').slice(0, 27)}"` };
     if (COMPRESSIBLE.test(file.type) && file.body.length >= MIN_COMPRESSED) {
-      found.br = brotliCompressSync(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      found.br = brotliCompressSync(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
       found.gzip = gzipSync(file.body, { level: 9 });
     }
     encodings.set(file.body, found);
