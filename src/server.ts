@@ -10,9 +10,9 @@ import type { GraphStore } from './graph/store.js';
 import { limitsPlugin } from './limits.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { readAsset } from './web/assets.js';
 import { loadExamples } from './web/examples.js';
-import { explorerPage, playgroundPage } from './web/pages.js';
+import { playgroundPage } from './web/pages.js';
+import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
 export type ServerConfig = Pick<Config, 'production' | 'limits' | 'maxBodyBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'introspection' | 'pages'>;
@@ -154,7 +154,7 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
   await store.close();
 }
 
-/** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
+/** The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets, liveness at /health, readiness at /ready. */
 export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const apollo = createApollo(config);
   await apollo.start();
@@ -171,10 +171,8 @@ export async function createHttpServer(store: GraphStore, config: ServerConfig):
         const { status, body } = await readiness(store);
         return sendJson(res, status, body);
       }
-      if (config.pages && url.pathname === '/explore') return send(res, 200, 'text/html; charset=utf-8', explorerPage);
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
-      const asset = config.pages && url.pathname.startsWith('/assets/') ? readAsset(url.pathname.slice('/assets/'.length)) : undefined;
-      if (asset) return send(res, 200, asset.type, asset.body, { 'cache-control': 'public, max-age=3600' });
+      if (config.pages && (await serveWeb(req, res, url.pathname))) return;
       return sendJson(res, 404, { error: `No route for ${url.pathname}` });
     };
     route().catch((error: unknown) => {

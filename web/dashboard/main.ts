@@ -1,0 +1,4 @@
+import '../shared/base.css';
+import { mountChrome } from '../shared/chrome.js';
+
+mountChrome('dashboard');
