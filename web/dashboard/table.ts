@@ -15,7 +15,7 @@ export function renderTable(container: HTMLElement, tab: Tab<unknown>, state: Da
     return h('th', { scope: 'col', 'data-key': column.key, 'aria-sort': direction },
       h('button', { type: 'button', class: 'sort', onclick: () => sortBy(next) }, headerText(column), active ? (direction === 'descending' ? ' ↓' : ' ↑') : ' ↕'));
   }));
-  const body = page.rows.map((row) => h('tr', {}, ...tab.columns.map((column) => h('td', { 'data-key': column.key }, column.cell ? column.cell(row) : column.text(row)))));
+  const body = page.rows.map((row) => h('tr', {}, ...tab.columns.map((column) => h('td', { 'data-key': column.key, 'data-label': headerText(column) }, column.cell ? column.cell(row) : column.text(row)))));
   fill(container, page.rows.length
     ? h('table', { class: 'facts-table' }, h('caption', { class: 'sr-only' }, t(tab.label)), h('thead', {}, head), h('tbody', {}, ...body))
     : h('p', { class: 'empty' }, t('empty')));
