@@ -95,6 +95,7 @@ export class GraphView {
       }
     }
     this.cy.getElementById(center.id).addClass('expanded');
+    this.pruneClusters();
     this.syncEdges();
     this.applyFilters(this.filters);
     if (first) this.layoutAll();
@@ -104,15 +105,20 @@ export class GraphView {
   /** Draws some hidden neighbours of an expanded node (a cluster opened, or "load the rest"). */
   reveal(centerId: string, entities: EntityInfo[]): void {
     const added = this.addEntities(centerId, entities);
-    const revealed = new Set(entities.map((e) => e.id));
-    this.cy.nodes(`[?cluster]`).filter((c) => c.data('center') === centerId).forEach((cluster) => {
-      const members = (cluster.data('members') as EntityInfo[]).filter((m) => !revealed.has(m.id));
-      if (!members.length) { cluster.remove(); return; }
-      cluster.data({ members, name: countOf(members.length, cluster.data('type')), label: countOf(members.length, cluster.data('type')) });
-    });
+    this.pruneClusters();
     this.syncEdges();
     this.applyFilters(this.filters);
     this.placeAround(centerId, added);
+  }
+
+  /** Takes entities now drawn on their own out of every cluster; an emptied cluster goes. */
+  private pruneClusters(): void {
+    const present = this.present();
+    this.cy.nodes('[?cluster]').forEach((cluster) => {
+      const members = (cluster.data('members') as EntityInfo[]).filter((m) => !present.has(m.id));
+      if (!members.length) cluster.remove();
+      else if (members.length !== cluster.data('members').length) cluster.data({ members, name: countOf(members.length, cluster.data('type')), label: countOf(members.length, cluster.data('type')) });
+    });
   }
 
   /** Opens a cluster node: its members take its place. */
@@ -177,8 +183,14 @@ export class GraphView {
       }
     }
     const fresh = this.cy.nodes().filter((n) => ids.includes(n.id()));
-    // Keep the new nodes in view without moving or rescaling the rest more than needed.
-    if (this.offscreen(fresh)) this.cy.animate({ fit: { eles: this.cy.getElementById(centerId).union(fresh), padding: 40 } }, { duration: 250, complete: () => this.capZoom() });
+    // Bring the new nodes into view: centre them with their expanded node, zooming out if they do not
+    // fit, never in (a single revealed node must not fill the screen).
+    if (this.offscreen(fresh)) {
+      const eles = this.cy.getElementById(centerId).union(fresh);
+      const box = eles.boundingBox();
+      this.cy.zoom(Math.min(this.cy.zoom(), MAX_FIT_ZOOM, this.cy.width() / (box.w + 80), this.cy.height() / (box.h + 80)));
+      this.cy.center(eles);
+    }
     this.scheduleLabels();
   }
 
