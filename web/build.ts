@@ -5,8 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
-import { WEB_OUT } from './vite.config.js';
+import { WEB_OUT } from './paths.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What the bundle is made of: the frontend, the typed documents it imports, and the locked packages. */
@@ -30,6 +29,8 @@ export function webBuildStale(): boolean {
 /** Builds the bundle, or only when stale. */
 export async function buildWeb({ ifStale = false } = {}): Promise<boolean> {
   if (ifStale && !webBuildStale()) return false;
+  // Vite is loaded only to build: the check alone stays a directory walk.
+  const { build } = await import('vite');
   await build({ configFile: join(import.meta.dirname, 'vite.config.ts') });
   return true;
 }

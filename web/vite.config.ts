@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-
-/** Where the API serves the bundle from (src/web/assets.ts), and where Vite writes it. */
-export const WEB_BASE = '/web/';
-export const WEB_OUT = resolve(import.meta.dirname, '..', 'dist', 'web');
+import { WEB_BASE, WEB_OUT } from './paths.js';
 
 // A multi-page build: each page is an HTML entry; shared code (client, i18n, colours) becomes shared chunks.
 export default defineConfig({

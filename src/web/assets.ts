@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { PROJECT_ROOT } from '../config.js';
+import { WEB_BASE, WEB_OUT } from '../../web/paths.js';
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed package (found from its main entry: not every package exports package.json). */
@@ -21,10 +21,9 @@ const PLAYGROUND_ASSETS: Record<string, string> = {
   'playground.js': join(import.meta.dirname, 'static', 'playground.js'),
 };
 
-/** The explorer's and dashboard's bundle, built by Vite from web/ (`npm run build:web`). */
-export const WEB_BUILD = join(PROJECT_ROOT, 'dist', 'web');
-/** The bundle's public prefix (Vite's `base`). */
-export const WEB_PREFIX = '/web/';
+/** The explorer's and dashboard's bundle, built by Vite from web/ (`npm run build:web`), and its URL prefix. */
+export const WEB_BUILD = WEB_OUT;
+export const WEB_PREFIX = WEB_BASE;
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
