@@ -1,6 +1,6 @@
 import { ExplorerAchievementsDocument, type ExplorerDetailsQuery, type ExplorerLinksQuery } from '../../src/generated/client/graphql.js';
 import { showStatus } from '../shared/chrome.js';
-import { request } from '../shared/client.js';
+import { latestOnly, request } from '../shared/client.js';
 import { fill, h } from '../shared/dom.js';
 import { entityInfo, explorerHref, type EntityInfo, type EntityKindFields } from '../shared/entity.js';
 import { citation, quoteBlock, valueText } from '../shared/format.js';
@@ -74,13 +74,17 @@ function achievements(entity: EntityInfo, years: readonly number[]): HTMLElement
   const yearSelect = h('select', { 'aria-label': t('year') }, h('option', { value: '' }, t('any')), ...[...years].reverse().map((y) => h('option', { value: y }, y)));
   let after: string | null = null;
   let loaded = 0;
+  const latest = latestOnly();
 
   const load = async (reset: boolean) => {
     if (reset) { fill(list); after = null; loaded = 0; }
     showStatus(status, 'loading');
     try {
       const year = yearSelect.value ? Number(yearSelect.value) : null;
-      const { achievements: page } = await request(ExplorerAchievementsDocument, { holder: entity.id, descendants, year, after });
+      // A year picked while a page is loading: only the newest request's rows are shown.
+      const data = await latest(request(ExplorerAchievementsDocument, { holder: entity.id, descendants, year, after }));
+      if (!data) return;
+      const page = data.achievements;
       list.append(...page.edges.map(({ node: a }) => h('li', { 'data-achievement': a.id },
         h('a', { href: explorerHref(a.id), 'data-node': a.id }, a.statement),
         h('span', { class: 'meta' }, [term(a.achievementKind), a.year, valueText(a)].filter(Boolean).join(' · ')),
