@@ -18,9 +18,9 @@ import { limitsPlugin } from './limits/plugin.js';
 import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { readAsset } from './web/assets.js';
 import { loadExamples } from './web/examples.js';
-import { explorerPage, playgroundPage } from './web/pages.js';
+import { playgroundPage } from './web/pages.js';
+import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
 export type ServerConfig = Pick<Config,
@@ -113,7 +113,7 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
   await closeStore();
 }
 
-/** The HTTP server: GraphQL at /graphql, the pages, their assets, liveness at /health, readiness at /ready. */
+/** The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets, liveness at /health, readiness at /ready. */
 export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const profile = profileLoader(store);
   // Measured before the first request so none waits for it; a store that is away now is asked again later.
@@ -131,23 +131,21 @@ export async function createHttpServer(store: GraphStore, config: ServerConfig):
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
   };
-  const pages = { playground: page(playgroundPage), explorer: page(explorerPage) };
+  const playground = page(playgroundPage);
   const ready = readinessProbe(store, config.cypherDir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
       if (cors(req, res, config.corsOrigins)) return;
-      if (config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)))) return sendStatic(req, res, pages.playground);
+      if (config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)))) return sendStatic(req, res, playground);
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url, route);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         const { status, body } = await ready();
         return sendJson(res, status, body);
       }
-      if (config.pages && url.pathname === '/explore') return sendStatic(req, res, pages.explorer);
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
-      const asset = config.pages && url.pathname.startsWith('/assets/') ? readAsset(url.pathname.slice('/assets/'.length)) : undefined;
-      if (asset) return sendStatic(req, res, { ...asset, cacheControl: 'public, max-age=3600' });
+      if (config.pages && serveWeb(req, res, url.pathname)) return;
       return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}`);
     };
     respond().catch((error: unknown) => {

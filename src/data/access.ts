@@ -6,6 +6,7 @@ import { Lists } from './lists.js';
 import { Related } from './related.js';
 import { Search } from './search.js';
 import { Stats } from './stats.js';
+import { Workbench } from './workbench.js';
 
 /** The data-access layer for one request: every domain's queries and batch loaders over one counted store. */
 export class DataAccess {
@@ -16,6 +17,7 @@ export class DataAccess {
   readonly search: Search;
   readonly explore: Explore;
   readonly stats: Stats;
+  readonly workbench: Workbench;
 
   /**
    * `batching: false` gives the naive one-query-per-field baseline (benchmarks only); `deadline` (epoch
@@ -29,6 +31,7 @@ export class DataAccess {
     this.search = new Search(this.db, store.dialect);
     this.explore = new Explore(this.entities);
     this.stats = new Stats(this.db, store.dialect);
+    this.workbench = new Workbench(this.db);
   }
 
   /** Database round trips so far in this request. */

@@ -19,6 +19,8 @@ export interface ListFilter {
   unit?: string;
   /** Achievements only: of these holders. */
   holders?: string[];
+  /** Achievements only: held by an organization of one of these kinds. */
+  holderKinds?: string[];
   /** Achievements only: with a known value. */
   hasValue?: boolean;
 }
@@ -39,6 +41,7 @@ const CONDITIONS: Record<Exclude<FilterKey, 'place'>, string> = {
   valueMax: 'n.value <= $valueMax',
   unit: 'n.unit = $unit',
   holders: 'EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(h) WHERE h.id IN $holders }',
+  holderKinds: 'EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(h:Organization) WHERE h.kind IN $holderKinds }',
   hasValue: 'n.value IS NOT NULL',
 };
 
@@ -58,7 +61,7 @@ const PLACE_CONDITION: Partial<Record<NodeLabel, string>> = {
 export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
   Organization: ['kinds', 'name', 'place', 'report'],
   Program: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo'],
-  Achievement: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'hasValue'],
+  Achievement: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
   Person: ['name', 'place', 'report'],
   Place: ['levels', 'name', 'place', 'report'],
   Policy: ['name', 'report', 'yearFrom', 'yearTo'],

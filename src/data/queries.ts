@@ -6,6 +6,7 @@ import { RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
 import { statsQueries } from './stats.js';
 import { graphStatusQueries } from './status.js';
+import { WORKBENCH_QUERIES } from './workbench.js';
 
 /**
  * Every query the data-access layer can send, spelled for a dialect: what the lint test checks. Lists
@@ -25,5 +26,6 @@ export function allQueries(dialect: Dialect): string[] {
   return [...new Set([
     ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists, ...Object.values(RELATED_QUERIES),
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
+    ...Object.values(WORKBENCH_QUERIES),
   ])];
 }

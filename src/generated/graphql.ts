@@ -8,6 +8,7 @@ import type { SubgraphRecord, EdgeRecord } from '../data/explore.js';
 import type { GraphNodeParent } from '../resolvers/graph.js';
 import type { CountRecord } from '../data/stats.js';
 import type { StatsParent, PlaceCountParent, ReportCountParent } from '../resolvers/stats.js';
+import type { YearCountRecord } from '../data/workbench.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -92,6 +93,8 @@ export type AchievementEdge = {
 export type AchievementFilter = {
   /** Only achievements of this organization, program, place, person or event (an id). */
   holder?: InputMaybe<Scalars['ID']['input']>;
+  /** Only achievements held by an organization of one of these kinds (a county medical group, a hospital …). */
+  holderKinds?: InputMaybe<Array<OrganizationKind>>;
   /** With `holder` an organization: also the achievements of every organization below it. */
   includeDescendants?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these kinds. */
@@ -1132,6 +1135,8 @@ export type Stats = {
   __typename?: 'Stats';
   /** Achievements by kind. */
   achievementsByKind: Array<KeyCount>;
+  /** Achievements per year they refer to, earliest first; achievements with no stated year are left out. */
+  achievementsByYear: Array<YearCount>;
   /** Organizations per place at one level (provinces by default), most first. */
   byPlace: Array<PlaceCount>;
   /** Entities per report. */
@@ -1183,6 +1188,15 @@ export type UnitCount = {
   count: Scalars['Int']['output'];
   /** The unit. */
   unit: Scalars['String']['output'];
+};
+
+/** How many achievements refer to one year. */
+export type YearCount = {
+  __typename?: 'YearCount';
+  /** How many achievements refer to it. */
+  count: Scalars['Int']['output'];
+  /** The year. */
+  year: Scalars['Int']['output'];
 };
 
 
@@ -1321,6 +1335,7 @@ export type ResolversTypes = {
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   TreeEntry: ResolverTypeWrapper<TreeEntryRecord>;
   UnitCount: ResolverTypeWrapper<UnitCount>;
+  YearCount: ResolverTypeWrapper<YearCountRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1378,6 +1393,7 @@ export type ResolversParentTypes = {
   Subgraph: SubgraphRecord;
   TreeEntry: TreeEntryRecord;
   UnitCount: UnitCount;
+  YearCount: YearCountRecord;
 };
 
 export type AchievementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement']> = {
@@ -1707,6 +1723,7 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   achievementsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  achievementsByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
   byPlace?: Resolver<Array<ResolversTypes['PlaceCount']>, ParentType, ContextType, RequireFields<StatsByPlaceArgs, 'level'>>;
   byReport?: Resolver<Array<ResolversTypes['ReportCount']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
@@ -1731,6 +1748,11 @@ export type TreeEntryResolvers<ContextType = Context, ParentType extends Resolve
 export type UnitCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitCount'] = ResolversParentTypes['UnitCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YearCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearCount'] = ResolversParentTypes['YearCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1775,5 +1797,6 @@ export type Resolvers<ContextType = Context> = {
   Subgraph?: SubgraphResolvers<ContextType>;
   TreeEntry?: TreeEntryResolvers<ContextType>;
   UnitCount?: UnitCountResolvers<ContextType>;
+  YearCount?: YearCountResolvers<ContextType>;
 };
 

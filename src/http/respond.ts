@@ -20,7 +20,7 @@ export const PAGE_HEADERS = {
 
 export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, ...headers });
-  res.end(body);
+  res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,7 +1,7 @@
 import type { ListFilter, Order } from '../data/lists.js';
 import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
-import { intArgument, optionalId, rangeArguments, textArgument } from './args.js';
+import { intArgument, listArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { maskableFields, linked, lookup } from './common.js';
 import { listFilter } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
@@ -18,6 +18,7 @@ async function achievementFilter(input: AchievementFilter | null | undefined, { 
     valueMin: values.low,
     valueMax: values.high,
     unit: textArgument('filter.unit', input?.unit),
+    holderKinds: listArgument(input?.holderKinds),
   };
 }
 

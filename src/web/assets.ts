@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
+import { WEB_BASE, WEB_OUT } from '../../web/paths.js';
+import { PAGE_HEADERS, type StaticBody } from '../http/respond.js';
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed package (found from its main entry: not every package exports package.json). */
@@ -8,28 +10,57 @@ const packageFile = (pkg: string, file: string) => {
   const main = require.resolve(pkg);
   return join(main.slice(0, main.lastIndexOf(`/node_modules/${pkg}/`) + `/node_modules/${pkg}/`.length), file);
 };
-const ownFile = (file: string) => join(import.meta.dirname, 'static', file);
 
-/**
- * Every file the pages load, served by the API itself: the playground and explorer work with no
- * network beyond this server. Only these names are served, so no path from a request reaches the disk.
- */
-const ASSETS: Record<string, string> = {
+/** The playground's files under /assets/: only these names are served, so no path from a request reaches the disk. */
+const PLAYGROUND_ASSETS: Record<string, string> = {
   'react.js': packageFile('react', 'umd/react.production.min.js'),
   'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
-  'cytoscape.js': packageFile('cytoscape', 'dist/cytoscape.min.js'),
-  'playground.js': ownFile('playground.js'),
-  'explorer.js': ownFile('explorer.js'),
-  'explorer.css': ownFile('explorer.css'),
+  'playground.js': join(import.meta.dirname, 'static', 'playground.js'),
 };
 
-const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+/** The explorer's and dashboard's bundle, built by Vite from web/ (`npm run build:web`), and its URL prefix. */
+export const WEB_BUILD = WEB_OUT;
+export const WEB_PREFIX = WEB_BASE;
 
-/** An asset's bytes and content type, or undefined for a name that is not an asset. */
-export function readAsset(name: string): { body: Buffer; type: string } | undefined {
-  const path = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-  if (!path) return undefined;
-  return { body: readFileSync(path), type: TYPES[name.split('.').pop()!]! };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Files read once and kept while unchanged on disk (the same bytes keep their compressed forms). */
+const cache = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+/** A file as a static response: its bytes, type and cache policy; HTML pages get the pages' security headers. */
+export function staticFile(path: string, cacheControl: string): StaticBody {
+  const { mtimeMs } = statSync(path);
+  let hit = cache.get(path);
+  if (!hit || hit.mtimeMs !== mtimeMs) {
+    hit = { mtimeMs, body: readFileSync(path) };
+    cache.set(path, hit);
+  }
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  return { type, body: hit.body, cacheControl, headers: type.startsWith('text/html') ? PAGE_HEADERS : undefined };
+}
+
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_HOUR = 'public, max-age=3600';
+export const CACHE_REVALIDATE = 'no-cache';
+
+/** A playground asset's file, or undefined for a name that is not one. */
+export function playgroundAsset(name: string): string | undefined {
+  return Object.hasOwn(PLAYGROUND_ASSETS, name) ? PLAYGROUND_ASSETS[name] : undefined;
+}
+
+/** A file of the built bundle for a path under /web/, or undefined: paths outside the build folder never resolve. */
+export function bundleFile(relative: string): string | undefined {
+  const path = normalize(join(WEB_BUILD, relative));
+  if (!path.startsWith(WEB_BUILD + sep) || path.split(sep).includes('.vite')) return undefined;
+  return existsSync(path) && statSync(path).isFile() ? path : undefined;
 }
