@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { NODE_LABELS, labelOfId, type NodeLabel } from '../model/graph.js';
+import { NODE_LABELS, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import type { CountingStore } from './counting.js';
 import { groupBy, reportIdOf, toEntity, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
@@ -58,8 +58,8 @@ function mergeLinks(rows: ReadonlyArray<Record<string, unknown>>): LinkRecord[] 
   const links = new Map<string, LinkRecord>();
   for (const row of rows) {
     const key = `${row.type}|${row.direction}|${row.other}`;
-    const link = links.get(key) ?? {
-      type: String(row.type), direction: row.direction as 'OUT' | 'IN', otherId: String(row.other),
+    const link: LinkRecord = links.get(key) ?? {
+      type: row.type as RelationType, direction: row.direction as 'OUT' | 'IN', otherId: String(row.other),
       role: (row.role as string | null) ?? null, detail: (row.detail as string | null) ?? null, evidence: [],
     };
     if (row.source) link.evidence.push({ reportId: reportIdOf(String(row.source)), quote: String(row.quote ?? '') });

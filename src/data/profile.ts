@@ -16,6 +16,7 @@ export function profileQueries(dialect: Dialect) {
     ancestors: `MATCH (p:Place)-[:PART_OF${PLACE_PATH.up}]->(a:Place) WITH p, count(DISTINCT a) AS n RETURN max(n) AS most`,
     placesPerLevel: 'MATCH (p:Place) WITH p.level AS level, count(*) AS n RETURN max(n) AS most',
     units: 'MATCH (n:Achievement) WHERE n.unit IS NOT NULL RETURN count(DISTINCT n.unit) AS most',
+    years: 'MATCH (n:Achievement) WHERE n.year IS NOT NULL RETURN count(DISTINCT n.year) AS most',
     reports: 'MATCH (r:Report) RETURN count(r) AS most',
   };
 }
@@ -30,6 +31,7 @@ export interface GraphProfile {
   readonly ancestors: number;
   readonly placesPerLevel: number;
   readonly units: number;
+  readonly years: number;
   readonly reports: number;
 }
 
@@ -43,9 +45,9 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       degrees.set(`${row.label}|${row.type}|${direction}`, Number(row.most));
     }
   }
-  const [linkSources, descendants, ancestors, placesPerLevel, units, reports] = (await Promise.all(
-    [queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.reports].map(scalar),
-  )) as [number, number, number, number, number, number];
+  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = (await Promise.all(
+    [queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
+  )) as [number, number, number, number, number, number, number];
   const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
   return {
     // The sum of per-type maxima bounds the fan-out along several types from above.
@@ -60,7 +62,7 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       }
       return total;
     },
-    linkSources, descendants, ancestors, placesPerLevel, units, reports,
+    linkSources, descendants, ancestors, placesPerLevel, units, years, reports,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../model/graph.js';
+import type { NodeLabel, RelationType } from '../model/graph.js';
 import type { Row, Value } from '../graph/store.js';
 
 /** Any entity as the data-access layer returns it: its label and every stored property (absent ones null). */
@@ -19,7 +19,7 @@ export interface EvidenceRecord {
 
 /** A relationship seen from one end, with every source that states it. */
 export interface LinkRecord {
-  type: string;
+  type: RelationType;
   direction: 'OUT' | 'IN';
   otherId: string;
   role: string | null;

@@ -218,6 +218,8 @@ export type Event = Entity & Node & {
   masked: Scalars['Boolean']['output'];
   /** The event's name. */
   name: Scalars['String']['output'];
+  /** Who held or organized it (RUNS): an organization, or a city acting as a government. */
+  organizers: Array<Entity>;
   /** Organizations and people that took part in it or supported the response. */
   participants: Array<Entity>;
   /** The year, where stated. */
@@ -744,6 +746,8 @@ export type Program = Entity & Node & {
   name: Scalars['String']['output'];
   /** Organizations that run, lead, co-build or take part in it. */
   organizations: Array<Organization>;
+  /** Who runs it (RUNS, LEADS, CO_BUILDS): organizations, or a city or county acting as a government where the report names no body that acted for it. */
+  runners: Array<Entity>;
   /** The year it started, where stated. */
   year?: Maybe<Scalars['Int']['output']>;
 };
@@ -1441,6 +1445,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<EventLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1637,6 +1642,7 @@ export type ProgramResolvers<ContextType = Context, ParentType extends Resolvers
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  runners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -41,6 +41,7 @@ const BY_FIELD: Record<string, Estimate> = {
   'Stats.relationshipsByType': fixed(RELATION_TYPES.length + 1),
   'Stats.byPlace': (_, p) => p.placesPerLevel,
   'Stats.byReport': (_, p) => p.reports,
+  'Stats.achievementsByYear': (_, p) => p.years,
 };
 
 /** Estimates by field name, whatever type holds them. */

@@ -1,5 +1,5 @@
 import {
-  Kind, SchemaMetaFieldDef, TypeMetaFieldDef, getArgumentValues, getNamedType, getNullableType, isListType, visit, type DocumentNode,
+  Kind, SchemaMetaFieldDef, TypeMetaFieldDef, getArgumentValues, getVariableValues, getNamedType, getNullableType, isListType, visit, type DocumentNode,
   type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -37,13 +37,18 @@ const META_FIELDS: Fields = { __schema: SchemaMetaFieldDef, __type: TypeMetaFiel
 /**
  * Measures an operation in time linear in the document: each fragment is measured once and reused
  * wherever it is spread, and a fragment spread twice in one selection counts once, as execution merges
- * it. Arguments are read as execution reads them, with the variables' and the schema's defaults.
+ * it. Arguments are read as execution reads them, with the variables' and the schema's defaults;
+ * undefined when the variables cannot be coerced (execution reports that).
  * Introspection is measured apart (its own depth), so the playground's
  * schema query is never held to the limits of data queries.
  */
 export function measure(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, profile: GraphProfile,
-): Measurement {
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, inputs: Record<string, unknown>, profile: GraphProfile,
+): Measurement | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+  // Variables that cannot be coerced are the executor's error to report, with its own message.
+  if (coerced.errors) return undefined;
+  const variables = coerced.coerced;
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const memo = new Map<string, Measurement>();
   const inProgress = new Set<string>();

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, buildASTSchema, getVariableValues, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphProfile } from '../data/profile.js';
 import { ErrorCode } from '../errors/codes.js';
 import { documentCounts, measure } from './measure.js';
@@ -43,10 +43,8 @@ export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, p
           ] as const) {
             if (count > max) throw refuse(`Query has ${count} ${what}; the limit is ${max}`, ErrorCode.QUERY_TOO_LARGE);
           }
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          // Variables that cannot be coerced are the executor's error to report, with its own message.
-          if (coerced.errors) return;
-          const size = measure(schema, document, operation, coerced.coerced, await profile());
+          const size = measure(schema, document, operation, request.variables ?? {}, await profile());
+          if (!size) return;
           if (size.depth > limits.maxDepth) throw refuse(`Query is ${size.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP);
           if (size.introspectionDepth > MAX_INTROSPECTION_DEPTH) {
             throw refuse(`Introspection is ${size.introspectionDepth} levels deep; the limit is ${MAX_INTROSPECTION_DEPTH}`, ErrorCode.QUERY_TOO_DEEP);

@@ -32,11 +32,13 @@ export const RELATION_FIELDS = {
   'Achievement.holders': follow(['HAS_ACHIEVEMENT'], 'IN'),
   'Achievement.awardedBy': follow(['AWARDED_BY'], 'OUT', 'Organization'),
   'Program.organizations': follow(PROGRAM_ROLES, 'IN', 'Organization'),
+  'Program.runners': follow(['RUNS', 'LEADS', 'CO_BUILDS'], 'IN'),
   'Person.roles': follow(['HOLDS_ROLE'], 'OUT', 'Organization'),
   'Place.children': follow(['PART_OF'], 'IN', 'Place'),
   'Policy.issuers': follow(['ISSUED'], 'IN', 'Organization'),
   'Policy.implementers': follow(['IMPLEMENTS'], 'IN'),
   'Event.participants': follow(['PARTICIPATES_IN', 'SUPPORTS'], 'IN'),
+  'Event.organizers': follow(['RUNS'], 'IN'),
   'Report.parent': follow(['PART_OF'], 'OUT', 'Report'),
   'Report.articles': follow(['PART_OF'], 'IN', 'Report'),
 } as const satisfies Record<string, RelationField>;

@@ -2,7 +2,7 @@ import type { ListFilter, Order } from '../data/lists.js';
 import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { intArgument, listArgument, optionalId, rangeArguments, textArgument } from './args.js';
-import { maskableFields, linked, lookup } from './common.js';
+import { maskableFields, lookup, relation } from './common.js';
 import { listFilter } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
 
@@ -39,8 +39,8 @@ export const achievementResolvers: Resolvers = {
     ...maskableFields,
     statement: (e) => String(e.statement ?? e.name),
     lost: (e) => e.lost === true,
-    holders: (e, _, ctx) => linked(e, ctx, ['HAS_ACHIEVEMENT'], 'IN'),
-    awardedBy: (e, _, ctx) => linked(e, ctx, ['AWARDED_BY'], 'OUT'),
+    holders: relation('Achievement.holders'),
+    awardedBy: relation('Achievement.awardedBy'),
   },
   AchievementConnection: connectionResolvers,
 };

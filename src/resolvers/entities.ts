@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { entityFields, linked, maskableFields, lookup, selectLinks } from './common.js';
+import { RELATION_FIELDS } from '../model/fields.js';
+import { entityFields, follow, maskableFields, lookup, relation, relationLinks } from './common.js';
 import { listResolver, pageOfKinds } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
 
@@ -21,35 +22,37 @@ export const entityResolvers: Resolvers = {
   },
   Program: {
     ...maskableFields,
-    organizations: (e, _, ctx) => linked(e, ctx, ['RUNS', 'LEADS', 'CO_BUILDS', 'PARTICIPATES_IN'], 'IN'),
+    organizations: relation('Program.organizations'),
+    runners: relation('Program.runners'),
     achievements: async (e, args, { data }) => pageOfKinds(await data.related.achievementsOf.load(e.id), args),
   },
   Person: {
     ...maskableFields,
-    roles: async (e, _, { data }) => selectLinks(await data.entities.links.load(e.id), ['HOLDS_ROLE'], 'OUT'),
+    roles: relationLinks('Person.roles'),
   },
   Place: {
     ...maskableFields,
     ancestors: (e, _, { data }) => data.related.ancestors.load(e.id),
-    children: (e, _, ctx) => linked(e, ctx, ['PART_OF'], 'IN'),
+    children: relation('Place.children'),
     organizations: async (e, args, { data }) => pageOfKinds(await data.related.organizationsIn.load(e.id), args),
   },
   Policy: {
     ...maskableFields,
-    issuers: (e, _, ctx) => linked(e, ctx, ['ISSUED'], 'IN'),
-    implementers: (e, _, ctx) => linked(e, ctx, ['IMPLEMENTS'], 'IN'),
+    issuers: relation('Policy.issuers'),
+    implementers: relation('Policy.implementers'),
   },
   Event: {
     ...maskableFields,
-    participants: (e, _, ctx) => linked(e, ctx, ['PARTICIPATES_IN', 'SUPPORTS'], 'IN'),
+    participants: relation('Event.participants'),
+    organizers: relation('Event.organizers'),
   },
   Report: {
     ...entityFields,
     title: (e) => String(e.title ?? e.name),
     source: (e) => String(e.source),
     evidence: () => [],
-    parent: async (e, _, ctx) => (await linked(e, ctx, ['PART_OF'], 'OUT'))[0] ?? null,
-    articles: async (e, _, ctx) => (await linked(e, ctx, ['PART_OF'], 'IN')).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    parent: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.parent']))[0] ?? null,
+    articles: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.articles'])).sort((a, b) => String(a.source).localeCompare(String(b.source))),
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts.load(e.id),
   },
   ProgramConnection: connectionResolvers,

@@ -2,13 +2,10 @@ import type { Context } from '../context.js';
 import { reportIdOf, type EntityRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
-import { maskableFields, linked, lookup, selectLinks } from './common.js';
+import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
 import type { Order } from '../data/lists.js';
-
-const organizations = async (e: EntityRecord, ctx: Context, types: string[], direction: 'IN' | 'OUT') =>
-  (await linked(e, ctx, types, direction)).filter((r) => r.label === 'Organization');
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -35,16 +32,16 @@ export const organizationResolvers: Resolvers = {
   Organization: {
     ...maskableFields,
     scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(reportIdOf(String(e.scope))) : null),
-    parents: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'OUT'),
-    children: (e, _, ctx) => organizations(e, ctx, ['PART_OF'], 'IN'),
+    parents: relation('Organization.parents'),
+    children: relation('Organization.children'),
     descendants: (e, _, { data }) => data.related.tree.load(e.id),
-    memberOf: (e, _, ctx) => organizations(e, ctx, ['MEMBER_OF'], 'OUT'),
-    members: (e, _, ctx) => organizations(e, ctx, ['MEMBER_OF'], 'IN'),
-    leads: (e, _, ctx) => linked(e, ctx, ['LEADS'], 'OUT'),
-    places: (e, _, ctx) => linked(e, ctx, ['LOCATED_IN'], 'OUT'),
-    programs: async (e, _, ctx) => (await linked(e, ctx, ['RUNS', 'LEADS', 'CO_BUILDS', 'PARTICIPATES_IN'], 'OUT')).filter((r) => r.label === 'Program'),
-    people: async (e, _, { data }) => selectLinks(await data.entities.links.load(e.id), ['HOLDS_ROLE'], 'IN'),
-    policies: (e, _, ctx) => linked(e, ctx, ['ISSUED'], 'OUT'),
+    memberOf: relation('Organization.memberOf'),
+    members: relation('Organization.members'),
+    leads: relation('Organization.leads'),
+    places: relation('Organization.places'),
+    programs: relation('Organization.programs'),
+    people: relationLinks('Organization.people'),
+    policies: relation('Organization.policies'),
     achievements: async (e, args, ctx) => pageOfKinds(await achievementsUnder(e, args.includeDescendants ?? false, ctx), args),
   },
   TreeEntry: {

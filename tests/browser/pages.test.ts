@@ -7,18 +7,39 @@ describe.skipIf(!HAS_CHROMIUM)(`the playground and the pages' assets${SKIP_NOTE}
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  it('opens the playground with the example tabs, runs one and shows its result', async () => {
-    const { page, offsite } = await harness.open('/graphql');
+  it('opens the playground on the first example with its variables filled in, and runs it at once', async () => {
+    const { page, offsite, errors } = await harness.open('/graphql');
     await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
-    const tabs = await page.locator('.graphiql-tab').count();
-    expect(tabs).toBe(6);
-    await page.locator('.graphiql-tab').first().click();
+    expect(await page.locator('.graphiql-tab').count()).toBe(6);
+    expect(await page.locator('.graphiql-tab-active').innerText()).toContain('GroupAndHospitals');
+    await expect.poll(() => page.locator('.graphiql-editor-tool .CodeMirror').first().innerText()).toContain('org:寿阳县医疗集团');
     await page.locator('.graphiql-execute-button').click();
-    const result = page.locator('.result-window');
-    await expect.poll(() => result.innerText(), { timeout: 30_000 }).toContain('寿阳县人民医院');
+    await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 30_000 }).toContain('寿阳县人民医院');
     expect(await page.locator('nav.pages a').allInnerTexts()).toEqual(['GraphQL playground', 'Explorer', 'Dashboard']);
     await page.screenshot({ path: join(SCREENSHOTS, 'playground.png') });
+    expect(await page.locator('body').innerText()).not.toContain('Error fetching schema');
+    expect(errors).toEqual([]);
     expect(offsite()).toEqual([]);
+  });
+
+  it('shows the schema in the Docs panel and completes field names as one types', async () => {
+    const { page, errors } = await harness.open('/graphql');
+    await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
+    await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByText('Query', { exact: true }).click();
+    await expect.poll(() => docs.innerText(), { timeout: 30_000 }).toMatch(/organizations[\s\S]*search/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-docs.png') });
+
+    await page.locator('.graphiql-tab-add').click();
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('{ org');
+    const hints = page.locator('.CodeMirror-hints li');
+    await expect.poll(() => hints.allInnerTexts(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['organization', 'organizations', 'organizationTree']));
+    expect(errors).toEqual([]);
   });
 
   it('serves assets compressed, with cache headers and content types, and a favicon', async () => {

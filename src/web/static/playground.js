@@ -6,6 +6,9 @@
   root.render(React.createElement(GraphiQL, {
     fetcher,
     defaultTabs: examples.map((e) => ({ query: e.query, variables: e.variables })),
+    // GraphiQL opens its first tab from these, not from defaultTabs' first entry: without them its variables stay empty.
+    query: examples[0]?.query,
+    variables: examples[0]?.variables,
     defaultEditorToolsVisibility: true,
   }));
 })();
