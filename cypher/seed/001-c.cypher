@@ -2,1853 +2,1853 @@
 // Nodes
 MERGE (n:Place {id: 'place:001-10:xx市'}) SET n.aliases = ['xxxx市', '全市'], n.description = '第10篇所述地级市（名称被遮蔽），推进“四个共同体”总医院建设', n.level = 'CITY', n.masked = true, n.name = 'xx市（001-10）', n.scope = '001-10', n.searchText = 'xx市(001-10)
 xxxx市
-全市';
-MERGE (n:Place {id: 'place:001-10:xxxx省'}) SET n.level = 'PROVINCE', n.masked = true, n.name = 'xxxx省（001-10）', n.scope = '001-10', n.searchText = 'xxxx省(001-10)';
-MERGE (n:Place {id: 'place:001-10:xx县'}) SET n.description = '第10篇所述县（名称被遮蔽）：以打造区域医疗中心为目标的县，县中医院所在县', n.level = 'COUNTY', n.masked = true, n.name = 'xx县（001-10）', n.scope = '001-10', n.searchText = 'xx县(001-10)';
+全市', n.seed = $seed;
+MERGE (n:Place {id: 'place:001-10:xxxx省'}) SET n.aliases = null, n.description = null, n.level = 'PROVINCE', n.masked = true, n.name = 'xxxx省（001-10）', n.scope = '001-10', n.searchText = 'xxxx省(001-10)', n.seed = $seed;
+MERGE (n:Place {id: 'place:001-10:xx县'}) SET n.aliases = null, n.description = '第10篇所述县（名称被遮蔽）：以打造区域医疗中心为目标的县，县中医院所在县', n.level = 'COUNTY', n.masked = true, n.name = 'xx县（001-10）', n.scope = '001-10', n.searchText = 'xx县(001-10)', n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-10:四个共同体总医院'}) SET n.aliases = ['“四个共同体”总医院', '四个共同体'], n.description = '以责任共同体、管理共同体、服务共同体、利益共同体为内容的县域总医院建设', n.kind = 'INITIATIVE', n.masked = true, n.name = '四个共同体总医院（001-10）', n.scope = '001-10', n.searchText = '四个共同体总医院(001-10)
 “四个共同体”总医院
-四个共同体';
-MERGE (n:Program {id: 'prog:深化医药卫生体制改革'}) SET n.aliases = ['医改', '深化医改', '综合医改', '医疗卫生体制改革', '医药卫生体制改革'], n.kind = 'INITIATIVE', n.name = '深化医药卫生体制改革', n.searchText = '深化医药卫生体制改革
+四个共同体', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:深化医药卫生体制改革'}) SET n.aliases = ['医改', '深化医改', '综合医改', '医疗卫生体制改革', '医药卫生体制改革'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '深化医药卫生体制改革', n.scope = null, n.searchText = '深化医药卫生体制改革
 医改
 深化医改
 综合医改
 医疗卫生体制改革
-医药卫生体制改革';
-MERGE (n:Program {id: 'prog:分级诊疗制度'}) SET n.aliases = ['分级诊疗', '分级诊疗体系'], n.description = '基层首诊、急慢分治、双向转诊的服务模式', n.kind = 'INITIATIVE', n.name = '分级诊疗制度', n.searchText = '分级诊疗制度
+医药卫生体制改革', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:分级诊疗制度'}) SET n.aliases = ['分级诊疗', '分级诊疗体系'], n.description = '基层首诊、急慢分治、双向转诊的服务模式', n.kind = 'INITIATIVE', n.masked = null, n.name = '分级诊疗制度', n.scope = null, n.searchText = '分级诊疗制度
 分级诊疗
-分级诊疗体系';
-MERGE (n:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) SET n.kind = 'MILESTONE', n.name = '初步实现分级诊疗目标', n.searchText = '初步实现分级诊疗目标
-xx市通过打造“四个共同体”总医院,让群众在县域内获得优质医疗服务,初步实现分级诊疗目标。', n.statement = 'xx市通过打造“四个共同体”总医院，让群众在县域内获得优质医疗服务，初步实现分级诊疗目标。';
-MERGE (n:Policy {id: 'policy:001-10:三张权责清单'}) SET n.description = '政府办医、医共体内部运营管理、外部治理综合监管三张权责清单，完善县域医共体监督管理机制', n.masked = true, n.name = '三张权责清单（001-10）', n.scope = '001-10', n.searchText = '三张权责清单(001-10)';
-MERGE (n:Achievement {id: 'ach:001-10:建立三张权责清单'}) SET n.kind = 'MILESTONE', n.name = '建立三张权责清单', n.searchText = '建立三张权责清单
-xx市建立政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单,明确三方责任边界。', n.statement = 'xx市建立政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单，明确三方责任边界。';
-MERGE (n:Program {id: 'prog:紧密型县域医共体建设'}) SET n.aliases = ['县域医共体建设'], n.kind = 'INITIATIVE', n.name = '紧密型县域医共体建设', n.searchText = '紧密型县域医共体建设
-县域医共体建设';
-MERGE (n:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '紧密型县域医共体建设试点数', n.original = 'xxx个', n.searchText = '紧密型县域医共体建设试点数
-在xx市、xx县和xxx个紧密型县域医共体建设试点基础上推开。', n.statement = '在xx市、xx县和xxx个紧密型县域医共体建设试点基础上推开。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) SET n.kind = 'MILESTONE', n.masked = true, n.name = '县域医共体覆盖所有县域', n.searchText = '县域医共体覆盖所有县域
-县域医共体建设由试点扩大到全市所有x个县域及xx区。', n.statement = '县域医共体建设由试点扩大到全市所有x个县域及xx区。';
-MERGE (n:Achievement {id: 'ach:001-10:组建县域总医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '组建县域总医院数', n.original = 'xx家', n.searchText = '组建县域总医院数
-全市共组建xx家县域总医院。', n.statement = '全市共组建xx家县域总医院。', n.unit = '家';
-MERGE (n:Program {id: 'prog:001-10:县域医共体发展专项基金'}) SET n.description = '市级财政设立，每年安排资金，市、县按比例配套投入', n.kind = 'PROJECT', n.masked = true, n.name = '县域医共体发展专项基金（001-10）', n.scope = '001-10', n.searchText = '县域医共体发展专项基金(001-10)';
-MERGE (n:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域医共体发展专项基金年度投入', n.original = 'xxx万元', n.searchText = '县域医共体发展专项基金年度投入
-市级财政设立县域医共体发展专项基金,每年安排xxx万元,市、县按x∶x配套投入。', n.statement = '市级财政设立县域医共体发展专项基金，每年安排xxx万元，市、县按x∶x配套投入。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '空白村卫生所财政补助数', n.original = 'xxx家', n.searchText = '空白村卫生所财政补助数
-市级连续x年对全市xxx家“空白村”卫生所予以财政补助。', n.statement = '市级连续x年对全市xxx家“空白村”卫生所予以财政补助。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) SET n.kind = 'METRIC', n.masked = true, n.name = '空白村卫生所财政补助总投入', n.original = 'xxxx万元', n.searchText = '空白村卫生所财政补助总投入
-“空白村”卫生所财政补助总投入xxxx万元。', n.statement = '“空白村”卫生所财政补助总投入xxxx万元。', n.unit = '元';
+分级诊疗体系', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '初步实现分级诊疗目标', n.original = null, n.qualifier = null, n.searchText = '初步实现分级诊疗目标
+xx市通过打造“四个共同体”总医院,让群众在县域内获得优质医疗服务,初步实现分级诊疗目标。', n.statement = 'xx市通过打造“四个共同体”总医院，让群众在县域内获得优质医疗服务，初步实现分级诊疗目标。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-10:三张权责清单'}) SET n.aliases = null, n.description = '政府办医、医共体内部运营管理、外部治理综合监管三张权责清单，完善县域医共体监督管理机制', n.masked = true, n.name = '三张权责清单（001-10）', n.scope = '001-10', n.searchText = '三张权责清单(001-10)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:建立三张权责清单'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建立三张权责清单', n.original = null, n.qualifier = null, n.searchText = '建立三张权责清单
+xx市建立政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单,明确三方责任边界。', n.statement = 'xx市建立政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单，明确三方责任边界。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:紧密型县域医共体建设'}) SET n.aliases = ['县域医共体建设'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '紧密型县域医共体建设', n.scope = null, n.searchText = '紧密型县域医共体建设
+县域医共体建设', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '紧密型县域医共体建设试点数', n.original = 'xxx个', n.qualifier = null, n.searchText = '紧密型县域医共体建设试点数
+在xx市、xx县和xxx个紧密型县域医共体建设试点基础上推开。', n.statement = '在xx市、xx县和xxx个紧密型县域医共体建设试点基础上推开。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = true, n.name = '县域医共体覆盖所有县域', n.original = null, n.qualifier = null, n.searchText = '县域医共体覆盖所有县域
+县域医共体建设由试点扩大到全市所有x个县域及xx区。', n.statement = '县域医共体建设由试点扩大到全市所有x个县域及xx区。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:组建县域总医院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '组建县域总医院数', n.original = 'xx家', n.qualifier = null, n.searchText = '组建县域总医院数
+全市共组建xx家县域总医院。', n.statement = '全市共组建xx家县域总医院。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-10:县域医共体发展专项基金'}) SET n.aliases = null, n.description = '市级财政设立，每年安排资金，市、县按比例配套投入', n.kind = 'PROJECT', n.masked = true, n.name = '县域医共体发展专项基金（001-10）', n.scope = '001-10', n.searchText = '县域医共体发展专项基金(001-10)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域医共体发展专项基金年度投入', n.original = 'xxx万元', n.qualifier = null, n.searchText = '县域医共体发展专项基金年度投入
+市级财政设立县域医共体发展专项基金,每年安排xxx万元,市、县按x∶x配套投入。', n.statement = '市级财政设立县域医共体发展专项基金，每年安排xxx万元，市、县按x∶x配套投入。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '空白村卫生所财政补助数', n.original = 'xxx家', n.qualifier = null, n.searchText = '空白村卫生所财政补助数
+市级连续x年对全市xxx家“空白村”卫生所予以财政补助。', n.statement = '市级连续x年对全市xxx家“空白村”卫生所予以财政补助。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '空白村卫生所财政补助总投入', n.original = 'xxxx万元', n.qualifier = null, n.searchText = '空白村卫生所财政补助总投入
+“空白村”卫生所财政补助总投入xxxx万元。', n.statement = '“空白村”卫生所财政补助总投入xxxx万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-10:县域六大中心'}) SET n.aliases = ['六大中心'], n.description = '医学影像、心电诊断、临床检验、消毒供应、远程会诊和病理检验六大县域共享中心', n.kind = 'PROJECT', n.masked = true, n.name = '县域六大中心（001-10）', n.scope = '001-10', n.searchText = '县域六大中心(001-10)
-六大中心';
-MERGE (n:Achievement {id: 'ach:001-10:县域六大中心总投入'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域六大中心总投入', n.original = 'x亿元', n.searchText = '县域六大中心总投入
-全市共投入x亿元建设县域“六大中心”。', n.statement = '全市共投入x亿元建设县域“六大中心”。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:县域六大中心数量'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域六大中心数量', n.original = 'xx个', n.searchText = '县域六大中心数量
-建成县域“六大中心”xx个。', n.statement = '建成县域“六大中心”xx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域远程会诊中心辐射面', n.original = 'xx.x%', n.searchText = '县域远程会诊中心辐射面
-县域远程会诊中心辐射面达xx.x%。', n.statement = '县域远程会诊中心辐射面达xx.x%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) SET n.kind = 'METRIC', n.masked = true, n.name = '其他五大中心覆盖面', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '其他五大中心覆盖面
-医学影像等其他五大中心覆盖面达到xx%以上。', n.statement = '医学影像等其他五大中心覆盖面达到xx%以上。', n.unit = '%';
-MERGE (n:Program {id: 'prog:三医联动改革'}) SET n.aliases = ['三医联动', '“三医”联动改革'], n.kind = 'INITIATIVE', n.name = '三医联动改革', n.searchText = '三医联动改革
+六大中心', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域六大中心总投入'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域六大中心总投入', n.original = 'x亿元', n.qualifier = null, n.searchText = '县域六大中心总投入
+全市共投入x亿元建设县域“六大中心”。', n.statement = '全市共投入x亿元建设县域“六大中心”。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域六大中心数量'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域六大中心数量', n.original = 'xx个', n.qualifier = null, n.searchText = '县域六大中心数量
+建成县域“六大中心”xx个。', n.statement = '建成县域“六大中心”xx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域远程会诊中心辐射面', n.original = 'xx.x%', n.qualifier = null, n.searchText = '县域远程会诊中心辐射面
+县域远程会诊中心辐射面达xx.x%。', n.statement = '县域远程会诊中心辐射面达xx.x%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '其他五大中心覆盖面', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '其他五大中心覆盖面
+医学影像等其他五大中心覆盖面达到xx%以上。', n.statement = '医学影像等其他五大中心覆盖面达到xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:三医联动改革'}) SET n.aliases = ['三医联动', '“三医”联动改革'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '三医联动改革', n.scope = null, n.searchText = '三医联动改革
 三医联动
-“三医”联动改革';
-MERGE (n:Program {id: 'prog:药品和医用耗材集中带量采购'}) SET n.aliases = ['药品集中带量采购', '国家集采', '药品、医用耗材集采', '集采'], n.kind = 'INITIATIVE', n.name = '药品和医用耗材集中带量采购', n.searchText = '药品和医用耗材集中带量采购
+“三医”联动改革', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:药品和医用耗材集中带量采购'}) SET n.aliases = ['药品集中带量采购', '国家集采', '药品、医用耗材集采', '集采'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '药品和医用耗材集中带量采购', n.scope = null, n.searchText = '药品和医用耗材集中带量采购
 药品集中带量采购
 国家集采
 药品、医用耗材集采
-集采';
-MERGE (n:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) SET n.kind = 'METRIC', n.masked = true, n.name = '集采医保结余留用资金', n.original = 'xxxx.xx万元', n.searchText = '集采医保结余留用资金
-全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元。', n.statement = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元。', n.unit = '元';
-MERGE (n:Organization {id: 'org:001-10:xx医院'}) SET n.description = '县级医院，省级DRG收付费改革试点', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx医院（001-10）', n.scope = '001-10', n.searchText = 'xx医院(001-10)';
-MERGE (n:Program {id: 'prog:DRG收付费改革'}) SET n.aliases = ['DRG付费'], n.kind = 'PILOT', n.name = 'DRG收付费改革', n.searchText = 'DRG收付费改革
-DRG付费';
-MERGE (n:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}) SET n.kind = 'DESIGNATION', n.name = '省级DRG收付费改革试点县级医院', n.searchText = '省级DRG收付费改革试点县级医院
-xx医院为省级DRG收付费改革试点县级医院。', n.statement = 'xx医院为省级DRG收付费改革试点县级医院。';
-MERGE (n:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}) SET n.kind = 'MILESTONE', n.name = '率先启动DRG收付费改革', n.searchText = '率先启动DRG收付费改革
-xx医院率先启动DRG收付费改革,其他县级医院实施DRG付费。', n.statement = 'xx医院率先启动DRG收付费改革，其他县级医院实施DRG付费。';
-MERGE (n:Program {id: 'prog:医疗服务价格改革'}) SET n.kind = 'INITIATIVE', n.name = '医疗服务价格改革', n.searchText = '医疗服务价格改革';
-MERGE (n:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域总医院牵头医院医疗服务收入占比', n.original = 'xx.xx%', n.searchText = '县域总医院牵头医院医疗服务收入占比
-县域总医院牵头医院医疗服务收入占比xx.xx%,医疗收入结构进一步优化。', n.statement = '县域总医院牵头医院医疗服务收入占比xx.xx%，医疗收入结构进一步优化。', n.unit = '%';
-MERGE (n:Program {id: 'prog:县域医共体医保基金打包支付'}) SET n.kind = 'INITIATIVE', n.name = '县域医共体医保基金打包支付', n.searchText = '县域医共体医保基金打包支付';
-MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医共体医保基金打包总额（第一年）', n.original = 'xx.xx亿元', n.searchText = '医共体医保基金打包总额(第一年)
-xxxx年县域医共体医保基金打包总额达xx.xx亿元。', n.statement = 'xxxx年县域医共体医保基金打包总额达xx.xx亿元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医共体医保基金打包总额（第二年）', n.original = 'xx.xx亿元', n.searchText = '医共体医保基金打包总额(第二年)
-次年县域医共体医保基金打包总额达xx.xx亿元。', n.statement = '次年县域医共体医保基金打包总额达xx.xx亿元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医共体医保基金累计结余', n.original = 'x.xx亿元', n.searchText = '医共体医保基金累计结余
-两年县域医共体医保基金累计结余x.xx亿元。', n.statement = '两年县域医共体医保基金累计结余x.xx亿元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:结余资金提取比例上限'}) SET n.kind = 'METRIC', n.masked = true, n.name = '结余资金提取比例上限', n.original = '不超过xx%', n.qualifier = '不超过', n.searchText = '结余资金提取比例上限
-各县域总医院按规定提取不超过xx%的结余资金用于成员单位工作人员奖励性绩效。', n.statement = '各县域总医院按规定提取不超过xx%的结余资金用于成员单位工作人员奖励性绩效。', n.unit = '%';
-MERGE (n:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}) SET n.aliases = ['“两病”门诊用药保障示范城市创建', '两病门诊用药保障'], n.description = '高血压、糖尿病门诊用药保障示范城市创建活动', n.kind = 'CAMPAIGN', n.name = '国家级两病门诊用药保障示范城市创建', n.searchText = '国家级两病门诊用药保障示范城市创建
+集采', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '集采医保结余留用资金', n.original = 'xxxx.xx万元', n.qualifier = null, n.searchText = '集采医保结余留用资金
+全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元。', n.statement = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx医院'}) SET n.aliases = null, n.description = '县级医院，省级DRG收付费改革试点', n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx医院（001-10）', n.scope = '001-10', n.searchText = 'xx医院(001-10)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:DRG收付费改革'}) SET n.aliases = ['DRG付费'], n.description = null, n.kind = 'PILOT', n.masked = null, n.name = 'DRG收付费改革', n.scope = null, n.searchText = 'DRG收付费改革
+DRG付费', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '省级DRG收付费改革试点县级医院', n.original = null, n.qualifier = null, n.searchText = '省级DRG收付费改革试点县级医院
+xx医院为省级DRG收付费改革试点县级医院。', n.statement = 'xx医院为省级DRG收付费改革试点县级医院。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '率先启动DRG收付费改革', n.original = null, n.qualifier = null, n.searchText = '率先启动DRG收付费改革
+xx医院率先启动DRG收付费改革,其他县级医院实施DRG付费。', n.statement = 'xx医院率先启动DRG收付费改革，其他县级医院实施DRG付费。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:医疗服务价格改革'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '医疗服务价格改革', n.scope = null, n.searchText = '医疗服务价格改革', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域总医院牵头医院医疗服务收入占比', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '县域总医院牵头医院医疗服务收入占比
+县域总医院牵头医院医疗服务收入占比xx.xx%,医疗收入结构进一步优化。', n.statement = '县域总医院牵头医院医疗服务收入占比xx.xx%，医疗收入结构进一步优化。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:县域医共体医保基金打包支付'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '县域医共体医保基金打包支付', n.scope = null, n.searchText = '县域医共体医保基金打包支付', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医共体医保基金打包总额（第一年）', n.original = 'xx.xx亿元', n.qualifier = null, n.searchText = '医共体医保基金打包总额(第一年)
+xxxx年县域医共体医保基金打包总额达xx.xx亿元。', n.statement = 'xxxx年县域医共体医保基金打包总额达xx.xx亿元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医共体医保基金打包总额（第二年）', n.original = 'xx.xx亿元', n.qualifier = null, n.searchText = '医共体医保基金打包总额(第二年)
+次年县域医共体医保基金打包总额达xx.xx亿元。', n.statement = '次年县域医共体医保基金打包总额达xx.xx亿元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医共体医保基金累计结余', n.original = 'x.xx亿元', n.qualifier = null, n.searchText = '医共体医保基金累计结余
+两年县域医共体医保基金累计结余x.xx亿元。', n.statement = '两年县域医共体医保基金累计结余x.xx亿元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:结余资金提取比例上限'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '结余资金提取比例上限', n.original = '不超过xx%', n.qualifier = '不超过', n.searchText = '结余资金提取比例上限
+各县域总医院按规定提取不超过xx%的结余资金用于成员单位工作人员奖励性绩效。', n.statement = '各县域总医院按规定提取不超过xx%的结余资金用于成员单位工作人员奖励性绩效。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}) SET n.aliases = ['“两病”门诊用药保障示范城市创建', '两病门诊用药保障'], n.description = '高血压、糖尿病门诊用药保障示范城市创建活动', n.kind = 'CAMPAIGN', n.masked = null, n.name = '国家级两病门诊用药保障示范城市创建', n.scope = null, n.searchText = '国家级两病门诊用药保障示范城市创建
 “两病”门诊用药保障示范城市创建
-两病门诊用药保障';
-MERGE (n:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) SET n.kind = 'METRIC', n.masked = true, n.name = '两病医保特殊门诊量', n.original = 'xx.xx万人次', n.searchText = '两病医保特殊门诊量
-“两病”医保特殊门诊量达xx.xx万人次。', n.statement = '“两病”医保特殊门诊量达xx.xx万人次。', n.unit = '人次';
-MERGE (n:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '两病医保实际报销比例', n.original = 'xx.xx%', n.searchText = '两病医保实际报销比例
-“两病”医保实际报销比例xx.xx%。', n.statement = '“两病”医保实际报销比例xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) SET n.kind = 'METRIC', n.masked = true, n.name = '两病报销比例较创建前提高', n.original = 'x.xx个百分点', n.searchText = '两病报销比例较创建前提高
-“两病”医保实际报销比例比创建前提高x.xx个百分点。', n.statement = '“两病”医保实际报销比例比创建前提高x.xx个百分点。', n.unit = '个百分点';
-MERGE (n:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) SET n.kind = 'METRIC', n.masked = true, n.name = '两病患者基层门诊用药金额占比', n.original = 'xx.xx%', n.searchText = '两病患者基层门诊用药金额占比
-“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%。', n.statement = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%。', n.unit = '%';
-MERGE (n:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}) SET n.kind = 'INITIATIVE', n.name = '中医特色优势门诊病种医保支付方式改革', n.searchText = '中医特色优势门诊病种医保支付方式改革';
-MERGE (n:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中医特色优势病种门诊患者数', n.original = 'xxxxx例', n.searchText = '中医特色优势病种门诊患者数
-全市中医院中医特色优势病种门诊患者达xxxxx例。', n.statement = '全市中医院中医特色优势病种门诊患者达xxxxx例。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中医特色优势病种实际报销比例', n.original = 'xx.xx%', n.searchText = '中医特色优势病种实际报销比例
-中医特色优势病种门诊群众实际报销比例达xx.xx%。', n.statement = '中医特色优势病种门诊群众实际报销比例达xx.xx%。', n.unit = '%';
-MERGE (n:Organization {id: 'org:001-10:xx县中医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx县中医院（001-10）', n.scope = '001-10', n.searchText = 'xx县中医院(001-10)';
-MERGE (n:Program {id: 'prog:中医联盟+共享药房'}) SET n.aliases = ['“中医联盟+共享药房”服务模式'], n.kind = 'SERVICE', n.name = '中医联盟+共享药房', n.searchText = '中医联盟+共享药房
-“中医联盟+共享药房”服务模式';
-MERGE (n:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '出院患者中药饮片使用率', n.original = 'xx.xx%', n.searchText = '出院患者中药饮片使用率
-xx县中医院出院患者中药饮片使用率达xx.xx%。', n.statement = 'xx县中医院出院患者中药饮片使用率达xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '中医非药物疗法使用比例', n.original = 'xx.xx%', n.searchText = '中医非药物疗法使用比例
-xx县中医院中医非药物疗法使用比例达xx.xx%。', n.statement = 'xx县中医院中医非药物疗法使用比例达xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '住院手术患者围手术期中医药治疗比例', n.original = 'xx.xx%', n.searchText = '住院手术患者围手术期中医药治疗比例
-xx县中医院住院手术患者围手术期中医药治疗比例达xx.xx%。', n.statement = 'xx县中医院住院手术患者围手术期中医药治疗比例达xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}) SET n.kind = 'DESIGNATION', n.masked = true, n.name = '县级综合医院全部达到国家推荐标准', n.searchText = '县级综合医院全部达到国家推荐标准
-x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.statement = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。';
-MERGE (n:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}) SET n.aliases = ['县级医院临床重点专科建设'], n.kind = 'PROJECT', n.masked = true, n.name = 'xxxx省县级医院临床重点专科建设（001-10）', n.scope = '001-10', n.searchText = 'xxxx省县级医院临床重点专科建设(001-10)
-县级医院临床重点专科建设';
-MERGE (n:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) SET n.kind = 'METRIC', n.masked = true, n.name = '临床重点专科建设累计投入', n.original = 'xxxx.xx万元', n.searchText = '临床重点专科建设累计投入
-县级医院临床重点专科建设累计投入xxxx.xx万元。', n.statement = '县级医院临床重点专科建设累计投入xxxx.xx万元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) SET n.kind = 'METRIC', n.masked = true, n.name = '临床重点专科开展新技术', n.original = 'xx项', n.searchText = '临床重点专科开展新技术
-县级医院临床重点专科建设开展新技术xx项。', n.statement = '县级医院临床重点专科建设开展新技术xx项。', n.unit = '项';
-MERGE (n:Achievement {id: 'ach:001-10:三、四级手术占比'}) SET n.kind = 'METRIC', n.masked = true, n.name = '三、四级手术占比', n.original = 'xx%', n.searchText = '三、四级手术占比
-县级医院三、四级手术占比达xx%。', n.statement = '县级医院三、四级手术占比达xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '帮扶基层医疗机构数', n.original = 'xxx家', n.searchText = '帮扶基层医疗机构数
-县级医院帮扶基层医疗机构xxx家。', n.statement = '县级医院帮扶基层医疗机构xxx家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县级综合医院医疗服务量及四级手术量年增幅', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '县级综合医院医疗服务量及四级手术量年增幅
-引进优质医疗合作项目的县级综合医院医疗服务量、四级手术量每年增幅均达到xx%以上。', n.statement = '引进优质医疗合作项目的县级综合医院医疗服务量、四级手术量每年增幅均达到xx%以上。', n.unit = '%';
-MERGE (n:Organization {id: 'org:001-10:xx市医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市医院（001-10）', n.scope = '001-10', n.searchText = 'xx市医院(001-10)';
-MERGE (n:Organization {id: 'org:001-10:xx六院xx医院'}) SET n.description = '国家区域医疗中心项目，依托xx市医院建设', n.kind = 'REGIONAL_MEDICAL_CENTER', n.masked = true, n.name = 'xx六院xx医院（001-10）', n.scope = '001-10', n.searchText = 'xx六院xx医院(001-10)';
-MERGE (n:Program {id: 'prog:国家区域医疗中心建设'}) SET n.aliases = ['国家区域医疗中心', '国家区域医疗中心试点项目'], n.kind = 'PROJECT', n.name = '国家区域医疗中心建设', n.searchText = '国家区域医疗中心建设
+两病门诊用药保障', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '两病医保特殊门诊量', n.original = 'xx.xx万人次', n.qualifier = null, n.searchText = '两病医保特殊门诊量
+“两病”医保特殊门诊量达xx.xx万人次。', n.statement = '“两病”医保特殊门诊量达xx.xx万人次。', n.unit = '人次', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '两病医保实际报销比例', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '两病医保实际报销比例
+“两病”医保实际报销比例xx.xx%。', n.statement = '“两病”医保实际报销比例xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '两病报销比例较创建前提高', n.original = 'x.xx个百分点', n.qualifier = null, n.searchText = '两病报销比例较创建前提高
+“两病”医保实际报销比例比创建前提高x.xx个百分点。', n.statement = '“两病”医保实际报销比例比创建前提高x.xx个百分点。', n.unit = '个百分点', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '两病患者基层门诊用药金额占比', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '两病患者基层门诊用药金额占比
+“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%。', n.statement = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '中医特色优势门诊病种医保支付方式改革', n.scope = null, n.searchText = '中医特色优势门诊病种医保支付方式改革', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '中医特色优势病种门诊患者数', n.original = 'xxxxx例', n.qualifier = null, n.searchText = '中医特色优势病种门诊患者数
+全市中医院中医特色优势病种门诊患者达xxxxx例。', n.statement = '全市中医院中医特色优势病种门诊患者达xxxxx例。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '中医特色优势病种实际报销比例', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '中医特色优势病种实际报销比例
+中医特色优势病种门诊群众实际报销比例达xx.xx%。', n.statement = '中医特色优势病种门诊群众实际报销比例达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx县中医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx县中医院（001-10）', n.scope = '001-10', n.searchText = 'xx县中医院(001-10)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:中医联盟+共享药房'}) SET n.aliases = ['“中医联盟+共享药房”服务模式'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '中医联盟+共享药房', n.scope = null, n.searchText = '中医联盟+共享药房
+“中医联盟+共享药房”服务模式', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '出院患者中药饮片使用率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '出院患者中药饮片使用率
+xx县中医院出院患者中药饮片使用率达xx.xx%。', n.statement = 'xx县中医院出院患者中药饮片使用率达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '中医非药物疗法使用比例', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '中医非药物疗法使用比例
+xx县中医院中医非药物疗法使用比例达xx.xx%。', n.statement = 'xx县中医院中医非药物疗法使用比例达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '住院手术患者围手术期中医药治疗比例', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '住院手术患者围手术期中医药治疗比例
+xx县中医院住院手术患者围手术期中医药治疗比例达xx.xx%。', n.statement = 'xx县中医院住院手术患者围手术期中医药治疗比例达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = true, n.name = '县级综合医院全部达到国家推荐标准', n.original = null, n.qualifier = null, n.searchText = '县级综合医院全部达到国家推荐标准
+x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.statement = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}) SET n.aliases = ['县级医院临床重点专科建设'], n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = 'xxxx省县级医院临床重点专科建设（001-10）', n.scope = '001-10', n.searchText = 'xxxx省县级医院临床重点专科建设(001-10)
+县级医院临床重点专科建设', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '临床重点专科建设累计投入', n.original = 'xxxx.xx万元', n.qualifier = null, n.searchText = '临床重点专科建设累计投入
+县级医院临床重点专科建设累计投入xxxx.xx万元。', n.statement = '县级医院临床重点专科建设累计投入xxxx.xx万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '临床重点专科开展新技术', n.original = 'xx项', n.qualifier = null, n.searchText = '临床重点专科开展新技术
+县级医院临床重点专科建设开展新技术xx项。', n.statement = '县级医院临床重点专科建设开展新技术xx项。', n.unit = '项', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:三、四级手术占比'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '三、四级手术占比', n.original = 'xx%', n.qualifier = null, n.searchText = '三、四级手术占比
+县级医院三、四级手术占比达xx%。', n.statement = '县级医院三、四级手术占比达xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '帮扶基层医疗机构数', n.original = 'xxx家', n.qualifier = null, n.searchText = '帮扶基层医疗机构数
+县级医院帮扶基层医疗机构xxx家。', n.statement = '县级医院帮扶基层医疗机构xxx家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县级综合医院医疗服务量及四级手术量年增幅', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '县级综合医院医疗服务量及四级手术量年增幅
+引进优质医疗合作项目的县级综合医院医疗服务量、四级手术量每年增幅均达到xx%以上。', n.statement = '引进优质医疗合作项目的县级综合医院医疗服务量、四级手术量每年增幅均达到xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx市医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市医院（001-10）', n.scope = '001-10', n.searchText = 'xx市医院(001-10)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx六院xx医院'}) SET n.aliases = null, n.description = '国家区域医疗中心项目，依托xx市医院建设', n.grade = null, n.kind = 'REGIONAL_MEDICAL_CENTER', n.masked = true, n.name = 'xx六院xx医院（001-10）', n.scope = '001-10', n.searchText = 'xx六院xx医院(001-10)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家区域医疗中心建设'}) SET n.aliases = ['国家区域医疗中心', '国家区域医疗中心试点项目'], n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '国家区域医疗中心建设', n.scope = null, n.searchText = '国家区域医疗中心建设
 国家区域医疗中心
-国家区域医疗中心试点项目';
-MERGE (n:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}) SET n.kind = 'METRIC', n.masked = true, n.name = '区域医疗中心项目开展新技术新项目', n.original = 'xx项', n.searchText = '区域医疗中心项目开展新技术新项目
-xx市医院依托国家区域医疗中心项目累计开展xx项新技术、新项目。', n.statement = 'xx市医院依托国家区域医疗中心项目累计开展xx项新技术、新项目。', n.unit = '项';
-MERGE (n:Achievement {id: 'ach:001-10:门诊量同比增长'}) SET n.kind = 'METRIC', n.masked = true, n.name = '门诊量同比增长', n.original = 'xx.xx%', n.searchText = '门诊量同比增长
-xx市医院门诊量同比增长xx.xx%。', n.statement = 'xx市医院门诊量同比增长xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:住院量同比增长'}) SET n.kind = 'METRIC', n.masked = true, n.name = '住院量同比增长', n.original = 'xx.xx%', n.searchText = '住院量同比增长
-xx市医院住院量同比增长xx.xx%。', n.statement = 'xx市医院住院量同比增长xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:手术量同比增长'}) SET n.kind = 'METRIC', n.masked = true, n.name = '手术量同比增长', n.original = 'xx.xx%', n.searchText = '手术量同比增长
-xx市医院手术量同比增长xx.xx%。', n.statement = 'xx市医院手术量同比增长xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:三、四级手术同比增长'}) SET n.kind = 'METRIC', n.masked = true, n.name = '三、四级手术同比增长', n.original = 'xx.xx%', n.searchText = '三、四级手术同比增长
-xx市医院三、四级手术同比增长xx.xx%。', n.statement = 'xx市医院三、四级手术同比增长xx.xx%。', n.unit = '%';
-MERGE (n:Organization {id: 'org:001-10:xx市总医院'}) SET n.description = '县域总医院', n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = 'xx市总医院（001-10）', n.scope = '001-10', n.searchText = 'xx市总医院(001-10)';
-MERGE (n:Organization {id: 'org:001-10:xx大学医学院'}) SET n.kind = 'UNIVERSITY_OR_INSTITUTE', n.masked = true, n.name = 'xx大学医学院（001-10）', n.scope = '001-10', n.searchText = 'xx大学医学院(001-10)';
-MERGE (n:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx大学医学院选派专家数', n.original = 'xx名', n.searchText = 'xx大学医学院选派专家数
-xx大学医学院选派xx名专家组团帮带xx市总医院骨科、神经外科等重点学科建设。', n.statement = 'xx大学医学院选派xx名专家组团帮带xx市总医院骨科、神经外科等重点学科建设。', n.unit = '名';
-MERGE (n:Achievement {id: 'ach:001-10:设立名医工作室'}) SET n.kind = 'METRIC', n.masked = true, n.name = '设立名医工作室', n.original = 'xx个', n.searchText = '设立名医工作室
-xx市总医院共设立xx个名医工作室。', n.statement = 'xx市总医院共设立xx个名医工作室。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:全职引进专家'}) SET n.kind = 'METRIC', n.masked = true, n.name = '全职引进专家', n.original = 'x名', n.searchText = '全职引进专家
-xx市总医院全职引进专家x名。', n.statement = 'xx市总医院全职引进专家x名。', n.unit = '名';
-MERGE (n:Achievement {id: 'ach:001-10:引进学科带头人'}) SET n.kind = 'METRIC', n.masked = true, n.name = '引进学科带头人', n.original = 'x名', n.searchText = '引进学科带头人
-xx市总医院引进学科带头人x名。', n.statement = 'xx市总医院引进学科带头人x名。', n.unit = '名';
-MERGE (n:Achievement {id: 'ach:001-10:引进专家团队'}) SET n.kind = 'METRIC', n.masked = true, n.name = '引进专家团队', n.original = 'x个', n.searchText = '引进专家团队
-xx市总医院引进专家团队x个。', n.statement = 'xx市总医院引进专家团队x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:引进培育高层次人才'}) SET n.kind = 'METRIC', n.masked = true, n.name = '引进培育高层次人才', n.original = 'xx名', n.searchText = '引进培育高层次人才
-xx县引进培育高层次人才xx名。', n.statement = 'xx县引进培育高层次人才xx名。', n.unit = '名';
-MERGE (n:Organization {id: 'org:001-10:xx大学总医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx大学总医院（001-10）', n.scope = '001-10', n.searchText = 'xx大学总医院(001-10)';
-MERGE (n:Achievement {id: 'ach:001-10:合作共建高水平医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '合作共建高水平医院数', n.original = 'x家', n.searchText = '合作共建高水平医院数
-xx县与xx大学总医院等x家高水平医院合作共建。', n.statement = 'xx县与xx大学总医院等x家高水平医院合作共建。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-10:县域引进名医工作室'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域引进名医工作室', n.original = 'xx个', n.searchText = '县域引进名医工作室
-xx县引进xx个名医工作室。', n.statement = 'xx县引进xx个名医工作室。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:县域内就诊率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域内就诊率', n.original = 'xx.xx%', n.searchText = '县域内就诊率
-xx县县域内就诊率达xx.xx%。', n.statement = 'xx县县域内就诊率达xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:县域内住院量占比'}) SET n.kind = 'METRIC', n.masked = true, n.name = '县域内住院量占比', n.original = 'xx.xx%', n.searchText = '县域内住院量占比
-xx县县域内住院量占比达xx.xx%。', n.statement = 'xx县县域内住院量占比达xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}) SET n.kind = 'DESIGNATION', n.name = '两项指标连续多年保持全市县域首位', n.searchText = '两项指标连续多年保持全市县域首位
-xx县县域内就诊率和县域内住院量占比两项指标连续多年保持全市县域首位。', n.statement = 'xx县县域内就诊率和县域内住院量占比两项指标连续多年保持全市县域首位。';
-MERGE (n:Place {id: 'place:001-11:xx自治区'}) SET n.level = 'PROVINCE', n.masked = true, n.name = 'xx自治区（001-11）', n.scope = '001-11', n.searchText = 'xx自治区(001-11)';
+国家区域医疗中心试点项目', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '区域医疗中心项目开展新技术新项目', n.original = 'xx项', n.qualifier = null, n.searchText = '区域医疗中心项目开展新技术新项目
+xx市医院依托国家区域医疗中心项目累计开展xx项新技术、新项目。', n.statement = 'xx市医院依托国家区域医疗中心项目累计开展xx项新技术、新项目。', n.unit = '项', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:门诊量同比增长'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '门诊量同比增长', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '门诊量同比增长
+xx市医院门诊量同比增长xx.xx%。', n.statement = 'xx市医院门诊量同比增长xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:住院量同比增长'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '住院量同比增长', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '住院量同比增长
+xx市医院住院量同比增长xx.xx%。', n.statement = 'xx市医院住院量同比增长xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:手术量同比增长'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '手术量同比增长', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '手术量同比增长
+xx市医院手术量同比增长xx.xx%。', n.statement = 'xx市医院手术量同比增长xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:三、四级手术同比增长'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '三、四级手术同比增长', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '三、四级手术同比增长
+xx市医院三、四级手术同比增长xx.xx%。', n.statement = 'xx市医院三、四级手术同比增长xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx市总医院'}) SET n.aliases = null, n.description = '县域总医院', n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = 'xx市总医院（001-10）', n.scope = '001-10', n.searchText = 'xx市总医院(001-10)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx大学医学院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'UNIVERSITY_OR_INSTITUTE', n.masked = true, n.name = 'xx大学医学院（001-10）', n.scope = '001-10', n.searchText = 'xx大学医学院(001-10)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx大学医学院选派专家数', n.original = 'xx名', n.qualifier = null, n.searchText = 'xx大学医学院选派专家数
+xx大学医学院选派xx名专家组团帮带xx市总医院骨科、神经外科等重点学科建设。', n.statement = 'xx大学医学院选派xx名专家组团帮带xx市总医院骨科、神经外科等重点学科建设。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:设立名医工作室'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '设立名医工作室', n.original = 'xx个', n.qualifier = null, n.searchText = '设立名医工作室
+xx市总医院共设立xx个名医工作室。', n.statement = 'xx市总医院共设立xx个名医工作室。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:全职引进专家'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '全职引进专家', n.original = 'x名', n.qualifier = null, n.searchText = '全职引进专家
+xx市总医院全职引进专家x名。', n.statement = 'xx市总医院全职引进专家x名。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:引进学科带头人'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '引进学科带头人', n.original = 'x名', n.qualifier = null, n.searchText = '引进学科带头人
+xx市总医院引进学科带头人x名。', n.statement = 'xx市总医院引进学科带头人x名。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:引进专家团队'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '引进专家团队', n.original = 'x个', n.qualifier = null, n.searchText = '引进专家团队
+xx市总医院引进专家团队x个。', n.statement = 'xx市总医院引进专家团队x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:引进培育高层次人才'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '引进培育高层次人才', n.original = 'xx名', n.qualifier = null, n.searchText = '引进培育高层次人才
+xx县引进培育高层次人才xx名。', n.statement = 'xx县引进培育高层次人才xx名。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx大学总医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx大学总医院（001-10）', n.scope = '001-10', n.searchText = 'xx大学总医院(001-10)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:合作共建高水平医院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '合作共建高水平医院数', n.original = 'x家', n.qualifier = null, n.searchText = '合作共建高水平医院数
+xx县与xx大学总医院等x家高水平医院合作共建。', n.statement = 'xx县与xx大学总医院等x家高水平医院合作共建。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域引进名医工作室'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域引进名医工作室', n.original = 'xx个', n.qualifier = null, n.searchText = '县域引进名医工作室
+xx县引进xx个名医工作室。', n.statement = 'xx县引进xx个名医工作室。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域内就诊率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域内就诊率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '县域内就诊率
+xx县县域内就诊率达xx.xx%。', n.statement = 'xx县县域内就诊率达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:县域内住院量占比'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '县域内住院量占比', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '县域内住院量占比
+xx县县域内住院量占比达xx.xx%。', n.statement = 'xx县县域内住院量占比达xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '两项指标连续多年保持全市县域首位', n.original = null, n.qualifier = null, n.searchText = '两项指标连续多年保持全市县域首位
+xx县县域内就诊率和县域内住院量占比两项指标连续多年保持全市县域首位。', n.statement = 'xx县县域内就诊率和县域内住院量占比两项指标连续多年保持全市县域首位。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:001-11:xx自治区'}) SET n.aliases = null, n.description = null, n.level = 'PROVINCE', n.masked = true, n.name = 'xx自治区（001-11）', n.scope = '001-11', n.searchText = 'xx自治区(001-11)', n.seed = $seed;
 MERGE (n:Place {id: 'place:001-11:xx市'}) SET n.aliases = ['全市'], n.description = '第11篇所述自治区辖市（名称被遮蔽），下辖旗（区），发展多层次养老服务', n.level = 'CITY', n.masked = true, n.name = 'xx市（001-11）', n.scope = '001-11', n.searchText = 'xx市(001-11)
-全市';
-MERGE (n:Program {id: 'prog:001-11:多层次养老服务体系'}) SET n.description = '居家、社区、机构等多层次养老服务', n.kind = 'INITIATIVE', n.masked = true, n.name = '多层次养老服务体系（001-11）', n.scope = '001-11', n.searchText = '多层次养老服务体系(001-11)';
-MERGE (n:Organization {id: 'org:国家卫生健康委员会'}) SET n.aliases = ['国家卫健委', '国家卫生健康委'], n.kind = 'GOVERNMENT_AGENCY', n.name = '国家卫生健康委员会', n.searchText = '国家卫生健康委员会
+全市', n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:多层次养老服务体系'}) SET n.aliases = null, n.description = '居家、社区、机构等多层次养老服务', n.kind = 'INITIATIVE', n.masked = true, n.name = '多层次养老服务体系（001-11）', n.scope = '001-11', n.searchText = '多层次养老服务体系(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:国家卫生健康委员会'}) SET n.aliases = ['国家卫健委', '国家卫生健康委'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '国家卫生健康委员会', n.scope = null, n.searchText = '国家卫生健康委员会
 国家卫健委
-国家卫生健康委';
-MERGE (n:Organization {id: 'org:全国老龄工作委员会办公室'}) SET n.aliases = ['全国老龄办'], n.kind = 'GOVERNMENT_AGENCY', n.name = '全国老龄工作委员会办公室', n.searchText = '全国老龄工作委员会办公室
-全国老龄办';
-MERGE (n:Program {id: 'prog:全国示范性老年友好型社区'}) SET n.aliases = ['全国示范性老年友好型社区创建'], n.kind = 'PROJECT', n.name = '全国示范性老年友好型社区', n.searchText = '全国示范性老年友好型社区
-全国示范性老年友好型社区创建';
-MERGE (n:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) SET n.kind = 'DESIGNATION', n.masked = true, n.name = '社区入选全国示范性老年友好型社区', n.searchText = '社区入选全国示范性老年友好型社区
-xx市xxxx社区等x个社区入选xxxx年全国示范性老年友好型社区名单。', n.statement = 'xx市xxxx社区等x个社区入选xxxx年全国示范性老年友好型社区名单。';
-MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}) SET n.kind = 'METRIC', n.masked = true, n.name = '居家社区养老服务设施建设和运营补助投入', n.original = 'xxxx多万元', n.qualifier = '多', n.searchText = '居家社区养老服务设施建设和运营补助投入
-近两年全市累计投入xxxx多万元用于居家社区养老服务设施建设和运营补助。', n.statement = '近两年全市累计投入xxxx多万元用于居家社区养老服务设施建设和运营补助。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '居家社区养老服务场所数', n.original = 'xxx家', n.searchText = '居家社区养老服务场所数
-xx市有便民为老服务中心、居家社区养老服务场所xxx家。', n.statement = 'xx市有便民为老服务中心、居家社区养老服务场所xxx家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}) SET n.kind = 'MILESTONE', n.name = '居家社区养老服务设施全覆盖', n.searchText = '居家社区养老服务设施全覆盖
-xx市实现居家社区养老服务设施全覆盖。', n.statement = 'xx市实现居家社区养老服务设施全覆盖。';
-MERGE (n:Program {id: 'prog:互联网+养老'}) SET n.aliases = ['“互联网+养老”服务模式'], n.kind = 'SERVICE', n.name = '互联网+养老', n.searchText = '互联网+养老
-“互联网+养老”服务模式';
+国家卫生健康委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:全国老龄工作委员会办公室'}) SET n.aliases = ['全国老龄办'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '全国老龄工作委员会办公室', n.scope = null, n.searchText = '全国老龄工作委员会办公室
+全国老龄办', n.seed = $seed;
+MERGE (n:Program {id: 'prog:全国示范性老年友好型社区'}) SET n.aliases = ['全国示范性老年友好型社区创建'], n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '全国示范性老年友好型社区', n.scope = null, n.searchText = '全国示范性老年友好型社区
+全国示范性老年友好型社区创建', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = true, n.name = '社区入选全国示范性老年友好型社区', n.original = null, n.qualifier = null, n.searchText = '社区入选全国示范性老年友好型社区
+xx市xxxx社区等x个社区入选xxxx年全国示范性老年友好型社区名单。', n.statement = 'xx市xxxx社区等x个社区入选xxxx年全国示范性老年友好型社区名单。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '居家社区养老服务设施建设和运营补助投入', n.original = 'xxxx多万元', n.qualifier = '多', n.searchText = '居家社区养老服务设施建设和运营补助投入
+近两年全市累计投入xxxx多万元用于居家社区养老服务设施建设和运营补助。', n.statement = '近两年全市累计投入xxxx多万元用于居家社区养老服务设施建设和运营补助。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '居家社区养老服务场所数', n.original = 'xxx家', n.qualifier = null, n.searchText = '居家社区养老服务场所数
+xx市有便民为老服务中心、居家社区养老服务场所xxx家。', n.statement = 'xx市有便民为老服务中心、居家社区养老服务场所xxx家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '居家社区养老服务设施全覆盖', n.original = null, n.qualifier = null, n.searchText = '居家社区养老服务设施全覆盖
+xx市实现居家社区养老服务设施全覆盖。', n.statement = 'xx市实现居家社区养老服务设施全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:互联网+养老'}) SET n.aliases = ['“互联网+养老”服务模式'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '互联网+养老', n.scope = null, n.searchText = '互联网+养老
+“互联网+养老”服务模式', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-11:六助服务'}) SET n.aliases = ['六助'], n.description = '助餐、助洁、助医、助急、助浴、助行', n.kind = 'SERVICE', n.masked = true, n.name = '六助服务（001-11）', n.scope = '001-11', n.searchText = '六助服务(001-11)
-六助';
-MERGE (n:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '养老服务受益老年人次', n.original = 'xx万余人次', n.qualifier = '余', n.searchText = '养老服务受益老年人次
-近两年全市累计xx万余人次老年人直接受益于“六助”等养老服务。', n.statement = '近两年全市累计xx万余人次老年人直接受益于“六助”等养老服务。', n.unit = '人次';
+六助', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '养老服务受益老年人次', n.original = 'xx万余人次', n.qualifier = '余', n.searchText = '养老服务受益老年人次
+近两年全市累计xx万余人次老年人直接受益于“六助”等养老服务。', n.statement = '近两年全市累计xx万余人次老年人直接受益于“六助”等养老服务。', n.unit = '人次', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) SET n.aliases = ['智慧养老服务平台'], n.description = '配建养老服务信息数据库、呼叫派单系统、应急救援服务网络', n.kind = 'PLATFORM', n.masked = true, n.name = '市旗（区）两级一体化智慧养老服务平台（001-11）', n.scope = '001-11', n.searchText = '市旗(区)两级一体化智慧养老服务平台(001-11)
-智慧养老服务平台';
-MERGE (n:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) SET n.kind = 'METRIC', n.masked = true, n.name = '智慧养老服务平台投入资金', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '智慧养老服务平台投入资金
-xx市投入资金xxxx余万元建成市旗(区)两级一体化智慧养老服务平台。', n.statement = 'xx市投入资金xxxx余万元建成市旗（区）两级一体化智慧养老服务平台。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) SET n.kind = 'MILESTONE', n.name = '建成两级一体化智慧养老服务平台', n.searchText = '建成两级一体化智慧养老服务平台
-xx市建成市旗(区)两级一体化智慧养老服务平台,实现线上监管调度与线下服务联动。', n.statement = 'xx市建成市旗（区）两级一体化智慧养老服务平台，实现线上监管调度与线下服务联动。';
-MERGE (n:Program {id: 'prog:001-11:虚拟养老院'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '虚拟养老院（001-11）', n.scope = '001-11', n.searchText = '虚拟养老院(001-11)';
-MERGE (n:Program {id: 'prog:001-11:xx市公共养老地图'}) SET n.description = '微信小程序', n.kind = 'PLATFORM', n.masked = true, n.name = 'xx市公共养老地图（001-11）', n.scope = '001-11', n.searchText = 'xx市公共养老地图(001-11)';
-MERGE (n:Program {id: 'prog:医养结合'}) SET n.aliases = ['医养融合'], n.kind = 'INITIATIVE', n.name = '医养结合', n.searchText = '医养结合
-医养融合';
-MERGE (n:Program {id: 'prog:国家医养结合试点城市'}) SET n.aliases = ['国家首批医养结合试点城市'], n.kind = 'PILOT', n.name = '国家医养结合试点城市', n.searchText = '国家医养结合试点城市
-国家首批医养结合试点城市';
-MERGE (n:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) SET n.kind = 'DESIGNATION', n.name = '列入国家首批医养结合试点城市', n.searchText = '列入国家首批医养结合试点城市
-xx市于xxxx年被列入国家首批医养结合试点城市。', n.statement = 'xx市于xxxx年被列入国家首批医养结合试点城市。';
-MERGE (n:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '国家示范性城乡老年友好型社区数', n.original = 'x家', n.searchText = '国家示范性城乡老年友好型社区数
-xx市共建成国家示范性城乡老年友好型社区x家。', n.statement = 'xx市共建成国家示范性城乡老年友好型社区x家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '自治区级医养结合机构数', n.original = 'x家', n.searchText = '自治区级医养结合机构数
-xx市建成自治区级医养结合机构x家。', n.statement = 'xx市建成自治区级医养结合机构x家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-11:市级医养结合机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '市级医养结合机构数', n.original = 'xx家', n.searchText = '市级医养结合机构数
-xx市建成市级医养结合机构xx家。', n.statement = 'xx市建成市级医养结合机构xx家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-11:康复护理医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '康复护理医院数', n.original = 'x所', n.searchText = '康复护理医院数
-xx市建成康复护理医院x所。', n.statement = 'xx市建成康复护理医院x所。', n.unit = '所';
-MERGE (n:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医疗卫生机构与养老机构签约合作数', n.original = 'xx家', n.searchText = '医疗卫生机构与养老机构签约合作数
-xx市医疗卫生机构与养老机构建立签约合作xx家。', n.statement = 'xx市医疗卫生机构与养老机构建立签约合作xx家。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-11:医养签约率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医养签约率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '医养签约率
-xx市医疗卫生机构与养老机构签约率达xx%以上。', n.statement = 'xx市医疗卫生机构与养老机构签约率达xx%以上。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) SET n.kind = 'METRIC', n.masked = true, n.name = '培训养老服务从业人员', n.original = '超过xxxx名', n.qualifier = '超过', n.searchText = '培训养老服务从业人员
-截至xxxx年底,xx市培训养老服务从业人员超过xxxx名。', n.statement = '截至xxxx年底，xx市培训养老服务从业人员超过xxxx名。', n.unit = '名';
-MERGE (n:Achievement {id: 'ach:001-11:持证社会工作者配置'}) SET n.kind = 'METRIC', n.masked = true, n.name = '持证社会工作者配置', n.original = 'x名', n.searchText = '持证社会工作者配置
-xx市实现每千名老人、每百张养老机构床位拥有x名持证社会工作者。', n.statement = 'xx市实现每千名老人、每百张养老机构床位拥有x名持证社会工作者。', n.unit = '名';
-MERGE (n:Program {id: 'prog:001-11:农村牧区互助幸福院'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '农村牧区互助幸福院（001-11）', n.scope = '001-11', n.searchText = '农村牧区互助幸福院(001-11)';
-MERGE (n:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '农村牧区居家养老邻里互助模式（001-11）', n.scope = '001-11', n.searchText = '农村牧区居家养老邻里互助模式(001-11)';
-MERGE (n:Program {id: 'prog:001-11:农村牧区养老服务站'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '农村牧区养老服务站（001-11）', n.scope = '001-11', n.searchText = '农村牧区养老服务站(001-11)';
-MERGE (n:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '农村牧区敬老院公建民营改革（001-11）', n.scope = '001-11', n.searchText = '农村牧区敬老院公建民营改革(001-11)';
-MERGE (n:Program {id: 'prog:001-11:敬老院升级改造工程'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '敬老院升级改造工程（001-11）', n.scope = '001-11', n.searchText = '敬老院升级改造工程(001-11)';
-MERGE (n:Achievement {id: 'ach:001-11:建成互助养老院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '建成互助养老院数', n.original = 'xx处', n.searchText = '建成互助养老院数
-xx市建成互助养老院xx处,执行“集中居住、分户生活、统一管理、互帮互助”模式。', n.statement = 'xx市建成互助养老院xx处，执行“集中居住、分户生活、统一管理、互帮互助”模式。', n.unit = '处';
-MERGE (n:Place {id: 'place:001-12:xx市（首府）'}) SET n.description = '第12篇前半部分（全力推动卫生健康事业高质量发展）所述首府城市（名称被遮蔽）', n.level = 'CITY', n.masked = true, n.name = 'xx市（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市(首府)(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}) SET n.aliases = ['xx市卫健委'], n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市卫生健康委员会(首府)(001-12)
-xx市卫健委';
-MERGE (n:Organization {id: 'org:中国共产党中央委员会'}) SET n.aliases = ['党中央', '中共中央'], n.kind = 'PARTY_OR_MASS_ORG', n.name = '中国共产党中央委员会', n.searchText = '中国共产党中央委员会
+智慧养老服务平台', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '智慧养老服务平台投入资金', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '智慧养老服务平台投入资金
+xx市投入资金xxxx余万元建成市旗(区)两级一体化智慧养老服务平台。', n.statement = 'xx市投入资金xxxx余万元建成市旗（区）两级一体化智慧养老服务平台。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建成两级一体化智慧养老服务平台', n.original = null, n.qualifier = null, n.searchText = '建成两级一体化智慧养老服务平台
+xx市建成市旗(区)两级一体化智慧养老服务平台,实现线上监管调度与线下服务联动。', n.statement = 'xx市建成市旗（区）两级一体化智慧养老服务平台，实现线上监管调度与线下服务联动。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:虚拟养老院'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '虚拟养老院（001-11）', n.scope = '001-11', n.searchText = '虚拟养老院(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:xx市公共养老地图'}) SET n.aliases = null, n.description = '微信小程序', n.kind = 'PLATFORM', n.masked = true, n.name = 'xx市公共养老地图（001-11）', n.scope = '001-11', n.searchText = 'xx市公共养老地图(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:医养结合'}) SET n.aliases = ['医养融合'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '医养结合', n.scope = null, n.searchText = '医养结合
+医养融合', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家医养结合试点城市'}) SET n.aliases = ['国家首批医养结合试点城市'], n.description = null, n.kind = 'PILOT', n.masked = null, n.name = '国家医养结合试点城市', n.scope = null, n.searchText = '国家医养结合试点城市
+国家首批医养结合试点城市', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '列入国家首批医养结合试点城市', n.original = null, n.qualifier = null, n.searchText = '列入国家首批医养结合试点城市
+xx市于xxxx年被列入国家首批医养结合试点城市。', n.statement = 'xx市于xxxx年被列入国家首批医养结合试点城市。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '国家示范性城乡老年友好型社区数', n.original = 'x家', n.qualifier = null, n.searchText = '国家示范性城乡老年友好型社区数
+xx市共建成国家示范性城乡老年友好型社区x家。', n.statement = 'xx市共建成国家示范性城乡老年友好型社区x家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '自治区级医养结合机构数', n.original = 'x家', n.qualifier = null, n.searchText = '自治区级医养结合机构数
+xx市建成自治区级医养结合机构x家。', n.statement = 'xx市建成自治区级医养结合机构x家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:市级医养结合机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '市级医养结合机构数', n.original = 'xx家', n.qualifier = null, n.searchText = '市级医养结合机构数
+xx市建成市级医养结合机构xx家。', n.statement = 'xx市建成市级医养结合机构xx家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:康复护理医院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '康复护理医院数', n.original = 'x所', n.qualifier = null, n.searchText = '康复护理医院数
+xx市建成康复护理医院x所。', n.statement = 'xx市建成康复护理医院x所。', n.unit = '所', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医疗卫生机构与养老机构签约合作数', n.original = 'xx家', n.qualifier = null, n.searchText = '医疗卫生机构与养老机构签约合作数
+xx市医疗卫生机构与养老机构建立签约合作xx家。', n.statement = 'xx市医疗卫生机构与养老机构建立签约合作xx家。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:医养签约率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医养签约率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '医养签约率
+xx市医疗卫生机构与养老机构签约率达xx%以上。', n.statement = 'xx市医疗卫生机构与养老机构签约率达xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '培训养老服务从业人员', n.original = '超过xxxx名', n.qualifier = '超过', n.searchText = '培训养老服务从业人员
+截至xxxx年底,xx市培训养老服务从业人员超过xxxx名。', n.statement = '截至xxxx年底，xx市培训养老服务从业人员超过xxxx名。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:持证社会工作者配置'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '持证社会工作者配置', n.original = 'x名', n.qualifier = null, n.searchText = '持证社会工作者配置
+xx市实现每千名老人、每百张养老机构床位拥有x名持证社会工作者。', n.statement = 'xx市实现每千名老人、每百张养老机构床位拥有x名持证社会工作者。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:农村牧区互助幸福院'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '农村牧区互助幸福院（001-11）', n.scope = '001-11', n.searchText = '农村牧区互助幸福院(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '农村牧区居家养老邻里互助模式（001-11）', n.scope = '001-11', n.searchText = '农村牧区居家养老邻里互助模式(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:农村牧区养老服务站'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '农村牧区养老服务站（001-11）', n.scope = '001-11', n.searchText = '农村牧区养老服务站(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '农村牧区敬老院公建民营改革（001-11）', n.scope = '001-11', n.searchText = '农村牧区敬老院公建民营改革(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:敬老院升级改造工程'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '敬老院升级改造工程（001-11）', n.scope = '001-11', n.searchText = '敬老院升级改造工程(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:建成互助养老院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '建成互助养老院数', n.original = 'xx处', n.qualifier = null, n.searchText = '建成互助养老院数
+xx市建成互助养老院xx处,执行“集中居住、分户生活、统一管理、互帮互助”模式。', n.statement = 'xx市建成互助养老院xx处，执行“集中居住、分户生活、统一管理、互帮互助”模式。', n.unit = '处', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:001-12:xx市（首府）'}) SET n.aliases = null, n.description = '第12篇前半部分（全力推动卫生健康事业高质量发展）所述首府城市（名称被遮蔽）', n.level = 'CITY', n.masked = true, n.name = 'xx市（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市(首府)(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}) SET n.aliases = ['xx市卫健委'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市卫生健康委员会(首府)(001-12)
+xx市卫健委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:中国共产党中央委员会'}) SET n.aliases = ['党中央', '中共中央'], n.description = null, n.grade = null, n.kind = 'PARTY_OR_MASS_ORG', n.masked = null, n.name = '中国共产党中央委员会', n.scope = null, n.searchText = '中国共产党中央委员会
 党中央
-中共中央';
-MERGE (n:Organization {id: 'org:中华人民共和国国务院'}) SET n.aliases = ['国务院'], n.kind = 'GOVERNMENT_AGENCY', n.name = '中华人民共和国国务院', n.searchText = '中华人民共和国国务院
-国务院';
-MERGE (n:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}) SET n.kind = 'AWARD', n.name = '全国人民满意的公务员集体', n.searchText = '全国人民满意的公务员集体
-xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。', n.statement = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。';
-MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”'], n.kind = 'INITIATIVE', n.name = '互联网+医疗健康', n.searchText = '互联网+医疗健康
+中共中央', n.seed = $seed;
+MERGE (n:Organization {id: 'org:中华人民共和国国务院'}) SET n.aliases = ['国务院'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '中华人民共和国国务院', n.scope = null, n.searchText = '中华人民共和国国务院
+国务院', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '全国人民满意的公务员集体', n.original = null, n.qualifier = null, n.searchText = '全国人民满意的公务员集体
+xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。', n.statement = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
 “互联网+医疗健康”
 互联网+医疗
-“互联网+医疗”';
-MERGE (n:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) SET n.kind = 'MILESTONE', n.name = '互联网+医疗全覆盖', n.searchText = '互联网+医疗全覆盖
-xx市实现信息化“互联网+医疗”全覆盖。', n.statement = 'xx市实现信息化“互联网+医疗”全覆盖。';
-MERGE (n:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}) SET n.kind = 'MILESTONE', n.name = '建立覆盖城乡的医疗卫生服务体系', n.searchText = '建立覆盖城乡的医疗卫生服务体系
-xx市建立覆盖城乡的医疗卫生服务体系。', n.statement = 'xx市建立覆盖城乡的医疗卫生服务体系。';
-MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院'}) SET n.aliases = ['市第二人民医院'], n.grade = '三级甲等', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市第二人民医院（001-12）', n.scope = '001-12', n.searchText = 'xx市第二人民医院(001-12)
-市第二人民医院';
-MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}) SET n.aliases = ['呼吸与危重症医学科'], n.kind = 'OTHER', n.masked = true, n.name = 'xx市第二人民医院呼吸与危重症医学科（001-12）', n.scope = '001-12', n.searchText = 'xx市第二人民医院呼吸与危重症医学科(001-12)
-呼吸与危重症医学科';
-MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.name = '新冠肺炎疫情', n.searchText = '新冠肺炎疫情
+“互联网+医疗”', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '互联网+医疗全覆盖', n.original = null, n.qualifier = null, n.searchText = '互联网+医疗全覆盖
+xx市实现信息化“互联网+医疗”全覆盖。', n.statement = 'xx市实现信息化“互联网+医疗”全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建立覆盖城乡的医疗卫生服务体系', n.original = null, n.qualifier = null, n.searchText = '建立覆盖城乡的医疗卫生服务体系
+xx市建立覆盖城乡的医疗卫生服务体系。', n.statement = 'xx市建立覆盖城乡的医疗卫生服务体系。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院'}) SET n.aliases = ['市第二人民医院'], n.description = null, n.grade = '三级甲等', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市第二人民医院（001-12）', n.scope = '001-12', n.searchText = 'xx市第二人民医院(001-12)
+市第二人民医院', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}) SET n.aliases = ['呼吸与危重症医学科'], n.description = null, n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市第二人民医院呼吸与危重症医学科（001-12）', n.scope = '001-12', n.searchText = 'xx市第二人民医院呼吸与危重症医学科(001-12)
+呼吸与危重症医学科', n.seed = $seed;
+MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情', '新冠肺炎疫情防控阻击战', '新型冠状病毒感染疫情', '新冠病毒感染', 'COVID-19', '疫情'], n.date = null, n.description = null, n.masked = null, n.name = '新冠肺炎疫情', n.scope = null, n.searchText = '新冠肺炎疫情
 新冠疫情
 新冠肺炎疫情防控阻击战
 新型冠状病毒感染疫情
 新冠病毒感染
 COVID-19
-疫情';
-MERGE (n:Program {id: 'prog:乙类乙管'}) SET n.description = '新型冠状病毒感染“乙类乙管”防控措施', n.kind = 'INITIATIVE', n.name = '乙类乙管', n.searchText = '乙类乙管';
-MERGE (n:Program {id: 'prog:001-12:健康xx·向党为民'}) SET n.description = '党建品牌', n.kind = 'BRAND', n.masked = true, n.name = '健康xx·向党为民（001-12）', n.scope = '001-12', n.searchText = '健康xx·向党为民(001-12)';
-MERGE (n:Program {id: 'prog:001-12:x+x+N融合党建工作法'}) SET n.aliases = ['x+x+N融合'], n.kind = 'INITIATIVE', n.masked = true, n.name = 'x+x+N融合党建工作法（001-12）', n.scope = '001-12', n.searchText = 'x+x+N融合党建工作法(001-12)
-x+x+N融合';
-MERGE (n:Program {id: 'prog:001-12:一把手政治能力提升计划'}) SET n.aliases = ['“一把手”政治能力提升计划'], n.kind = 'INITIATIVE', n.masked = true, n.name = '一把手政治能力提升计划（001-12）', n.scope = '001-12', n.searchText = '一把手政治能力提升计划(001-12)
-“一把手”政治能力提升计划';
-MERGE (n:Program {id: 'prog:党委领导下的院长负责制'}) SET n.kind = 'INITIATIVE', n.name = '党委领导下的院长负责制', n.searchText = '党委领导下的院长负责制';
-MERGE (n:Policy {id: 'policy:001-12:干部培养两办法一方案'}) SET n.aliases = ['两办法一方案'], n.masked = true, n.name = '干部培养两办法一方案（001-12）', n.scope = '001-12', n.searchText = '干部培养两办法一方案(001-12)
-两办法一方案';
-MERGE (n:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}) SET n.description = '在重大公共卫生和疑难疾病救治关键领域遴选党员骨干', n.kind = 'INITIATIVE', n.masked = true, n.name = '党员名医、党员博士、党员先锋（001-12）', n.scope = '001-12', n.searchText = '党员名医、党员博士、党员先锋(001-12)';
-MERGE (n:Program {id: 'prog:001-12:健康xx建设'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '健康xx建设（001-12）', n.scope = '001-12', n.searchText = '健康xx建设(001-12)';
-MERGE (n:Place {id: 'place:001-12:xx县'}) SET n.level = 'COUNTY', n.masked = true, n.name = 'xx县（001-12）', n.scope = '001-12', n.searchText = 'xx县(001-12)';
-MERGE (n:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '医疗服务县乡村一体化管理改革（001-12）', n.scope = '001-12', n.searchText = '医疗服务县乡村一体化管理改革(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) SET n.kind = 'MILESTONE', n.name = '率先推行医疗服务县乡村一体化管理改革', n.searchText = '率先推行医疗服务县乡村一体化管理改革
-xx市在xx县率先推行医疗服务县乡村一体化管理改革,组建县域医共体。', n.statement = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革，组建县域医共体。';
-MERGE (n:Place {id: 'place:001-12:xx县三里镇'}) SET n.aliases = ['三里镇'], n.level = 'TOWN', n.masked = true, n.name = 'xx县三里镇（001-12）', n.scope = '001-12', n.searchText = 'xx县三里镇(001-12)
-三里镇';
-MERGE (n:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}) SET n.aliases = ['三里镇中心卫生院'], n.kind = 'PRIMARY_CARE', n.masked = true, n.name = 'xx县三里镇中心卫生院（001-12）', n.scope = '001-12', n.searchText = 'xx县三里镇中心卫生院(001-12)
-三里镇中心卫生院';
-MERGE (n:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}) SET n.kind = 'MILESTONE', n.name = '乡镇卫生院开展手术', n.searchText = '乡镇卫生院开展手术
-医疗服务县乡村一体化管理改革后,xx县三里镇中心卫生院可开展钢板取出等手术。', n.statement = '医疗服务县乡村一体化管理改革后，xx县三里镇中心卫生院可开展钢板取出等手术。';
-MERGE (n:Organization {id: 'org:001-12:县域医共体'}) SET n.description = 'xx县组建的紧密型县域医共体', n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = '县域医共体（001-12）', n.scope = '001-12', n.searchText = '县域医共体(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医共体统筹县乡村医疗机构', n.original = 'x家县级医院、xx家乡镇卫生院和xxx所村卫生室', n.searchText = '医共体统筹县乡村医疗机构
-xx县县域医共体统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室。', n.statement = 'xx县县域医共体统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室。', n.unit = '家';
-MERGE (n:Program {id: 'prog:001-12:一把手工程'}) SET n.aliases = ['“一把手”工程'], n.kind = 'INITIATIVE', n.masked = true, n.name = '一把手工程（001-12）', n.scope = '001-12', n.searchText = '一把手工程(001-12)
-“一把手”工程';
-MERGE (n:Program {id: 'prog:001-12:三下沉'}) SET n.description = '资金、人才、政策下沉', n.kind = 'INITIATIVE', n.masked = true, n.name = '三下沉（001-12）', n.scope = '001-12', n.searchText = '三下沉(001-12)';
+疫情', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:乙类乙管'}) SET n.aliases = null, n.description = '新型冠状病毒感染“乙类乙管”防控措施', n.kind = 'INITIATIVE', n.masked = null, n.name = '乙类乙管', n.scope = null, n.searchText = '乙类乙管', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:健康xx·向党为民'}) SET n.aliases = null, n.description = '党建品牌', n.kind = 'BRAND', n.masked = true, n.name = '健康xx·向党为民（001-12）', n.scope = '001-12', n.searchText = '健康xx·向党为民(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:x+x+N融合党建工作法'}) SET n.aliases = ['x+x+N融合'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = 'x+x+N融合党建工作法（001-12）', n.scope = '001-12', n.searchText = 'x+x+N融合党建工作法(001-12)
+x+x+N融合', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:一把手政治能力提升计划'}) SET n.aliases = ['“一把手”政治能力提升计划'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '一把手政治能力提升计划（001-12）', n.scope = '001-12', n.searchText = '一把手政治能力提升计划(001-12)
+“一把手”政治能力提升计划', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:党委领导下的院长负责制'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '党委领导下的院长负责制', n.scope = null, n.searchText = '党委领导下的院长负责制', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:干部培养两办法一方案'}) SET n.aliases = ['两办法一方案'], n.description = null, n.masked = true, n.name = '干部培养两办法一方案（001-12）', n.scope = '001-12', n.searchText = '干部培养两办法一方案(001-12)
+两办法一方案', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}) SET n.aliases = null, n.description = '在重大公共卫生和疑难疾病救治关键领域遴选党员骨干', n.kind = 'INITIATIVE', n.masked = true, n.name = '党员名医、党员博士、党员先锋（001-12）', n.scope = '001-12', n.searchText = '党员名医、党员博士、党员先锋(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:健康xx建设'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '健康xx建设（001-12）', n.scope = '001-12', n.searchText = '健康xx建设(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:001-12:xx县'}) SET n.aliases = null, n.description = null, n.level = 'COUNTY', n.masked = true, n.name = 'xx县（001-12）', n.scope = '001-12', n.searchText = 'xx县(001-12)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '医疗服务县乡村一体化管理改革（001-12）', n.scope = '001-12', n.searchText = '医疗服务县乡村一体化管理改革(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '率先推行医疗服务县乡村一体化管理改革', n.original = null, n.qualifier = null, n.searchText = '率先推行医疗服务县乡村一体化管理改革
+xx市在xx县率先推行医疗服务县乡村一体化管理改革,组建县域医共体。', n.statement = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革，组建县域医共体。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:001-12:xx县三里镇'}) SET n.aliases = ['三里镇'], n.description = null, n.level = 'TOWN', n.masked = true, n.name = 'xx县三里镇（001-12）', n.scope = '001-12', n.searchText = 'xx县三里镇(001-12)
+三里镇', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}) SET n.aliases = ['三里镇中心卫生院'], n.description = null, n.grade = null, n.kind = 'PRIMARY_CARE', n.masked = true, n.name = 'xx县三里镇中心卫生院（001-12）', n.scope = '001-12', n.searchText = 'xx县三里镇中心卫生院(001-12)
+三里镇中心卫生院', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '乡镇卫生院开展手术', n.original = null, n.qualifier = null, n.searchText = '乡镇卫生院开展手术
+医疗服务县乡村一体化管理改革后,xx县三里镇中心卫生院可开展钢板取出等手术。', n.statement = '医疗服务县乡村一体化管理改革后，xx县三里镇中心卫生院可开展钢板取出等手术。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:县域医共体'}) SET n.aliases = null, n.description = 'xx县组建的紧密型县域医共体', n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = '县域医共体（001-12）', n.scope = '001-12', n.searchText = '县域医共体(001-12)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医共体统筹县乡村医疗机构', n.original = 'x家县级医院、xx家乡镇卫生院和xxx所村卫生室', n.qualifier = null, n.searchText = '医共体统筹县乡村医疗机构
+xx县县域医共体统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室。', n.statement = 'xx县县域医共体统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:一把手工程'}) SET n.aliases = ['“一把手”工程'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '一把手工程（001-12）', n.scope = '001-12', n.searchText = '一把手工程(001-12)
+“一把手”工程', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:三下沉'}) SET n.aliases = null, n.description = '资金、人才、政策下沉', n.kind = 'INITIATIVE', n.masked = true, n.name = '三下沉（001-12）', n.scope = '001-12', n.searchText = '三下沉(001-12)', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-12:七统一管理'}) SET n.aliases = ['“七统一”管理'], n.description = '党建、行政、人员、财务、业务、药械、绩效七统一', n.kind = 'INITIATIVE', n.masked = true, n.name = '七统一管理（001-12）', n.scope = '001-12', n.searchText = '七统一管理(001-12)
-“七统一”管理';
-MERGE (n:Program {id: 'prog:001-12:紧密型医共体xx模式'}) SET n.kind = 'BRAND', n.masked = true, n.name = '紧密型医共体xx模式（001-12）', n.scope = '001-12', n.searchText = '紧密型医共体xx模式(001-12)';
-MERGE (n:Organization {id: 'org:001-12:城市医疗集团'}) SET n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = '城市医疗集团（001-12）', n.scope = '001-12', n.searchText = '城市医疗集团(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx市第一人民医院'}) SET n.aliases = ['市第一人民医院'], n.grade = '三级甲等', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市第一人民医院（001-12）', n.scope = '001-12', n.searchText = 'xx市第一人民医院(001-12)
-市第一人民医院';
-MERGE (n:Achievement {id: 'ach:001-12:成立十大管理中心'}) SET n.kind = 'METRIC', n.name = '成立十大管理中心', n.original = '“十大”管理中心', n.searchText = '成立十大管理中心
-城市医疗集团成立人力资源、财务、医疗等“十大”管理中心,实施同质化管理。', n.statement = '城市医疗集团成立人力资源、财务、医疗等“十大”管理中心，实施同质化管理。', n.unit = '个', n.value = 10;
-MERGE (n:Program {id: 'prog:001-12:城市医疗集团xx样板'}) SET n.kind = 'BRAND', n.masked = true, n.name = '城市医疗集团xx样板（001-12）', n.scope = '001-12', n.searchText = '城市医疗集团xx样板(001-12)';
-MERGE (n:Organization {id: 'org:中华人民共和国财政部'}) SET n.aliases = ['财政部'], n.kind = 'GOVERNMENT_AGENCY', n.name = '中华人民共和国财政部', n.searchText = '中华人民共和国财政部
-财政部';
-MERGE (n:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) SET n.aliases = ['中央财政支持公立医院改革与高质量发展示范项目'], n.kind = 'PROJECT', n.name = '公立医院改革与高质量发展示范项目', n.searchText = '公立医院改革与高质量发展示范项目
-中央财政支持公立医院改革与高质量发展示范项目';
-MERGE (n:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) SET n.kind = 'DESIGNATION', n.name = '入选中央财政支持公立医院改革与高质量发展示范项目', n.searchText = '入选中央财政支持公立医院改革与高质量发展示范项目
-xx市从全国参评的xx个城市中脱颖而出,入选xxxx年中央财政支持公立医院改革与高质量发展示范项目。', n.statement = 'xx市从全国参评的xx个城市中脱颖而出，入选xxxx年中央财政支持公立医院改革与高质量发展示范项目。';
-MERGE (n:Achievement {id: 'ach:001-12:全国参评城市数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '全国参评城市数', n.original = 'xx个', n.searchText = '全国参评城市数
-全国参评城市共xx个。', n.statement = '全国参评城市共xx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-12:示范项目中央资金'}) SET n.kind = 'METRIC', n.masked = true, n.name = '示范项目中央资金', n.original = 'x亿元', n.searchText = '示范项目中央资金
-未来x年内xx市将获得中央资金x亿元,用于公立医院改革与高质量发展。', n.statement = '未来x年内xx市将获得中央资金x亿元，用于公立医院改革与高质量发展。', n.unit = '元';
-MERGE (n:Program {id: 'prog:001-12:急救体系城乡一体化'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '急救体系城乡一体化（001-12）', n.scope = '001-12', n.searchText = '急救体系城乡一体化(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx云医院'}) SET n.description = 'xx市开通的“xx云医院”网上就医平台（互联网医院）', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx云医院（001-12）', n.scope = '001-12', n.searchText = 'xx云医院(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) SET n.kind = 'MILESTONE', n.name = '开通xx云医院网上就医平台', n.searchText = '开通xx云医院网上就医平台
-xx市开通“xx云医院”网上就医平台。', n.statement = 'xx市开通“xx云医院”网上就医平台。';
-MERGE (n:Policy {id: 'policy:乡村医生乡聘村用'}) SET n.aliases = ['乡聘村用'], n.description = '乡村医生“乡聘村用”政策', n.name = '乡村医生乡聘村用', n.searchText = '乡村医生乡聘村用
-乡聘村用';
-MERGE (n:Program {id: 'prog:001-12:危重孕产妇救助'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '危重孕产妇救助（001-12）', n.scope = '001-12', n.searchText = '危重孕产妇救助(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '危重孕产妇救助纳入为民办实事年数', n.original = 'xx年', n.searchText = '危重孕产妇救助纳入为民办实事年数
-xx市连续xx年将危重孕产妇救助纳入市政府为民办实事项目。', n.statement = 'xx市连续xx年将危重孕产妇救助纳入市政府为民办实事项目。', n.unit = '年';
-MERGE (n:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '救助危重孕产妇例数', n.original = 'xxxx例', n.searchText = '救助危重孕产妇例数
-xx市为xxxx例危重孕产妇提供医疗救助。', n.statement = 'xx市为xxxx例危重孕产妇提供医疗救助。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) SET n.kind = 'METRIC', n.masked = true, n.name = '危重孕产妇医疗救助金额', n.original = '约xxxx万元', n.qualifier = '约', n.searchText = '危重孕产妇医疗救助金额
-xx市为危重孕产妇提供医疗救助约xxxx万元。', n.statement = 'xx市为危重孕产妇提供医疗救助约xxxx万元。', n.unit = '元';
-MERGE (n:Program {id: 'prog:001-12:市县乡三级托育服务网络'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '市县乡三级托育服务网络（001-12）', n.scope = '001-12', n.searchText = '市县乡三级托育服务网络(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:建设医养结合机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '建设医养结合机构数', n.original = 'xx个', n.searchText = '建设医养结合机构数
-xx市建设xx个兼具医疗和养老服务的医养结合机构。', n.statement = 'xx市建设xx个兼具医疗和养老服务的医养结合机构。', n.unit = '个';
-MERGE (n:Event {id: 'event:中国共产党第二十次全国代表大会'}) SET n.aliases = ['党的二十大', '二十大'], n.name = '中国共产党第二十次全国代表大会', n.searchText = '中国共产党第二十次全国代表大会
+“七统一”管理', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:紧密型医共体xx模式'}) SET n.aliases = null, n.description = null, n.kind = 'BRAND', n.masked = true, n.name = '紧密型医共体xx模式（001-12）', n.scope = '001-12', n.searchText = '紧密型医共体xx模式(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:城市医疗集团'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = '城市医疗集团（001-12）', n.scope = '001-12', n.searchText = '城市医疗集团(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市第一人民医院'}) SET n.aliases = ['市第一人民医院'], n.description = null, n.grade = '三级甲等', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市第一人民医院（001-12）', n.scope = '001-12', n.searchText = 'xx市第一人民医院(001-12)
+市第一人民医院', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:成立十大管理中心'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '成立十大管理中心', n.original = '“十大”管理中心', n.qualifier = null, n.searchText = '成立十大管理中心
+城市医疗集团成立人力资源、财务、医疗等“十大”管理中心,实施同质化管理。', n.statement = '城市医疗集团成立人力资源、财务、医疗等“十大”管理中心，实施同质化管理。', n.unit = '个', n.value = 10, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:城市医疗集团xx样板'}) SET n.aliases = null, n.description = null, n.kind = 'BRAND', n.masked = true, n.name = '城市医疗集团xx样板（001-12）', n.scope = '001-12', n.searchText = '城市医疗集团xx样板(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:中华人民共和国财政部'}) SET n.aliases = ['财政部'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '中华人民共和国财政部', n.scope = null, n.searchText = '中华人民共和国财政部
+财政部', n.seed = $seed;
+MERGE (n:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) SET n.aliases = ['中央财政支持公立医院改革与高质量发展示范项目'], n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '公立医院改革与高质量发展示范项目', n.scope = null, n.searchText = '公立医院改革与高质量发展示范项目
+中央财政支持公立医院改革与高质量发展示范项目', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '入选中央财政支持公立医院改革与高质量发展示范项目', n.original = null, n.qualifier = null, n.searchText = '入选中央财政支持公立医院改革与高质量发展示范项目
+xx市从全国参评的xx个城市中脱颖而出,入选xxxx年中央财政支持公立医院改革与高质量发展示范项目。', n.statement = 'xx市从全国参评的xx个城市中脱颖而出，入选xxxx年中央财政支持公立医院改革与高质量发展示范项目。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:全国参评城市数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '全国参评城市数', n.original = 'xx个', n.qualifier = null, n.searchText = '全国参评城市数
+全国参评城市共xx个。', n.statement = '全国参评城市共xx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:示范项目中央资金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '示范项目中央资金', n.original = 'x亿元', n.qualifier = null, n.searchText = '示范项目中央资金
+未来x年内xx市将获得中央资金x亿元,用于公立医院改革与高质量发展。', n.statement = '未来x年内xx市将获得中央资金x亿元，用于公立医院改革与高质量发展。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:急救体系城乡一体化'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '急救体系城乡一体化（001-12）', n.scope = '001-12', n.searchText = '急救体系城乡一体化(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx云医院'}) SET n.aliases = null, n.description = 'xx市开通的“xx云医院”网上就医平台（互联网医院）', n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx云医院（001-12）', n.scope = '001-12', n.searchText = 'xx云医院(001-12)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '开通xx云医院网上就医平台', n.original = null, n.qualifier = null, n.searchText = '开通xx云医院网上就医平台
+xx市开通“xx云医院”网上就医平台。', n.statement = 'xx市开通“xx云医院”网上就医平台。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:乡村医生乡聘村用'}) SET n.aliases = ['乡聘村用'], n.description = '乡村医生“乡聘村用”政策', n.masked = null, n.name = '乡村医生乡聘村用', n.scope = null, n.searchText = '乡村医生乡聘村用
+乡聘村用', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:危重孕产妇救助'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '危重孕产妇救助（001-12）', n.scope = '001-12', n.searchText = '危重孕产妇救助(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '危重孕产妇救助纳入为民办实事年数', n.original = 'xx年', n.qualifier = null, n.searchText = '危重孕产妇救助纳入为民办实事年数
+xx市连续xx年将危重孕产妇救助纳入市政府为民办实事项目。', n.statement = 'xx市连续xx年将危重孕产妇救助纳入市政府为民办实事项目。', n.unit = '年', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '救助危重孕产妇例数', n.original = 'xxxx例', n.qualifier = null, n.searchText = '救助危重孕产妇例数
+xx市为xxxx例危重孕产妇提供医疗救助。', n.statement = 'xx市为xxxx例危重孕产妇提供医疗救助。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '危重孕产妇医疗救助金额', n.original = '约xxxx万元', n.qualifier = '约', n.searchText = '危重孕产妇医疗救助金额
+xx市为危重孕产妇提供医疗救助约xxxx万元。', n.statement = 'xx市为危重孕产妇提供医疗救助约xxxx万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:市县乡三级托育服务网络'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '市县乡三级托育服务网络（001-12）', n.scope = '001-12', n.searchText = '市县乡三级托育服务网络(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:建设医养结合机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '建设医养结合机构数', n.original = 'xx个', n.qualifier = null, n.searchText = '建设医养结合机构数
+xx市建设xx个兼具医疗和养老服务的医养结合机构。', n.statement = 'xx市建设xx个兼具医疗和养老服务的医养结合机构。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Event {id: 'event:中国共产党第二十次全国代表大会'}) SET n.aliases = ['党的二十大', '二十大'], n.date = null, n.description = null, n.masked = null, n.name = '中国共产党第二十次全国代表大会', n.scope = null, n.searchText = '中国共产党第二十次全国代表大会
 党的二十大
-二十大', n.year = 2022;
+二十大', n.year = 2022, n.seed = $seed;
 MERGE (n:Place {id: 'place:001-12:xx市（辖旗）'}) SET n.aliases = ['我市', '全市'], n.description = '第12篇后半部分（全力以赴做好新形势下医疗救治工作）所述城市（名称被遮蔽），下辖旗市区、苏木乡镇', n.level = 'CITY', n.masked = true, n.name = 'xx市（辖旗）（001-12）', n.scope = '001-12', n.searchText = 'xx市(辖旗)(001-12)
 我市
-全市';
-MERGE (n:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}) SET n.aliases = ['市卫生健康委'], n.description = '第12篇后半部分所述城市的卫生健康委员会', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（辖旗）（001-12）', n.scope = '001-12', n.searchText = 'xx市卫生健康委员会(辖旗)(001-12)
-市卫生健康委';
-MERGE (n:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}) SET n.aliases = ['市委'], n.kind = 'PARTY_OR_MASS_ORG', n.masked = true, n.name = '中共xx市委员会（辖旗）（001-12）', n.scope = '001-12', n.searchText = '中共xx市委员会(辖旗)(001-12)
-市委';
-MERGE (n:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}) SET n.aliases = ['市政府'], n.description = '第12篇后半部分所述城市的人民政府', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（辖旗）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民政府(辖旗)(001-12)
-市政府';
-MERGE (n:Organization {id: 'org:001-12:xx市人民政府（首府）'}) SET n.aliases = ['市政府'], n.description = '第12篇前半部分所述首府城市的人民政府，将危重孕产妇救助纳入其为民办实事项目', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民政府(首府)(001-12)
-市政府';
-MERGE (n:Organization {id: 'org:国务院联防联控机制'}) SET n.kind = 'GOVERNMENT_AGENCY', n.name = '国务院联防联控机制', n.searchText = '国务院联防联控机制';
-MERGE (n:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}) SET n.aliases = ['新十条', '“新十条”优化措施', '国家疫情防控新十条'], n.description = '2022年12月国务院联防联控机制发布的优化疫情防控措施（新十条）', n.name = '关于进一步优化落实新冠肺炎疫情防控措施的通知', n.searchText = '关于进一步优化落实新冠肺炎疫情防控措施的通知
+全市', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}) SET n.aliases = ['市卫生健康委'], n.description = '第12篇后半部分所述城市的卫生健康委员会', n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（辖旗）（001-12）', n.scope = '001-12', n.searchText = 'xx市卫生健康委员会(辖旗)(001-12)
+市卫生健康委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}) SET n.aliases = ['市委'], n.description = null, n.grade = null, n.kind = 'PARTY_OR_MASS_ORG', n.masked = true, n.name = '中共xx市委员会（辖旗）（001-12）', n.scope = '001-12', n.searchText = '中共xx市委员会(辖旗)(001-12)
+市委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}) SET n.aliases = ['市政府'], n.description = '第12篇后半部分所述城市的人民政府', n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（辖旗）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民政府(辖旗)(001-12)
+市政府', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市人民政府（首府）'}) SET n.aliases = ['市政府'], n.description = '第12篇前半部分所述首府城市的人民政府，将危重孕产妇救助纳入其为民办实事项目', n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（首府）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民政府(首府)(001-12)
+市政府', n.seed = $seed;
+MERGE (n:Organization {id: 'org:国务院联防联控机制'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '国务院联防联控机制', n.scope = null, n.searchText = '国务院联防联控机制', n.seed = $seed;
+MERGE (n:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}) SET n.aliases = ['新十条', '“新十条”优化措施', '国家疫情防控新十条'], n.description = '2022年12月国务院联防联控机制发布的优化疫情防控措施（新十条）', n.masked = null, n.name = '关于进一步优化落实新冠肺炎疫情防控措施的通知', n.scope = null, n.searchText = '关于进一步优化落实新冠肺炎疫情防控措施的通知
 新十条
 “新十条”优化措施
-国家疫情防控新十条', n.year = 2022;
-MERGE (n:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}) SET n.kind = 'METRIC', n.name = '采取十项举措做好医疗救治', n.original = '十项举措', n.searchText = '采取十项举措做好医疗救治
-我市卫生健康系统采取十项举措全力以赴做好新形势下医疗救治工作。', n.statement = '我市卫生健康系统采取十项举措全力以赴做好新形势下医疗救治工作。', n.unit = '项', n.value = 10;
-MERGE (n:Achievement {id: 'ach:001-12:组建工作专班'}) SET n.kind = 'METRIC', n.masked = true, n.name = '组建工作专班', n.original = 'x个', n.searchText = '组建工作专班
-各级卫生健康委及所属医疗机构组建医疗救治、院感防控、物资保障、医疗资源扩容、重点人群健康管理x个工作专班。', n.statement = '各级卫生健康委及所属医疗机构组建医疗救治、院感防控、物资保障、医疗资源扩容、重点人群健康管理x个工作专班。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-12:制定工作方案'}) SET n.kind = 'METRIC', n.masked = true, n.name = '制定工作方案', n.original = 'x个', n.searchText = '制定工作方案
-制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案。', n.statement = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}) SET n.kind = 'METRIC', n.masked = true, n.name = '二级以上医疗机构设立发热门诊', n.original = 'xx个', n.searchText = '二级以上医疗机构设立发热门诊
-全市二级以上医疗机构共设立发热门诊xx个。', n.statement = '全市二级以上医疗机构共设立发热门诊xx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '基层设立发热诊室机构数', n.original = 'xxx个', n.searchText = '基层设立发热诊室机构数
-xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室,实现应设尽设、应开尽开。', n.statement = 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室，实现应设尽设、应开尽开。', n.unit = '个';
+国家疫情防控新十条', n.year = 2022, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '采取十项举措做好医疗救治', n.original = '十项举措', n.qualifier = null, n.searchText = '采取十项举措做好医疗救治
+我市卫生健康系统采取十项举措全力以赴做好新形势下医疗救治工作。', n.statement = '我市卫生健康系统采取十项举措全力以赴做好新形势下医疗救治工作。', n.unit = '项', n.value = 10, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:组建工作专班'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '组建工作专班', n.original = 'x个', n.qualifier = null, n.searchText = '组建工作专班
+各级卫生健康委及所属医疗机构组建医疗救治、院感防控、物资保障、医疗资源扩容、重点人群健康管理x个工作专班。', n.statement = '各级卫生健康委及所属医疗机构组建医疗救治、院感防控、物资保障、医疗资源扩容、重点人群健康管理x个工作专班。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:制定工作方案'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '制定工作方案', n.original = 'x个', n.qualifier = null, n.searchText = '制定工作方案
+制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案。', n.statement = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '二级以上医疗机构设立发热门诊', n.original = 'xx个', n.qualifier = null, n.searchText = '二级以上医疗机构设立发热门诊
+全市二级以上医疗机构共设立发热门诊xx个。', n.statement = '全市二级以上医疗机构共设立发热门诊xx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '基层设立发热诊室机构数', n.original = 'xxx个', n.qualifier = null, n.searchText = '基层设立发热诊室机构数
+xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室,实现应设尽设、应开尽开。', n.statement = 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室，实现应设尽设、应开尽开。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Policy {id: 'policy:001-12:新冠治疗药品日报制'}) SET n.aliases = ['日报制'], n.description = '新冠治疗药品“日报制”：动态掌握各级医疗卫生机构药品库存量和使用量', n.masked = true, n.name = '新冠治疗药品日报制（001-12）', n.scope = '001-12', n.searchText = '新冠治疗药品日报制(001-12)
-日报制';
-MERGE (n:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '短缺药品会商联动处置机制（001-12）', n.scope = '001-12', n.searchText = '短缺药品会商联动处置机制(001-12)';
-MERGE (n:Organization {id: 'org:001-12:旗市区医联体'}) SET n.description = '构建以医联体为基础的分级救治体系', n.kind = 'ALLIANCE', n.masked = true, n.name = '旗市区医联体（001-12）', n.scope = '001-12', n.searchText = '旗市区医联体(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}) SET n.description = '旗市区医联体外部协作医院名单中的第一家“xx市人民医院”（名称被遮蔽）', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（所列第一家）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民医院(所列第一家)(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}) SET n.description = '旗市区医联体外部协作医院名单中的第二家“xx市人民医院”（名称被遮蔽，与第一家不是同一医院）', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（所列第二家）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民医院(所列第二家)(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx林业总医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx林业总医院（001-12）', n.scope = '001-12', n.searchText = 'xx林业总医院(001-12)';
-MERGE (n:Organization {id: 'org:001-12:xx市传染病院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市传染病院（001-12）', n.scope = '001-12', n.searchText = 'xx市传染病院(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:划定四个协作片区'}) SET n.kind = 'METRIC', n.name = '划定四个协作片区', n.original = '四个协作片区', n.searchText = '划定四个协作片区
-划定农区、牧区、林区、口岸四个协作片区。', n.statement = '划定农区、牧区、林区、口岸四个协作片区。', n.unit = '个', n.value = 4;
-MERGE (n:Program {id: 'prog:001-12:xxx急救指挥体系'}) SET n.kind = 'PLATFORM', n.masked = true, n.name = 'xxx急救指挥体系（001-12）', n.scope = '001-12', n.searchText = 'xxx急救指挥体系(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:紧急购置急救车辆'}) SET n.kind = 'METRIC', n.masked = true, n.name = '紧急购置急救车辆', n.original = 'xx台', n.searchText = '紧急购置急救车辆
-全市紧急购置急救车辆xx台。', n.statement = '全市紧急购置急救车辆xx台。', n.unit = '台';
-MERGE (n:Achievement {id: 'ach:001-12:急救转运车辆总数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '急救转运车辆总数', n.original = 'xx台', n.searchText = '急救转运车辆总数
-全市xxx急救转运车辆达xx台。', n.statement = '全市xxx急救转运车辆达xx台。', n.unit = '台';
-MERGE (n:Program {id: 'prog:家庭医生签约服务'}) SET n.aliases = ['家庭医生团队', '家庭医生服务', '家庭医生签约'], n.kind = 'SERVICE', n.name = '家庭医生签约服务', n.searchText = '家庭医生签约服务
+日报制', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '短缺药品会商联动处置机制（001-12）', n.scope = '001-12', n.searchText = '短缺药品会商联动处置机制(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:旗市区医联体'}) SET n.aliases = null, n.description = '构建以医联体为基础的分级救治体系', n.grade = null, n.kind = 'ALLIANCE', n.masked = true, n.name = '旗市区医联体（001-12）', n.scope = '001-12', n.searchText = '旗市区医联体(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}) SET n.aliases = null, n.description = '旗市区医联体外部协作医院名单中的第一家“xx市人民医院”（名称被遮蔽）', n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（所列第一家）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民医院(所列第一家)(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}) SET n.aliases = null, n.description = '旗市区医联体外部协作医院名单中的第二家“xx市人民医院”（名称被遮蔽，与第一家不是同一医院）', n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（所列第二家）（001-12）', n.scope = '001-12', n.searchText = 'xx市人民医院(所列第二家)(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx林业总医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx林业总医院（001-12）', n.scope = '001-12', n.searchText = 'xx林业总医院(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-12:xx市传染病院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市传染病院（001-12）', n.scope = '001-12', n.searchText = 'xx市传染病院(001-12)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:划定四个协作片区'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '划定四个协作片区', n.original = '四个协作片区', n.qualifier = null, n.searchText = '划定四个协作片区
+划定农区、牧区、林区、口岸四个协作片区。', n.statement = '划定农区、牧区、林区、口岸四个协作片区。', n.unit = '个', n.value = 4, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:xxx急救指挥体系'}) SET n.aliases = null, n.description = null, n.kind = 'PLATFORM', n.masked = true, n.name = 'xxx急救指挥体系（001-12）', n.scope = '001-12', n.searchText = 'xxx急救指挥体系(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:紧急购置急救车辆'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '紧急购置急救车辆', n.original = 'xx台', n.qualifier = null, n.searchText = '紧急购置急救车辆
+全市紧急购置急救车辆xx台。', n.statement = '全市紧急购置急救车辆xx台。', n.unit = '台', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:急救转运车辆总数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '急救转运车辆总数', n.original = 'xx台', n.qualifier = null, n.searchText = '急救转运车辆总数
+全市xxx急救转运车辆达xx台。', n.statement = '全市xxx急救转运车辆达xx台。', n.unit = '台', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:家庭医生签约服务'}) SET n.aliases = ['家庭医生团队', '家庭医生服务', '家庭医生签约'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '家庭医生签约服务', n.scope = null, n.searchText = '家庭医生签约服务
 家庭医生团队
 家庭医生服务
-家庭医生签约';
-MERGE (n:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生签约服务团队数', n.original = 'xxx个', n.searchText = '家庭医生签约服务团队数
-全市xxx个家庭医生签约服务团队对重点人群开展健康管理。', n.statement = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-12:每日急诊入院人次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '每日急诊入院人次', n.original = 'xxxx人次', n.searchText = '每日急诊入院人次
-重症感染高峰期间全市二级以上医疗卫生机构每日急诊入院xxxx人次。', n.statement = '重症感染高峰期间全市二级以上医疗卫生机构每日急诊入院xxxx人次。', n.unit = '人次';
-MERGE (n:Achievement {id: 'ach:001-12:新增综合ICU床位'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新增综合ICU床位', n.original = 'xxx张', n.searchText = '新增综合ICU床位
-市本级紧急调拨专项资金为全市xx家医疗卫生机构增加综合ICU床位xxx张。', n.statement = '市本级紧急调拨专项资金为全市xx家医疗卫生机构增加综合ICU床位xxx张。', n.unit = '张';
-MERGE (n:Achievement {id: 'ach:001-12:增设可转化重症床位'}) SET n.kind = 'METRIC', n.masked = true, n.name = '增设可转化重症床位', n.original = 'xxx张', n.searchText = '增设可转化重症床位
-增设可转化重症床位xxx张。', n.statement = '增设可转化重症床位xxx张。', n.unit = '张';
-MERGE (n:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}) SET n.kind = 'METRIC', n.masked = true, n.name = '三级医院综合ICU及可转化ICU床位', n.original = 'xxx张', n.searchText = '三级医院综合ICU及可转化ICU床位
-全市三级医院综合ICU床位及可转化ICU床位共计xxx张。', n.statement = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张。', n.unit = '张';
-MERGE (n:Achievement {id: 'ach:001-12:ICU床位占比'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'ICU床位占比', n.original = 'x.xx%', n.searchText = 'ICU床位占比
-全市三级医院综合ICU床位及可转化ICU床位占比x.xx%。', n.statement = '全市三级医院综合ICU床位及可转化ICU床位占比x.xx%。', n.unit = '%';
-MERGE (n:Policy {id: 'policy:001-12:xx市防疫手册'}) SET n.masked = true, n.name = 'xx市防疫手册（001-12）', n.scope = '001-12', n.searchText = 'xx市防疫手册(001-12)';
-MERGE (n:Program {id: 'prog:001-12:健康xx互联网平台'}) SET n.aliases = ['健康xx'], n.kind = 'PLATFORM', n.masked = true, n.name = '健康xx互联网平台（001-12）', n.scope = '001-12', n.searchText = '健康xx互联网平台(001-12)
-健康xx';
-MERGE (n:Program {id: 'prog:新冠疫苗接种'}) SET n.aliases = ['新冠病毒疫苗接种'], n.kind = 'CAMPAIGN', n.name = '新冠疫苗接种', n.searchText = '新冠疫苗接种
-新冠病毒疫苗接种';
-MERGE (n:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}) SET n.masked = true, n.name = '落实关心关爱一线医务人员工作措施（001-12）', n.scope = '001-12', n.searchText = '落实关心关爱一线医务人员工作措施(001-12)';
-MERGE (n:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}) SET n.kind = 'METRIC', n.name = '关心关爱一线医务人员十四条措施', n.original = '“十四条”措施', n.searchText = '关心关爱一线医务人员十四条措施
-市卫生健康委《落实关心关爱一线医务人员工作措施》明确“十四条”措施。', n.statement = '市卫生健康委《落实关心关爱一线医务人员工作措施》明确“十四条”措施。', n.unit = '条', n.value = 14;
-MERGE (n:Program {id: 'prog:爱国卫生运动'}) SET n.kind = 'CAMPAIGN', n.name = '爱国卫生运动', n.searchText = '爱国卫生运动';
-MERGE (n:Program {id: 'prog:001-12:冬春季爱国卫生运动'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '冬春季爱国卫生运动（001-12）', n.scope = '001-12', n.searchText = '冬春季爱国卫生运动(001-12)';
-MERGE (n:Program {id: 'prog:全国文明城市创建'}) SET n.aliases = ['创建全国文明城市'], n.kind = 'CAMPAIGN', n.name = '全国文明城市创建', n.searchText = '全国文明城市创建
-创建全国文明城市';
-MERGE (n:Program {id: 'prog:国家卫生城市创建'}) SET n.aliases = ['创建国家卫生城市', '巩固国家卫生城市'], n.kind = 'CAMPAIGN', n.name = '国家卫生城市创建', n.searchText = '国家卫生城市创建
+家庭医生签约', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '家庭医生签约服务团队数', n.original = 'xxx个', n.qualifier = null, n.searchText = '家庭医生签约服务团队数
+全市xxx个家庭医生签约服务团队对重点人群开展健康管理。', n.statement = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:每日急诊入院人次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '每日急诊入院人次', n.original = 'xxxx人次', n.qualifier = null, n.searchText = '每日急诊入院人次
+重症感染高峰期间全市二级以上医疗卫生机构每日急诊入院xxxx人次。', n.statement = '重症感染高峰期间全市二级以上医疗卫生机构每日急诊入院xxxx人次。', n.unit = '人次', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:新增综合ICU床位'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新增综合ICU床位', n.original = 'xxx张', n.qualifier = null, n.searchText = '新增综合ICU床位
+市本级紧急调拨专项资金为全市xx家医疗卫生机构增加综合ICU床位xxx张。', n.statement = '市本级紧急调拨专项资金为全市xx家医疗卫生机构增加综合ICU床位xxx张。', n.unit = '张', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:增设可转化重症床位'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '增设可转化重症床位', n.original = 'xxx张', n.qualifier = null, n.searchText = '增设可转化重症床位
+增设可转化重症床位xxx张。', n.statement = '增设可转化重症床位xxx张。', n.unit = '张', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '三级医院综合ICU及可转化ICU床位', n.original = 'xxx张', n.qualifier = null, n.searchText = '三级医院综合ICU及可转化ICU床位
+全市三级医院综合ICU床位及可转化ICU床位共计xxx张。', n.statement = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张。', n.unit = '张', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:ICU床位占比'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'ICU床位占比', n.original = 'x.xx%', n.qualifier = null, n.searchText = 'ICU床位占比
+全市三级医院综合ICU床位及可转化ICU床位占比x.xx%。', n.statement = '全市三级医院综合ICU床位及可转化ICU床位占比x.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:xx市防疫手册'}) SET n.aliases = null, n.description = null, n.masked = true, n.name = 'xx市防疫手册（001-12）', n.scope = '001-12', n.searchText = 'xx市防疫手册(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:健康xx互联网平台'}) SET n.aliases = ['健康xx'], n.description = null, n.kind = 'PLATFORM', n.masked = true, n.name = '健康xx互联网平台（001-12）', n.scope = '001-12', n.searchText = '健康xx互联网平台(001-12)
+健康xx', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:新冠疫苗接种'}) SET n.aliases = ['新冠病毒疫苗接种'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '新冠疫苗接种', n.scope = null, n.searchText = '新冠疫苗接种
+新冠病毒疫苗接种', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}) SET n.aliases = null, n.description = null, n.masked = true, n.name = '落实关心关爱一线医务人员工作措施（001-12）', n.scope = '001-12', n.searchText = '落实关心关爱一线医务人员工作措施(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '关心关爱一线医务人员十四条措施', n.original = '“十四条”措施', n.qualifier = null, n.searchText = '关心关爱一线医务人员十四条措施
+市卫生健康委《落实关心关爱一线医务人员工作措施》明确“十四条”措施。', n.statement = '市卫生健康委《落实关心关爱一线医务人员工作措施》明确“十四条”措施。', n.unit = '条', n.value = 14, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:爱国卫生运动'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '爱国卫生运动', n.scope = null, n.searchText = '爱国卫生运动', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:冬春季爱国卫生运动'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '冬春季爱国卫生运动（001-12）', n.scope = '001-12', n.searchText = '冬春季爱国卫生运动(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:全国文明城市创建'}) SET n.aliases = ['创建全国文明城市'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '全国文明城市创建', n.scope = null, n.searchText = '全国文明城市创建
+创建全国文明城市', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家卫生城市创建'}) SET n.aliases = ['创建国家卫生城市', '巩固国家卫生城市'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '国家卫生城市创建', n.scope = null, n.searchText = '国家卫生城市创建
 创建国家卫生城市
-巩固国家卫生城市';
-MERGE (n:Place {id: 'place:河南省'}) SET n.aliases = ['河南'], n.level = 'PROVINCE', n.name = '河南省', n.searchText = '河南省
-河南';
+巩固国家卫生城市', n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:河南省'}) SET n.aliases = ['河南'], n.description = null, n.level = 'PROVINCE', n.masked = null, n.name = '河南省', n.scope = null, n.searchText = '河南省
+河南', n.seed = $seed;
 MERGE (n:Place {id: 'place:001-13:xx市（县级市）'}) SET n.aliases = ['全市', '该市'], n.description = '第13篇所述河南省县级市（名称被遮蔽），隶属同样被遮蔽为“xx市”的地级市', n.level = 'COUNTY', n.masked = true, n.name = 'xx市（县级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市(县级市)(001-13)
 全市
-该市';
-MERGE (n:Place {id: 'place:001-13:xx市（地级市）'}) SET n.description = '第13篇中县级市xx市所属的地级市（名称被遮蔽），其卫健委为县级市卫健委评先', n.level = 'CITY', n.masked = true, n.name = 'xx市（地级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市(地级市)(001-13)';
-MERGE (n:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) SET n.aliases = ['xx市卫生健康委', '该委'], n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（县级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康委员会(县级市)(001-13)
+该市', n.seed = $seed;
+MERGE (n:Place {id: 'place:001-13:xx市（地级市）'}) SET n.aliases = null, n.description = '第13篇中县级市xx市所属的地级市（名称被遮蔽），其卫健委为县级市卫健委评先', n.level = 'CITY', n.masked = true, n.name = 'xx市（地级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市(地级市)(001-13)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) SET n.aliases = ['xx市卫生健康委', '该委'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（县级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康委员会(县级市)(001-13)
 xx市卫生健康委
-该委';
-MERGE (n:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}) SET n.aliases = ['市委', 'xx市委'], n.kind = 'PARTY_OR_MASS_ORG', n.masked = true, n.name = '中共xx市委员会（县级市）（001-13）', n.scope = '001-13', n.searchText = '中共xx市委员会(县级市)(001-13)
+该委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}) SET n.aliases = ['市委', 'xx市委'], n.description = null, n.grade = null, n.kind = 'PARTY_OR_MASS_ORG', n.masked = true, n.name = '中共xx市委员会（县级市）（001-13）', n.scope = '001-13', n.searchText = '中共xx市委员会(县级市)(001-13)
 市委
-xx市委';
-MERGE (n:Organization {id: 'org:001-13:xx市人民政府（县级市）'}) SET n.aliases = ['市政府'], n.description = '第13篇所述县级市人民政府', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（县级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市人民政府(县级市)(001-13)
-市政府';
-MERGE (n:Organization {id: 'org:河南省卫生健康委员会'}) SET n.aliases = ['省卫健委', '河南省卫健委'], n.kind = 'GOVERNMENT_AGENCY', n.name = '河南省卫生健康委员会', n.searchText = '河南省卫生健康委员会
+xx市委', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民政府（县级市）'}) SET n.aliases = ['市政府'], n.description = '第13篇所述县级市人民政府', n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市人民政府（县级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市人民政府(县级市)(001-13)
+市政府', n.seed = $seed;
+MERGE (n:Organization {id: 'org:河南省卫生健康委员会'}) SET n.aliases = ['省卫健委', '河南省卫健委'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '河南省卫生健康委员会', n.scope = null, n.searchText = '河南省卫生健康委员会
 省卫健委
-河南省卫健委';
-MERGE (n:Achievement {id: 'ach:001-13:全省医改工作先进集体'}) SET n.kind = 'AWARD', n.name = '全省医改工作先进集体', n.searchText = '全省医改工作先进集体
-xx市卫生健康委被河南省卫健委评为“全省医改工作先进集体”。', n.statement = 'xx市卫生健康委被河南省卫健委评为“全省医改工作先进集体”。';
-MERGE (n:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) SET n.aliases = ['xx市卫健委'], n.description = '第13篇中上级地级市的卫生健康委员会（名称被遮蔽）', n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（地级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康委员会(地级市)(001-13)
-xx市卫健委';
-MERGE (n:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}) SET n.kind = 'AWARD', n.name = '全市卫生健康系统先进集体', n.searchText = '全市卫生健康系统先进集体
-xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统先进集体”。', n.statement = 'xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统先进集体”。';
-MERGE (n:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}) SET n.kind = 'AWARD', n.name = '全市卫生健康系统新冠肺炎疫情防控先进集体', n.searchText = '全市卫生健康系统新冠肺炎疫情防控先进集体
-xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统新冠肺炎疫情防控先进集体”。', n.statement = 'xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统新冠肺炎疫情防控先进集体”。';
-MERGE (n:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx市级以上集体荣誉', n.original = 'xx个', n.searchText = 'xx市级以上集体荣誉
-xx市卫生健康委获得xx市级以上集体荣誉xx个。', n.statement = 'xx市卫生健康委获得xx市级以上集体荣誉xx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:省级以上个人荣誉'}) SET n.kind = 'METRIC', n.masked = true, n.name = '省级以上个人荣誉', n.original = 'x人', n.searchText = '省级以上个人荣誉
-xx市卫生健康系统获得省级以上个人荣誉x人。', n.statement = 'xx市卫生健康系统获得省级以上个人荣誉x人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx市级以上个人荣誉', n.original = 'xx人', n.searchText = 'xx市级以上个人荣誉
-xx市卫生健康系统获得xx市级以上个人荣誉xx人。', n.statement = 'xx市卫生健康系统获得xx市级以上个人荣誉xx人。', n.unit = '人';
-MERGE (n:Organization {id: 'org:001-13:xx市人民医院'}) SET n.aliases = ['人民医院', '市人民医院'], n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院(001-13)
+河南省卫健委', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:全省医改工作先进集体'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '全省医改工作先进集体', n.original = null, n.qualifier = null, n.searchText = '全省医改工作先进集体
+xx市卫生健康委被河南省卫健委评为“全省医改工作先进集体”。', n.statement = 'xx市卫生健康委被河南省卫健委评为“全省医改工作先进集体”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) SET n.aliases = ['xx市卫健委'], n.description = '第13篇中上级地级市的卫生健康委员会（名称被遮蔽）', n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = true, n.name = 'xx市卫生健康委员会（地级市）（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康委员会(地级市)(001-13)
+xx市卫健委', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '全市卫生健康系统先进集体', n.original = null, n.qualifier = null, n.searchText = '全市卫生健康系统先进集体
+xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统先进集体”。', n.statement = 'xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统先进集体”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '全市卫生健康系统新冠肺炎疫情防控先进集体', n.original = null, n.qualifier = null, n.searchText = '全市卫生健康系统新冠肺炎疫情防控先进集体
+xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统新冠肺炎疫情防控先进集体”。', n.statement = 'xx市卫生健康委被上级xx市卫健委评为“全市卫生健康系统新冠肺炎疫情防控先进集体”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx市级以上集体荣誉', n.original = 'xx个', n.qualifier = null, n.searchText = 'xx市级以上集体荣誉
+xx市卫生健康委获得xx市级以上集体荣誉xx个。', n.statement = 'xx市卫生健康委获得xx市级以上集体荣誉xx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:省级以上个人荣誉'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '省级以上个人荣誉', n.original = 'x人', n.qualifier = null, n.searchText = '省级以上个人荣誉
+xx市卫生健康系统获得省级以上个人荣誉x人。', n.statement = 'xx市卫生健康系统获得省级以上个人荣誉x人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx市级以上个人荣誉', n.original = 'xx人', n.qualifier = null, n.searchText = 'xx市级以上个人荣誉
+xx市卫生健康系统获得xx市级以上个人荣誉xx人。', n.statement = 'xx市卫生健康系统获得xx市级以上个人荣誉xx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民医院'}) SET n.aliases = ['人民医院', '市人民医院'], n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市人民医院（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院(001-13)
 人民医院
-市人民医院';
-MERGE (n:Organization {id: 'org:001-13:xx市中医院'}) SET n.aliases = ['中医院'], n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市中医院（001-13）', n.scope = '001-13', n.searchText = 'xx市中医院(001-13)
-中医院';
-MERGE (n:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) SET n.aliases = ['总医院', '医共体'], n.description = '由xx市人民医院和xx市中医院两个医疗集团合并成立的县域医共体总医院', n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = 'xx市卫生健康集团总医院（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康集团总医院(001-13)
+市人民医院', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市中医院'}) SET n.aliases = ['中医院'], n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市中医院（001-13）', n.scope = '001-13', n.searchText = 'xx市中医院(001-13)
+中医院', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) SET n.aliases = ['总医院', '医共体'], n.description = '由xx市人民医院和xx市中医院两个医疗集团合并成立的县域医共体总医院', n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = true, n.name = 'xx市卫生健康集团总医院（001-13）', n.scope = '001-13', n.searchText = 'xx市卫生健康集团总医院(001-13)
 总医院
-医共体';
-MERGE (n:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}) SET n.kind = 'MILESTONE', n.name = '两个医疗集团合并成立卫生健康集团总医院', n.searchText = '两个医疗集团合并成立卫生健康集团总医院
-xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院。', n.statement = 'xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院。';
-MERGE (n:Achievement {id: 'ach:001-13:制定完善管理制度'}) SET n.kind = 'METRIC', n.masked = true, n.name = '制定完善管理制度', n.original = 'xx项', n.searchText = '制定完善管理制度
-总医院制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项。', n.statement = '总医院制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项。', n.unit = '项';
-MERGE (n:Program {id: 'prog:001-13:远程医疗协作通道'}) SET n.description = '对上连接省、地级市医疗机构，对下连接乡镇卫生院、社区卫生服务中心，实现“基层检查、上级诊断”', n.kind = 'PLATFORM', n.masked = true, n.name = '远程医疗协作通道（001-13）', n.scope = '001-13', n.searchText = '远程医疗协作通道(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) SET n.kind = 'MILESTONE', n.name = '建立远程医疗协作通道', n.searchText = '建立远程医疗协作通道
-建立远程医疗协作通道,实现“基层检查、上级诊断”服务。', n.statement = '建立远程医疗协作通道，实现“基层检查、上级诊断”服务。';
-MERGE (n:Achievement {id: 'ach:001-13:群众县域内就诊率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '群众县域内就诊率', n.original = 'xx%', n.searchText = '群众县域内就诊率
-xx市群众县域内就诊率达到xx%。', n.statement = 'xx市群众县域内就诊率达到xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:医共体检查名列前列'}) SET n.kind = 'DESIGNATION', n.name = '医共体检查名列前列', n.searchText = '医共体检查名列前列
-在河南省和上级xx市的医共体检查中,xx市均名列前列。', n.statement = '在河南省和上级xx市的医共体检查中，xx市均名列前列。';
-MERGE (n:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}) SET n.aliases = ['人民医院传染病楼', '公共医学中心'], n.kind = 'PROJECT', n.masked = true, n.name = '人民医院传染病楼（公共医学中心）建设（001-13）', n.scope = '001-13', n.searchText = '人民医院传染病楼(公共医学中心)建设(001-13)
+医共体', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '两个医疗集团合并成立卫生健康集团总医院', n.original = null, n.qualifier = null, n.searchText = '两个医疗集团合并成立卫生健康集团总医院
+xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院。', n.statement = 'xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:制定完善管理制度'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '制定完善管理制度', n.original = 'xx项', n.qualifier = null, n.searchText = '制定完善管理制度
+总医院制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项。', n.statement = '总医院制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项。', n.unit = '项', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:远程医疗协作通道'}) SET n.aliases = null, n.description = '对上连接省、地级市医疗机构，对下连接乡镇卫生院、社区卫生服务中心，实现“基层检查、上级诊断”', n.kind = 'PLATFORM', n.masked = true, n.name = '远程医疗协作通道（001-13）', n.scope = '001-13', n.searchText = '远程医疗协作通道(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建立远程医疗协作通道', n.original = null, n.qualifier = null, n.searchText = '建立远程医疗协作通道
+建立远程医疗协作通道,实现“基层检查、上级诊断”服务。', n.statement = '建立远程医疗协作通道，实现“基层检查、上级诊断”服务。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:群众县域内就诊率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '群众县域内就诊率', n.original = 'xx%', n.qualifier = null, n.searchText = '群众县域内就诊率
+xx市群众县域内就诊率达到xx%。', n.statement = 'xx市群众县域内就诊率达到xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:医共体检查名列前列'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '医共体检查名列前列', n.original = null, n.qualifier = null, n.searchText = '医共体检查名列前列
+在河南省和上级xx市的医共体检查中,xx市均名列前列。', n.statement = '在河南省和上级xx市的医共体检查中，xx市均名列前列。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}) SET n.aliases = ['人民医院传染病楼', '公共医学中心'], n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '人民医院传染病楼（公共医学中心）建设（001-13）', n.scope = '001-13', n.searchText = '人民医院传染病楼(公共医学中心)建设(001-13)
 人民医院传染病楼
-公共医学中心';
-MERGE (n:Achievement {id: 'ach:001-13:传染病楼完成投资'}) SET n.kind = 'METRIC', n.masked = true, n.name = '传染病楼完成投资', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '传染病楼完成投资
-人民医院传染病楼(公共医学中心)建设完成投资xxxx余万元。', n.statement = '人民医院传染病楼（公共医学中心）建设完成投资xxxx余万元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) SET n.kind = 'MILESTONE', n.name = '传染病楼全面竣工', n.searchText = '传染病楼全面竣工
-人民医院传染病楼(公共医学中心)已全面竣工,具备入驻条件。', n.statement = '人民医院传染病楼（公共医学中心）已全面竣工，具备入驻条件。';
-MERGE (n:Program {id: 'prog:001-13:中医院病房楼改造项目'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '中医院病房楼改造项目（001-13）', n.scope = '001-13', n.searchText = '中医院病房楼改造项目(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}) SET n.kind = 'METRIC', n.masked = true, n.name = '病房楼改造完成工程量', n.original = 'xx%', n.searchText = '病房楼改造完成工程量
-中医院病房楼改造项目完成总工程量的xx%。', n.statement = '中医院病房楼改造项目完成总工程量的xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:病房楼改造完成投资'}) SET n.kind = 'METRIC', n.masked = true, n.name = '病房楼改造完成投资', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '病房楼改造完成投资
-中医院病房楼改造项目完成投资xxxx余万元。', n.statement = '中医院病房楼改造项目完成投资xxxx余万元。', n.unit = '元';
-MERGE (n:Program {id: 'prog:001-13:地方政府专项债'}) SET n.description = 'xx市卫生项目申报地方政府专项债', n.kind = 'PROJECT', n.masked = true, n.name = '地方政府专项债（001-13）', n.scope = '001-13', n.searchText = '地方政府专项债(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:累计申报专项债项目'}) SET n.kind = 'METRIC', n.masked = true, n.name = '累计申报专项债项目', n.original = 'x个', n.searchText = '累计申报专项债项目
-xx市累计申报专项债项目x个。', n.statement = 'xx市累计申报专项债项目x个。', n.unit = '个';
-MERGE (n:Organization {id: 'org:河南省财政厅'}) SET n.aliases = ['省财政厅'], n.kind = 'GOVERNMENT_AGENCY', n.name = '河南省财政厅', n.searchText = '河南省财政厅
-省财政厅';
-MERGE (n:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}) SET n.kind = 'PROJECT', n.masked = true, n.name = '市人民医院县域医疗中心建设（001-13）', n.scope = '001-13', n.searchText = '市人民医院县域医疗中心建设(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) SET n.kind = 'MILESTONE', n.masked = true, n.name = '专项债项目通过省财政厅审批', n.searchText = '专项债项目通过省财政厅审批
-市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.statement = '市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。';
-MERGE (n:Achievement {id: 'ach:001-13:专项债审批资金'}) SET n.kind = 'METRIC', n.masked = true, n.name = '专项债审批资金', n.original = 'x.xx亿元', n.searchText = '专项债审批资金
-专项债项目审批资金x.xx亿元。', n.statement = '专项债项目审批资金x.xx亿元。', n.unit = '元';
-MERGE (n:Organization {id: 'org:国家发展和改革委员会'}) SET n.aliases = ['国家发改委'], n.kind = 'GOVERNMENT_AGENCY', n.name = '国家发展和改革委员会', n.searchText = '国家发展和改革委员会
-国家发改委';
-MERGE (n:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) SET n.kind = 'METRIC', n.masked = true, n.name = '申请国家发改委贴息贷款', n.original = 'x.xx亿元', n.searchText = '申请国家发改委贴息贷款
-xx市申请国家发改委贴息贷款x.xx亿元用于医疗设备购置。', n.statement = 'xx市申请国家发改委贴息贷款x.xx亿元用于医疗设备购置。', n.unit = '元';
-MERGE (n:Organization {id: 'org:中信银行股份有限公司'}) SET n.aliases = ['中信银行'], n.kind = 'COMPANY', n.name = '中信银行股份有限公司', n.searchText = '中信银行股份有限公司
-中信银行';
-MERGE (n:Organization {id: 'org:中国农业银行股份有限公司'}) SET n.aliases = ['中国农业银行', '农行'], n.kind = 'COMPANY', n.name = '中国农业银行股份有限公司', n.searchText = '中国农业银行股份有限公司
+公共医学中心', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:传染病楼完成投资'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '传染病楼完成投资', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '传染病楼完成投资
+人民医院传染病楼(公共医学中心)建设完成投资xxxx余万元。', n.statement = '人民医院传染病楼（公共医学中心）建设完成投资xxxx余万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '传染病楼全面竣工', n.original = null, n.qualifier = null, n.searchText = '传染病楼全面竣工
+人民医院传染病楼(公共医学中心)已全面竣工,具备入驻条件。', n.statement = '人民医院传染病楼（公共医学中心）已全面竣工，具备入驻条件。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:中医院病房楼改造项目'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '中医院病房楼改造项目（001-13）', n.scope = '001-13', n.searchText = '中医院病房楼改造项目(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '病房楼改造完成工程量', n.original = 'xx%', n.qualifier = null, n.searchText = '病房楼改造完成工程量
+中医院病房楼改造项目完成总工程量的xx%。', n.statement = '中医院病房楼改造项目完成总工程量的xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:病房楼改造完成投资'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '病房楼改造完成投资', n.original = 'xxxx余万元', n.qualifier = '余', n.searchText = '病房楼改造完成投资
+中医院病房楼改造项目完成投资xxxx余万元。', n.statement = '中医院病房楼改造项目完成投资xxxx余万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:地方政府专项债'}) SET n.aliases = null, n.description = 'xx市卫生项目申报地方政府专项债', n.kind = 'PROJECT', n.masked = true, n.name = '地方政府专项债（001-13）', n.scope = '001-13', n.searchText = '地方政府专项债(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:累计申报专项债项目'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '累计申报专项债项目', n.original = 'x个', n.qualifier = null, n.searchText = '累计申报专项债项目
+xx市累计申报专项债项目x个。', n.statement = 'xx市累计申报专项债项目x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:河南省财政厅'}) SET n.aliases = ['省财政厅'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '河南省财政厅', n.scope = null, n.searchText = '河南省财政厅
+省财政厅', n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '市人民医院县域医疗中心建设（001-13）', n.scope = '001-13', n.searchText = '市人民医院县域医疗中心建设(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = true, n.name = '专项债项目通过省财政厅审批', n.original = null, n.qualifier = null, n.searchText = '专项债项目通过省财政厅审批
+市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.statement = '市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:专项债审批资金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '专项债审批资金', n.original = 'x.xx亿元', n.qualifier = null, n.searchText = '专项债审批资金
+专项债项目审批资金x.xx亿元。', n.statement = '专项债项目审批资金x.xx亿元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:国家发展和改革委员会'}) SET n.aliases = ['国家发改委'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '国家发展和改革委员会', n.scope = null, n.searchText = '国家发展和改革委员会
+国家发改委', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '申请国家发改委贴息贷款', n.original = 'x.xx亿元', n.qualifier = null, n.searchText = '申请国家发改委贴息贷款
+xx市申请国家发改委贴息贷款x.xx亿元用于医疗设备购置。', n.statement = 'xx市申请国家发改委贴息贷款x.xx亿元用于医疗设备购置。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:中信银行股份有限公司'}) SET n.aliases = ['中信银行'], n.description = null, n.grade = null, n.kind = 'COMPANY', n.masked = null, n.name = '中信银行股份有限公司', n.scope = null, n.searchText = '中信银行股份有限公司
+中信银行', n.seed = $seed;
+MERGE (n:Organization {id: 'org:中国农业银行股份有限公司'}) SET n.aliases = ['中国农业银行', '农行'], n.description = null, n.grade = null, n.kind = 'COMPANY', n.masked = null, n.name = '中国农业银行股份有限公司', n.scope = null, n.searchText = '中国农业银行股份有限公司
 中国农业银行
-农行';
+农行', n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-13:市人民医院三大中心建设'}) SET n.aliases = ['三大中心建设'], n.description = '胸痛中心、创伤中心、卒中中心建设', n.kind = 'PROJECT', n.masked = true, n.name = '市人民医院三大中心建设（001-13）', n.scope = '001-13', n.searchText = '市人民医院三大中心建设(001-13)
-三大中心建设';
-MERGE (n:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}) SET n.aliases = ['胸痛中心'], n.description = 'xx市人民医院胸痛中心', n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院胸痛中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院胸痛中心(001-13)
-胸痛中心';
-MERGE (n:Organization {id: 'org:001-13:xx市人民医院创伤中心'}) SET n.aliases = ['创伤中心'], n.description = 'xx市人民医院创伤中心', n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院创伤中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院创伤中心(001-13)
-创伤中心';
-MERGE (n:Organization {id: 'org:001-13:xx市人民医院卒中中心'}) SET n.aliases = ['卒中中心'], n.description = 'xx市人民医院卒中中心', n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院卒中中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院卒中中心(001-13)
-卒中中心';
-MERGE (n:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}) SET n.kind = 'DESIGNATION', n.name = '建成三级医院胸痛中心', n.searchText = '建成三级医院胸痛中心
-xx市人民医院胸痛中心已建设成为三级医院胸痛中心。', n.statement = 'xx市人民医院胸痛中心已建设成为三级医院胸痛中心。';
-MERGE (n:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}) SET n.kind = 'DESIGNATION', n.name = '建成三级医院创伤中心', n.searchText = '建成三级医院创伤中心
-xx市人民医院创伤中心已建设成为三级医院创伤中心。', n.statement = 'xx市人民医院创伤中心已建设成为三级医院创伤中心。';
-MERGE (n:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}) SET n.kind = 'MILESTONE', n.name = '胸痛中心通过省专家回头看考评', n.searchText = '胸痛中心通过省专家回头看考评
-xx市人民医院胸痛中心通过省专家“回头看”考评。', n.statement = 'xx市人民医院胸痛中心通过省专家“回头看”考评。';
-MERGE (n:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}) SET n.kind = 'MILESTONE', n.name = '创伤中心通过省专家回头看考评', n.searchText = '创伤中心通过省专家回头看考评
-xx市人民医院创伤中心通过省专家“回头看”考评。', n.statement = 'xx市人民医院创伤中心通过省专家“回头看”考评。';
-MERGE (n:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}) SET n.kind = 'MILESTONE', n.name = '卒中中心申请省级验收', n.searchText = '卒中中心申请省级验收
-xx市人民医院卒中中心正在创建,已申请省级验收。', n.statement = 'xx市人民医院卒中中心正在创建，已申请省级验收。';
-MERGE (n:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}) SET n.kind = 'METRIC', n.masked = true, n.name = '委机关抽调业务骨干', n.original = 'xx人', n.searchText = '委机关抽调业务骨干
-xx市卫生健康委机关抽调业务骨干xx人牵头承担医疗救治、核酸检测等专班工作。', n.statement = 'xx市卫生健康委机关抽调业务骨干xx人牵头承担医疗救治、核酸检测等专班工作。', n.unit = '人';
-MERGE (n:Organization {id: 'org:001-13:xx市疾病预防控制中心'}) SET n.aliases = ['疾控中心'], n.description = 'xx市疾病预防控制中心', n.kind = 'PUBLIC_HEALTH', n.masked = true, n.name = 'xx市疾病预防控制中心（001-13）', n.scope = '001-13', n.searchText = 'xx市疾病预防控制中心(001-13)
-疾控中心';
-MERGE (n:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}) SET n.kind = 'METRIC', n.masked = true, n.name = '派出医护人员跨区支援', n.original = 'xxx名', n.searchText = '派出医护人员跨区支援
-xx市先后派出xxx名医护人员支援xx等地核酸采样检测、集中隔离点管理、转运和流调等工作。', n.statement = 'xx市先后派出xxx名医护人员支援xx等地核酸采样检测、集中隔离点管理、转运和流调等工作。', n.unit = '名';
-MERGE (n:Program {id: 'prog:001-13:三防融合策略'}) SET n.description = '内外同防、医患同防、人物同防', n.kind = 'INITIATIVE', n.masked = true, n.name = '三防融合策略（001-13）', n.scope = '001-13', n.searchText = '三防融合策略(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:购置救护车'}) SET n.kind = 'METRIC', n.masked = true, n.name = '购置救护车', n.original = 'xx台', n.searchText = '购置救护车
-xx市xxxx年以来购置xx台救护车。', n.statement = 'xx市xxxx年以来购置xx台救护车。', n.unit = '台';
-MERGE (n:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}) SET n.kind = 'METRIC', n.masked = true, n.name = '每个乡镇卫生院和社区卫生服务中心救护车', n.original = '至少有x台', n.qualifier = '至少', n.searchText = '每个乡镇卫生院和社区卫生服务中心救护车
-确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车。', n.statement = '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车。', n.unit = '台';
-MERGE (n:Achievement {id: 'ach:001-13:救护车总数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '救护车总数', n.original = 'xx辆', n.searchText = '救护车总数
-xx市救护车共有xx辆。', n.statement = 'xx市救护车共有xx辆。', n.unit = '辆';
-MERGE (n:Achievement {id: 'ach:001-13:负压救护车数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '负压救护车数', n.original = 'x辆', n.searchText = '负压救护车数
-xx市救护车中负压车x辆。', n.statement = 'xx市救护车中负压车x辆。', n.unit = '辆';
-MERGE (n:Achievement {id: 'ach:001-13:购置核酸检测设备'}) SET n.kind = 'MILESTONE', n.name = '购置核酸检测设备', n.searchText = '购置核酸检测设备
-xx市购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等,提升了检测能力。', n.statement = 'xx市购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等，提升了检测能力。';
-MERGE (n:Organization {id: 'org:001-13:xx卫生院'}) SET n.kind = 'PRIMARY_CARE', n.masked = true, n.name = 'xx卫生院（001-13）', n.scope = '001-13', n.searchText = 'xx卫生院(001-13)';
-MERGE (n:Organization {id: 'org:001-13:xx市红黄码医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市红黄码医院（001-13）', n.scope = '001-13', n.searchText = 'xx市红黄码医院(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:改造建立红黄码医院'}) SET n.kind = 'MILESTONE', n.name = '改造建立红黄码医院', n.searchText = '改造建立红黄码医院
-在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治。', n.statement = '在xx卫生院改造建立xx市红黄码医院，用于隔离病人及红黄码病人救治。';
-MERGE (n:Organization {id: 'org:001-13:方舱医院'}) SET n.kind = 'HOSPITAL', n.masked = true, n.name = '方舱医院（001-13）', n.scope = '001-13', n.searchText = '方舱医院(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}) SET n.kind = 'DESIGNATION', n.name = '方舱医院运行管理托管医院', n.searchText = '方舱医院运行管理托管医院
-xx市人民医院被定为方舱医院运行管理托管医院。', n.statement = 'xx市人民医院被定为方舱医院运行管理托管医院。';
-MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新冠疫苗累计接种剂次', n.original = 'xxx.xxxx万剂次', n.searchText = '新冠疫苗累计接种剂次
-全市新冠病毒疫苗累计接种xxx.xxxx万剂次。', n.statement = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次。', n.unit = '剂次';
-MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新冠疫苗接种总人数', n.original = 'xx.xxxx万人', n.searchText = '新冠疫苗接种总人数
-全市新冠疫苗接种总人数xx.xxxx万人。', n.statement = '全市新冠疫苗接种总人数xx.xxxx万人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新冠疫苗免疫覆盖率', n.original = 'xx.x%', n.searchText = '新冠疫苗免疫覆盖率
-全市新冠疫苗免疫覆盖率达到xx.x%。', n.statement = '全市新冠疫苗免疫覆盖率达到xx.x%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx~xx岁人群全程接种人数', n.original = 'x.xxxx万人', n.searchText = 'xx~xx岁人群全程接种人数
-xx~xx岁人群全程接种x.xxxx万人。', n.statement = 'xx~xx岁人群全程接种x.xxxx万人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx~xx岁人群全程接种率', n.original = 'xx.xx%', n.searchText = 'xx~xx岁人群全程接种率
-xx~xx岁人群全程接种率达到xx.xx%,超过了xx%的预期目标。', n.statement = 'xx~xx岁人群全程接种率达到xx.xx%，超过了xx%的预期目标。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:加强接种人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '加强接种人数', n.original = 'x.xxxx万人', n.searchText = '加强接种人数
-全市新冠疫苗加强接种x.xxxx万人。', n.statement = '全市新冠疫苗加强接种x.xxxx万人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:加强接种率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '加强接种率', n.original = 'xx.xx%', n.searchText = '加强接种率
-全市新冠疫苗加强接种率xx.xx%,超过了xx%的预期目标。', n.statement = '全市新冠疫苗加强接种率xx.xx%，超过了xx%的预期目标。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx岁以上人群全程接种人数', n.original = 'x.xxxx万人', n.searchText = 'xx岁以上人群全程接种人数
-xx岁以上人群全程接种x.xxxx万人。', n.statement = 'xx岁以上人群全程接种x.xxxx万人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx岁以上人群全程接种率', n.original = 'xx.xx%', n.searchText = 'xx岁以上人群全程接种率
-xx岁以上人群全程接种率达到xx.xx%,超过了xx%的预期目标。', n.statement = 'xx岁以上人群全程接种率达到xx.xx%，超过了xx%的预期目标。', n.unit = '%';
-MERGE (n:Program {id: 'prog:国家基本公共卫生服务项目'}) SET n.aliases = ['基本公共卫生服务项目', '基本公共卫生服务'], n.kind = 'PROJECT', n.name = '国家基本公共卫生服务项目', n.searchText = '国家基本公共卫生服务项目
+三大中心建设', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}) SET n.aliases = ['胸痛中心'], n.description = 'xx市人民医院胸痛中心', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院胸痛中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院胸痛中心(001-13)
+胸痛中心', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民医院创伤中心'}) SET n.aliases = ['创伤中心'], n.description = 'xx市人民医院创伤中心', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院创伤中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院创伤中心(001-13)
+创伤中心', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民医院卒中中心'}) SET n.aliases = ['卒中中心'], n.description = 'xx市人民医院卒中中心', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院卒中中心（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院卒中中心(001-13)
+卒中中心', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '建成三级医院胸痛中心', n.original = null, n.qualifier = null, n.searchText = '建成三级医院胸痛中心
+xx市人民医院胸痛中心已建设成为三级医院胸痛中心。', n.statement = 'xx市人民医院胸痛中心已建设成为三级医院胸痛中心。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '建成三级医院创伤中心', n.original = null, n.qualifier = null, n.searchText = '建成三级医院创伤中心
+xx市人民医院创伤中心已建设成为三级医院创伤中心。', n.statement = 'xx市人民医院创伤中心已建设成为三级医院创伤中心。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '胸痛中心通过省专家回头看考评', n.original = null, n.qualifier = null, n.searchText = '胸痛中心通过省专家回头看考评
+xx市人民医院胸痛中心通过省专家“回头看”考评。', n.statement = 'xx市人民医院胸痛中心通过省专家“回头看”考评。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '创伤中心通过省专家回头看考评', n.original = null, n.qualifier = null, n.searchText = '创伤中心通过省专家回头看考评
+xx市人民医院创伤中心通过省专家“回头看”考评。', n.statement = 'xx市人民医院创伤中心通过省专家“回头看”考评。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '卒中中心申请省级验收', n.original = null, n.qualifier = null, n.searchText = '卒中中心申请省级验收
+xx市人民医院卒中中心正在创建,已申请省级验收。', n.statement = 'xx市人民医院卒中中心正在创建，已申请省级验收。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '委机关抽调业务骨干', n.original = 'xx人', n.qualifier = null, n.searchText = '委机关抽调业务骨干
+xx市卫生健康委机关抽调业务骨干xx人牵头承担医疗救治、核酸检测等专班工作。', n.statement = 'xx市卫生健康委机关抽调业务骨干xx人牵头承担医疗救治、核酸检测等专班工作。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市疾病预防控制中心'}) SET n.aliases = ['疾控中心'], n.description = 'xx市疾病预防控制中心', n.grade = null, n.kind = 'PUBLIC_HEALTH', n.masked = true, n.name = 'xx市疾病预防控制中心（001-13）', n.scope = '001-13', n.searchText = 'xx市疾病预防控制中心(001-13)
+疾控中心', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '派出医护人员跨区支援', n.original = 'xxx名', n.qualifier = null, n.searchText = '派出医护人员跨区支援
+xx市先后派出xxx名医护人员支援xx等地核酸采样检测、集中隔离点管理、转运和流调等工作。', n.statement = 'xx市先后派出xxx名医护人员支援xx等地核酸采样检测、集中隔离点管理、转运和流调等工作。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:三防融合策略'}) SET n.aliases = null, n.description = '内外同防、医患同防、人物同防', n.kind = 'INITIATIVE', n.masked = true, n.name = '三防融合策略（001-13）', n.scope = '001-13', n.searchText = '三防融合策略(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:购置救护车'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '购置救护车', n.original = 'xx台', n.qualifier = null, n.searchText = '购置救护车
+xx市xxxx年以来购置xx台救护车。', n.statement = 'xx市xxxx年以来购置xx台救护车。', n.unit = '台', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '每个乡镇卫生院和社区卫生服务中心救护车', n.original = '至少有x台', n.qualifier = '至少', n.searchText = '每个乡镇卫生院和社区卫生服务中心救护车
+确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车。', n.statement = '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车。', n.unit = '台', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:救护车总数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '救护车总数', n.original = 'xx辆', n.qualifier = null, n.searchText = '救护车总数
+xx市救护车共有xx辆。', n.statement = 'xx市救护车共有xx辆。', n.unit = '辆', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:负压救护车数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '负压救护车数', n.original = 'x辆', n.qualifier = null, n.searchText = '负压救护车数
+xx市救护车中负压车x辆。', n.statement = 'xx市救护车中负压车x辆。', n.unit = '辆', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:购置核酸检测设备'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '购置核酸检测设备', n.original = null, n.qualifier = null, n.searchText = '购置核酸检测设备
+xx市购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等,提升了检测能力。', n.statement = 'xx市购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等，提升了检测能力。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx卫生院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'PRIMARY_CARE', n.masked = true, n.name = 'xx卫生院（001-13）', n.scope = '001-13', n.searchText = 'xx卫生院(001-13)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市红黄码医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx市红黄码医院（001-13）', n.scope = '001-13', n.searchText = 'xx市红黄码医院(001-13)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:改造建立红黄码医院'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '改造建立红黄码医院', n.original = null, n.qualifier = null, n.searchText = '改造建立红黄码医院
+在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治。', n.statement = '在xx卫生院改造建立xx市红黄码医院，用于隔离病人及红黄码病人救治。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:方舱医院'}) SET n.aliases = null, n.description = null, n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = '方舱医院（001-13）', n.scope = '001-13', n.searchText = '方舱医院(001-13)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '方舱医院运行管理托管医院', n.original = null, n.qualifier = null, n.searchText = '方舱医院运行管理托管医院
+xx市人民医院被定为方舱医院运行管理托管医院。', n.statement = 'xx市人民医院被定为方舱医院运行管理托管医院。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新冠疫苗累计接种剂次', n.original = 'xxx.xxxx万剂次', n.qualifier = null, n.searchText = '新冠疫苗累计接种剂次
+全市新冠病毒疫苗累计接种xxx.xxxx万剂次。', n.statement = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次。', n.unit = '剂次', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新冠疫苗接种总人数', n.original = 'xx.xxxx万人', n.qualifier = null, n.searchText = '新冠疫苗接种总人数
+全市新冠疫苗接种总人数xx.xxxx万人。', n.statement = '全市新冠疫苗接种总人数xx.xxxx万人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新冠疫苗免疫覆盖率', n.original = 'xx.x%', n.qualifier = null, n.searchText = '新冠疫苗免疫覆盖率
+全市新冠疫苗免疫覆盖率达到xx.x%。', n.statement = '全市新冠疫苗免疫覆盖率达到xx.x%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx~xx岁人群全程接种人数', n.original = 'x.xxxx万人', n.qualifier = null, n.searchText = 'xx~xx岁人群全程接种人数
+xx~xx岁人群全程接种x.xxxx万人。', n.statement = 'xx~xx岁人群全程接种x.xxxx万人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx~xx岁人群全程接种率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = 'xx~xx岁人群全程接种率
+xx~xx岁人群全程接种率达到xx.xx%,超过了xx%的预期目标。', n.statement = 'xx~xx岁人群全程接种率达到xx.xx%，超过了xx%的预期目标。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:加强接种人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '加强接种人数', n.original = 'x.xxxx万人', n.qualifier = null, n.searchText = '加强接种人数
+全市新冠疫苗加强接种x.xxxx万人。', n.statement = '全市新冠疫苗加强接种x.xxxx万人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:加强接种率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '加强接种率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '加强接种率
+全市新冠疫苗加强接种率xx.xx%,超过了xx%的预期目标。', n.statement = '全市新冠疫苗加强接种率xx.xx%，超过了xx%的预期目标。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx岁以上人群全程接种人数', n.original = 'x.xxxx万人', n.qualifier = null, n.searchText = 'xx岁以上人群全程接种人数
+xx岁以上人群全程接种x.xxxx万人。', n.statement = 'xx岁以上人群全程接种x.xxxx万人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx岁以上人群全程接种率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = 'xx岁以上人群全程接种率
+xx岁以上人群全程接种率达到xx.xx%,超过了xx%的预期目标。', n.statement = 'xx岁以上人群全程接种率达到xx.xx%，超过了xx%的预期目标。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家基本公共卫生服务项目'}) SET n.aliases = ['基本公共卫生服务项目', '基本公共卫生服务'], n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '国家基本公共卫生服务项目', n.scope = null, n.searchText = '国家基本公共卫生服务项目
 基本公共卫生服务项目
-基本公共卫生服务';
-MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生签约服务团队数', n.original = 'xxx个', n.searchText = '家庭医生签约服务团队数
-全市组建家庭医生签约服务团队xxx个。', n.statement = '全市组建家庭医生签约服务团队xxx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生签约人数', n.original = 'xx.x万人', n.searchText = '家庭医生签约人数
-全市家庭医生共签约xx.x万人。', n.statement = '全市家庭医生共签约xx.x万人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '家庭医生签约率', n.original = 'xx%', n.searchText = '家庭医生签约率
-全市家庭医生签约率xx%。', n.statement = '全市家庭医生签约率xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) SET n.kind = 'MILESTONE', n.name = '贫困家庭签约全覆盖', n.searchText = '贫困家庭签约全覆盖
-全市贫困家庭家庭医生签约实现全覆盖。', n.statement = '全市贫困家庭家庭医生签约实现全覆盖。';
-MERGE (n:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}) SET n.kind = 'MILESTONE', n.name = '每村标准化村卫生室全覆盖', n.searchText = '每村标准化村卫生室全覆盖
-实现全市每个村都有一个标准化村卫生室、有合格乡村医生或执业(助理)医师的目标。', n.statement = '实现全市每个村都有一个标准化村卫生室、有合格乡村医生或执业（助理）医师的目标。';
-MERGE (n:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '大病贫困患者救治台账人数', n.original = 'xx名', n.searchText = '大病贫困患者救治台账人数
-为全市xx名大病贫困患者专门建立大病人员救治工作台账。', n.statement = '为全市xx名大病贫困患者专门建立大病人员救治工作台账。', n.unit = '名';
-MERGE (n:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '大病贫困患者医疗费用实际报销比例', n.original = 'xx%', n.searchText = '大病贫困患者医疗费用实际报销比例
-大病贫困患者医疗费用实际报销比例达到xx%。', n.statement = '大病贫困患者医疗费用实际报销比例达到xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '电子居民健康档案份数', n.original = 'xxxxxx份', n.searchText = '电子居民健康档案份数
-全市共建立电子居民健康档案xxxxxx份。', n.statement = '全市共建立电子居民健康档案xxxxxx份。', n.unit = '份';
-MERGE (n:Achievement {id: 'ach:001-13:居民健康档案建档率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '居民健康档案建档率', n.original = 'xx%', n.searchText = '居民健康档案建档率
-全市居民健康档案建档率xx%。', n.statement = '全市居民健康档案建档率xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:老年人健康管理人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '老年人健康管理人数', n.original = 'xxxxx人', n.searchText = '老年人健康管理人数
-xx岁以上老年人健康管理xxxxx人。', n.statement = 'xx岁以上老年人健康管理xxxxx人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:高血压健康管理人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '高血压健康管理人数', n.original = 'xxxxx人', n.searchText = '高血压健康管理人数
-高血压健康管理xxxxx人。', n.statement = '高血压健康管理xxxxx人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '糖尿病健康管理人数', n.original = 'xxxxx人', n.searchText = '糖尿病健康管理人数
-糖尿病健康管理xxxxx人。', n.statement = '糖尿病健康管理xxxxx人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '重症精神障碍管理人数', n.original = 'xxxx人', n.searchText = '重症精神障碍管理人数
-重症精神障碍管理xxxx人。', n.statement = '重症精神障碍管理xxxx人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:早孕建册率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '早孕建册率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '早孕建册率
-早孕建册率在xx%以上(与产后访视率、新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上)。', n.statement = '早孕建册率在xx%以上（与产后访视率、新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上）。', n.unit = '%';
-MERGE (n:Program {id: 'prog:优质服务基层行'}) SET n.aliases = ['优质服务基层行活动'], n.description = '乡镇卫生院服务能力评价活动，分基本标准和推荐标准', n.kind = 'CAMPAIGN', n.name = '优质服务基层行', n.searchText = '优质服务基层行
-优质服务基层行活动';
-MERGE (n:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) SET n.kind = 'METRIC', n.masked = true, n.name = '卫生院达到优质服务基层行基本标准', n.original = 'xxx家', n.searchText = '卫生院达到优质服务基层行基本标准
-xxx家卫生院达到“优质服务基层行”基本标准。', n.statement = 'xxx家卫生院达到“优质服务基层行”基本标准。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) SET n.kind = 'METRIC', n.masked = true, n.name = '社区卫生服务中心达到优质服务基层行基本标准', n.original = 'xx家', n.searchText = '社区卫生服务中心达到优质服务基层行基本标准
-xx家社区卫生服务中心达到“优质服务基层行”基本标准。', n.statement = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准。', n.unit = '家';
-MERGE (n:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) SET n.kind = 'METRIC', n.masked = true, n.name = '卫生院达到优质服务基层行推荐标准', n.original = 'xx家', n.searchText = '卫生院达到优质服务基层行推荐标准
-xx家卫生院达到“优质服务基层行”推荐标准,为创建二级医院奠定基础。', n.statement = 'xx家卫生院达到“优质服务基层行”推荐标准，为创建二级医院奠定基础。', n.unit = '家';
+基本公共卫生服务', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '家庭医生签约服务团队数', n.original = 'xxx个', n.qualifier = null, n.searchText = '家庭医生签约服务团队数
+全市组建家庭医生签约服务团队xxx个。', n.statement = '全市组建家庭医生签约服务团队xxx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '家庭医生签约人数', n.original = 'xx.x万人', n.qualifier = null, n.searchText = '家庭医生签约人数
+全市家庭医生共签约xx.x万人。', n.statement = '全市家庭医生共签约xx.x万人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:家庭医生签约率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '家庭医生签约率', n.original = 'xx%', n.qualifier = null, n.searchText = '家庭医生签约率
+全市家庭医生签约率xx%。', n.statement = '全市家庭医生签约率xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '贫困家庭签约全覆盖', n.original = null, n.qualifier = null, n.searchText = '贫困家庭签约全覆盖
+全市贫困家庭家庭医生签约实现全覆盖。', n.statement = '全市贫困家庭家庭医生签约实现全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '每村标准化村卫生室全覆盖', n.original = null, n.qualifier = null, n.searchText = '每村标准化村卫生室全覆盖
+实现全市每个村都有一个标准化村卫生室、有合格乡村医生或执业(助理)医师的目标。', n.statement = '实现全市每个村都有一个标准化村卫生室、有合格乡村医生或执业（助理）医师的目标。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '大病贫困患者救治台账人数', n.original = 'xx名', n.qualifier = null, n.searchText = '大病贫困患者救治台账人数
+为全市xx名大病贫困患者专门建立大病人员救治工作台账。', n.statement = '为全市xx名大病贫困患者专门建立大病人员救治工作台账。', n.unit = '名', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '大病贫困患者医疗费用实际报销比例', n.original = 'xx%', n.qualifier = null, n.searchText = '大病贫困患者医疗费用实际报销比例
+大病贫困患者医疗费用实际报销比例达到xx%。', n.statement = '大病贫困患者医疗费用实际报销比例达到xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '电子居民健康档案份数', n.original = 'xxxxxx份', n.qualifier = null, n.searchText = '电子居民健康档案份数
+全市共建立电子居民健康档案xxxxxx份。', n.statement = '全市共建立电子居民健康档案xxxxxx份。', n.unit = '份', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:居民健康档案建档率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '居民健康档案建档率', n.original = 'xx%', n.qualifier = null, n.searchText = '居民健康档案建档率
+全市居民健康档案建档率xx%。', n.statement = '全市居民健康档案建档率xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:老年人健康管理人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '老年人健康管理人数', n.original = 'xxxxx人', n.qualifier = null, n.searchText = '老年人健康管理人数
+xx岁以上老年人健康管理xxxxx人。', n.statement = 'xx岁以上老年人健康管理xxxxx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:高血压健康管理人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '高血压健康管理人数', n.original = 'xxxxx人', n.qualifier = null, n.searchText = '高血压健康管理人数
+高血压健康管理xxxxx人。', n.statement = '高血压健康管理xxxxx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '糖尿病健康管理人数', n.original = 'xxxxx人', n.qualifier = null, n.searchText = '糖尿病健康管理人数
+糖尿病健康管理xxxxx人。', n.statement = '糖尿病健康管理xxxxx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '重症精神障碍管理人数', n.original = 'xxxx人', n.qualifier = null, n.searchText = '重症精神障碍管理人数
+重症精神障碍管理xxxx人。', n.statement = '重症精神障碍管理xxxx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:早孕建册率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '早孕建册率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '早孕建册率
+早孕建册率在xx%以上(与产后访视率、新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上)。', n.statement = '早孕建册率在xx%以上（与产后访视率、新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上）。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:优质服务基层行'}) SET n.aliases = ['优质服务基层行活动'], n.description = '乡镇卫生院服务能力评价活动，分基本标准和推荐标准', n.kind = 'CAMPAIGN', n.masked = null, n.name = '优质服务基层行', n.scope = null, n.searchText = '优质服务基层行
+优质服务基层行活动', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '卫生院达到优质服务基层行基本标准', n.original = 'xxx家', n.qualifier = null, n.searchText = '卫生院达到优质服务基层行基本标准
+xxx家卫生院达到“优质服务基层行”基本标准。', n.statement = 'xxx家卫生院达到“优质服务基层行”基本标准。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '社区卫生服务中心达到优质服务基层行基本标准', n.original = 'xx家', n.qualifier = null, n.searchText = '社区卫生服务中心达到优质服务基层行基本标准
+xx家社区卫生服务中心达到“优质服务基层行”基本标准。', n.statement = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '卫生院达到优质服务基层行推荐标准', n.original = 'xx家', n.qualifier = null, n.searchText = '卫生院达到优质服务基层行推荐标准
+xx家卫生院达到“优质服务基层行”推荐标准,为创建二级医院奠定基础。', n.statement = 'xx家卫生院达到“优质服务基层行”推荐标准，为创建二级医院奠定基础。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) SET n.aliases = ['“两癌”“两筛”'], n.description = '“两癌”筛查与“新生儿两病”“新生儿听力”筛查', n.kind = 'PROJECT', n.masked = true, n.name = '两癌两筛全省民生实事（001-13）', n.scope = '001-13', n.searchText = '两癌两筛全省民生实事(001-13)
-“两癌”“两筛”';
-MERGE (n:Program {id: 'prog:适龄妇女两癌检查'}) SET n.aliases = ['两癌检查', '“两癌”检查', '两癌筛查', '“两癌”筛查'], n.kind = 'SERVICE', n.name = '适龄妇女两癌检查', n.searchText = '适龄妇女两癌检查
+“两癌”“两筛”', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:适龄妇女两癌检查'}) SET n.aliases = ['两癌检查', '“两癌”检查', '两癌筛查', '“两癌”筛查'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '适龄妇女两癌检查', n.scope = null, n.searchText = '适龄妇女两癌检查
 两癌检查
 “两癌”检查
 两癌筛查
-“两癌”筛查';
-MERGE (n:Program {id: 'prog:新生儿两病筛查'}) SET n.aliases = ['“新生儿两病”筛查'], n.kind = 'SERVICE', n.name = '新生儿两病筛查', n.searchText = '新生儿两病筛查
-“新生儿两病”筛查';
-MERGE (n:Program {id: 'prog:新生儿听力筛查'}) SET n.aliases = ['“新生儿听力”筛查'], n.kind = 'SERVICE', n.name = '新生儿听力筛查', n.searchText = '新生儿听力筛查
-“新生儿听力”筛查';
-MERGE (n:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '宫颈癌筛查例数', n.original = 'xxxx例', n.searchText = '宫颈癌筛查例数
-xxxx年宫颈癌筛查xxxx例。', n.statement = 'xxxx年宫颈癌筛查xxxx例。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '宫颈癌筛查完成率', n.original = 'xxx.xx%', n.searchText = '宫颈癌筛查完成率
-xxxx年宫颈癌筛查完成率xxx.xx%。', n.statement = 'xxxx年宫颈癌筛查完成率xxx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '乳腺癌筛查例数', n.original = 'xxxx例', n.searchText = '乳腺癌筛查例数
-xxxx年乳腺癌筛查xxxx例。', n.statement = 'xxxx年乳腺癌筛查xxxx例。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '乳腺癌筛查完成率', n.original = 'xxx.xx%', n.searchText = '乳腺癌筛查完成率
-xxxx年乳腺癌筛查完成率xxx.xx%,提前完成上级分配的工作任务。', n.statement = 'xxxx年乳腺癌筛查完成率xxx.xx%，提前完成上级分配的工作任务。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新生儿两病筛查例数', n.original = 'xxxx例', n.searchText = '新生儿两病筛查例数
-“新生儿两病”筛查xxxx例。', n.statement = '“新生儿两病”筛查xxxx例。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新生儿两病筛查率', n.original = 'xx.xx%', n.searchText = '新生儿两病筛查率
-“新生儿两病”筛查率xx.xx%。', n.statement = '“新生儿两病”筛查率xx.xx%。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新生儿听力筛查例数', n.original = 'xxxx例', n.searchText = '新生儿听力筛查例数
-“新生儿听力”筛查xxxx例。', n.statement = '“新生儿听力”筛查xxxx例。', n.unit = '例';
-MERGE (n:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新生儿听力筛查率', n.original = 'xx.xx%', n.searchText = '新生儿听力筛查率
-“新生儿听力”筛查率xx.xx%,全面完成上级任务。', n.statement = '“新生儿听力”筛查率xx.xx%，全面完成上级任务。', n.unit = '%';
-MERGE (n:Policy {id: 'policy:计划生育奖励扶助'}) SET n.aliases = ['计生奖扶政策', '计生奖扶'], n.description = '计划生育奖励扶助政策（计生奖扶政策）', n.name = '计划生育奖励扶助', n.searchText = '计划生育奖励扶助
+“两癌”筛查', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:新生儿两病筛查'}) SET n.aliases = ['“新生儿两病”筛查'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '新生儿两病筛查', n.scope = null, n.searchText = '新生儿两病筛查
+“新生儿两病”筛查', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:新生儿听力筛查'}) SET n.aliases = ['“新生儿听力”筛查'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '新生儿听力筛查', n.scope = null, n.searchText = '新生儿听力筛查
+“新生儿听力”筛查', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '宫颈癌筛查例数', n.original = 'xxxx例', n.qualifier = null, n.searchText = '宫颈癌筛查例数
+xxxx年宫颈癌筛查xxxx例。', n.statement = 'xxxx年宫颈癌筛查xxxx例。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '宫颈癌筛查完成率', n.original = 'xxx.xx%', n.qualifier = null, n.searchText = '宫颈癌筛查完成率
+xxxx年宫颈癌筛查完成率xxx.xx%。', n.statement = 'xxxx年宫颈癌筛查完成率xxx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '乳腺癌筛查例数', n.original = 'xxxx例', n.qualifier = null, n.searchText = '乳腺癌筛查例数
+xxxx年乳腺癌筛查xxxx例。', n.statement = 'xxxx年乳腺癌筛查xxxx例。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '乳腺癌筛查完成率', n.original = 'xxx.xx%', n.qualifier = null, n.searchText = '乳腺癌筛查完成率
+xxxx年乳腺癌筛查完成率xxx.xx%,提前完成上级分配的工作任务。', n.statement = 'xxxx年乳腺癌筛查完成率xxx.xx%，提前完成上级分配的工作任务。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新生儿两病筛查例数', n.original = 'xxxx例', n.qualifier = null, n.searchText = '新生儿两病筛查例数
+“新生儿两病”筛查xxxx例。', n.statement = '“新生儿两病”筛查xxxx例。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新生儿两病筛查率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '新生儿两病筛查率
+“新生儿两病”筛查率xx.xx%。', n.statement = '“新生儿两病”筛查率xx.xx%。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新生儿听力筛查例数', n.original = 'xxxx例', n.qualifier = null, n.searchText = '新生儿听力筛查例数
+“新生儿听力”筛查xxxx例。', n.statement = '“新生儿听力”筛查xxxx例。', n.unit = '例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新生儿听力筛查率', n.original = 'xx.xx%', n.qualifier = null, n.searchText = '新生儿听力筛查率
+“新生儿听力”筛查率xx.xx%,全面完成上级任务。', n.statement = '“新生儿听力”筛查率xx.xx%，全面完成上级任务。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:计划生育奖励扶助'}) SET n.aliases = ['计生奖扶政策', '计生奖扶'], n.description = '计划生育奖励扶助政策（计生奖扶政策）', n.masked = null, n.name = '计划生育奖励扶助', n.scope = null, n.searchText = '计划生育奖励扶助
 计生奖扶政策
-计生奖扶';
-MERGE (n:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '计生困难家庭申请救助户数', n.original = 'xx户', n.searchText = '计生困难家庭申请救助户数
-有xx户计生困难家庭申请救助。', n.statement = '有xx户计生困难家庭申请救助。', n.unit = '户';
-MERGE (n:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) SET n.kind = 'METRIC', n.masked = true, n.name = '计生困难家庭救助金', n.original = 'x.x万元', n.searchText = '计生困难家庭救助金
-向计生困难家庭发放救助金x.x万元。', n.statement = '向计生困难家庭发放救助金x.x万元。', n.unit = '元';
-MERGE (n:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}) SET n.kind = 'METRIC', n.masked = true, n.name = '城乡居民社会养老保险计生补贴对象', n.original = 'xxxxx人', n.searchText = '城乡居民社会养老保险计生补贴对象
-全市享受城乡居民社会养老保险计生补贴对象有xxxxx人。', n.statement = '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人。', n.unit = '人';
-MERGE (n:Achievement {id: 'ach:001-13:托育机构备案零突破'}) SET n.kind = 'MILESTONE', n.name = '托育机构备案零突破', n.searchText = '托育机构备案零突破
-xx市实现托育机构备案零突破。', n.statement = 'xx市实现托育机构备案零突破。';
-MERGE (n:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}) SET n.kind = 'METRIC', n.masked = true, n.name = '幼儿园全面摸底排查', n.original = 'xx所', n.searchText = '幼儿园全面摸底排查
-对全市xx所幼儿园进行全面摸底排查。', n.statement = '对全市xx所幼儿园进行全面摸底排查。', n.unit = '所';
-MERGE (n:Organization {id: 'org:001-13:市xx幼儿园'}) SET n.description = '托育机构', n.kind = 'OTHER', n.masked = true, n.name = '市xx幼儿园（001-13）', n.scope = '001-13', n.searchText = '市xx幼儿园(001-13)';
-MERGE (n:Achievement {id: 'ach:001-13:托育机构备案成功'}) SET n.kind = 'MILESTONE', n.name = '托育机构备案成功', n.searchText = '托育机构备案成功
-市xx幼儿园等托育机构备案成功。', n.statement = '市xx幼儿园等托育机构备案成功。';
-MERGE (n:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}) SET n.aliases = ['省爱卫办'], n.kind = 'GOVERNMENT_AGENCY', n.name = '河南省爱国卫生运动委员会办公室', n.searchText = '河南省爱国卫生运动委员会办公室
-省爱卫办';
-MERGE (n:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) SET n.kind = 'MILESTONE', n.name = '病媒生物防制通过省爱卫办考核评估', n.searchText = '病媒生物防制通过省爱卫办考核评估
-xx市病媒生物防制工作顺利通过省爱卫办考核评估。', n.statement = 'xx市病媒生物防制工作顺利通过省爱卫办考核评估。';
-MERGE (n:Program {id: 'prog:卫生乡镇创建'}) SET n.kind = 'CAMPAIGN', n.name = '卫生乡镇创建', n.searchText = '卫生乡镇创建';
-MERGE (n:Program {id: 'prog:001-13:健康单位和健康村创建'}) SET n.aliases = ['健康乡镇、健康单位、健康村创建'], n.kind = 'CAMPAIGN', n.masked = true, n.name = '健康单位和健康村创建（001-13）', n.scope = '001-13', n.searchText = '健康单位和健康村创建(001-13)
-健康乡镇、健康单位、健康村创建';
-MERGE (n:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) SET n.kind = 'METRIC', n.masked = true, n.name = '申报国家卫生乡镇', n.original = 'x个', n.searchText = '申报国家卫生乡镇
-xx市申报国家卫生乡镇x个。', n.statement = 'xx市申报国家卫生乡镇x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建河南省卫生乡镇', n.original = 'x个', n.searchText = '创建河南省卫生乡镇
-xx市创建河南省卫生乡镇x个。', n.statement = 'xx市创建河南省卫生乡镇x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建xx市卫生乡镇', n.original = 'x个', n.searchText = '创建xx市卫生乡镇
-xx市创建上级xx市卫生乡镇x个。', n.statement = 'xx市创建上级xx市卫生乡镇x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建省级健康单位'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建省级健康单位', n.original = 'x个', n.searchText = '创建省级健康单位
-xx市创建省级健康单位x个。', n.statement = 'xx市创建省级健康单位x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建省级健康村'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建省级健康村', n.original = 'x个', n.searchText = '创建省级健康村
-xx市创建省级健康村x个。', n.statement = 'xx市创建省级健康村x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建市级健康乡镇', n.original = 'x个', n.searchText = '创建市级健康乡镇
-xx市创建市级健康乡镇x个。', n.statement = 'xx市创建市级健康乡镇x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建市级健康单位'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建市级健康单位', n.original = 'x个', n.searchText = '创建市级健康单位
-xx市创建市级健康单位x个。', n.statement = 'xx市创建市级健康单位x个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:创建市级健康村'}) SET n.kind = 'METRIC', n.masked = true, n.name = '创建市级健康村', n.original = 'xx个', n.searchText = '创建市级健康村
-xx市创建市级健康村xx个。', n.statement = 'xx市创建市级健康村xx个。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}) SET n.kind = 'MILESTONE', n.name = '无烟机关学校医疗卫生机构全覆盖', n.searchText = '无烟机关学校医疗卫生机构全覆盖
-xx市无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖。', n.statement = 'xx市无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖。';
-MERGE (n:Achievement {id: 'ach:001-10:市县配套投入比例'}) SET n.kind = 'METRIC', n.masked = true, n.name = '市县配套投入比例', n.original = 'x∶x', n.searchText = '市县配套投入比例
-县域医共体发展专项基金由市、县按x∶x比例配套投入。', n.statement = '县域医共体发展专项基金由市、县按x∶x比例配套投入。', n.unit = '比例';
-MERGE (n:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '医共体覆盖县域数', n.original = 'x个县域', n.searchText = '医共体覆盖县域数
-紧密型县域医共体建设扩大到所有x个县域及xx区。', n.statement = '紧密型县域医共体建设扩大到所有x个县域及xx区。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '空白村卫生所连续财政补助年数', n.original = '连续x年', n.searchText = '空白村卫生所连续财政补助年数
-市级财政自xxxx年起连续x年对全市“空白村”卫生所予以财政补助。', n.statement = '市级财政自xxxx年起连续x年对全市“空白村”卫生所予以财政补助。', n.unit = '年';
-MERGE (n:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '达到国家推荐标准的县级二级以上综合医院数', n.original = 'x家', n.searchText = '达到国家推荐标准的县级二级以上综合医院数
-x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.statement = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.unit = '家';
+计生奖扶', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '计生困难家庭申请救助户数', n.original = 'xx户', n.qualifier = null, n.searchText = '计生困难家庭申请救助户数
+有xx户计生困难家庭申请救助。', n.statement = '有xx户计生困难家庭申请救助。', n.unit = '户', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '计生困难家庭救助金', n.original = 'x.x万元', n.qualifier = null, n.searchText = '计生困难家庭救助金
+向计生困难家庭发放救助金x.x万元。', n.statement = '向计生困难家庭发放救助金x.x万元。', n.unit = '元', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '城乡居民社会养老保险计生补贴对象', n.original = 'xxxxx人', n.qualifier = null, n.searchText = '城乡居民社会养老保险计生补贴对象
+全市享受城乡居民社会养老保险计生补贴对象有xxxxx人。', n.statement = '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人。', n.unit = '人', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:托育机构备案零突破'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '托育机构备案零突破', n.original = null, n.qualifier = null, n.searchText = '托育机构备案零突破
+xx市实现托育机构备案零突破。', n.statement = 'xx市实现托育机构备案零突破。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '幼儿园全面摸底排查', n.original = 'xx所', n.qualifier = null, n.searchText = '幼儿园全面摸底排查
+对全市xx所幼儿园进行全面摸底排查。', n.statement = '对全市xx所幼儿园进行全面摸底排查。', n.unit = '所', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:市xx幼儿园'}) SET n.aliases = null, n.description = '托育机构', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = '市xx幼儿园（001-13）', n.scope = '001-13', n.searchText = '市xx幼儿园(001-13)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:托育机构备案成功'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '托育机构备案成功', n.original = null, n.qualifier = null, n.searchText = '托育机构备案成功
+市xx幼儿园等托育机构备案成功。', n.statement = '市xx幼儿园等托育机构备案成功。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}) SET n.aliases = ['省爱卫办'], n.description = null, n.grade = null, n.kind = 'GOVERNMENT_AGENCY', n.masked = null, n.name = '河南省爱国卫生运动委员会办公室', n.scope = null, n.searchText = '河南省爱国卫生运动委员会办公室
+省爱卫办', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '病媒生物防制通过省爱卫办考核评估', n.original = null, n.qualifier = null, n.searchText = '病媒生物防制通过省爱卫办考核评估
+xx市病媒生物防制工作顺利通过省爱卫办考核评估。', n.statement = 'xx市病媒生物防制工作顺利通过省爱卫办考核评估。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:卫生乡镇创建'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '卫生乡镇创建', n.scope = null, n.searchText = '卫生乡镇创建', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:健康单位和健康村创建'}) SET n.aliases = ['健康乡镇、健康单位、健康村创建'], n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '健康单位和健康村创建（001-13）', n.scope = '001-13', n.searchText = '健康单位和健康村创建(001-13)
+健康乡镇、健康单位、健康村创建', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '申报国家卫生乡镇', n.original = 'x个', n.qualifier = null, n.searchText = '申报国家卫生乡镇
+xx市申报国家卫生乡镇x个。', n.statement = 'xx市申报国家卫生乡镇x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建河南省卫生乡镇', n.original = 'x个', n.qualifier = null, n.searchText = '创建河南省卫生乡镇
+xx市创建河南省卫生乡镇x个。', n.statement = 'xx市创建河南省卫生乡镇x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建xx市卫生乡镇', n.original = 'x个', n.qualifier = null, n.searchText = '创建xx市卫生乡镇
+xx市创建上级xx市卫生乡镇x个。', n.statement = 'xx市创建上级xx市卫生乡镇x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建省级健康单位'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建省级健康单位', n.original = 'x个', n.qualifier = null, n.searchText = '创建省级健康单位
+xx市创建省级健康单位x个。', n.statement = 'xx市创建省级健康单位x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建省级健康村'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建省级健康村', n.original = 'x个', n.qualifier = null, n.searchText = '创建省级健康村
+xx市创建省级健康村x个。', n.statement = 'xx市创建省级健康村x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建市级健康乡镇', n.original = 'x个', n.qualifier = null, n.searchText = '创建市级健康乡镇
+xx市创建市级健康乡镇x个。', n.statement = 'xx市创建市级健康乡镇x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建市级健康单位'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建市级健康单位', n.original = 'x个', n.qualifier = null, n.searchText = '创建市级健康单位
+xx市创建市级健康单位x个。', n.statement = 'xx市创建市级健康单位x个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:创建市级健康村'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '创建市级健康村', n.original = 'xx个', n.qualifier = null, n.searchText = '创建市级健康村
+xx市创建市级健康村xx个。', n.statement = 'xx市创建市级健康村xx个。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '无烟机关学校医疗卫生机构全覆盖', n.original = null, n.qualifier = null, n.searchText = '无烟机关学校医疗卫生机构全覆盖
+xx市无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖。', n.statement = 'xx市无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:市县配套投入比例'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '市县配套投入比例', n.original = 'x∶x', n.qualifier = null, n.searchText = '市县配套投入比例
+县域医共体发展专项基金由市、县按x∶x比例配套投入。', n.statement = '县域医共体发展专项基金由市、县按x∶x比例配套投入。', n.unit = '比例', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '医共体覆盖县域数', n.original = 'x个县域', n.qualifier = null, n.searchText = '医共体覆盖县域数
+紧密型县域医共体建设扩大到所有x个县域及xx区。', n.statement = '紧密型县域医共体建设扩大到所有x个县域及xx区。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '空白村卫生所连续财政补助年数', n.original = '连续x年', n.qualifier = null, n.searchText = '空白村卫生所连续财政补助年数
+市级财政自xxxx年起连续x年对全市“空白村”卫生所予以财政补助。', n.statement = '市级财政自xxxx年起连续x年对全市“空白村”卫生所予以财政补助。', n.unit = '年', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '达到国家推荐标准的县级二级以上综合医院数', n.original = 'x家', n.qualifier = null, n.searchText = '达到国家推荐标准的县级二级以上综合医院数
+x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.statement = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}) SET n.aliases = ['优质医疗合作项目'], n.description = 'xx市、xx市、xx县等市县的县级综合医院引进的优质医疗合作项目', n.kind = 'PROJECT', n.masked = true, n.name = '县级综合医院优质医疗合作项目（001-10）', n.scope = '001-10', n.searchText = '县级综合医院优质医疗合作项目(001-10)
-优质医疗合作项目';
-MERGE (n:Program {id: 'prog:001-11:养老服务信息数据库'}) SET n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '养老服务信息数据库（001-11）', n.scope = '001-11', n.searchText = '养老服务信息数据库(001-11)';
-MERGE (n:Program {id: 'prog:001-11:呼叫派单系统'}) SET n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '呼叫派单系统（001-11）', n.scope = '001-11', n.searchText = '呼叫派单系统(001-11)';
-MERGE (n:Program {id: 'prog:001-11:应急救援服务网络'}) SET n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '应急救援服务网络（001-11）', n.scope = '001-11', n.searchText = '应急救援服务网络(001-11)';
-MERGE (n:Program {id: 'prog:001-11:全城志愿服务体系'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '全城志愿服务体系（001-11）', n.scope = '001-11', n.searchText = '全城志愿服务体系(001-11)';
-MERGE (n:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '增加ICU床位的医疗卫生机构数', n.original = 'xx家', n.searchText = '增加ICU床位的医疗卫生机构数
-市本级紧急调拨专项资金,为全市xx家医疗卫生机构增加综合ICU床位。', n.statement = '市本级紧急调拨专项资金，为全市xx家医疗卫生机构增加综合ICU床位。', n.unit = '家';
-MERGE (n:Program {id: 'prog:001-12:五本台账'}) SET n.description = '医护力量、患者流量、医疗设备、药品储备、重点人群五本台账', n.kind = 'INITIATIVE', n.masked = true, n.name = '五本台账（001-12）', n.scope = '001-12', n.searchText = '五本台账(001-12)';
-MERGE (n:Program {id: 'prog:001-12:市政府为民办实事项目'}) SET n.aliases = ['为民办实事项目'], n.kind = 'PROJECT', n.masked = true, n.name = '市政府为民办实事项目（001-12）', n.scope = '001-12', n.searchText = '市政府为民办实事项目(001-12)
-为民办实事项目';
-MERGE (n:Person {id: 'person:001-12:A总书记'}) SET n.description = '姓名被遮蔽的总书记', n.masked = true, n.name = 'A总书记（001-12）', n.scope = '001-12', n.searchText = 'A总书记(001-12)';
-MERGE (n:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}) SET n.aliases = ['人民医院PCR实验室'], n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院PCR实验室（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院PCR实验室(001-13)
-人民医院PCR实验室';
-MERGE (n:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}) SET n.aliases = ['疾控中心检验科'], n.kind = 'OTHER', n.masked = true, n.name = 'xx市疾病预防控制中心检验科（001-13）', n.scope = '001-13', n.searchText = 'xx市疾病预防控制中心检验科(001-13)
-疾控中心检验科';
-MERGE (n:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) SET n.kind = 'METRIC', n.masked = true, n.name = '专项债项目通过省财政厅审批数', n.original = 'x个', n.searchText = '专项债项目通过省财政厅审批数
-市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.statement = '市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.unit = '个';
-MERGE (n:Achievement {id: 'ach:001-13:产后访视率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '产后访视率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '产后访视率
-产后访视率在xx%以上。', n.statement = '产后访视率在xx%以上。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:新生儿访视率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '新生儿访视率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '新生儿访视率
-新生儿访视率在xx%以上。', n.statement = '新生儿访视率在xx%以上。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:儿童健康管理率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '儿童健康管理率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '儿童健康管理率
-儿童健康管理率在xx%以上。', n.statement = '儿童健康管理率在xx%以上。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) SET n.kind = 'METRIC', n.masked = true, n.name = '儿童眼保健和视力检查覆盖率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '儿童眼保健和视力检查覆盖率
-儿童眼保健和视力检查覆盖率在xx%以上。', n.statement = '儿童眼保健和视力检查覆盖率在xx%以上。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) SET n.kind = 'METRIC', n.masked = true, n.name = '养老服务xx小时不打烊', n.original = 'xx小时', n.searchText = '养老服务xx小时不打烊
-xx市居家社区养老求救服务xx小时“不打烊”。', n.statement = 'xx市居家社区养老求救服务xx小时“不打烊”。', n.unit = '小时';
-MERGE (n:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) SET n.kind = 'METRIC', n.masked = true, n.name = '发热诊室xx小时开放', n.original = 'xx小时', n.searchText = '发热诊室xx小时开放
-苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.statement = '苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.unit = '小时';
-MERGE (n:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'x类高风险人群启动第二剂次加强免疫', n.original = 'x类', n.searchText = 'x类高风险人群启动第二剂次加强免疫
-针对x类高风险人群启动新冠第二剂次加强免疫(第四针)。', n.statement = '针对x类高风险人群启动新冠第二剂次加强免疫（第四针）。', n.unit = '类';
-MERGE (n:Organization {id: 'org:001-10:中医联盟'}) SET n.description = 'xx县中医院建立的中医联盟（与共享药房组成服务模式）', n.kind = 'ALLIANCE', n.masked = true, n.name = '中医联盟（001-10）', n.scope = '001-10', n.searchText = '中医联盟(001-10)';
-MERGE (n:Program {id: 'prog:001-10:名医工作室'}) SET n.description = 'xx市总医院设立、xx县引进的名医工作室', n.kind = 'PROJECT', n.masked = true, n.name = '名医工作室（001-10）', n.scope = '001-10', n.searchText = '名医工作室(001-10)';
+优质医疗合作项目', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:养老服务信息数据库'}) SET n.aliases = null, n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '养老服务信息数据库（001-11）', n.scope = '001-11', n.searchText = '养老服务信息数据库(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:呼叫派单系统'}) SET n.aliases = null, n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '呼叫派单系统（001-11）', n.scope = '001-11', n.searchText = '呼叫派单系统(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:应急救援服务网络'}) SET n.aliases = null, n.description = 'xx市市旗（区）两级一体化智慧养老服务平台配建的系统', n.kind = 'PLATFORM', n.masked = true, n.name = '应急救援服务网络（001-11）', n.scope = '001-11', n.searchText = '应急救援服务网络(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:全城志愿服务体系'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '全城志愿服务体系（001-11）', n.scope = '001-11', n.searchText = '全城志愿服务体系(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '增加ICU床位的医疗卫生机构数', n.original = 'xx家', n.qualifier = null, n.searchText = '增加ICU床位的医疗卫生机构数
+市本级紧急调拨专项资金,为全市xx家医疗卫生机构增加综合ICU床位。', n.statement = '市本级紧急调拨专项资金，为全市xx家医疗卫生机构增加综合ICU床位。', n.unit = '家', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:五本台账'}) SET n.aliases = null, n.description = '医护力量、患者流量、医疗设备、药品储备、重点人群五本台账', n.kind = 'INITIATIVE', n.masked = true, n.name = '五本台账（001-12）', n.scope = '001-12', n.searchText = '五本台账(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:市政府为民办实事项目'}) SET n.aliases = ['为民办实事项目'], n.description = null, n.kind = 'PROJECT', n.masked = true, n.name = '市政府为民办实事项目（001-12）', n.scope = '001-12', n.searchText = '市政府为民办实事项目(001-12)
+为民办实事项目', n.year = null, n.seed = $seed;
+MERGE (n:Person {id: 'person:001-12:A总书记'}) SET n.aliases = null, n.description = '姓名被遮蔽的总书记', n.masked = true, n.name = 'A总书记（001-12）', n.scope = '001-12', n.searchText = 'A总书记(001-12)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}) SET n.aliases = ['人民医院PCR实验室'], n.description = null, n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市人民医院PCR实验室（001-13）', n.scope = '001-13', n.searchText = 'xx市人民医院PCR实验室(001-13)
+人民医院PCR实验室', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}) SET n.aliases = ['疾控中心检验科'], n.description = null, n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = 'xx市疾病预防控制中心检验科（001-13）', n.scope = '001-13', n.searchText = 'xx市疾病预防控制中心检验科(001-13)
+疾控中心检验科', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '专项债项目通过省财政厅审批数', n.original = 'x个', n.qualifier = null, n.searchText = '专项债项目通过省财政厅审批数
+市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.statement = '市人民医院县域医疗中心建设等x个专项债项目已通过河南省财政厅审批。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:产后访视率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '产后访视率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '产后访视率
+产后访视率在xx%以上。', n.statement = '产后访视率在xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:新生儿访视率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '新生儿访视率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '新生儿访视率
+新生儿访视率在xx%以上。', n.statement = '新生儿访视率在xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:儿童健康管理率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '儿童健康管理率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '儿童健康管理率
+儿童健康管理率在xx%以上。', n.statement = '儿童健康管理率在xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '儿童眼保健和视力检查覆盖率', n.original = 'xx%以上', n.qualifier = '以上', n.searchText = '儿童眼保健和视力检查覆盖率
+儿童眼保健和视力检查覆盖率在xx%以上。', n.statement = '儿童眼保健和视力检查覆盖率在xx%以上。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '养老服务xx小时不打烊', n.original = 'xx小时', n.qualifier = null, n.searchText = '养老服务xx小时不打烊
+xx市居家社区养老求救服务xx小时“不打烊”。', n.statement = 'xx市居家社区养老求救服务xx小时“不打烊”。', n.unit = '小时', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '发热诊室xx小时开放', n.original = 'xx小时', n.qualifier = null, n.searchText = '发热诊室xx小时开放
+苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.statement = '苏木乡镇卫生院和社区卫生服务中心设立的发热诊室实现xx小时开放。', n.unit = '小时', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'x类高风险人群启动第二剂次加强免疫', n.original = 'x类', n.qualifier = null, n.searchText = 'x类高风险人群启动第二剂次加强免疫
+针对x类高风险人群启动新冠第二剂次加强免疫(第四针)。', n.statement = '针对x类高风险人群启动新冠第二剂次加强免疫（第四针）。', n.unit = '类', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:中医联盟'}) SET n.aliases = null, n.description = 'xx县中医院建立的中医联盟（与共享药房组成服务模式）', n.grade = null, n.kind = 'ALLIANCE', n.masked = true, n.name = '中医联盟（001-10）', n.scope = '001-10', n.searchText = '中医联盟(001-10)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-10:名医工作室'}) SET n.aliases = null, n.description = 'xx市总医院设立、xx县引进的名医工作室', n.kind = 'PROJECT', n.masked = true, n.name = '名医工作室（001-10）', n.scope = '001-10', n.searchText = '名医工作室(001-10)', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-10:省市带县做强龙头'}) SET n.aliases = ['人才兴院', '学科强院', '省市级医院帮扶共建'], n.description = '以人才兴院、学科强院、省市级医院帮扶共建等“组合拳”做强县级龙头医院', n.kind = 'INITIATIVE', n.masked = true, n.name = '省市带县做强龙头（001-10）', n.scope = '001-10', n.searchText = '省市带县做强龙头(001-10)
 人才兴院
 学科强院
-省市级医院帮扶共建';
-MERGE (n:Program {id: 'prog:001-10:医疗学科共建'}) SET n.description = 'xx市总医院与xx大学医学院开展医疗学科共建，帮带骨科、神经外科等重点学科', n.kind = 'PROJECT', n.masked = true, n.name = '医疗学科共建（001-10）', n.scope = '001-10', n.searchText = '医疗学科共建(001-10)';
-MERGE (n:Program {id: 'prog:001-11:老年人需求清单'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '老年人需求清单（001-11）', n.scope = '001-11', n.searchText = '老年人需求清单(001-11)';
-MERGE (n:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '党委—党支部—科室分类指导分级管理联动机制（001-12）', n.scope = '001-12', n.searchText = '党委—党支部—科室分类指导分级管理联动机制(001-12)';
-MERGE (n:Program {id: 'prog:001-12:夜间门诊'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '夜间门诊（001-12）', n.scope = '001-12', n.searchText = '夜间门诊(001-12)';
-MERGE (n:Program {id: 'prog:001-12:互联网诊疗服务'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '互联网诊疗服务（001-12）', n.scope = '001-12', n.searchText = '互联网诊疗服务(001-12)';
-MERGE (n:Program {id: 'prog:001-12:急诊绿色通道'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '急诊绿色通道（001-12）', n.scope = '001-12', n.searchText = '急诊绿色通道(001-12)';
-MERGE (n:Program {id: 'prog:001-12:三药三方储备'}) SET n.aliases = ['三药三方'], n.kind = 'INITIATIVE', n.masked = true, n.name = '三药三方储备（001-12）', n.scope = '001-12', n.searchText = '三药三方储备(001-12)
-三药三方';
-MERGE (n:Program {id: 'prog:001-12:采购直通车'}) SET n.kind = 'SERVICE', n.masked = true, n.name = '采购直通车（001-12）', n.scope = '001-12', n.searchText = '采购直通车(001-12)';
-MERGE (n:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) SET n.aliases = ['分级救治体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以医联体为基础的分级救治体系（001-12）', n.scope = '001-12', n.searchText = '以医联体为基础的分级救治体系(001-12)
-分级救治体系';
-MERGE (n:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}) SET n.aliases = ['应急转运体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以xxx急救为基础的应急转运体系（001-12）', n.scope = '001-12', n.searchText = '以xxx急救为基础的应急转运体系(001-12)
-应急转运体系';
-MERGE (n:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}) SET n.aliases = ['分类指导体系'], n.kind = 'INITIATIVE', n.masked = true, n.name = '以专家团队为支撑的分类指导体系（001-12）', n.scope = '001-12', n.searchText = '以专家团队为支撑的分类指导体系(001-12)
-分类指导体系';
-MERGE (n:Program {id: 'prog:001-12:红黄绿三色标识管理'}) SET n.description = '对重点人群按“红、黄、绿”三色标识建立工作台账', n.kind = 'INITIATIVE', n.masked = true, n.name = '红黄绿三色标识管理（001-12）', n.scope = '001-12', n.searchText = '红黄绿三色标识管理(001-12)';
-MERGE (n:Program {id: 'prog:001-12:重点人群服务包保'}) SET n.aliases = ['健康包', '指氧仪', '小药箱'], n.kind = 'SERVICE', n.masked = true, n.name = '重点人群服务包保（001-12）', n.scope = '001-12', n.searchText = '重点人群服务包保(001-12)
+省市级医院帮扶共建', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-10:医疗学科共建'}) SET n.aliases = null, n.description = 'xx市总医院与xx大学医学院开展医疗学科共建，帮带骨科、神经外科等重点学科', n.kind = 'PROJECT', n.masked = true, n.name = '医疗学科共建（001-10）', n.scope = '001-10', n.searchText = '医疗学科共建(001-10)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:老年人需求清单'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '老年人需求清单（001-11）', n.scope = '001-11', n.searchText = '老年人需求清单(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '党委—党支部—科室分类指导分级管理联动机制（001-12）', n.scope = '001-12', n.searchText = '党委—党支部—科室分类指导分级管理联动机制(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:夜间门诊'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '夜间门诊（001-12）', n.scope = '001-12', n.searchText = '夜间门诊(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:互联网诊疗服务'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '互联网诊疗服务（001-12）', n.scope = '001-12', n.searchText = '互联网诊疗服务(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:急诊绿色通道'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '急诊绿色通道（001-12）', n.scope = '001-12', n.searchText = '急诊绿色通道(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:三药三方储备'}) SET n.aliases = ['三药三方'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '三药三方储备（001-12）', n.scope = '001-12', n.searchText = '三药三方储备(001-12)
+三药三方', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:采购直通车'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '采购直通车（001-12）', n.scope = '001-12', n.searchText = '采购直通车(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) SET n.aliases = ['分级救治体系'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '以医联体为基础的分级救治体系（001-12）', n.scope = '001-12', n.searchText = '以医联体为基础的分级救治体系(001-12)
+分级救治体系', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}) SET n.aliases = ['应急转运体系'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '以xxx急救为基础的应急转运体系（001-12）', n.scope = '001-12', n.searchText = '以xxx急救为基础的应急转运体系(001-12)
+应急转运体系', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}) SET n.aliases = ['分类指导体系'], n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '以专家团队为支撑的分类指导体系（001-12）', n.scope = '001-12', n.searchText = '以专家团队为支撑的分类指导体系(001-12)
+分类指导体系', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:红黄绿三色标识管理'}) SET n.aliases = null, n.description = '对重点人群按“红、黄、绿”三色标识建立工作台账', n.kind = 'INITIATIVE', n.masked = true, n.name = '红黄绿三色标识管理（001-12）', n.scope = '001-12', n.searchText = '红黄绿三色标识管理(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:重点人群服务包保'}) SET n.aliases = ['健康包', '指氧仪', '小药箱'], n.description = null, n.kind = 'SERVICE', n.masked = true, n.name = '重点人群服务包保（001-12）', n.scope = '001-12', n.searchText = '重点人群服务包保(001-12)
 健康包
 指氧仪
-小药箱';
-MERGE (n:Program {id: 'prog:001-12:防疫药品邻里互助'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '防疫药品邻里互助（001-12）', n.scope = '001-12', n.searchText = '防疫药品邻里互助(001-12)';
-MERGE (n:Program {id: 'prog:001-12:非必要不做核酸'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '非必要不做核酸（001-12）', n.scope = '001-12', n.searchText = '非必要不做核酸(001-12)';
-MERGE (n:Program {id: 'prog:001-12:医护轻伤不下火线'}) SET n.aliases = ['轻伤不下火线'], n.kind = 'CAMPAIGN', n.masked = true, n.name = '医护轻伤不下火线（001-12）', n.scope = '001-12', n.searchText = '医护轻伤不下火线(001-12)
-轻伤不下火线';
-MERGE (n:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}) SET n.masked = true, n.name = '全市新冠宣传引导和健康教育工作方案（001-12）', n.scope = '001-12', n.searchText = '全市新冠宣传引导和健康教育工作方案(001-12)';
-MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小', '一老一小服务体系', '一老一幼'], n.kind = 'INITIATIVE', n.name = '“一老一小”服务体系', n.searchText = '“一老一小”服务体系
+小药箱', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:防疫药品邻里互助'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '防疫药品邻里互助（001-12）', n.scope = '001-12', n.searchText = '防疫药品邻里互助(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:非必要不做核酸'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '非必要不做核酸（001-12）', n.scope = '001-12', n.searchText = '非必要不做核酸(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:医护轻伤不下火线'}) SET n.aliases = ['轻伤不下火线'], n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '医护轻伤不下火线（001-12）', n.scope = '001-12', n.searchText = '医护轻伤不下火线(001-12)
+轻伤不下火线', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}) SET n.aliases = null, n.description = null, n.masked = true, n.name = '全市新冠宣传引导和健康教育工作方案（001-12）', n.scope = '001-12', n.searchText = '全市新冠宣传引导和健康教育工作方案(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:“一老一小”服务体系'}) SET n.aliases = ['一老一小', '一老一小服务体系', '一老一幼'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '“一老一小”服务体系', n.scope = null, n.searchText = '“一老一小”服务体系
 一老一小
 一老一小服务体系
-一老一幼';
-MERGE (n:Program {id: 'prog:001-13:五个全面'}) SET n.description = 'xx市卫生健康委医疗服务、卫健队伍、应急处置、公共卫生、健康保障“五个全面”工作', n.kind = 'INITIATIVE', n.masked = true, n.name = '五个全面（001-13）', n.scope = '001-13', n.searchText = '五个全面(001-13)';
-MERGE (n:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = 'x岁以下婴幼儿照护服务宣传活动（001-13）', n.scope = '001-13', n.searchText = 'x岁以下婴幼儿照护服务宣传活动(001-13)';
-MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.level = 'COUNTRY', n.name = '中国', n.searchText = '中国
+一老一幼', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:五个全面'}) SET n.aliases = null, n.description = 'xx市卫生健康委医疗服务、卫健队伍、应急处置、公共卫生、健康保障“五个全面”工作', n.kind = 'INITIATIVE', n.masked = true, n.name = '五个全面（001-13）', n.scope = '001-13', n.searchText = '五个全面(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = 'x岁以下婴幼儿照护服务宣传活动（001-13）', n.scope = '001-13', n.searchText = 'x岁以下婴幼儿照护服务宣传活动(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '我国'], n.description = null, n.level = 'COUNTRY', n.masked = null, n.name = '中国', n.scope = null, n.searchText = '中国
 中华人民共和国
-我国';
-MERGE (n:Policy {id: 'policy:县级综合医院医疗服务能力推荐标准'}) SET n.aliases = ['国家县级综合医院医疗服务能力推荐标准'], n.description = '国家县级综合医院医疗服务能力推荐标准', n.name = '县级综合医院医疗服务能力推荐标准', n.searchText = '县级综合医院医疗服务能力推荐标准
-国家县级综合医院医疗服务能力推荐标准';
-MERGE (n:Program {id: 'prog:001-10:空白村卫生所财政补助'}) SET n.description = '市级财政连续多年对“空白村”卫生所予以财政补助', n.kind = 'PROJECT', n.masked = true, n.name = '空白村卫生所财政补助（001-10）', n.scope = '001-10', n.searchText = '空白村卫生所财政补助(001-10)';
-MERGE (n:Organization {id: 'org:001-10:xx六院'}) SET n.description = '国家区域医疗中心xx六院xx医院的输出医院（名称被遮蔽）', n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx六院（001-10）', n.scope = '001-10', n.searchText = 'xx六院(001-10)';
-MERGE (n:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}) SET n.kind = 'MILESTONE', n.name = '打造x中区域医疗中心目标', n.searchText = '打造x中区域医疗中心目标
-xx县以打造x中区域医疗中心为目标,引进培育高层次人才,与高水平医院合作共建。', n.statement = 'xx县以打造x中区域医疗中心为目标，引进培育高层次人才，与高水平医院合作共建。';
-MERGE (n:Place {id: 'place:001-11:xxxx社区'}) SET n.description = '第11篇入选全国示范性老年友好型社区的社区（名称被遮蔽）', n.level = 'VILLAGE', n.masked = true, n.name = 'xxxx社区（001-11）', n.scope = '001-11', n.searchText = 'xxxx社区(001-11)';
-MERGE (n:Program {id: 'prog:001-11:养老服务人才队伍建设'}) SET n.description = '推进养老服务队伍专业化，培训养老服务从业人员', n.kind = 'INITIATIVE', n.masked = true, n.name = '养老服务人才队伍建设（001-11）', n.scope = '001-11', n.searchText = '养老服务人才队伍建设(001-11)';
-MERGE (n:Program {id: 'prog:整合型医疗卫生服务体系'}) SET n.aliases = ['整合型服务体系'], n.kind = 'INITIATIVE', n.name = '整合型医疗卫生服务体系', n.searchText = '整合型医疗卫生服务体系
-整合型服务体系';
-MERGE (n:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}) SET n.kind = 'MILESTONE', n.name = '构建整合型医疗卫生服务体系目标', n.searchText = '构建整合型医疗卫生服务体系目标
-xx市卫健系统将加快构建体系完整、分工明确、功能互补、连续协同、运行高效、富有韧性的整合型医疗卫生服务体系。', n.statement = 'xx市卫健系统将加快构建体系完整、分工明确、功能互补、连续协同、运行高效、富有韧性的整合型医疗卫生服务体系。';
-MERGE (n:Program {id: 'prog:保健康、防重症'}) SET n.kind = 'INITIATIVE', n.name = '保健康、防重症', n.searchText = '保健康、防重症';
-MERGE (n:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}) SET n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '医疗资源扩容建设工作方案（001-12）', n.scope = '001-12', n.searchText = '医疗资源扩容建设工作方案(001-12)';
-MERGE (n:Policy {id: 'policy:001-12:分级诊疗工作流程'}) SET n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '分级诊疗工作流程（001-12）', n.scope = '001-12', n.searchText = '分级诊疗工作流程(001-12)';
-MERGE (n:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}) SET n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '医疗救治资源准备工作方案（001-12）', n.scope = '001-12', n.searchText = '医疗救治资源准备工作方案(001-12)';
-MERGE (n:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}) SET n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '重点人群健康服务工作方案（001-12）', n.scope = '001-12', n.searchText = '重点人群健康服务工作方案(001-12)';
-MERGE (n:Policy {id: 'policy:001-12:中（x）药治疗方案'}) SET n.description = '各级中医（x医）医院向全社会公布的中（x）药治疗方案', n.masked = true, n.name = '中（x）药治疗方案（001-12）', n.scope = '001-12', n.searchText = '中(x)药治疗方案(001-12)';
-MERGE (n:Program {id: 'prog:双向转诊'}) SET n.aliases = ['双向转诊机制'], n.kind = 'INITIATIVE', n.name = '双向转诊', n.searchText = '双向转诊
-双向转诊机制';
-MERGE (n:Program {id: 'prog:001-12:远程医疗协作网'}) SET n.kind = 'PLATFORM', n.masked = true, n.name = '远程医疗协作网（001-12）', n.scope = '001-12', n.searchText = '远程医疗协作网(001-12)';
-MERGE (n:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '重点人群健康状况调查和监测（001-12）', n.scope = '001-12', n.searchText = '重点人群健康状况调查和监测(001-12)';
-MERGE (n:Policy {id: 'policy:001-13:总医院党委议事规则'}) SET n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '总医院党委议事规则（001-13）', n.scope = '001-13', n.searchText = '总医院党委议事规则(001-13)';
-MERGE (n:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) SET n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '总院长办公会议议事规则（001-13）', n.scope = '001-13', n.searchText = '总院长办公会议议事规则(001-13)';
-MERGE (n:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) SET n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '党委书记和总院长定期沟通制度（001-13）', n.scope = '001-13', n.searchText = '党委书记和总院长定期沟通制度(001-13)';
-MERGE (n:Program {id: 'prog:公立医院高质量发展'}) SET n.kind = 'INITIATIVE', n.name = '公立医院高质量发展', n.searchText = '公立医院高质量发展';
-MERGE (n:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}) SET n.kind = 'MILESTONE', n.name = '市人民医院创三级医院目标', n.searchText = '市人民医院创三级医院目标
-市人民医院推进胸痛中心、创伤中心、卒中中心三大中心建设,为创建三级医院夯实基础。', n.statement = '市人民医院推进胸痛中心、创伤中心、卒中中心三大中心建设，为创建三级医院夯实基础。';
-MERGE (n:Organization {id: 'org:001-13:医疗救治专班'}) SET n.description = 'xx市疫情防控工作专班', n.kind = 'OTHER', n.masked = true, n.name = '医疗救治专班（001-13）', n.scope = '001-13', n.searchText = '医疗救治专班(001-13)';
-MERGE (n:Organization {id: 'org:001-13:核酸检测专班'}) SET n.description = 'xx市疫情防控工作专班', n.kind = 'OTHER', n.masked = true, n.name = '核酸检测专班（001-13）', n.scope = '001-13', n.searchText = '核酸检测专班(001-13)';
-MERGE (n:Organization {id: 'org:001-13:流调专班'}) SET n.description = 'xx市疫情防控工作专班', n.kind = 'OTHER', n.masked = true, n.name = '流调专班（001-13）', n.scope = '001-13', n.searchText = '流调专班(001-13)';
-MERGE (n:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}) SET n.description = '负责人，带病在岗、坚守疫情防控一线', n.masked = true, n.name = 'xx（人民医院PCR实验室负责人）（001-13）', n.scope = '001-13', n.searchText = 'xx(人民医院PCR实验室负责人)(001-13)';
-MERGE (n:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}) SET n.description = '科长，带病在岗、坚守疫情防控一线', n.masked = true, n.name = 'xx（疾控中心检验科科长）（001-13）', n.scope = '001-13', n.searchText = 'xx(疾控中心检验科科长)(001-13)';
-MERGE (n:Place {id: 'place:001-13:xx'}) SET n.description = '第13篇xx市医护人员跨区支援的受援地（名称被遮蔽）', n.level = 'CITY', n.masked = true, n.name = 'xx（001-13）', n.scope = '001-13', n.searchText = 'xx(001-13)';
-MERGE (n:Policy {id: 'policy:优质服务基层行基本标准'}) SET n.description = '“优质服务基层行”活动中基层医疗卫生机构服务能力的基本标准', n.name = '优质服务基层行基本标准', n.searchText = '优质服务基层行基本标准';
-MERGE (n:Policy {id: 'policy:优质服务基层行推荐标准'}) SET n.description = '“优质服务基层行”活动中基层医疗卫生机构服务能力的推荐标准', n.name = '优质服务基层行推荐标准', n.searchText = '优质服务基层行推荐标准';
-MERGE (n:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '计划生育特殊家庭和困难家庭扶助关怀（001-13）', n.scope = '001-13', n.searchText = '计划生育特殊家庭和困难家庭扶助关怀(001-13)';
-MERGE (n:Program {id: 'prog:婴幼儿照护服务'}) SET n.kind = 'SERVICE', n.name = '婴幼儿照护服务', n.searchText = '婴幼儿照护服务';
-MERGE (n:Program {id: 'prog:001-13:病媒生物防制'}) SET n.kind = 'CAMPAIGN', n.masked = true, n.name = '病媒生物防制（001-13）', n.scope = '001-13', n.searchText = '病媒生物防制(001-13)';
-MERGE (n:Program {id: 'prog:健康城市建设'}) SET n.kind = 'INITIATIVE', n.name = '健康城市建设', n.searchText = '健康城市建设';
-MERGE (n:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}) SET n.kind = 'MILESTONE', n.name = '重点指标达到xx市领先水平目标', n.searchText = '重点指标达到xx市领先水平目标
-xx市卫生健康委力争重点指标达到xx市领先水平,为“三城一区”建设贡献力量。', n.statement = 'xx市卫生健康委力争重点指标达到xx市领先水平，为“三城一区”建设贡献力量。';
-MERGE (n:Program {id: 'prog:001-13:三城一区建设'}) SET n.kind = 'INITIATIVE', n.masked = true, n.name = '三城一区建设（001-13）', n.scope = '001-13', n.searchText = '三城一区建设(001-13)';
-MERGE (n:Program {id: 'prog:国家发改委贴息贷款'}) SET n.description = '国家发展改革委用于医疗设备购置的贴息贷款', n.kind = 'PROJECT', n.name = '国家发改委贴息贷款', n.searchText = '国家发改委贴息贷款';
-MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx~xx岁人群全程接种率预期目标', n.original = 'xx%', n.searchText = 'xx~xx岁人群全程接种率预期目标
-xx~xx岁人群新冠疫苗全程接种率预期目标为xx%(实际达到xx.xx%,已超过)。', n.statement = 'xx~xx岁人群新冠疫苗全程接种率预期目标为xx%（实际达到xx.xx%，已超过）。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:加强接种率预期目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = '加强接种率预期目标', n.original = 'xx%', n.searchText = '加强接种率预期目标
-新冠疫苗加强接种率预期目标为xx%(实际xx.xx%,已超过)。', n.statement = '新冠疫苗加强接种率预期目标为xx%（实际xx.xx%，已超过）。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) SET n.kind = 'METRIC', n.masked = true, n.name = 'xx岁以上人群全程接种率预期目标', n.original = 'xx%', n.searchText = 'xx岁以上人群全程接种率预期目标
-xx岁以上人群新冠疫苗全程接种率预期目标为xx%(实际达到xx.xx%,已超过)。', n.statement = 'xx岁以上人群新冠疫苗全程接种率预期目标为xx%（实际达到xx.xx%，已超过）。', n.unit = '%';
-MERGE (n:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}) SET n.kind = 'MILESTONE', n.name = '卫生院创建二级医院目标', n.searchText = '卫生院创建二级医院目标
-xx家卫生院达到“优质服务基层行”推荐标准,为创建二级医院奠定基础。', n.statement = 'xx家卫生院达到“优质服务基层行”推荐标准，为创建二级医院奠定基础。';
+我国', n.seed = $seed;
+MERGE (n:Policy {id: 'policy:县级综合医院医疗服务能力推荐标准'}) SET n.aliases = ['国家县级综合医院医疗服务能力推荐标准'], n.description = '国家县级综合医院医疗服务能力推荐标准', n.masked = null, n.name = '县级综合医院医疗服务能力推荐标准', n.scope = null, n.searchText = '县级综合医院医疗服务能力推荐标准
+国家县级综合医院医疗服务能力推荐标准', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-10:空白村卫生所财政补助'}) SET n.aliases = null, n.description = '市级财政连续多年对“空白村”卫生所予以财政补助', n.kind = 'PROJECT', n.masked = true, n.name = '空白村卫生所财政补助（001-10）', n.scope = '001-10', n.searchText = '空白村卫生所财政补助(001-10)', n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-10:xx六院'}) SET n.aliases = null, n.description = '国家区域医疗中心xx六院xx医院的输出医院（名称被遮蔽）', n.grade = null, n.kind = 'HOSPITAL', n.masked = true, n.name = 'xx六院（001-10）', n.scope = '001-10', n.searchText = 'xx六院(001-10)', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '打造x中区域医疗中心目标', n.original = null, n.qualifier = null, n.searchText = '打造x中区域医疗中心目标
+xx县以打造x中区域医疗中心为目标,引进培育高层次人才,与高水平医院合作共建。', n.statement = 'xx县以打造x中区域医疗中心为目标，引进培育高层次人才，与高水平医院合作共建。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Place {id: 'place:001-11:xxxx社区'}) SET n.aliases = null, n.description = '第11篇入选全国示范性老年友好型社区的社区（名称被遮蔽）', n.level = 'VILLAGE', n.masked = true, n.name = 'xxxx社区（001-11）', n.scope = '001-11', n.searchText = 'xxxx社区(001-11)', n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-11:养老服务人才队伍建设'}) SET n.aliases = null, n.description = '推进养老服务队伍专业化，培训养老服务从业人员', n.kind = 'INITIATIVE', n.masked = true, n.name = '养老服务人才队伍建设（001-11）', n.scope = '001-11', n.searchText = '养老服务人才队伍建设(001-11)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:整合型医疗卫生服务体系'}) SET n.aliases = ['整合型服务体系'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '整合型医疗卫生服务体系', n.scope = null, n.searchText = '整合型医疗卫生服务体系
+整合型服务体系', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '构建整合型医疗卫生服务体系目标', n.original = null, n.qualifier = null, n.searchText = '构建整合型医疗卫生服务体系目标
+xx市卫健系统将加快构建体系完整、分工明确、功能互补、连续协同、运行高效、富有韧性的整合型医疗卫生服务体系。', n.statement = 'xx市卫健系统将加快构建体系完整、分工明确、功能互补、连续协同、运行高效、富有韧性的整合型医疗卫生服务体系。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:保健康、防重症'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '保健康、防重症', n.scope = null, n.searchText = '保健康、防重症', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}) SET n.aliases = null, n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '医疗资源扩容建设工作方案（001-12）', n.scope = '001-12', n.searchText = '医疗资源扩容建设工作方案(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:分级诊疗工作流程'}) SET n.aliases = null, n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '分级诊疗工作流程（001-12）', n.scope = '001-12', n.searchText = '分级诊疗工作流程(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}) SET n.aliases = null, n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '医疗救治资源准备工作方案（001-12）', n.scope = '001-12', n.searchText = '医疗救治资源准备工作方案(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}) SET n.aliases = null, n.description = '我市为做好新冠医疗救治制定的x个工作方案之一', n.masked = true, n.name = '重点人群健康服务工作方案（001-12）', n.scope = '001-12', n.searchText = '重点人群健康服务工作方案(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-12:中（x）药治疗方案'}) SET n.aliases = null, n.description = '各级中医（x医）医院向全社会公布的中（x）药治疗方案', n.masked = true, n.name = '中（x）药治疗方案（001-12）', n.scope = '001-12', n.searchText = '中(x)药治疗方案(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:双向转诊'}) SET n.aliases = ['双向转诊机制'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '双向转诊', n.scope = null, n.searchText = '双向转诊
+双向转诊机制', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:远程医疗协作网'}) SET n.aliases = null, n.description = null, n.kind = 'PLATFORM', n.masked = true, n.name = '远程医疗协作网（001-12）', n.scope = '001-12', n.searchText = '远程医疗协作网(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '重点人群健康状况调查和监测（001-12）', n.scope = '001-12', n.searchText = '重点人群健康状况调查和监测(001-12)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-13:总医院党委议事规则'}) SET n.aliases = null, n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '总医院党委议事规则（001-13）', n.scope = '001-13', n.searchText = '总医院党委议事规则(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) SET n.aliases = null, n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '总院长办公会议议事规则（001-13）', n.scope = '001-13', n.searchText = '总院长办公会议议事规则(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) SET n.aliases = null, n.description = 'xx市卫生健康集团总医院的议事规则与制度', n.masked = true, n.name = '党委书记和总院长定期沟通制度（001-13）', n.scope = '001-13', n.searchText = '党委书记和总院长定期沟通制度(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:公立医院高质量发展'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '公立医院高质量发展', n.scope = null, n.searchText = '公立医院高质量发展', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '市人民医院创三级医院目标', n.original = null, n.qualifier = null, n.searchText = '市人民医院创三级医院目标
+市人民医院推进胸痛中心、创伤中心、卒中中心三大中心建设,为创建三级医院夯实基础。', n.statement = '市人民医院推进胸痛中心、创伤中心、卒中中心三大中心建设，为创建三级医院夯实基础。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:医疗救治专班'}) SET n.aliases = null, n.description = 'xx市疫情防控工作专班', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = '医疗救治专班（001-13）', n.scope = '001-13', n.searchText = '医疗救治专班(001-13)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:核酸检测专班'}) SET n.aliases = null, n.description = 'xx市疫情防控工作专班', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = '核酸检测专班（001-13）', n.scope = '001-13', n.searchText = '核酸检测专班(001-13)', n.seed = $seed;
+MERGE (n:Organization {id: 'org:001-13:流调专班'}) SET n.aliases = null, n.description = 'xx市疫情防控工作专班', n.grade = null, n.kind = 'OTHER', n.masked = true, n.name = '流调专班（001-13）', n.scope = '001-13', n.searchText = '流调专班(001-13)', n.seed = $seed;
+MERGE (n:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}) SET n.aliases = null, n.description = '负责人，带病在岗、坚守疫情防控一线', n.masked = true, n.name = 'xx（人民医院PCR实验室负责人）（001-13）', n.scope = '001-13', n.searchText = 'xx(人民医院PCR实验室负责人)(001-13)', n.seed = $seed;
+MERGE (n:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}) SET n.aliases = null, n.description = '科长，带病在岗、坚守疫情防控一线', n.masked = true, n.name = 'xx（疾控中心检验科科长）（001-13）', n.scope = '001-13', n.searchText = 'xx(疾控中心检验科科长)(001-13)', n.seed = $seed;
+MERGE (n:Place {id: 'place:001-13:xx'}) SET n.aliases = null, n.description = '第13篇xx市医护人员跨区支援的受援地（名称被遮蔽）', n.level = 'CITY', n.masked = true, n.name = 'xx（001-13）', n.scope = '001-13', n.searchText = 'xx(001-13)', n.seed = $seed;
+MERGE (n:Policy {id: 'policy:优质服务基层行基本标准'}) SET n.aliases = null, n.description = '“优质服务基层行”活动中基层医疗卫生机构服务能力的基本标准', n.masked = null, n.name = '优质服务基层行基本标准', n.scope = null, n.searchText = '优质服务基层行基本标准', n.year = null, n.seed = $seed;
+MERGE (n:Policy {id: 'policy:优质服务基层行推荐标准'}) SET n.aliases = null, n.description = '“优质服务基层行”活动中基层医疗卫生机构服务能力的推荐标准', n.masked = null, n.name = '优质服务基层行推荐标准', n.scope = null, n.searchText = '优质服务基层行推荐标准', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '计划生育特殊家庭和困难家庭扶助关怀（001-13）', n.scope = '001-13', n.searchText = '计划生育特殊家庭和困难家庭扶助关怀(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:婴幼儿照护服务'}) SET n.aliases = null, n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '婴幼儿照护服务', n.scope = null, n.searchText = '婴幼儿照护服务', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:病媒生物防制'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = true, n.name = '病媒生物防制（001-13）', n.scope = '001-13', n.searchText = '病媒生物防制(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:健康城市建设'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '健康城市建设', n.scope = null, n.searchText = '健康城市建设', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '重点指标达到xx市领先水平目标', n.original = null, n.qualifier = null, n.searchText = '重点指标达到xx市领先水平目标
+xx市卫生健康委力争重点指标达到xx市领先水平,为“三城一区”建设贡献力量。', n.statement = 'xx市卫生健康委力争重点指标达到xx市领先水平，为“三城一区”建设贡献力量。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:001-13:三城一区建设'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = true, n.name = '三城一区建设（001-13）', n.scope = '001-13', n.searchText = '三城一区建设(001-13)', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:国家发改委贴息贷款'}) SET n.aliases = null, n.description = '国家发展改革委用于医疗设备购置的贴息贷款', n.kind = 'PROJECT', n.masked = null, n.name = '国家发改委贴息贷款', n.scope = null, n.searchText = '国家发改委贴息贷款', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx~xx岁人群全程接种率预期目标', n.original = 'xx%', n.qualifier = null, n.searchText = 'xx~xx岁人群全程接种率预期目标
+xx~xx岁人群新冠疫苗全程接种率预期目标为xx%(实际达到xx.xx%,已超过)。', n.statement = 'xx~xx岁人群新冠疫苗全程接种率预期目标为xx%（实际达到xx.xx%，已超过）。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:加强接种率预期目标'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = '加强接种率预期目标', n.original = 'xx%', n.qualifier = null, n.searchText = '加强接种率预期目标
+新冠疫苗加强接种率预期目标为xx%(实际xx.xx%,已超过)。', n.statement = '新冠疫苗加强接种率预期目标为xx%（实际xx.xx%，已超过）。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = true, n.name = 'xx岁以上人群全程接种率预期目标', n.original = 'xx%', n.qualifier = null, n.searchText = 'xx岁以上人群全程接种率预期目标
+xx岁以上人群新冠疫苗全程接种率预期目标为xx%(实际达到xx.xx%,已超过)。', n.statement = 'xx岁以上人群新冠疫苗全程接种率预期目标为xx%（实际达到xx.xx%，已超过）。', n.unit = '%', n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '卫生院创建二级医院目标', n.original = null, n.qualifier = null, n.searchText = '卫生院创建二级医院目标
+xx家卫生院达到“优质服务基层行”推荐标准,为创建二级医院奠定基础。', n.statement = 'xx家卫生院达到“优质服务基层行”推荐标准，为创建二级医院奠定基础。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 // Provenance: each mention of a node in a report, with its quote
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xxxx市持续深化医改'}]->(b);
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市建立了政府办医、医共体内部运营管理'}]->(b);
-MATCH (a:Place {id: 'place:001-10:xxxx省'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b);
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县以打造x中区域医疗中心为目标'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造“四个共同体”总医院'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '即责任共同体、管理共同体、服务共同体、利益共同体'}]->(b);
-MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx市持续深化医改'}]->(b);
-MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进健康xx建设,深化医改是一场“重头戏”'}]->(b);
-MATCH (a:Program {id: 'prog:分级诊疗制度'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '初步实现分级诊疗目标'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标'}]->(b);
-MATCH (a:Policy {id: 'policy:001-10:三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立三张权责清单'}]->(b);
-MATCH (a:Policy {id: 'policy:001-10:三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '外部治理综合监管等三张权责清单,明确三方责任边界'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:建立三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '外部治理综合监管等三张权责清单,明确三方责任边界'}]->(b);
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx个紧密型县域医共体建设试点'}]->(b);
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '提升县域医共体服务能力'}]->(b);
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进县域医共体建设'}]->(b);
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团,在县域推行县域医共体'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '扩大到所有x个县域及xx区,共组建xx家县域总医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:组建县域总医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共组建xx家县域总医院'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级财政设立县域医共体发展专项基金'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '每年安排xxx万元,市、县按x∶x配套投入'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“空白村”卫生所予以财政补助,总投入xxxx万元'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '消毒供应、远程会诊和病理检验等县域“六大中心”xx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域六大中心总投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共投入x亿元,建设了医学影像、心电诊断、临床检验'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域六大中心数量'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '消毒供应、远程会诊和病理检验等县域“六大中心”xx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域远程会诊中心辐射面达xx.x%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其他医学影像等五大中心覆盖面达到xx%以上'}]->(b);
-MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '围绕三医联动改革,xx市加强医保政策引导'}]->(b);
-MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市积极落实国家和省药品、医用耗材集采工作'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:集采医保结余留用资金'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx医院作为省级DRG收付费改革试点县级医院'}]->(b);
-MATCH (a:Program {id: 'prog:DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '省级DRG收付费改革试点县级医院'}]->(b);
-MATCH (a:Program {id: 'prog:DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其他县级医院实施DRG付费'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx医院作为省级DRG收付费改革试点县级医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '率先启动收付费改革,其他县级医院实施DRG付费'}]->(b);
-MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还深化医疗服务价格改革'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域总医院牵头医院医疗服务收入占比xx.xx%'}]->(b);
-MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市推进县域医共体医保基金打包支付工作'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域医共体医保基金打包总额分别达xx.xx亿元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计结余x.xx亿元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:结余资金提取比例上限'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '各县域总医院按规定提取不超过xx%的结余资金'}]->(b);
-MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市开展国家级“两病”(高血压、糖尿病)门诊用药保障示范城市'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“两病”医保特殊门诊量达xx.xx万人次'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:两病医保实际报销比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '比创建前提高x.xx个百分点'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%'}]->(b);
-MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还大力推进中医特色优势门诊病种医保支付方式改革'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市中医院中医特色优势病种门诊患者达xxxxx例'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '群众实际报销比例达xx.xx%'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b);
-MATCH (a:Program {id: 'prog:中医联盟+共享药房'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '该院出院患者中药饮片使用率达xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医非药物疗法使用比例达xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '住院手术患者围手术期中医药治疗比例达xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计投入xxxx.xx万元,开展新技术xx项'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展新技术xx项,三、四级手术占比达xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:三、四级手术占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '三、四级手术占比达xx%,帮扶基层医疗机构xxx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '帮扶基层医疗机构xxx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗服务量、四级手术量每年增幅均达到xx%以上'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市医院依托国家区域医疗中心xx六院xx医院项目'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b);
-MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '已累计开展xx项新技术、新项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:门诊量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '门诊量同比增长xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:住院量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '住院量同比增长xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:手术量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '手术量同比增长xx.xx%,其中三、四级手术同比增长xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:三、四级手术同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其中三、四级手术同比增长xx.xx%'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市总医院与xx大学医学院开展医疗学科共建'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx大学医学院开展医疗学科共建'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:设立名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共设立xx个名医工作室'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:全职引进专家'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全职引进专家x名'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:引进学科带头人'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进学科带头人x名'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:引进专家团队'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进专家团队x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:引进培育高层次人才'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进培育高层次人才xx名'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx大学总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '与xx大学总医院等x家高水平医院合作共建'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:合作共建高水平医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '与xx大学总医院等x家高水平医院合作共建'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域引进名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进xx个名医工作室'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域内就诊率'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前,县域内就诊率达xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:县域内住院量占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域内住院量占比达xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '两项指标连续多年保持全市县域首位'}]->(b);
-MATCH (a:Place {id: 'place:001-11:xx自治区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b);
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b);
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '标志着xx市老年友好型社区创建工作取得了新成效'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造多层次养老服务体系'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市大力发展居家、社区、机构等多层次养老服务'}]->(b);
-MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单'}]->(b);
-MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革'}]->(b);
-MATCH (a:Organization {id: 'org:全国老龄工作委员会办公室'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单'}]->(b);
-MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '公布了xxxx年全国示范性老年友好型社区名单'}]->(b);
-MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市以创建“全国示范性老年友好型社区”为引领'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx社区x个社区成功入选'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '公布了xxxx年全国示范性老年友好型社区名单'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近两年,全市累计投入xxxx多万元,用于居家社区养老服务设施建设和运营补助'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市有便民为老服务中心、居家社区养老服务场所xxx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现居家社区养老服务设施全覆盖'}]->(b);
-MATCH (a:Program {id: 'prog:互联网+养老'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '构筑“互联网﹢养老”服务模式'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '助餐、助洁、助医、助急、助浴、助行“六助”以及精神慰藉等服务'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:养老服务受益老年人次'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近两年,全市累计xx万余人次老年人直接受益'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '建成市旗(区)两级一体化智慧养老服务平台'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '建成市旗(区)两级一体化智慧养老服务平台'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现了线上监管调度与线下服务联动'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:虚拟养老院'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造老年人住得上、住得起、住得好的“虚拟养老院”'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '只需在“xx市公共养老地图”微信小程序呼叫服务'}]->(b);
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '“医养结合”的养老模式是医疗资源与养老服务事业融合的生动实践'}]->(b);
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设xx个兼具医疗和养老服务的医养结合机构'}]->(b);
-MATCH (a:Program {id: 'prog:国家医养结合试点城市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自xxxx年被列入国家首批医养结合试点城市以来'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自xxxx年被列入国家首批医养结合试点城市以来'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市共建成国家示范性城乡老年友好型社区x家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自治区级医养结合机构x家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:市级医养结合机构数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级医养结合机构xx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:康复护理医院数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '康复护理医院x所'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗卫生机构与养老机构建立签约合作xx家'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:医养签约率'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '签约率达xx%以上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:培训养老服务从业人员'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市培训养老服务从业人员超过xxxx名'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:持证社会工作者配置'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市统筹规划农村牧区互助幸福院的建设和服务管理'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '推广农村牧区居家养老邻里互助模式'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:农村牧区养老服务站'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进农村牧区敬老院公建民营改革'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:敬老院升级改造工程'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施敬老院升级改造工程'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:建成互助养老院数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市建成互助养老院xx处'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委高质高效完成了各项卫生健康工作'}]->(b);
-MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b);
-MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b);
-MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从最初排队看病到实现信息化“互联网+医疗”全覆盖'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从最初排队看病到实现信息化“互联网+医疗”全覆盖'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从看病跑老远到建立覆盖城乡的医疗卫生服务体系'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市第二人民医院迅速应对'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '该院呼吸与危重症医学科医护人员积极响应'}]->(b);
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好新冠疫情“乙类乙管”常态化防控工作'}]->(b);
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '面对疫情防控工作的新阶段、新形势、新任务、新变化'}]->(b);
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“全市卫生健康系统新冠肺炎疫情防控先进集体”等'}]->(b);
-MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '各级医疗机构工作人员全员参与疫情防控工作'}]->(b);
-MATCH (a:Program {id: 'prog:乙类乙管'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好新冠疫情“乙类乙管”常态化防控工作'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:健康xx·向党为民'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委打造“健康xx·向党为民”党建品牌'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:x+x+N融合党建工作法'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '提出“x+x+N融合”党建工作法'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:一把手政治能力提升计划'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入实施“一把手”政治能力提升计划'}]->(b);
-MATCH (a:Program {id: 'prog:党委领导下的院长负责制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '培育打造首府公立医院党委领导下的院长负责制“示范样本”'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:干部培养两办法一方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '出台干部培养“两办法一方案”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '遴选一批“党员名医、党员博士、党员先锋”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:健康xx建设'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进健康xx建设,深化医改是一场“重头戏”'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他听说家乡xx县实施医疗服务县乡村一体化管理改革'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx县三里镇'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他决定转回xx县三里镇中心卫生院做手术'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他决定转回xx县三里镇中心卫生院做手术'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '镇上的卫生院也可以做手术'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建县域医共体,统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:一把手工程'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施“一把手”工程'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:三下沉'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '促进资金、人才、政策“三下沉”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:七统一管理'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '人员、财务、业务、药械、绩效“七统一”管理'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:紧密型医共体xx模式'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造出紧密型医共体“xx模式”'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:成立十大管理中心'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立人力资源、财务、医疗等“十大”管理中心'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:城市医疗集团xx样板'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造城市医疗集团“xx样板”'}]->(b);
-MATCH (a:Organization {id: 'org:中华人民共和国财政部'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革'}]->(b);
-MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '中央财政支持公立医院改革与高质量发展示范项目竞争性评审结果名单'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出,成功入选'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '中央财政支持公立医院改革与高质量发展示范项目竞争性评审结果名单'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:全国参评城市数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:示范项目中央资金'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '未来x年内,xx市将获得中央资金x亿元'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:急救体系城乡一体化'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进急救体系城乡一体化'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通“xx云医院”网上就医平台'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通“xx云医院”网上就医平台,群众就医更便捷'}]->(b);
-MATCH (a:Policy {id: 'policy:乡村医生乡聘村用'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施乡村医生“乡聘村用”政策'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xxxx例危重孕产妇提供医疗救助约xxxx万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xxxx例危重孕产妇提供医疗救助约xxxx万元'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:市县乡三级托育服务网络'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全方位构建市、县、乡三级托育服务网络'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:建设医养结合机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设xx个兼具医疗和养老服务的医养结合机构'}]->(b);
-MATCH (a:Event {id: 'event:中国共产党第二十次全国代表大会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '今年是全面贯彻落实党的二十大精神的开局之年'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市高度重视医疗救治资源准备工作'}]->(b);
-MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市已经进入重症感染高峰'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市委、市政府主要领导亲自指挥'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市委、市政府主要领导亲自指挥'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b);
-MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '国务院联防联控机制“新十条”优化措施出台后'}]->(b);
-MATCH (a:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '国务院联防联控机制“新十条”优化措施出台后'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力以赴做好医疗救治工作,采取十项举措'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:组建工作专班'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '重点人群健康管理x个工作专班'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:制定工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '重点人群健康服务等x个工作方案'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市二级以上医疗机构共设立发热门诊xx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:新冠治疗药品日报制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施新冠治疗药品“日报制”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市、旗两级启动短缺药品会商联动处置机制'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '作为旗市区医联体外部协作医院'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b);
-MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市人民医院、xx市传染病院作为旗市区医联体外部协作医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:划定四个协作片区'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '划定农区、牧区、林区、口岸四个协作片区'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将具备条件的苏木乡镇卫生院急救车辆纳入xxx急救指挥体系'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:紧急购置急救车辆'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市紧急购置急救车辆xx台'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:急救转运车辆总数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx转运车辆达xx台'}]->(b);
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx个家庭医生签约服务团队对重点人群开展健康管理'}]->(b);
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市组建家庭医生签约服务团队xxx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx个家庭医生签约服务团队对重点人群开展健康管理'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:每日急诊入院人次'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市二级以上医疗卫生机构每日急诊入院xxxx人次'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:新增综合ICU床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx家医疗卫生机构增加综合ICU床位xxx张'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:增设可转化重症床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '增设可转化重症床位xxx张'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市三级医院综合ICU床位及可转化ICU床位共计xxx张'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:ICU床位占比'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市三级医院综合ICU床位及可转化ICU床位共计xxx张,占比x.xx%'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:xx市防疫手册'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '编制发布《xx市防疫手册》'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:健康xx互联网平台'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务'}]->(b);
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进新冠疫苗接种,筑起免疫“防火墙”'}]->(b);
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '针对x类高风险人群启动新冠第二剂次加强免疫(第四针)'}]->(b);
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展先进奖励表彰和开展人文关怀等“十四条”措施'}]->(b);
-MATCH (a:Program {id: 'prog:爱国卫生运动'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市卫生健康系统深入贯彻落实A总书记关于爱国卫生运动的重要指示精神'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '启动实施冬春季爱国卫生运动'}]->(b);
-MATCH (a:Program {id: 'prog:全国文明城市创建'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '结合创建全国文明城市和巩固国家卫生城市工作'}]->(b);
-MATCH (a:Program {id: 'prog:国家卫生城市创建'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '结合创建全国文明城市和巩固国家卫生城市工作'}]->(b);
-MATCH (a:Place {id: 'place:河南省'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中'}]->(b);
-MATCH (a:Place {id: 'place:河南省'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b);
-MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b);
-MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '截至目前,全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b);
-MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列'}]->(b);
-MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该委班子成员实行与各组各专班联系服务机制'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的正确领导下'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的关注下'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的正确领导下'}]->(b);
-MATCH (a:Organization {id: 'org:河南省卫生健康委员会'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后被省卫健委评为“全省医改工作先进集体”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:全省医改工作先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后被省卫健委评为“全省医改工作先进集体”'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“全市卫生健康系统新冠肺炎疫情防控先进集体”等'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '获得xx市级以上集体荣誉xx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:省级以上个人荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '获得省级以上个人荣誉x人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市级以上个人荣誉xx人'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '合并成立xx市卫生健康集团总医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:制定完善管理制度'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立远程医疗协作通道,对上连接省、xx市医疗机构'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现“基层检查、上级诊断”服务'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:群众县域内就诊率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '群众县域内就诊率达到xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:医共体检查名列前列'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:传染病楼完成投资'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:传染病楼全面竣工'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '已经全面竣工,具备入驻条件'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医院病房楼改造项目,目前已完成外墙保温、屋面防水'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成总工程量的xx%,完成投资xxxx余万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:病房楼改造完成投资'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成总工程量的xx%,完成投资xxxx余万元'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '地方政府专项债全面突破'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:累计申报专项债项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计申报专项债项目x个'}]->(b);
-MATCH (a:Organization {id: 'org:河南省财政厅'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:专项债审批资金'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '审批资金x.xx亿元'}]->(b);
-MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置'}]->(b);
-MATCH (a:Organization {id: 'org:中信银行股份有限公司'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前已与中信银行、农行等多家银行对接'}]->(b);
-MATCH (a:Organization {id: 'org:中国农业银行股份有限公司'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前已与中信银行、农行等多家银行对接'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:市人民医院三大中心建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进市人民医院三大中心建设'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '卒中中心正在积极进行创建'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '并分别通过省专家“回头看”考评'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '并分别通过省专家“回头看”考评'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '卒中中心正在积极进行创建,目前已申请省级验收'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx等一大批医务人员带病在岗'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:三防融合策略'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人物同防“三防”融合策略'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:购置救护车'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx年以来购置xx台救护车'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:救护车总数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前救护车共有xx辆,其中负压车x辆'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:负压救护车数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前救护车共有xx辆,其中负压车x辆'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:购置核酸检测设备'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx卫生院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:改造建立红黄码医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:方舱医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '接种总人数xx.xxxx万人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '免疫覆盖率达到xx.x%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx~xx岁人群全程接种x.xxxx万人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:加强接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:加强接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b);
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '统筹开展基本公共卫生服务'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市组建家庭医生签约服务团队xxx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '共签约xx.x万人,签约率xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '共签约xx.x万人,签约率xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '其中贫困家庭签约实现全覆盖'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现全市每个村都有一个标准化村卫生室'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx名大病贫困患者专门建立大病人员救治工作台账'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗费用实际报销比例达到xx%,贫困患者就医负担明显减轻'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:电子居民健康档案份数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共建立电子居民健康档案xxxxxx份'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:居民健康档案建档率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共建立电子居民健康档案xxxxxx份,建档率xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:老年人健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上老年人健康管理xxxxx人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:高血压健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '高血压健康管理xxxxx人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '糖尿病健康管理xxxxx人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '重症精神障碍管理xxxx人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:早孕建册率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b);
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '以“优质服务基层行”活动为载体'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:两癌两筛全省民生实事'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全面做好“两癌”“两筛”全省民生实事'}]->(b);
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该市“两癌”筛查工作中,宫颈癌筛查xxxx例'}]->(b);
-MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例'}]->(b);
-MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '宫颈癌筛查xxxx例,完成率xxx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '宫颈癌筛查xxxx例,完成率xxx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '乳腺癌筛查xxxx例,完成率xxx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例,筛查率xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新生儿两病筛查率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例,筛查率xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例,筛查率xx.xx%'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新生儿听力筛查率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务'}]->(b);
-MATCH (a:Policy {id: 'policy:计划生育奖励扶助'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现计生奖扶政策广覆盖'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '有xx户计生困难家庭申请救助,发放救助金x.x万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:计生困难家庭救助金'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '有xx户计生困难家庭申请救助,发放救助金x.x万元'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:托育机构备案零突破'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现托育机构备案零突破'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '对全市xx所幼儿园进行全面摸底排查'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '协调指导市xx幼儿园等托育机构备案成功'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:托育机构备案成功'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '协调指导市xx幼儿园等托育机构备案成功'}]->(b);
-MATCH (a:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '顺利通过省爱卫办考核评估'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估'}]->(b);
-MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '强化卫生乡镇创建,申报国家卫生乡镇x个'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个、健康村x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申报国家卫生乡镇x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生乡镇x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建省级健康单位'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建省级健康村'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个、健康村x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建市级健康乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建市级健康乡镇x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建市级健康单位'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建市级健康乡镇x个、健康单位x个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:创建市级健康村'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '健康单位x个、健康村xx个'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:市县配套投入比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '每年安排xxx万元,市、县按x∶x配套投入'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:医共体覆盖县域数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '扩大到所有x个县域及xx区,共组建xx家县域总医院'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县级综合医院引进优质医疗合作项目'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:全城志愿服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '从构筑全城志愿服务体系,到征集老年人“需求清单”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx家医疗卫生机构增加综合ICU床位xxx张'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:五本台账'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '药品储备、重点人群“五本台账”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:市政府为民办实事项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b);
-MATCH (a:Person {id: 'person:001-12:A总书记'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入贯彻落实A总书记关于爱国卫生运动的重要指示精神'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院PCR实验室负责人xx'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:产后访视率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:新生儿访视率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:儿童健康管理率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '服务xx小时“不打烊”'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '设立发热诊室,并实现xx小时开放'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '针对x类高风险人群启动新冠第二剂次加强免疫'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:中医联盟'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共设立xx个名医工作室'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进xx个名医工作室'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '省市带县做强“龙头”'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '人才兴院、学科强院、省市级医院帮扶共建等“组合拳”'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:医疗学科共建'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市总医院与xx大学医学院开展医疗学科共建'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '征集老年人“需求清单”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '“党委—党支部—科室”分类指导、分级管理联动机制'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级医疗机构通过开设夜间门诊'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通互联网诊疗服务'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟急诊“绿色通道”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟医疗卫生机构与制药企业的采购“直通车”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以医联体为基础的分级救治体系'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以xxx急救为基础的应急转运体系'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以专家团队为支撑的分类指导体系'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '通过“红、黄、绿”三色标识全部建立工作台账'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后发起防疫药品“邻里互助”'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '非必要不做核酸'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '医护“轻伤不下火线”等倡议活动'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定全市新冠宣传引导和健康教育工作方案'}]->(b);
-MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进“一老一小”健康服务不断优化'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:五个全面'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力开展x岁以下婴幼儿照护服务宣传活动'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市高度重视医疗救治资源准备工作'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b);
-MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b);
-MATCH (a:Policy {id: 'policy:县级综合医院医疗服务能力推荐标准'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b);
-MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b);
-MATCH (a:Organization {id: 'org:001-10:xx六院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县以打造x中区域医疗中心为目标'}]->(b);
-MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx社区x个社区成功入选'}]->(b);
-MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还着力加强养老服务人才队伍建设'}]->(b);
-MATCH (a:Program {id: 'prog:整合型医疗卫生服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '运行高效、富有韧性的整合型医疗卫生服务体系'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '运行高效、富有韧性的整合型医疗卫生服务体系'}]->(b);
-MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '坚持“人民至上、生命至上”,保健康、防重症'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:分级诊疗工作流程'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b);
-MATCH (a:Policy {id: 'policy:001-12:中（x）药治疗方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '向全社会公布中(x)药治疗方案'}]->(b);
-MATCH (a:Program {id: 'prog:双向转诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进基层首诊、双向转诊、急慢分治、上下联动机制'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:远程医疗协作网'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立远程医疗协作网等方式'}]->(b);
-MATCH (a:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '残疾人等重点人群健康状况调查和监测'}]->(b);
-MATCH (a:Policy {id: 'policy:001-13:总医院党委议事规则'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立健全了总医院党委议事规则、总院长办公会议议事规则'}]->(b);
-MATCH (a:Policy {id: 'policy:001-13:总院长办公会议议事规则'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立健全了总医院党委议事规则、总院长办公会议议事规则'}]->(b);
-MATCH (a:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '党委书记和总院长定期沟通制度'}]->(b);
-MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动公立医院高质量发展。加强公立医院学科建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为人民医院创三级医院夯实基础'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:医疗救治专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '牵头承担医疗救治、核酸检测等专班工作'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:核酸检测专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '牵头承担医疗救治、核酸检测等专班工作'}]->(b);
-MATCH (a:Organization {id: 'org:001-13:流调专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '引领流调专班快速反应'}]->(b);
-MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院PCR实验室负责人xx'}]->(b);
-MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx'}]->(b);
-MATCH (a:Place {id: 'place:001-13:xx'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b);
-MATCH (a:Policy {id: 'policy:优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b);
-MATCH (a:Policy {id: 'policy:优质服务基层行推荐标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好计划生育特殊家庭和困难家庭的扶助关怀工作'}]->(b);
-MATCH (a:Program {id: 'prog:婴幼儿照护服务'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力开展x岁以下婴幼儿照护服务宣传活动'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:病媒生物防制'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市病媒生物防制工作取得了显著成果'}]->(b);
-MATCH (a:Program {id: 'prog:健康城市建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续加强健康城市建设'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争重点指标达到xx市领先水平'}]->(b);
-MATCH (a:Program {id: 'prog:001-13:三城一区建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为“三城一区”建设贡献力量'}]->(b);
-MATCH (a:Program {id: 'prog:国家发改委贴息贷款'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '接种率达到xx.xx%,超过了xx%的预期目标;加强接种'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:加强接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b);
-MATCH (a:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b);
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xxxx市持续深化医改'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市建立了政府办医、医共体内部运营管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xxxx省'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县以打造x中区域医疗中心为目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造“四个共同体”总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '即责任共同体、管理共同体、服务共同体、利益共同体'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx市持续深化医改'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:深化医药卫生体制改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进健康xx建设,深化医改是一场“重头戏”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:分级诊疗制度'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '初步实现分级诊疗目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-10:三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立三张权责清单'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-10:三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '外部治理综合监管等三张权责清单,明确三方责任边界'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:建立三张权责清单'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '外部治理综合监管等三张权责清单,明确三方责任边界'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx个紧密型县域医共体建设试点'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '提升县域医共体服务能力'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进县域医共体建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团,在县域推行县域医共体'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '扩大到所有x个县域及xx区,共组建xx家县域总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:组建县域总医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共组建xx家县域总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级财政设立县域医共体发展专项基金'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '每年安排xxx万元,市、县按x∶x配套投入'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“空白村”卫生所予以财政补助,总投入xxxx万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '消毒供应、远程会诊和病理检验等县域“六大中心”xx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域六大中心总投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共投入x亿元,建设了医学影像、心电诊断、临床检验'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域六大中心数量'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '消毒供应、远程会诊和病理检验等县域“六大中心”xx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域远程会诊中心辐射面达xx.x%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其他医学影像等五大中心覆盖面达到xx%以上'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '围绕三医联动改革,xx市加强医保政策引导'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市积极落实国家和省药品、医用耗材集采工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:集采医保结余留用资金'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx医院作为省级DRG收付费改革试点县级医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '省级DRG收付费改革试点县级医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其他县级医院实施DRG付费'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx医院作为省级DRG收付费改革试点县级医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '率先启动收付费改革,其他县级医院实施DRG付费'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还深化医疗服务价格改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域总医院牵头医院医疗服务收入占比xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市推进县域医共体医保基金打包支付工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域医共体医保基金打包总额分别达xx.xx亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计结余x.xx亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:结余资金提取比例上限'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '各县域总医院按规定提取不超过xx%的结余资金'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市开展国家级“两病”(高血压、糖尿病)门诊用药保障示范城市'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“两病”医保特殊门诊量达xx.xx万人次'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:两病医保实际报销比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '比创建前提高x.xx个百分点'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还大力推进中医特色优势门诊病种医保支付方式改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市中医院中医特色优势病种门诊患者达xxxxx例'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '群众实际报销比例达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:中医联盟+共享药房'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '该院出院患者中药饮片使用率达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医非药物疗法使用比例达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '住院手术患者围手术期中医药治疗比例达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计投入xxxx.xx万元,开展新技术xx项'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展新技术xx项,三、四级手术占比达xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:三、四级手术占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '三、四级手术占比达xx%,帮扶基层医疗机构xxx家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '帮扶基层医疗机构xxx家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗服务量、四级手术量每年增幅均达到xx%以上'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市医院依托国家区域医疗中心xx六院xx医院项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家区域医疗中心建设'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '已累计开展xx项新技术、新项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:门诊量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '门诊量同比增长xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:住院量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '住院量同比增长xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:手术量同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '手术量同比增长xx.xx%,其中三、四级手术同比增长xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:三、四级手术同比增长'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '其中三、四级手术同比增长xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市总医院与xx大学医学院开展医疗学科共建'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx大学医学院开展医疗学科共建'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:设立名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共设立xx个名医工作室'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:全职引进专家'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '全职引进专家x名'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:引进学科带头人'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进学科带头人x名'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:引进专家团队'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进专家团队x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:引进培育高层次人才'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进培育高层次人才xx名'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx大学总医院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '与xx大学总医院等x家高水平医院合作共建'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:合作共建高水平医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '与xx大学总医院等x家高水平医院合作共建'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域引进名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进xx个名医工作室'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域内就诊率'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前,县域内就诊率达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:县域内住院量占比'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县域内住院量占比达xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '两项指标连续多年保持全市县域首位'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx自治区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '标志着xx市老年友好型社区创建工作取得了新成效'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造多层次养老服务体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市大力发展居家、社区、机构等多层次养老服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:全国老龄工作委员会办公室'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '公布了xxxx年全国示范性老年友好型社区名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市以创建“全国示范性老年友好型社区”为引领'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx社区x个社区成功入选'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '公布了xxxx年全国示范性老年友好型社区名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近两年,全市累计投入xxxx多万元,用于居家社区养老服务设施建设和运营补助'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市有便民为老服务中心、居家社区养老服务场所xxx家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现居家社区养老服务设施全覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网+养老'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '构筑“互联网﹢养老”服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '助餐、助洁、助医、助急、助浴、助行“六助”以及精神慰藉等服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:养老服务受益老年人次'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近两年,全市累计xx万余人次老年人直接受益'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '建成市旗(区)两级一体化智慧养老服务平台'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '建成市旗(区)两级一体化智慧养老服务平台'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现了线上监管调度与线下服务联动'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:虚拟养老院'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造老年人住得上、住得起、住得好的“虚拟养老院”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '只需在“xx市公共养老地图”微信小程序呼叫服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '“医养结合”的养老模式是医疗资源与养老服务事业融合的生动实践'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设xx个兼具医疗和养老服务的医养结合机构'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家医养结合试点城市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自xxxx年被列入国家首批医养结合试点城市以来'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自xxxx年被列入国家首批医养结合试点城市以来'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市共建成国家示范性城乡老年友好型社区x家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '自治区级医养结合机构x家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:市级医养结合机构数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级医养结合机构xx家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:康复护理医院数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '康复护理医院x所'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗卫生机构与养老机构建立签约合作xx家'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:医养签约率'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '签约率达xx%以上'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:培训养老服务从业人员'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市培训养老服务从业人员超过xxxx名'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:持证社会工作者配置'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市统筹规划农村牧区互助幸福院的建设和服务管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '推广农村牧区居家养老邻里互助模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区养老服务站'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进农村牧区敬老院公建民营改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:敬老院升级改造工程'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施敬老院升级改造工程'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:建成互助养老院数'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市建成互助养老院xx处'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委高质高效完成了各项卫生健康工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:中华人民共和国国务院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从最初排队看病到实现信息化“互联网+医疗”全覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从最初排队看病到实现信息化“互联网+医疗”全覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '从看病跑老远到建立覆盖城乡的医疗卫生服务体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市第二人民医院迅速应对'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '该院呼吸与危重症医学科医护人员积极响应'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好新冠疫情“乙类乙管”常态化防控工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '面对疫情防控工作的新阶段、新形势、新任务、新变化'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“全市卫生健康系统新冠肺炎疫情防控先进集体”等'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '各级医疗机构工作人员全员参与疫情防控工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:乙类乙管'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好新冠疫情“乙类乙管”常态化防控工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:健康xx·向党为民'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫健委打造“健康xx·向党为民”党建品牌'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:x+x+N融合党建工作法'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '提出“x+x+N融合”党建工作法'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:一把手政治能力提升计划'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入实施“一把手”政治能力提升计划'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:党委领导下的院长负责制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '培育打造首府公立医院党委领导下的院长负责制“示范样本”'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:干部培养两办法一方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '出台干部培养“两办法一方案”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '遴选一批“党员名医、党员博士、党员先锋”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:健康xx建设'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进健康xx建设,深化医改是一场“重头戏”'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他听说家乡xx县实施医疗服务县乡村一体化管理改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在xx县率先推行医疗服务县乡村一体化管理改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx县三里镇'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他决定转回xx县三里镇中心卫生院做手术'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '他决定转回xx县三里镇中心卫生院做手术'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '镇上的卫生院也可以做手术'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建县域医共体,统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:一把手工程'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施“一把手”工程'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:三下沉'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '促进资金、人才、政策“三下沉”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:七统一管理'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '人员、财务、业务、药械、绩效“七统一”管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:紧密型医共体xx模式'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造出紧密型医共体“xx模式”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市在市区成立城市医疗集团'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:成立十大管理中心'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '成立人力资源、财务、医疗等“十大”管理中心'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:城市医疗集团xx样板'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '打造城市医疗集团“xx样板”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:中华人民共和国财政部'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '中央财政支持公立医院改革与高质量发展示范项目竞争性评审结果名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出,成功入选'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '中央财政支持公立医院改革与高质量发展示范项目竞争性评审结果名单'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:全国参评城市数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:示范项目中央资金'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '未来x年内,xx市将获得中央资金x亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:急救体系城乡一体化'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进急救体系城乡一体化'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通“xx云医院”网上就医平台'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通“xx云医院”网上就医平台,群众就医更便捷'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:乡村医生乡聘村用'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施乡村医生“乡聘村用”政策'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xxxx例危重孕产妇提供医疗救助约xxxx万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为xxxx例危重孕产妇提供医疗救助约xxxx万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:市县乡三级托育服务网络'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全方位构建市、县、乡三级托育服务网络'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:建设医养结合机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设xx个兼具医疗和养老服务的医养结合机构'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:中国共产党第二十次全国代表大会'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '今年是全面贯彻落实党的二十大精神的开局之年'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市高度重视医疗救治资源准备工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市已经进入重症感染高峰'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市委、市政府主要领导亲自指挥'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市委、市政府主要领导亲自指挥'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '国务院联防联控机制“新十条”优化措施出台后'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '国务院联防联控机制“新十条”优化措施出台后'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力以赴做好医疗救治工作,采取十项举措'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:组建工作专班'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '重点人群健康管理x个工作专班'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:制定工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '重点人群健康服务等x个工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市二级以上医疗机构共设立发热门诊xx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:新冠治疗药品日报制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施新冠治疗药品“日报制”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市、旗两级启动短缺药品会商联动处置机制'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '作为旗市区医联体外部协作医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市人民医院、xx市传染病院作为旗市区医联体外部协作医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:划定四个协作片区'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '划定农区、牧区、林区、口岸四个协作片区'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '将具备条件的苏木乡镇卫生院急救车辆纳入xxx急救指挥体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:紧急购置急救车辆'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市紧急购置急救车辆xx台'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:急救转运车辆总数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx转运车辆达xx台'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx个家庭医生签约服务团队对重点人群开展健康管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市组建家庭医生签约服务团队xxx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市xxx个家庭医生签约服务团队对重点人群开展健康管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:每日急诊入院人次'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市二级以上医疗卫生机构每日急诊入院xxxx人次'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:新增综合ICU床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx家医疗卫生机构增加综合ICU床位xxx张'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:增设可转化重症床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '增设可转化重症床位xxx张'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市三级医院综合ICU床位及可转化ICU床位共计xxx张'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:ICU床位占比'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市三级医院综合ICU床位及可转化ICU床位共计xxx张,占比x.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:xx市防疫手册'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '编制发布《xx市防疫手册》'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:健康xx互联网平台'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进新冠疫苗接种,筑起免疫“防火墙”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '针对x类高风险人群启动新冠第二剂次加强免疫(第四针)'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展先进奖励表彰和开展人文关怀等“十四条”措施'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:爱国卫生运动'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市卫生健康系统深入贯彻落实A总书记关于爱国卫生运动的重要指示精神'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '启动实施冬春季爱国卫生运动'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:全国文明城市创建'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '结合创建全国文明城市和巩固国家卫生城市工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家卫生城市创建'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '结合创建全国文明城市和巩固国家卫生城市工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:河南省'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:河南省'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '截至目前,全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该委班子成员实行与各组各专班联系服务机制'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的正确领导下'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的关注下'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx市委、市政府的正确领导下'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省卫生健康委员会'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后被省卫健委评为“全省医改工作先进集体”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全省医改工作先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后被省卫健委评为“全省医改工作先进集体”'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '被xx市卫健委评为“全市卫生健康系统先进集体”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“全市卫生健康系统新冠肺炎疫情防控先进集体”等'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '获得xx市级以上集体荣誉xx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:省级以上个人荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '获得省级以上个人荣誉x人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市级以上个人荣誉xx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '合并成立xx市卫生健康集团总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:制定完善管理制度'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立远程医疗协作通道,对上连接省、xx市医疗机构'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现“基层检查、上级诊断”服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:群众县域内就诊率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '群众县域内就诊率达到xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:医共体检查名列前列'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:传染病楼完成投资'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:传染病楼全面竣工'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '已经全面竣工,具备入驻条件'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '中医院病房楼改造项目,目前已完成外墙保温、屋面防水'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成总工程量的xx%,完成投资xxxx余万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:病房楼改造完成投资'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '完成总工程量的xx%,完成投资xxxx余万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '地方政府专项债全面突破'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:累计申报专项债项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '累计申报专项债项目x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省财政厅'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:专项债审批资金'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '审批资金x.xx亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:中信银行股份有限公司'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前已与中信银行、农行等多家银行对接'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国农业银行股份有限公司'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前已与中信银行、农行等多家银行对接'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:市人民医院三大中心建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续推进市人民医院三大中心建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '卒中中心正在积极进行创建'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '并分别通过省专家“回头看”考评'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '并分别通过省专家“回头看”考评'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '卒中中心正在积极进行创建,目前已申请省级验收'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx等一大批医务人员带病在岗'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:三防融合策略'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人物同防“三防”融合策略'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:购置救护车'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx年以来购置xx台救护车'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:救护车总数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前救护车共有xx辆,其中负压车x辆'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:负压救护车数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '目前救护车共有xx辆,其中负压车x辆'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:购置核酸检测设备'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx卫生院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:改造建立红黄码医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:方舱医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '将xx市人民医院定为方舱医院运行管理托管医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市新冠病毒疫苗累计接种xxx.xxxx万剂次'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '接种总人数xx.xxxx万人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '免疫覆盖率达到xx.x%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx~xx岁人群全程接种x.xxxx万人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:加强接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:加强接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '统筹开展基本公共卫生服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市组建家庭医生签约服务团队xxx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '共签约xx.x万人,签约率xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:家庭医生签约率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '共签约xx.x万人,签约率xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '其中贫困家庭签约实现全覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现全市每个村都有一个标准化村卫生室'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx名大病贫困患者专门建立大病人员救治工作台账'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗费用实际报销比例达到xx%,贫困患者就医负担明显减轻'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:电子居民健康档案份数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共建立电子居民健康档案xxxxxx份'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:居民健康档案建档率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市共建立电子居民健康档案xxxxxx份,建档率xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:老年人健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上老年人健康管理xxxxx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:高血压健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '高血压健康管理xxxxx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '糖尿病健康管理xxxxx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '重症精神障碍管理xxxx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:早孕建册率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '以“优质服务基层行”活动为载体'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:两癌两筛全省民生实事'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全面做好“两癌”“两筛”全省民生实事'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '该市“两癌”筛查工作中,宫颈癌筛查xxxx例'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '宫颈癌筛查xxxx例,完成率xxx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '宫颈癌筛查xxxx例,完成率xxx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '乳腺癌筛查xxxx例,完成率xxx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例,筛查率xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新生儿两病筛查率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿两病”筛查xxxx例,筛查率xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例,筛查率xx.xx%'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新生儿听力筛查率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:计划生育奖励扶助'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现计生奖扶政策广覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '有xx户计生困难家庭申请救助,发放救助金x.x万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:计生困难家庭救助金'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '有xx户计生困难家庭申请救助,发放救助金x.x万元'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:托育机构备案零突破'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '实现托育机构备案零突破'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '对全市xx所幼儿园进行全面摸底排查'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '协调指导市xx幼儿园等托育机构备案成功'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:托育机构备案成功'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '协调指导市xx幼儿园等托育机构备案成功'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '顺利通过省爱卫办考核评估'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '强化卫生乡镇创建,申报国家卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个、健康村x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申报国家卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建省级健康单位'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建省级健康村'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建省级健康单位x个、健康村x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建市级健康乡镇'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建市级健康乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建市级健康单位'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建市级健康乡镇x个、健康单位x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:创建市级健康村'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '健康单位x个、健康村xx个'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:市县配套投入比例'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '每年安排xxx万元,市、县按x∶x配套投入'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:医共体覆盖县域数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '扩大到所有x个县域及xx区,共组建xx家县域总医院'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '县级综合医院引进优质医疗合作项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:全城志愿服务体系'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '从构筑全城志愿服务体系,到征集老年人“需求清单”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '为全市xx家医疗卫生机构增加综合ICU床位xxx张'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:五本台账'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '药品储备、重点人群“五本台账”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:市政府为民办实事项目'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '连续xx年将危重孕产妇救助纳入市政府为民办实事项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Person {id: 'person:001-12:A总书记'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '深入贯彻落实A总书记关于爱国卫生运动的重要指示精神'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院PCR实验室负责人xx'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:产后访视率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:新生儿访视率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '早孕建册率、产后访视率、新生儿访视率'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:儿童健康管理率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '儿童眼保健和视力检查覆盖率均在xx%以上'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '服务xx小时“不打烊”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '设立发热诊室,并实现xx小时开放'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '针对x类高风险人群启动新冠第二剂次加强免疫'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:中医联盟'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县中医院建立“中医联盟﹢共享药房”服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '共设立xx个名医工作室'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '引进xx个名医工作室'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '省市带县做强“龙头”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '人才兴院、学科强院、省市级医院帮扶共建等“组合拳”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:医疗学科共建'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市总医院与xx大学医学院开展医疗学科共建'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '征集老年人“需求清单”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '“党委—党支部—科室”分类指导、分级管理联动机制'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级医疗机构通过开设夜间门诊'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开通互联网诊疗服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟急诊“绿色通道”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '开辟医疗卫生机构与制药企业的采购“直通车”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以医联体为基础的分级救治体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以xxx急救为基础的应急转运体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建以专家团队为支撑的分类指导体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '通过“红、黄、绿”三色标识全部建立工作台账'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后发起防疫药品“邻里互助”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '非必要不做核酸'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '医护“轻伤不下火线”等倡议活动'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定全市新冠宣传引导和健康教育工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:“一老一小”服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进“一老一小”健康服务不断优化'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:五个全面'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力开展x岁以下婴幼儿照护服务宣传活动'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市加快推进xxxx省县级医院临床重点专科建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市从全国参评的xx个城市中脱颖而出'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '我市高度重视医疗救治资源准备工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '创建河南省卫生乡镇x个'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:县级综合医院医疗服务能力推荐标准'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx六院'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: '依托国家区域医疗中心xx六院xx医院项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}), (b:Report {id: 'report:001-10'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx县以打造x中区域医疗中心为目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xxxx社区x个社区成功入选'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Report {id: 'report:001-11'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx市还着力加强养老服务人才队伍建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:整合型医疗卫生服务体系'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '运行高效、富有韧性的整合型医疗卫生服务体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '运行高效、富有韧性的整合型医疗卫生服务体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '坚持“人民至上、生命至上”,保健康、防重症'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:分级诊疗工作流程'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-12:中（x）药治疗方案'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '向全社会公布中(x)药治疗方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:双向转诊'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '推进基层首诊、双向转诊、急慢分治、上下联动机制'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:远程医疗协作网'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立远程医疗协作网等方式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}), (b:Report {id: 'report:001-12'}) MERGE (a)-[r:MENTIONED_IN {quote: '残疾人等重点人群健康状况调查和监测'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-13:总医院党委议事规则'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立健全了总医院党委议事规则、总院长办公会议议事规则'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-13:总院长办公会议议事规则'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立健全了总医院党委议事规则、总院长办公会议议事规则'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '党委书记和总院长定期沟通制度'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动公立医院高质量发展。加强公立医院学科建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为人民医院创三级医院夯实基础'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:医疗救治专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '牵头承担医疗救治、核酸检测等专班工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:核酸检测专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '牵头承担医疗救治、核酸检测等专班工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:流调专班'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '引领流调专班快速反应'}]->(b) SET r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '人民医院PCR实验室负责人xx'}]->(b) SET r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '疾控中心检验科科长xx'}]->(b) SET r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '先后派出xxx名医护人员支援xx等地核酸采样检测'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:优质服务基层行基本标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家社区卫生服务中心达到“优质服务基层行”基本标准'}]->(b) SET r.seed = $seed;
+MATCH (a:Policy {id: 'policy:优质服务基层行推荐标准'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '做好计划生育特殊家庭和困难家庭的扶助关怀工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:婴幼儿照护服务'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '大力开展x岁以下婴幼儿照护服务宣传活动'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:病媒生物防制'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '全市病媒生物防制工作取得了显著成果'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:健康城市建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续加强健康城市建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '力争重点指标达到xx市领先水平'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:三城一区建设'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '为“三城一区”建设贡献力量'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家发改委贴息贷款'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '接种率达到xx.xx%,超过了xx%的预期目标;加强接种'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:加强接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}), (b:Report {id: 'report:001-13'}) MERGE (a)-[r:MENTIONED_IN {quote: 'xx家卫生院达到推荐标准,为创建二级医院奠定基础'}]->(b) SET r.seed = $seed;
 // Relationships
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Place {id: 'place:001-10:xxxx省'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = '两项指标连续多年保持全市县域首位';
-MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”(即责任共同体';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标';
-MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:建立三张权责清单'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '外部治理综合监管等三张权责清单,明确三方责任边界';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上';
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院';
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:组建县域总医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共组建xx家县域总医院';
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:组建县域总医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共组建xx家县域总医院';
-MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '市级财政设立县域医共体发展专项基金';
-MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '每年安排xxx万元,市、县按x∶x配套投入';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“空白村”卫生所予以财政补助,总投入xxxx万元';
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域六大中心总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验';
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域六大中心总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域六大中心数量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '消毒供应、远程会诊和病理检验等县域“六大中心”xx个';
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域六大中心数量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '消毒供应、远程会诊和病理检验等县域“六大中心”xx个';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域远程会诊中心辐射面达xx.x%';
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域远程会诊中心辐射面达xx.x%';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其他医学影像等五大中心覆盖面达到xx%以上';
-MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其他医学影像等五大中心覆盖面达到xx%以上';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元';
-MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元';
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院';
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Program {id: 'prog:DRG收付费改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院';
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院';
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '率先启动收付费改革,其他县级医院实施DRG付费';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域总医院牵头医院医疗服务收入占比xx.xx%';
-MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域总医院牵头医院医疗服务收入占比xx.xx%';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元';
-MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元';
-MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计结余x.xx亿元';
-MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计结余x.xx亿元';
-MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:结余资金提取比例上限'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '各县域总医院按规定提取不超过xx%的结余资金';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”医保特殊门诊量达xx.xx万人次';
-MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”医保特殊门诊量达xx.xx万人次';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点';
-MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '比创建前提高x.xx个百分点';
-MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '比创建前提高x.xx个百分点';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%';
-MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市中医院中医特色优势病种门诊患者达xxxxx例';
-MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市中医院中医特色优势病种门诊患者达xxxxx例';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '群众实际报销比例达xx.xx%';
-MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '群众实际报销比例达xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Program {id: 'prog:中医联盟+共享药房'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '该院出院患者中药饮片使用率达xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '中医非药物疗法使用比例达xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '住院手术患者围手术期中医药治疗比例达xx.xx%';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准';
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计投入xxxx.xx万元,开展新技术xx项';
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计投入xxxx.xx万元,开展新技术xx项';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '开展新技术xx项,三、四级手术占比达xx%';
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '开展新技术xx项,三、四级手术占比达xx%';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:三、四级手术占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '三、四级手术占比达xx%,帮扶基层医疗机构xxx家';
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:三、四级手术占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '三、四级手术占比达xx%,帮扶基层医疗机构xxx家';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '帮扶基层医疗机构xxx家';
-MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '帮扶基层医疗机构xxx家';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医疗服务量、四级手术量每年增幅均达到xx%以上';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目';
-MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = '依托国家区域医疗中心xx六院xx医院项目';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Organization {id: 'org:001-10:xx六院xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目', r.detail = '依托国家区域医疗中心项目';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '已累计开展xx项新技术、新项目';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:门诊量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '门诊量同比增长xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:住院量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '住院量同比增长xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:手术量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '手术量同比增长xx.xx%,其中三、四级手术同比增长xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:三、四级手术同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其中三、四级手术同比增长xx.xx%';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建';
-MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Organization {id: 'org:001-10:xx市总医院'}) MERGE (a)-[r:SUPPORTS {source: '001-10'}]->(b) SET r.quote = '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设', r.detail = '选派专家组团帮带重点学科';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:设立名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:全职引进专家'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全职引进专家x名';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:引进学科带头人'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进学科带头人x名';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:引进专家团队'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进专家团队x个';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:引进培育高层次人才'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进培育高层次人才xx名';
-MATCH (a:Organization {id: 'org:001-10:xx大学总医院'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:SUPPORTS {source: '001-10'}]->(b) SET r.quote = '与xx大学总医院等x家高水平医院合作共建', r.detail = '合作共建';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:合作共建高水平医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '与xx大学总医院等x家高水平医院合作共建';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域引进名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域内就诊率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '目前,县域内就诊率达xx.xx%';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域内住院量占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域内住院量占比达xx.xx%';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '两项指标连续多年保持全市县域首位';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Place {id: 'place:001-11:xx自治区'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = 'xx自治区xx市大力发展居家、社区、机构等多层次养老服务';
-MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市大力发展居家、社区、机构等多层次养老服务';
-MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单';
-MATCH (a:Organization {id: 'org:全国老龄工作委员会办公室'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选';
-MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选';
-MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选';
-MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Organization {id: 'org:全国老龄工作委员会办公室'}) MERGE (a)-[r:AWARDED_BY {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计投入xxxx多万元,用于居家社区养老服务设施建设和运营补助';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市有便民为老服务中心、居家社区养老服务场所xxx家';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现居家社区养老服务设施全覆盖';
-MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市通过免费提供运营场所、税费减免、运营补贴、政府购买服务等方式';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计xx万余人次老年人直接受益';
-MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计xx万余人次老年人直接受益';
-MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Program {id: 'prog:001-11:虚拟养老院'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '打造老年人住得上、住得起、住得好的“虚拟养老院”';
-MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '只需在“xx市公共养老地图”微信小程序呼叫服务';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自xxxx年被列入国家首批医养结合试点城市以来';
-MATCH (a:Program {id: 'prog:国家医养结合试点城市'}), (b:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自xxxx年被列入国家首批医养结合试点城市以来';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市共建成国家示范性城乡老年友好型社区x家';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自治区级医养结合机构x家';
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自治区级医养结合机构x家';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:市级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '市级医养结合机构xx家';
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:市级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '市级医养结合机构xx家';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:康复护理医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '康复护理医院x所';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '医疗卫生机构与养老机构建立签约合作xx家';
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '医疗卫生机构与养老机构建立签约合作xx家';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:医养签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '签约率达xx%以上';
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:医养签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '签约率达xx%以上';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市培训养老服务从业人员超过xxxx名';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:持证社会工作者配置'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者';
-MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市统筹规划农村牧区互助幸福院的建设和服务管理';
-MATCH (a:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推广农村牧区居家养老邻里互助模式';
-MATCH (a:Program {id: 'prog:001-11:农村牧区养老服务站'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站';
-MATCH (a:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革';
-MATCH (a:Program {id: 'prog:001-11:敬老院升级改造工程'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革,实施敬老院升级改造工程';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:建成互助养老院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市建成互助养老院xx处';
-MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Achievement {id: 'ach:001-11:建成互助养老院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市建成互助养老院xx处';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '近年来,xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号';
-MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Organization {id: 'org:中国共产党中央委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号';
-MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖';
-MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从看病跑老远到建立覆盖城乡的医疗卫生服务体系';
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市第二人民医院迅速应对';
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}), (b:Organization {id: 'org:001-12:xx市第二人民医院'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '该院呼吸与危重症医学科医护人员积极响应';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = 'xx市科学统筹疫情防控和经济社会发展';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:健康xx·向党为民'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委打造“健康xx·向党为民”党建品牌';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:x+x+N融合党建工作法'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '提出“x+x+N融合”党建工作法';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:一把手政治能力提升计划'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '深入实施“一把手”政治能力提升计划';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:党委领导下的院长负责制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '培育打造首府公立医院党委领导下的院长负责制“示范样本”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Policy {id: 'policy:001-12:干部培养两办法一方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '出台干部培养“两办法一方案”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '遴选一批“党员名医、党员博士、党员先锋”';
-MATCH (a:Program {id: 'prog:001-12:健康xx建设'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”';
-MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革';
-MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革';
-MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革';
-MATCH (a:Place {id: 'place:001-12:xx县三里镇'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术';
-MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Place {id: 'place:001-12:xx县三里镇'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术';
-MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '镇上的卫生院也可以做手术';
-MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革,组建县域医共体';
-MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:一把手工程'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:三下沉'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '促进资金、人才、政策“三下沉”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:七统一管理'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '实施党建、行政、人员、财务、业务、药械、绩效“七统一”管理';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:紧密型医共体xx模式'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '打造出紧密型医共体“xx模式”';
-MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团';
-MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”';
-MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:LEADS {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”';
-MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:LEADS {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”';
-MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Achievement {id: 'ach:001-12:成立十大管理中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '成立人力资源、财务、医疗等“十大”管理中心';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:城市医疗集团xx样板'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '打造城市医疗集团“xx样板”';
-MATCH (a:Organization {id: 'org:中华人民共和国财政部'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革';
-MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革';
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选';
-MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选';
-MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Organization {id: 'org:中华人民共和国财政部'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选';
-MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选';
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:全国参评城市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出';
-MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:全国参评城市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出';
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:示范项目中央资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '未来x年内,xx市将获得中央资金x亿元';
-MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:示范项目中央资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '未来x年内,xx市将获得中央资金x亿元';
-MATCH (a:Program {id: 'prog:001-12:急救体系城乡一体化'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '推进急救体系城乡一体化';
-MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷';
-MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷';
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元';
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元';
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元';
-MATCH (a:Program {id: 'prog:001-12:市县乡三级托育服务网络'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '全方位构建市、县、乡三级托育服务网络';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:建设医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构';
-MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-12:建设医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '面对疫情防控工作的新阶段、新形势、新任务、新变化';
-MATCH (a:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作,市委、市政府主要领导亲自指挥';
-MATCH (a:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作,市委、市政府主要领导亲自指挥';
-MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '国务院联防联控机制“新十条”优化措施出台后';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全力以赴做好医疗救治工作,采取十项举措';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:组建工作专班'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '重点人群健康管理x个工作专班';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:制定工作方案'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '重点人群健康服务等x个工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市二级以上医疗机构共设立发热门诊xx个';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室';
-MATCH (a:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市、旗两级启动短缺药品会商联动处置机制';
-MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系';
-MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.detail = '旗市区医联体外部协作医院';
-MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.detail = '旗市区医联体外部协作医院';
-MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.detail = '旗市区医联体外部协作医院';
-MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Achievement {id: 'ach:001-12:划定四个协作片区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '划定农区、牧区、林区、口岸四个协作片区';
-MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:紧急购置急救车辆'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市紧急购置急救车辆xx台';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:急救转运车辆总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx转运车辆达xx台';
-MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Achievement {id: 'ach:001-12:急救转运车辆总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx转运车辆达xx台';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:每日急诊入院人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市二级以上医疗卫生机构每日急诊入院xxxx人次';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:新增综合ICU床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为全市xx家医疗卫生机构增加综合ICU床位xxx张';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:增设可转化重症床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '增设可转化重症床位xxx张';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:ICU床位占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张,占比x.xx%';
-MATCH (a:Program {id: 'prog:001-12:健康xx互联网平台'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开展先进奖励表彰和开展人文关怀等“十四条”措施';
-MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动';
-MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Place {id: 'place:001-13:xx市（地级市）'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行';
-MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来';
-MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来';
-MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来';
-MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来';
-MATCH (a:Organization {id: 'org:河南省卫生健康委员会'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全省医改工作先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”';
-MATCH (a:Achievement {id: 'ach:001-13:全省医改工作先进集体'}), (b:Organization {id: 'org:河南省卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”';
-MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“全市卫生健康系统新冠肺炎疫情防控先进集体”等';
-MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '“全市卫生健康系统新冠肺炎疫情防控先进集体”等';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '获得xx市级以上集体荣誉xx个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:省级以上个人荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '获得省级以上个人荣誉x人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市级以上个人荣誉xx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续推进县域医共体建设';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '持续推进县域医共体建设。将xx市人民医院和xx市中医院两个医疗集团合并';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Achievement {id: 'ach:001-13:制定完善管理制度'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项';
-MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '建立远程医疗协作通道,对上连接省、xx市医疗机构';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现“基层检查、上级诊断”服务';
-MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现“基层检查、上级诊断”服务';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:群众县域内就诊率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '群众县域内就诊率达到xx%';
-MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Achievement {id: 'ach:001-13:医共体检查名列前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元';
-MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Achievement {id: 'ach:001-13:传染病楼完成投资'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元';
-MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '已经全面竣工,具备入驻条件';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '已经全面竣工,具备入驻条件';
-MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Program {id: 'prog:001-13:中医院病房楼改造项目'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '中医院病房楼改造项目,目前已完成外墙保温、屋面防水';
-MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '完成总工程量的xx%,完成投资xxxx余万元';
-MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Achievement {id: 'ach:001-13:病房楼改造完成投资'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '完成总工程量的xx%,完成投资xxxx余万元';
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '地方政府专项债全面突破';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:累计申报专项债项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个';
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:累计申报专项债项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个';
-MATCH (a:Organization {id: 'org:河南省财政厅'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}), (b:Organization {id: 'org:河南省财政厅'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债审批资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '审批资金x.xx亿元';
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债审批资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '审批资金x.xx亿元';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:中信银行股份有限公司'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-13'}]->(b) SET r.quote = '目前已与中信银行、农行等多家银行对接', r.detail = '贴息贷款对接';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:中国农业银行股份有限公司'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-13'}]->(b) SET r.quote = '目前已与中信银行、农行等多家银行对接', r.detail = '贴息贷款对接';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:市人民医院三大中心建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '并分别通过省专家“回头看”考评';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '并分别通过省专家“回头看”考评';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '卒中中心正在积极进行创建,目前已申请省级验收';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作';
-MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx、疾控中心检验科科长xx';
-MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx、疾控中心检验科科长xx';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.detail = '跨区支援核酸采样检测、隔离点管理、转运和流调';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测';
-MATCH (a:Program {id: 'prog:001-13:三防融合策略'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '坚持内外同防、医患同防、人物同防“三防”融合策略';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:购置救护车'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxxx年以来购置xx台救护车';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:救护车总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '目前救护车共有xx辆,其中负压车x辆';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:负压救护车数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '目前救护车共有xx辆,其中负压车x辆';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:购置核酸检测设备'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等';
-MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Organization {id: 'org:001-13:xx卫生院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.detail = '由xx卫生院改造建立';
-MATCH (a:Organization {id: 'org:001-13:xx卫生院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:改造建立红黄码医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Organization {id: 'org:001-13:方舱医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院', r.detail = '运行管理托管';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种总人数xx.xxxx万人';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种总人数xx.xxxx万人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '免疫覆盖率达到xx.x%';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '免疫覆盖率达到xx.x%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '其中贫困家庭签约实现全覆盖';
-MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '其中贫困家庭签约实现全覆盖';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现全市每个村都有一个标准化村卫生室';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '为全市xx名大病贫困患者专门建立大病人员救治工作台账';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '医疗费用实际报销比例达到xx%,贫困患者就医负担明显减轻';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:居民健康档案建档率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份,建档率xx%';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:居民健康档案建档率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份,建档率xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:老年人健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上老年人健康管理xxxxx人';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:老年人健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上老年人健康管理xxxxx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:高血压健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '高血压健康管理xxxxx人';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:高血压健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '高血压健康管理xxxxx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '糖尿病健康管理xxxxx人';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '糖尿病健康管理xxxxx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '重症精神障碍管理xxxx人';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '重症精神障碍管理xxxx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:早孕建册率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:早孕建册率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准';
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准';
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础';
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础';
-MATCH (a:Program {id: 'prog:001-13:两癌两筛全省民生实事'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务';
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务';
-MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:托育机构备案零突破'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现托育机构备案零突破';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '对全市xx所幼儿园进行全面摸底排查';
-MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功';
-MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Achievement {id: 'ach:001-13:托育机构备案成功'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功';
-MATCH (a:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '顺利通过省爱卫办考核评估';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估';
-MATCH (a:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}), (b:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申报国家卫生乡镇x个';
-MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申报国家卫生乡镇x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个';
-MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市卫生乡镇x个';
-MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市卫生乡镇x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建省级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个';
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建省级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建省级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个';
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建省级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个';
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个、健康单位x个';
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个、健康单位x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '健康单位x个、健康村xx个';
-MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '健康单位x个、健康村xx个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖';
-MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Achievement {id: 'ach:001-10:市县配套投入比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '每年安排xxx万元,市、县按x∶x配套投入';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院';
-MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准';
-MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市、xx市、xx县等市县的县级综合医院引进优质医疗合作项目';
-MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医疗服务量、四级手术量每年增幅均达到xx%以上';
-MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-11:全城志愿服务体系'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为全市xx家医疗卫生机构增加综合ICU床位xxx张';
-MATCH (a:Program {id: 'prog:001-12:五本台账'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '药品储备、重点人群“五本台账”';
-MATCH (a:Program {id: 'prog:001-12:市政府为民办实事项目'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '以为民办实事项目为抓手';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx';
-MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}), (b:Organization {id: 'org:001-13:xx市疾病预防控制中心'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:产后访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:产后访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:新生儿访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:儿童健康管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童健康管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上';
-MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”';
-MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '设立发热诊室,并实现xx小时开放';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Organization {id: 'org:001-10:中医联盟'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:名医工作室'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室';
-MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室';
-MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:设立名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室';
-MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:县域引进名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室';
-MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市打出人才兴院、学科强院、省市级医院帮扶共建等“组合拳”';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建';
-MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建';
-MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '征集老年人“需求清单”';
-MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '“党委—党支部—科室”分类指导、分级管理联动机制';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '不断夯实“党委—党支部—科室”分类指导、分级管理联动机制';
-MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市级医疗机构通过开设夜间门诊';
-MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开通互联网诊疗服务';
-MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟急诊“绿色通道”';
-MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”';
-MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟医疗卫生机构与制药企业的采购“直通车”';
-MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系';
-MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '作为旗市区医联体外部协作医院';
-MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系';
-MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以专家团队为支撑的分类指导体系';
-MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '通过“红、黄、绿”三色标识全部建立工作台账';
-MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”';
-MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”';
-MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '非必要不做核酸';
-MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '医护“轻伤不下火线”等倡议活动';
-MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术';
-MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '国务院联防联控机制“新十条”优化措施出台后';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:五个全面'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '大力开展x岁以下婴幼儿照护服务宣传活动';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:市xx幼儿园'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功';
-MATCH (a:Place {id: 'place:001-10:xxxx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设';
-MATCH (a:Place {id: 'place:001-11:xx自治区'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务';
-MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出';
-MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作';
-MATCH (a:Place {id: 'place:河南省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个';
-MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“空白村”卫生所予以财政补助,总投入xxxx万元';
-MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Program {id: 'prog:DRG收付费改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '率先启动收付费改革,其他县级医院实施DRG付费';
-MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式';
-MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目';
-MATCH (a:Organization {id: 'org:001-10:xx六院'}), (b:Organization {id: 'org:001-10:xx六院xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = '依托国家区域医疗中心xx六院xx医院项目';
-MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Organization {id: 'org:001-10:xx大学医学院'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建', r.detail = '医疗学科共建';
-MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'xx县以打造x中区域医疗中心为目标';
-MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市共建成国家示范性城乡老年友好型社区x家';
-MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选,标志着xx市老年友好型社区创建工作取得了新成效';
-MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选';
-MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市还着力加强养老服务人才队伍建设';
-MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市培训养老服务从业人员超过xxxx名';
-MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Achievement {id: 'ach:001-11:持证社会工作者配置'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者';
-MATCH (a:Program {id: 'prog:互联网+养老'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '是xx市加快居家社区养老服务工作的重要抓手';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:健康xx建设'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团,在县域推行县域医共体';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:县域医共体'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '组建县域医共体,统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:乙类乙管'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '做好新冠疫情“乙类乙管”常态化防控工作';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:急救体系城乡一体化'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进急救体系城乡一体化';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:xx云医院'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Policy {id: 'policy:乡村医生乡聘村用'}) MERGE (a)-[r:IMPLEMENTS {source: '001-12'}]->(b) SET r.quote = '实施乡村医生“乡聘村用”政策';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:危重孕产妇救助'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:市县乡三级托育服务网络'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '全方位构建市、县、乡三级托育服务网络';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:“一老一小”服务体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进“一老一小”健康服务不断优化';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '运行高效、富有韧性的整合型医疗卫生服务体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '运行高效、富有韧性的整合型医疗卫生服务体系';
-MATCH (a:Person {id: 'person:001-12:A总书记'}), (b:Organization {id: 'org:中国共产党中央委员会'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-12'}]->(b) SET r.quote = '深入贯彻落实A总书记关于爱国卫生运动的重要指示精神', r.role = '总书记';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:保健康、防重症'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '保健康、防重症,充分发挥系统各级党组织的战斗堡垒作用';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:五本台账'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '建立完善医护力量、患者流量、医疗设备、药品储备、重点人群“五本台账”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:分级诊疗工作流程'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:新冠治疗药品日报制'}) MERGE (a)-[r:IMPLEMENTS {source: '001-12'}]->(b) SET r.quote = '全市各级卫生健康部门组织各医疗机构加大药品采购和储备力度,实施新冠治疗药品“日报制”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '市、旗两级启动短缺药品会商联动处置机制';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:采购直通车'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开辟医疗卫生机构与制药企业的采购“直通车”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:双向转诊'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进基层首诊、双向转诊、急慢分治、上下联动机制';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:远程医疗协作网'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '强化区域对口支援、开展基层巡回和驻点指导、建立远程医疗协作网等方式';
-MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院';
-MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院';
-MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:xxx急救指挥体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '将具备条件的苏木乡镇卫生院急救车辆纳入xxx急救指挥体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以专家团队为支撑的分类指导体系';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '按照国家统一部署,我市集中开展xx岁及以上老年人、有基础疾病患者';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:红黄绿三色标识管理'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '通过“红、黄、绿”三色标识全部建立工作台账';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:重点人群服务包保'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '各旗市区进一步做实重点人群健康服务,建立服务包保团队';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定全市新冠宣传引导和健康教育工作方案';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:xx市防疫手册'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '编制发布《xx市防疫手册》';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:防疫药品邻里互助'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:非必要不做核酸'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:医护轻伤不下火线'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:健康xx互联网平台'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进新冠疫苗接种,筑起免疫“防火墙”';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:冬春季爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动';
-MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开展爱国卫生运动,构筑健康“新天地”';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:总医院党委议事规则'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:总医院党委议事规则'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '党委书记和总院长定期沟通制度';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '党委书记和总院长定期沟通制度';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:远程医疗协作通道'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '建立远程医疗协作通道,对上连接省、xx市医疗机构';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '推动公立医院高质量发展。加强公立医院学科建设';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:地方政府专项债'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个';
-MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '为人民医院创三级医院夯实基础';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:医疗救治专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:核酸检测专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:流调专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '调取异常混管人员采样具体信息进行分析和初步问询,引领流调专班快速反应';
-MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx', r.role = '负责人';
-MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线';
-MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx', r.role = '科长';
-MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线';
-MATCH (a:Place {id: 'place:001-13:xx'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Place {id: 'place:001-13:xx'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.detail = '核酸采样检测、集中隔离点管理、转运和流调';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:三防融合策略'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '切实落实医院主体责任,坚持内外同防、医患同防、人物同防';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市红黄码医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院';
-MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院';
-MATCH (a:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '加快接种,早日形成免疫屏障';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:国家基本公共卫生服务项目'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '统筹开展基本公共卫生服务';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:优质服务基层行'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '以“优质服务基层行”活动为载体,通过积极创建';
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Policy {id: 'policy:优质服务基层行基本标准'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准';
-MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Policy {id: 'policy:优质服务基层行推荐标准'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:适龄妇女两癌检查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '该市“两癌”筛查工作中,宫颈癌筛查xxxx例';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新生儿两病筛查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新生儿听力筛查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:计划生育奖励扶助'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '实现计生奖扶政策广覆盖';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '做好计划生育特殊家庭和困难家庭的扶助关怀工作';
-MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元';
-MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:婴幼儿照护服务'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '大力开展x岁以下婴幼儿照护服务宣传活动';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:病媒生物防制'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '多频次、全方位开展重点部位消杀';
-MATCH (a:Program {id: 'prog:001-13:病媒生物防制'}), (b:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:卫生乡镇创建'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '强化卫生乡镇创建,申报国家卫生乡镇x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:健康单位和健康村创建'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:健康城市建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续加强健康城市建设';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '力争重点指标达到xx市领先水平';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:三城一区建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '为“三城一区”建设贡献力量';
-MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Program {id: 'prog:国家发改委贴息贷款'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:国家发改委贴息贷款'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置';
-MATCH (a:Program {id: 'prog:国家发改委贴息贷款'}), (b:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx卫生院'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种率达到xx.xx%,超过了xx%的预期目标;加强接种';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种率达到xx.xx%,超过了xx%的预期目标;加强接种';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:四个共同体总医院'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '近年来,xxxx市持续深化医改';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Policy {id: 'policy:001-10:三张权责清单'}) MERGE (a)-[r:ISSUED {source: '001-10'}]->(b) SET r.quote = 'xx市建立了政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:县域医共体发展专项基金'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '市级财政设立县域医共体发展专项基金';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:空白村卫生所财政补助'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:县域六大中心'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:医疗服务价格改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市还深化医疗服务价格改革';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:县域医共体医保基金打包支付'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市推进县域医共体医保基金打包支付工作';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市开展国家级“两病”(高血压、糖尿病)门诊用药保障示范城市创建活动';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市还大力推进中医特色优势门诊病种医保支付方式改革';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设';
-MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:省市带县做强龙头'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市打出人才兴院、学科强院、省市级医院帮扶共建等“组合拳”';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:多层次养老服务体系'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市大力发展居家、社区、机构等多层次养老服务';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:互联网+养老'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '构筑“互联网+养老”服务模式';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:六助服务'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市通过免费提供运营场所、税费减免、运营补贴、政府购买服务等方式';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:养老服务信息数据库'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:呼叫派单系统'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:应急救援服务网络'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:虚拟养老院'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '打造老年人住得上、住得起、住得好的“虚拟养老院”';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:全城志愿服务体系'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:老年人需求清单'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市相继出台多项政策,积极探索在养老机构内增设医疗机构';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:养老服务人才队伍建设'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市还着力加强养老服务人才队伍建设';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区互助幸福院'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市统筹规划农村牧区互助幸福院的建设和服务管理';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '推广农村牧区居家养老邻里互助模式';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区养老服务站'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革';
-MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:敬老院升级改造工程'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '实施敬老院升级改造工程';
-MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列';
-MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Place {id: 'place:001-13:xx市（地级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”';
-MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市人民医院、xx市传染病院作为旗市区医联体外部协作医院', r.detail = '旗市区医联体外部协作医院';
-MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”';
-MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络';
-MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目';
-MATCH (a:Program {id: 'prog:001-12:一把手工程'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”';
-MATCH (a:Program {id: 'prog:001-12:三下沉'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”';
-MATCH (a:Program {id: 'prog:001-12:七统一管理'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施党建、行政、人员、财务、业务、药械、绩效“七统一”管理';
-MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动';
-MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事。xxxx年,该市“两癌”筛查工作中';
-MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%';
-MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%';
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Place {id: 'place:001-10:xxxx省'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = '两项指标连续多年保持全市县域首位', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”(即责任共同体', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Achievement {id: 'ach:001-10:初步实现分级诊疗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '让群众在县域内获得优质医疗服务,初步实现分级诊疗目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:建立三张权责清单'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '外部治理综合监管等三张权责清单,明确三方责任边界', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:紧密型县域医共体建设试点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '在xx市、xx县和xxx个紧密型县域医共体建设试点的基础上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:县域医共体覆盖所有县域'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:组建县域总医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:组建县域总医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '市级财政设立县域医共体发展专项基金', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Achievement {id: 'ach:001-10:县域医共体发展专项基金年度投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '每年安排xxx万元,市、县按x∶x配套投入', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“空白村”卫生所予以财政补助,总投入xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域六大中心总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域六大中心总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域六大中心数量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '消毒供应、远程会诊和病理检验等县域“六大中心”xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域六大中心数量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '消毒供应、远程会诊和病理检验等县域“六大中心”xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域远程会诊中心辐射面达xx.x%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:县域远程会诊中心辐射面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域远程会诊中心辐射面达xx.x%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其他医学影像等五大中心覆盖面达到xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域六大中心'}), (b:Achievement {id: 'ach:001-10:其他五大中心覆盖面'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其他医学影像等五大中心覆盖面达到xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:药品和医用耗材集中带量采购'}), (b:Achievement {id: 'ach:001-10:集采医保结余留用资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市公立医院落实集采药品获得医保结余留用资金达xxxx.xx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Program {id: 'prog:DRG收付费改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Achievement {id: 'ach:001-10:省级DRG收付费改革试点县级医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'xx医院作为省级DRG收付费改革试点县级医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Achievement {id: 'ach:001-10:率先启动DRG收付费改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '率先启动收付费改革,其他县级医院实施DRG付费', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域总医院牵头医院医疗服务收入占比xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗服务价格改革'}), (b:Achievement {id: 'ach:001-10:县域总医院牵头医院医疗服务收入占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域总医院牵头医院医疗服务收入占比xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第一年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金打包总额（第二年）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域医共体医保基金打包总额分别达xx.xx亿元、xx.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计结余x.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:医共体医保基金累计结余'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计结余x.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县域医共体医保基金打包支付'}), (b:Achievement {id: 'ach:001-10:结余资金提取比例上限'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '各县域总医院按规定提取不超过xx%的结余资金', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”医保特殊门诊量达xx.xx万人次', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病医保特殊门诊量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”医保特殊门诊量达xx.xx万人次', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病医保实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医保实际报销比例xx.xx%,比创建前提高x.xx个百分点', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '比创建前提高x.xx个百分点', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病报销比例较创建前提高'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '比创建前提高x.xx个百分点', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}), (b:Achievement {id: 'ach:001-10:两病患者基层门诊用药金额占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“两病”患者在基层医疗机构门诊用药金额占比提高到xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市中医院中医特色优势病种门诊患者达xxxxx例', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种门诊患者数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全市中医院中医特色优势病种门诊患者达xxxxx例', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '群众实际报销比例达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}), (b:Achievement {id: 'ach:001-10:中医特色优势病种实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '群众实际报销比例达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Program {id: 'prog:中医联盟+共享药房'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:出院患者中药饮片使用率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '该院出院患者中药饮片使用率达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:中医非药物疗法使用比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '中医非药物疗法使用比例达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Achievement {id: 'ach:001-10:住院手术患者围手术期中医药治疗比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '住院手术患者围手术期中医药治疗比例达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县级综合医院全部达到国家推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计投入xxxx.xx万元,开展新技术xx项', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:临床重点专科建设累计投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '累计投入xxxx.xx万元,开展新技术xx项', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '开展新技术xx项,三、四级手术占比达xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:临床重点专科开展新技术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '开展新技术xx项,三、四级手术占比达xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:三、四级手术占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '三、四级手术占比达xx%,帮扶基层医疗机构xxx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:三、四级手术占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '三、四级手术占比达xx%,帮扶基层医疗机构xxx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '帮扶基层医疗机构xxx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}), (b:Achievement {id: 'ach:001-10:帮扶基层医疗机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '帮扶基层医疗机构xxx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医疗服务量、四级手术量每年增幅均达到xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Program {id: 'prog:国家区域医疗中心建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-10'}]->(b) SET r.quote = '依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Organization {id: 'org:001-10:xx六院xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = '依托国家区域医疗中心项目', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:区域医疗中心项目开展新技术新项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '已累计开展xx项新技术、新项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:门诊量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '门诊量同比增长xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:住院量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '住院量同比增长xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:手术量同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '手术量同比增长xx.xx%,其中三、四级手术同比增长xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市医院'}), (b:Achievement {id: 'ach:001-10:三、四级手术同比增长'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '其中三、四级手术同比增长xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Organization {id: 'org:001-10:xx市总医院'}) MERGE (a)-[r:SUPPORTS {source: '001-10'}]->(b) SET r.quote = '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设', r.role = null, r.detail = '选派专家组团帮带重点学科', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:xx大学医学院选派专家数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '由xx大学医学院选派xx名专家,组团帮带骨科、神经外科等重点学科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:设立名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:全职引进专家'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '全职引进专家x名', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:引进学科带头人'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进学科带头人x名', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Achievement {id: 'ach:001-10:引进专家团队'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进专家团队x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:引进培育高层次人才'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进培育高层次人才xx名', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx大学总医院'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:SUPPORTS {source: '001-10'}]->(b) SET r.quote = '与xx大学总医院等x家高水平医院合作共建', r.role = null, r.detail = '合作共建', r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:合作共建高水平医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '与xx大学总医院等x家高水平医院合作共建', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域引进名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域内就诊率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '目前,县域内就诊率达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:县域内住院量占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '县域内住院量占比达xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:两项指标连续多年保持全市县域首位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '两项指标连续多年保持全市县域首位', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Place {id: 'place:001-11:xx自治区'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = 'xx自治区xx市大力发展居家、社区、机构等多层次养老服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:多层次养老服务体系'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市大力发展居家、社区、机构等多层次养老服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:全国老龄工作委员会办公室'}), (b:Program {id: 'prog:全国示范性老年友好型社区'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '国家卫生健康委、全国老龄办公布了xxxx年全国示范性老年友好型社区名单', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}), (b:Organization {id: 'org:全国老龄工作委员会办公室'}) MERGE (a)-[r:AWARDED_BY {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务设施建设和运营补助投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计投入xxxx多万元,用于居家社区养老服务设施建设和运营补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务场所数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市有便民为老服务中心、居家社区养老服务场所xxx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:居家社区养老服务设施全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现居家社区养老服务设施全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市通过免费提供运营场所、税费减免、运营补贴、政府购买服务等方式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计xx万余人次老年人直接受益', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:六助服务'}), (b:Achievement {id: 'ach:001-11:养老服务受益老年人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '近两年,全市累计xx万余人次老年人直接受益', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Achievement {id: 'ach:001-11:智慧养老服务平台投入资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}), (b:Achievement {id: 'ach:001-11:建成两级一体化智慧养老服务平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:虚拟养老院'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '打造老年人住得上、住得起、住得好的“虚拟养老院”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '只需在“xx市公共养老地图”微信小程序呼叫服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自xxxx年被列入国家首批医养结合试点城市以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家医养结合试点城市'}), (b:Achievement {id: 'ach:001-11:列入国家首批医养结合试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自xxxx年被列入国家首批医养结合试点城市以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市共建成国家示范性城乡老年友好型社区x家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自治区级医养结合机构x家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:自治区级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '自治区级医养结合机构x家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:市级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '市级医养结合机构xx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:市级医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '市级医养结合机构xx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:康复护理医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '康复护理医院x所', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '医疗卫生机构与养老机构建立签约合作xx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:医疗卫生机构与养老机构签约合作数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '医疗卫生机构与养老机构建立签约合作xx家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:医养签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '签约率达xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-11:医养签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '签约率达xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市培训养老服务从业人员超过xxxx名', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:持证社会工作者配置'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市统筹规划农村牧区互助幸福院的建设和服务管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推广农村牧区居家养老邻里互助模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区养老服务站'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:敬老院升级改造工程'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革,实施敬老院升级改造工程', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:建成互助养老院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市建成互助养老院xx处', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:农村牧区互助幸福院'}), (b:Achievement {id: 'ach:001-11:建成互助养老院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市建成互助养老院xx处', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '近年来,xx市卫生健康委员会认真贯彻落实新时代党的卫生与健康工作方针', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Organization {id: 'org:中国共产党中央委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '从看病跑老远到建立覆盖城乡的医疗卫生服务体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市第二人民医院迅速应对', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院呼吸与危重症医学科'}), (b:Organization {id: 'org:001-12:xx市第二人民医院'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '该院呼吸与危重症医学科医护人员积极响应', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = 'xx市科学统筹疫情防控和经济社会发展', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:健康xx·向党为民'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市卫健委打造“健康xx·向党为民”党建品牌', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:x+x+N融合党建工作法'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '提出“x+x+N融合”党建工作法', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:一把手政治能力提升计划'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '深入实施“一把手”政治能力提升计划', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:党委领导下的院长负责制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '培育打造首府公立医院党委领导下的院长负责制“示范样本”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Policy {id: 'policy:001-12:干部培养两办法一方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '出台干部培养“两办法一方案”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:党员名医、党员博士、党员先锋'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '遴选一批“党员名医、党员博士、党员先锋”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:健康xx建设'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx县'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}), (b:Achievement {id: 'ach:001-12:率先推行医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx县三里镇'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Place {id: 'place:001-12:xx县三里镇'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Achievement {id: 'ach:001-12:乡镇卫生院开展手术'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '镇上的卫生院也可以做手术', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Place {id: 'place:001-12:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革,组建县域医共体', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:县域医共体'}), (b:Achievement {id: 'ach:001-12:医共体统筹县乡村医疗机构'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:一把手工程'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:三下沉'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '促进资金、人才、政策“三下沉”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:七统一管理'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '实施党建、行政、人员、财务、业务、药械、绩效“七统一”管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:紧密型医共体xx模式'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '打造出紧密型医共体“xx模式”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第一人民医院'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:LEADS {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市第二人民医院'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:LEADS {source: '001-12'}]->(b) SET r.quote = '我市以市第一、第二人民医院两家市属三甲综合医院牵头组建“城市医疗集团”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:城市医疗集团'}), (b:Achievement {id: 'ach:001-12:成立十大管理中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '成立人力资源、财务、医疗等“十大”管理中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:城市医疗集团xx样板'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '打造城市医疗集团“xx样板”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中华人民共和国财政部'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Program {id: 'prog:公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '财政部、国家卫生健康委公示了xxxx年中央财政支持公立医院改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Organization {id: 'org:中华人民共和国财政部'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出,成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:全国参评城市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:全国参评城市数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Achievement {id: 'ach:001-12:示范项目中央资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '未来x年内,xx市将获得中央资金x亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院改革与高质量发展示范项目'}), (b:Achievement {id: 'ach:001-12:示范项目中央资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '未来x年内,xx市将获得中央资金x亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:急救体系城乡一体化'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '推进急救体系城乡一体化', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx云医院'}), (b:Achievement {id: 'ach:001-12:开通xx云医院网上就医平台'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:危重孕产妇救助纳入为民办实事年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:救助危重孕产妇例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Achievement {id: 'ach:001-12:危重孕产妇医疗救助金额'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为xxxx例危重孕产妇提供医疗救助约xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:市县乡三级托育服务网络'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '全方位构建市、县、乡三级托育服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:建设医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医养结合'}), (b:Achievement {id: 'ach:001-12:建设医养结合机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '面对疫情防控工作的新阶段、新形势、新任务、新变化', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:中共xx市委员会（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作,市委、市政府主要领导亲自指挥', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民政府（辖旗）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作,市委、市政府主要领导亲自指挥', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Policy {id: 'policy:关于进一步优化落实新冠肺炎疫情防控措施的通知'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '国务院联防联控机制“新十条”优化措施出台后', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:采取十项举措做好医疗救治'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全力以赴做好医疗救治工作,采取十项举措', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:组建工作专班'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '重点人群健康管理x个工作专班', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:制定工作方案'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '重点人群健康服务等x个工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:二级以上医疗机构设立发热门诊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市二级以上医疗机构共设立发热门诊xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:基层设立发热诊室机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = 'xxx个苏木乡镇卫生院和社区卫生服务中心设立发热诊室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市、旗两级启动短缺药品会商联动处置机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.role = null, r.detail = '旗市区医联体外部协作医院', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.role = null, r.detail = '旗市区医联体外部协作医院', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市传染病院作为旗市区医联体外部协作医院', r.role = null, r.detail = '旗市区医联体外部协作医院', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Achievement {id: 'ach:001-12:划定四个协作片区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '划定农区、牧区、林区、口岸四个协作片区', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:紧急购置急救车辆'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市紧急购置急救车辆xx台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:急救转运车辆总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx转运车辆达xx台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:xxx急救指挥体系'}), (b:Achievement {id: 'ach:001-12:急救转运车辆总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx转运车辆达xx台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-12:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:每日急诊入院人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市二级以上医疗卫生机构每日急诊入院xxxx人次', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:新增综合ICU床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为全市xx家医疗卫生机构增加综合ICU床位xxx张', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:增设可转化重症床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '增设可转化重症床位xxx张', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:三级医院综合ICU及可转化ICU床位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:ICU床位占比'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '全市三级医院综合ICU床位及可转化ICU床位共计xxx张,占比x.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:健康xx互联网平台'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:落实关心关爱一线医务人员工作措施'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '市卫生健康委制定了《落实关心关爱一线医务人员工作措施》', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:关心关爱一线医务人员十四条措施'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '开展先进奖励表彰和开展人文关怀等“十四条”措施', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Place {id: 'place:001-13:xx市（地级市）'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:中共xx市委员会（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民政府（县级市）'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx市委、市政府的正确领导下,xx市卫生健康委xxxx年以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省卫生健康委员会'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全省医改工作先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全省医改工作先进集体'}), (b:Organization {id: 'org:河南省卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '先后被省卫健委评为“全省医改工作先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统先进集体'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“全市卫生健康系统新冠肺炎疫情防控先进集体”等', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:全市卫生健康系统新冠肺炎疫情防控先进集体'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '“全市卫生健康系统新冠肺炎疫情防控先进集体”等', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx市级以上集体荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '获得xx市级以上集体荣誉xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:省级以上个人荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '获得省级以上个人荣誉x人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx市级以上个人荣誉'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市级以上个人荣誉xx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续推进县域医共体建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '持续推进县域医共体建设。将xx市人民医院和xx市中医院两个医疗集团合并', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:两个医疗集团合并成立卫生健康集团总医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Achievement {id: 'ach:001-13:制定完善管理制度'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '制定完善行政、业务、人事、绩效、医保、财务等管理制度xx项', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '建立远程医疗协作通道,对上连接省、xx市医疗机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现“基层检查、上级诊断”服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:远程医疗协作通道'}), (b:Achievement {id: 'ach:001-13:建立远程医疗协作通道'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现“基层检查、上级诊断”服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:群众县域内就诊率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '群众县域内就诊率达到xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（县级市）'}), (b:Achievement {id: 'ach:001-13:医共体检查名列前列'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Achievement {id: 'ach:001-13:传染病楼完成投资'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '人民医院传染病楼(公共医学中心)建设目前完成投资xxxx余万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:人民医院传染病楼（公共医学中心）建设'}), (b:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '已经全面竣工,具备入驻条件', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:传染病楼全面竣工'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '已经全面竣工,具备入驻条件', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市中医院'}), (b:Program {id: 'prog:001-13:中医院病房楼改造项目'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '中医院病房楼改造项目,目前已完成外墙保温、屋面防水', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Achievement {id: 'ach:001-13:病房楼改造完成工程量'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '完成总工程量的xx%,完成投资xxxx余万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:中医院病房楼改造项目'}), (b:Achievement {id: 'ach:001-13:病房楼改造完成投资'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '完成总工程量的xx%,完成投资xxxx余万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '地方政府专项债全面突破', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:累计申报专项债项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:累计申报专项债项目'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省财政厅'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:市人民医院县域医疗中心建设'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批'}), (b:Organization {id: 'org:河南省财政厅'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债审批资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '审批资金x.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债审批资金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '审批资金x.xx亿元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:中信银行股份有限公司'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-13'}]->(b) SET r.quote = '目前已与中信银行、农行等多家银行对接', r.role = null, r.detail = '贴息贷款对接', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:中国农业银行股份有限公司'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-13'}]->(b) SET r.quote = '目前已与中信银行、农行等多家银行对接', r.role = null, r.detail = '贴息贷款对接', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Program {id: 'prog:001-13:市人民医院三大中心建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '持续推进市人民医院三大中心建设,胸痛中心、创伤中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Achievement {id: 'ach:001-13:建成三级医院胸痛中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Achievement {id: 'ach:001-13:建成三级医院创伤中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '胸痛中心、创伤中心已建设成为三级医院胸痛中心、创伤中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院胸痛中心'}), (b:Achievement {id: 'ach:001-13:胸痛中心通过省专家回头看考评'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '并分别通过省专家“回头看”考评', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院创伤中心'}), (b:Achievement {id: 'ach:001-13:创伤中心通过省专家回头看考评'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '并分别通过省专家“回头看”考评', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院卒中中心'}), (b:Achievement {id: 'ach:001-13:卒中中心申请省级验收'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '卒中中心正在积极进行创建,目前已申请省级验收', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:委机关抽调业务骨干'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx、疾控中心检验科科长xx', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx、疾控中心检验科科长xx', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.role = null, r.detail = '跨区支援核酸采样检测、隔离点管理、转运和流调', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:派出医护人员跨区支援'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:三防融合策略'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '坚持内外同防、医患同防、人物同防“三防”融合策略', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:购置救护车'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxxx年以来购置xx台救护车', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:每个乡镇卫生院和社区卫生服务中心救护车'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '确保每个乡镇卫生院和街道社区卫生服务中心至少有x台救护车', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:救护车总数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '目前救护车共有xx辆,其中负压车x辆', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:负压救护车数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '目前救护车共有xx辆,其中负压车x辆', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:购置核酸检测设备'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '购置移动方舱实验室、核酸提取仪、PCR扩增快检设备和通道核酸扩增仪等', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Organization {id: 'org:001-13:xx卫生院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.role = null, r.detail = '由xx卫生院改造建立', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx卫生院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:改造建立红黄码医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院,用于隔离病人及红黄码病人救治', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Organization {id: 'org:001-13:方舱医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院', r.role = null, r.detail = '运行管理托管', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗累计接种剂次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市新冠病毒疫苗累计接种xxx.xxxx万剂次', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种总人数xx.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗接种总人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种总人数xx.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '免疫覆盖率达到xx.x%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:新冠疫苗免疫覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '免疫覆盖率达到xx.x%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx~xx岁人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约服务团队数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:家庭医生签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:家庭医生签约率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '共签约xx.x万人,签约率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '其中贫困家庭签约实现全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:家庭医生签约服务'}), (b:Achievement {id: 'ach:001-13:贫困家庭签约全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '其中贫困家庭签约实现全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:每村标准化村卫生室全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现全市每个村都有一个标准化村卫生室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:大病贫困患者救治台账人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '为全市xx名大病贫困患者专门建立大病人员救治工作台账', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:大病贫困患者医疗费用实际报销比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '医疗费用实际报销比例达到xx%,贫困患者就医负担明显减轻', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:电子居民健康档案份数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:居民健康档案建档率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份,建档率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:居民健康档案建档率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市共建立电子居民健康档案xxxxxx份,建档率xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:老年人健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上老年人健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:老年人健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上老年人健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:高血压健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '高血压健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:高血压健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '高血压健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '糖尿病健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:糖尿病健康管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '糖尿病健康管理xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '重症精神障碍管理xxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:重症精神障碍管理人数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '重症精神障碍管理xxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:早孕建册率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:早孕建册率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xxx家卫生院,xx家社区卫生服务中心达到“优质服务基层行”基本标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:社区卫生服务中心达到优质服务基层行基本标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Achievement {id: 'ach:001-13:卫生院达到优质服务基层行推荐标准'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:两癌两筛全省民生实事'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:宫颈癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '宫颈癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Achievement {id: 'ach:001-13:乳腺癌筛查完成率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '乳腺癌筛查xxxx例,完成率xxx.xx%,提前完成上级分配的工作任务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Achievement {id: 'ach:001-13:新生儿两病筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查例数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Achievement {id: 'ach:001-13:新生儿听力筛查率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%,全面完成上级任务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:城乡居民社会养老保险计生补贴对象'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市享受城乡居民社会养老保险计生补贴对象有xxxxx人', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:托育机构备案零突破'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '实现托育机构备案零突破', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:幼儿园全面摸底排查'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '对全市xx所幼儿园进行全面摸底排查', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:市xx幼儿园'}), (b:Achievement {id: 'ach:001-13:托育机构备案成功'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '顺利通过省爱卫办考核评估', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}), (b:Organization {id: 'org:河南省爱国卫生运动委员会办公室'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果,xxxxxxx日顺利通过省爱卫办考核评估', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申报国家卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:申报国家卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申报国家卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:创建河南省卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:卫生乡镇创建'}), (b:Achievement {id: 'ach:001-13:创建xx市卫生乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx市卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建省级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建省级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建省级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建省级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康乡镇'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个、健康单位x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康单位'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '创建市级健康乡镇x个、健康单位x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:创建市级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '健康单位x个、健康村xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:健康单位和健康村创建'}), (b:Achievement {id: 'ach:001-13:创建市级健康村'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '健康单位x个、健康村xx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:无烟机关学校医疗卫生机构全覆盖'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '无烟党政机关、无烟学校、无烟医疗卫生机构实现全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县域医共体发展专项基金'}), (b:Achievement {id: 'ach:001-10:市县配套投入比例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '每年安排xxx万元,市、县按x∶x配套投入', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:紧密型县域医共体建设'}), (b:Achievement {id: 'ach:001-10:医共体覆盖县域数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Achievement {id: 'ach:001-10:达到国家推荐标准的县级二级以上综合医院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'x家县级二级以上综合医院全部达到国家县级综合医院医疗服务能力推荐标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市、xx市、xx县等市县的县级综合医院引进优质医疗合作项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:县级综合医院优质医疗合作项目'}), (b:Achievement {id: 'ach:001-10:县级综合医院医疗服务量及四级手术量年增幅'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '医疗服务量、四级手术量每年增幅均达到xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:全城志愿服务体系'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:增加ICU床位的医疗卫生机构数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '为全市xx家医疗卫生机构增加综合ICU床位xxx张', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:五本台账'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '药品储备、重点人群“五本台账”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:市政府为民办实事项目'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '以为民办实事项目为抓手', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}), (b:Organization {id: 'org:001-13:xx市人民医院'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}), (b:Organization {id: 'org:001-13:xx市疾病预防控制中心'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:地方政府专项债'}), (b:Achievement {id: 'ach:001-13:专项债项目通过省财政厅审批数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '市人民医院县域医疗中心建设等x个项目已通过省财政厅审批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:产后访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:产后访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:新生儿访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:新生儿访视率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '早孕建册率、产后访视率、新生儿访视率', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:儿童健康管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童健康管理率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '新生儿访视率、儿童健康管理率、儿童眼保健和视力检查覆盖率均在xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家基本公共卫生服务项目'}), (b:Achievement {id: 'ach:001-13:儿童眼保健和视力检查覆盖率'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '儿童眼保健和视力检查覆盖率均在xx%以上', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:xx市公共养老地图'}), (b:Achievement {id: 'ach:001-11:养老服务xx小时不打烊'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '服务xx小时“不打烊”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:发热诊室xx小时开放'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '设立发热诊室,并实现xx小时开放', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-12:x类高风险人群启动第二剂次加强免疫'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '针对x类高风险人群启动新冠第二剂次加强免疫', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Organization {id: 'org:001-10:中医联盟'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:名医工作室'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:设立名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '共设立xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:名医工作室'}), (b:Achievement {id: 'ach:001-10:县域引进名医工作室'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '引进xx个名医工作室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:省市带县做强龙头'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市打出人才兴院、学科强院、省市级医院帮扶共建等“组合拳”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx大学医学院'}), (b:Program {id: 'prog:001-10:医疗学科共建'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:老年人需求清单'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '征集老年人“需求清单”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '“党委—党支部—科室”分类指导、分级管理联动机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:党委—党支部—科室分类指导分级管理联动机制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '不断夯实“党委—党支部—科室”分类指导、分级管理联动机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:夜间门诊'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '市级医疗机构通过开设夜间门诊', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:互联网诊疗服务'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开通互联网诊疗服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:急诊绿色通道'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟急诊“绿色通道”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:三药三方储备'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '二级以上医疗卫生机构加强储备小分子药和中药“三药三方”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:采购直通车'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '开辟医疗卫生机构与制药企业的采购“直通车”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:旗市区医联体'}), (b:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '作为旗市区医联体外部协作医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '构建以专家团队为支撑的分类指导体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:红黄绿三色标识管理'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '通过“红、黄、绿”三色标识全部建立工作台账', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:重点人群服务包保'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '建立服务包保团队、发放“健康包”、配备“指氧仪”、拓展“小药箱”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:防疫药品邻里互助'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:非必要不做核酸'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '非必要不做核酸', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:医护轻伤不下火线'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '医护“轻伤不下火线”等倡议活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx县三里镇中心卫生院'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-12'}]->(b) SET r.quote = '他决定转回xx县三里镇中心卫生院做手术', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国务院联防联控机制'}), (b:Organization {id: 'org:中华人民共和国国务院'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '国务院联防联控机制“新十条”优化措施出台后', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:五个全面'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = 'xx市卫生健康委“五个全面”勇于担当健康卫士勇毅前行', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:x岁以下婴幼儿照护服务宣传活动'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '大力开展x岁以下婴幼儿照护服务宣传活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:市xx幼儿园'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '协调指导市xx幼儿园等托育机构备案成功', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xxxx省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx自治区'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '近年来,xx自治区xx市大力发展居家、社区、机构等多层次养老服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（首府）'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = 'xx市从全国参评的xx个城市中脱颖而出', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-12:xx市（辖旗）'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '我市高度重视医疗救治资源准备工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:河南省'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '创建河南省卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所财政补助总投入'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '“空白村”卫生所予以财政补助,总投入xxxx万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:空白村卫生所财政补助'}), (b:Achievement {id: 'ach:001-10:空白村卫生所连续财政补助年数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx医院'}), (b:Program {id: 'prog:DRG收付费改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '率先启动收付费改革,其他县级医院实施DRG付费', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx县中医院'}), (b:Place {id: 'place:001-10:xx县'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx县中医院建立“中医联盟﹢共享药房”服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx六院xx医院'}), (b:Place {id: 'place:001-10:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-10'}]->(b) SET r.quote = 'xx市医院依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx六院'}), (b:Organization {id: 'org:001-10:xx六院xx医院'}) MERGE (a)-[r:CO_BUILDS {source: '001-10'}]->(b) SET r.quote = '依托国家区域医疗中心xx六院xx医院项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-10:xx市总医院'}), (b:Organization {id: 'org:001-10:xx大学医学院'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-10'}]->(b) SET r.quote = 'xx市总医院与xx大学医学院开展医疗学科共建', r.role = null, r.detail = '医疗学科共建', r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx县'}), (b:Achievement {id: 'ach:001-10:打造x中区域医疗中心目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-10'}]->(b) SET r.quote = 'xx县以打造x中区域医疗中心为目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:全国示范性老年友好型社区'}), (b:Achievement {id: 'ach:001-11:国家示范性城乡老年友好型社区数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市共建成国家示范性城乡老年友好型社区x家', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选,标志着xx市老年友好型社区创建工作取得了新成效', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xxxx社区'}), (b:Achievement {id: 'ach:001-11:社区入选全国示范性老年友好型社区'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xxxx社区x个社区成功入选', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = 'xx市还着力加强养老服务人才队伍建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Achievement {id: 'ach:001-11:培训养老服务从业人员'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = 'xx市培训养老服务从业人员超过xxxx名', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务人才队伍建设'}), (b:Achievement {id: 'ach:001-11:持证社会工作者配置'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-11'}]->(b) SET r.quote = '实现每千名老人、每百张养老机构床位拥有x名持证社会工作者', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网+养老'}), (b:Place {id: 'place:001-11:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-11'}]->(b) SET r.quote = '是xx市加快居家社区养老服务工作的重要抓手', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '从最初排队看病到实现信息化“互联网+医疗”全覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:健康xx建设'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进健康xx建设,深化医改是一场“重头戏”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团,在县域推行县域医共体', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:城市医疗集团'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在市区成立城市医疗集团', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = 'xx市在xx县率先推行医疗服务县乡村一体化管理改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:县域医共体'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '组建县域医共体,统筹协调x家县级医院、xx家乡镇卫生院和xxx所村卫生室', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:乙类乙管'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '做好新冠疫情“乙类乙管”常态化防控工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:急救体系城乡一体化'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进急救体系城乡一体化', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Organization {id: 'org:001-12:xx云医院'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开通“xx云医院”网上就医平台,群众就医更便捷', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Policy {id: 'policy:乡村医生乡聘村用'}) MERGE (a)-[r:IMPLEMENTS {source: '001-12'}]->(b) SET r.quote = '实施乡村医生“乡聘村用”政策', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:危重孕产妇救助'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:001-12:市县乡三级托育服务网络'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '全方位构建市、县、乡三级托育服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '建设xx个兼具医疗和养老服务的医养结合机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:“一老一小”服务体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进“一老一小”健康服务不断优化', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '运行高效、富有韧性的整合型医疗卫生服务体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（首府）'}), (b:Achievement {id: 'ach:001-12:构建整合型医疗卫生服务体系目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-12'}]->(b) SET r.quote = '运行高效、富有韧性的整合型医疗卫生服务体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:001-12:A总书记'}), (b:Organization {id: 'org:中国共产党中央委员会'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-12'}]->(b) SET r.quote = '深入贯彻落实A总书记关于爱国卫生运动的重要指示精神', r.role = '总书记', r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:保健康、防重症'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '保健康、防重症,充分发挥系统各级党组织的战斗堡垒作用', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:五本台账'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '建立完善医护力量、患者流量、医疗设备、药品储备、重点人群“五本台账”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:医疗资源扩容建设工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:分级诊疗工作流程'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:医疗救治资源准备工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:重点人群健康服务工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定医疗资源扩容建设、分级诊疗工作流程、医疗救治资源准备、重点人群健康服务等x个工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:新冠治疗药品日报制'}) MERGE (a)-[r:IMPLEMENTS {source: '001-12'}]->(b) SET r.quote = '全市各级卫生健康部门组织各医疗机构加大药品采购和储备力度,实施新冠治疗药品“日报制”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:短缺药品会商联动处置机制'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '市、旗两级启动短缺药品会商联动处置机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:采购直通车'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开辟医疗卫生机构与制药企业的采购“直通车”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以医联体为基础的分级救治体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以医联体为基础的分级救治体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:双向转诊'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进基层首诊、双向转诊、急慢分治、上下联动机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:远程医疗协作网'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '强化区域对口支援、开展基层巡回和驻点指导、建立远程医疗协作网等方式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第一家）'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx林业总医院'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市传染病院'}), (b:Place {id: 'place:001-12:xx市（辖旗）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '将xx市人民医院、xx林业总医院、xx市人民医院、xx市传染病院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以xxx急救为基础的应急转运体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以xxx急救为基础的应急转运体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:xxx急救指挥体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '将具备条件的苏木乡镇卫生院急救车辆纳入xxx急救指挥体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:以专家团队为支撑的分类指导体系'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '构建以专家团队为支撑的分类指导体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:重点人群健康状况调查和监测'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '按照国家统一部署,我市集中开展xx岁及以上老年人、有基础疾病患者', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:红黄绿三色标识管理'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '通过“红、黄、绿”三色标识全部建立工作台账', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '全市xxx个家庭医生签约服务团队对重点人群开展健康管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:重点人群服务包保'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '各旗市区进一步做实重点人群健康服务,建立服务包保团队', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:全市新冠宣传引导和健康教育工作方案'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '制定全市新冠宣传引导和健康教育工作方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Policy {id: 'policy:001-12:xx市防疫手册'}) MERGE (a)-[r:ISSUED {source: '001-12'}]->(b) SET r.quote = '编制发布《xx市防疫手册》', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:防疫药品邻里互助'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:非必要不做核酸'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:医护轻伤不下火线'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '先后发起防疫药品“邻里互助”、老年人新冠疫苗接种、非必要不做核酸', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:健康xx互联网平台'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '依托“健康xx”互联网平台,开通新冠治疗线上咨询业务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '推进新冠疫苗接种,筑起免疫“防火墙”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:001-12:冬春季爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市卫生健康委员会（辖旗）'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '开展爱国卫生运动,构筑健康“新天地”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院和xx市中医院两个医疗集团合并成立xx市卫生健康集团总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:总医院党委议事规则'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:总医院党委议事规则'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:总院长办公会议议事规则'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '建立健全了总医院党委议事规则、总院长办公会议议事规则', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) MERGE (a)-[r:ISSUED {source: '001-13'}]->(b) SET r.quote = '党委书记和总院长定期沟通制度', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康集团总医院'}), (b:Policy {id: 'policy:001-13:党委书记和总院长定期沟通制度'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '党委书记和总院长定期沟通制度', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:远程医疗协作通道'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '建立远程医疗协作通道,对上连接省、xx市医疗机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '推动公立医院高质量发展。加强公立医院学科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:地方政府专项债'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '累计申报专项债项目x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市人民医院'}), (b:Achievement {id: 'ach:001-13:市人民医院创三级医院目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '为人民医院创三级医院夯实基础', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:医疗救治专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:核酸检测专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '该委机关抽调业务骨干xx人,牵头承担医疗救治、核酸检测等专班工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:流调专班'}) MERGE (a)-[r:LEADS {source: '001-13'}]->(b) SET r.quote = '调取异常混管人员采样具体信息进行分析和初步问询,引领流调专班快速反应', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Organization {id: 'org:001-13:xx市人民医院PCR实验室'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-13'}]->(b) SET r.quote = '人民医院PCR实验室负责人xx', r.role = '负责人', r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（人民医院PCR实验室负责人）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Organization {id: 'org:001-13:xx市疾病预防控制中心检验科'}) MERGE (a)-[r:HOLDS_ROLE {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx', r.role = '科长', r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:001-13:xx（疾控中心检验科科长）'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '疾控中心检验科科长xx等一大批医务人员带病在岗,坚守一线', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Place {id: 'place:001-13:xx'}) MERGE (a)-[r:SUPPORTS {source: '001-13'}]->(b) SET r.quote = '先后派出xxx名医护人员支援xx等地核酸采样检测', r.role = null, r.detail = '核酸采样检测、集中隔离点管理、转运和流调', r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:三防融合策略'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '切实落实医院主体责任,坚持内外同防、医患同防、人物同防', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx市红黄码医院'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市红黄码医院'}), (b:Place {id: 'place:001-13:xx市（县级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:001-13:方舱医院运行管理托管医院'}), (b:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}) MERGE (a)-[r:AWARDED_BY {source: '001-13'}]->(b) SET r.quote = '将xx市人民医院定为方舱医院运行管理托管医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新冠疫苗接种'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '加快接种,早日形成免疫屏障', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:国家基本公共卫生服务项目'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '统筹开展基本公共卫生服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:家庭医生签约服务'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '全市组建家庭医生签约服务团队xxx个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:优质服务基层行'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '以“优质服务基层行”活动为载体,通过积极创建', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Policy {id: 'policy:优质服务基层行基本标准'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = 'xx家社区卫生服务中心达到“优质服务基层行”基本标准', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:优质服务基层行'}), (b:Policy {id: 'policy:优质服务基层行推荐标准'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:适龄妇女两癌检查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '该市“两癌”筛查工作中,宫颈癌筛查xxxx例', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新生儿两病筛查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:新生儿听力筛查'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Policy {id: 'policy:计划生育奖励扶助'}) MERGE (a)-[r:IMPLEMENTS {source: '001-13'}]->(b) SET r.quote = '实现计生奖扶政策广覆盖', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '做好计划生育特殊家庭和困难家庭的扶助关怀工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Achievement {id: 'ach:001-13:计生困难家庭申请救助户数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:计划生育特殊家庭和困难家庭扶助关怀'}), (b:Achievement {id: 'ach:001-13:计生困难家庭救助金'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '有xx户计生困难家庭申请救助,发放救助金x.x万元', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:婴幼儿照护服务'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '大力开展x岁以下婴幼儿照护服务宣传活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:病媒生物防制'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '多频次、全方位开展重点部位消杀', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-13:病媒生物防制'}), (b:Achievement {id: 'ach:001-13:病媒生物防制通过省爱卫办考核评估'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '全市病媒生物防制工作取得了显著成果', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:卫生乡镇创建'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '强化卫生乡镇创建,申报国家卫生乡镇x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:健康单位和健康村创建'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '创建省级健康单位x个、健康村x个', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:健康城市建设'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '持续加强健康城市建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:重点指标达到xx市领先水平目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '力争重点指标达到xx市领先水平', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:001-13:三城一区建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '为“三城一区”建设贡献力量', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家发展和改革委员会'}), (b:Program {id: 'prog:国家发改委贴息贷款'}) MERGE (a)-[r:RUNS {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Program {id: 'prog:国家发改委贴息贷款'}) MERGE (a)-[r:PARTICIPATES_IN {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:国家发改委贴息贷款'}), (b:Achievement {id: 'ach:001-13:申请国家发改委贴息贷款'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '申请国家发改委贴息贷款x.xx亿元,用于医疗设备购置', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Organization {id: 'org:001-13:xx卫生院'}) MERGE (a)-[r:SUPERVISES {source: '001-13'}]->(b) SET r.quote = '在xx卫生院改造建立xx市红黄码医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种率达到xx.xx%,超过了xx%的预期目标;加强接种', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx~xx岁人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '接种率达到xx.xx%,超过了xx%的预期目标;加强接种', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:加强接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:加强接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = '加强接种x.xxxx万人,接种率xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:001-13:xx岁以上人群全程接种率预期目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx岁以上人群全程接种x.xxxx万人,接种率达到xx.xx%,超过了xx%的预期目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（县级市）'}), (b:Achievement {id: 'ach:001-13:卫生院创建二级医院目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '001-13'}]->(b) SET r.quote = 'xx家卫生院达到推荐标准,为创建二级医院奠定基础', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:四个共同体总医院'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '近年来,xxxx市持续深化医改', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Policy {id: 'policy:001-10:三张权责清单'}) MERGE (a)-[r:ISSUED {source: '001-10'}]->(b) SET r.quote = 'xx市建立了政府办医、医共体内部运营管理、外部治理综合监管等三张权责清单', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:县域医共体发展专项基金'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '市级财政设立县域医共体发展专项基金', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:空白村卫生所财政补助'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '市级自xxxx年起连续x年对全市xxx家“空白村”卫生所予以财政补助', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:县域六大中心'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '全市共投入x亿元,建设了医学影像、心电诊断、临床检验', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:紧密型县域医共体建设'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = '扩大到所有x个县域及xx区,共组建xx家县域总医院', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:医疗服务价格改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市还深化医疗服务价格改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:县域医共体医保基金打包支付'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市推进县域医共体医保基金打包支付工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:国家级两病门诊用药保障示范城市创建'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市开展国家级“两病”(高血压、糖尿病)门诊用药保障示范城市创建活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:中医特色优势门诊病种医保支付方式改革'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市还大力推进中医特色优势门诊病种医保支付方式改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:xxxx省县级医院临床重点专科建设'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市加快推进xxxx省县级医院临床重点专科建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-10:xx市'}), (b:Program {id: 'prog:001-10:省市带县做强龙头'}) MERGE (a)-[r:RUNS {source: '001-10'}]->(b) SET r.quote = 'xx市打出人才兴院、学科强院、省市级医院帮扶共建等“组合拳”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:多层次养老服务体系'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市大力发展居家、社区、机构等多层次养老服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:互联网+养老'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '构筑“互联网+养老”服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:六助服务'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市通过免费提供运营场所、税费减免、运营补贴、政府购买服务等方式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '投入资金xxxx余万元,建成市旗(区)两级一体化智慧养老服务平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:养老服务信息数据库'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:呼叫派单系统'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:应急救援服务网络'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:虚拟养老院'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '打造老年人住得上、住得起、住得好的“虚拟养老院”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:全城志愿服务体系'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:老年人需求清单'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '从构筑全城志愿服务体系,到征集老年人“需求清单”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:医养结合'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市相继出台多项政策,积极探索在养老机构内增设医疗机构', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:养老服务人才队伍建设'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市还着力加强养老服务人才队伍建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区互助幸福院'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = 'xx市统筹规划农村牧区互助幸福院的建设和服务管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区居家养老邻里互助模式'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '推广农村牧区居家养老邻里互助模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区养老服务站'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '打造包含健身保健、餐厅、卫生服务站等一场多用的农村牧区养老服务站', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:农村牧区敬老院公建民营改革'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '推进农村牧区敬老院公建民营改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-11:xx市'}), (b:Program {id: 'prog:001-11:敬老院升级改造工程'}) MERGE (a)-[r:RUNS {source: '001-11'}]->(b) SET r.quote = '实施敬老院升级改造工程', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:001-13:xx市（地级市）'}), (b:Place {id: 'place:河南省'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '在今年河南省和xx市的医共体检查中,xx市均名列xx市前列', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-13:xx市卫生健康委员会（地级市）'}), (b:Place {id: 'place:001-13:xx市（地级市）'}) MERGE (a)-[r:LOCATED_IN {source: '001-13'}]->(b) SET r.quote = '被xx市卫健委评为“全市卫生健康系统先进集体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Place {id: 'place:001-12:xx市（首府）'}) MERGE (a)-[r:LOCATED_IN {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民政府（首府）'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:RUNS {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:001-12:xx市人民医院（所列第二家）'}), (b:Organization {id: 'org:001-12:旗市区医联体'}) MERGE (a)-[r:PARTNERS_WITH {source: '001-12'}]->(b) SET r.quote = 'xx市人民医院、xx市传染病院作为旗市区医联体外部协作医院', r.role = null, r.detail = '旗市区医联体外部协作医院', r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-10:四个共同体总医院'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-10'}]->(b) SET r.quote = 'xxxx市持续深化医改,通过打造“四个共同体”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:养老服务信息数据库'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:呼叫派单系统'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-11:应急救援服务网络'}), (b:Program {id: 'prog:001-11:市旗（区）两级一体化智慧养老服务平台'}) MERGE (a)-[r:PART_OF {source: '001-11'}]->(b) SET r.quote = '建成市旗(区)两级一体化智慧养老服务平台,配建了养老服务信息数据库、呼叫派单系统、应急救援服务网络', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:危重孕产妇救助'}), (b:Program {id: 'prog:001-12:市政府为民办实事项目'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '连续xx年将危重孕产妇救助纳入市政府为民办实事项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:一把手工程'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:三下沉'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施“一把手”工程,促进资金、人才、政策“三下沉”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:七统一管理'}), (b:Program {id: 'prog:001-12:医疗服务县乡村一体化管理改革'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '实施党建、行政、人员、财务、业务、药械、绩效“七统一”管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:001-12:冬春季爱国卫生运动'}), (b:Program {id: 'prog:爱国卫生运动'}) MERGE (a)-[r:PART_OF {source: '001-12'}]->(b) SET r.quote = '启动实施冬春季爱国卫生运动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:适龄妇女两癌检查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '全面做好“两癌”“两筛”全省民生实事。xxxx年,该市“两癌”筛查工作中', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿两病筛查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '“新生儿两病”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:新生儿听力筛查'}), (b:Program {id: 'prog:001-13:两癌两筛全省民生实事'}) MERGE (a)-[r:PART_OF {source: '001-13'}]->(b) SET r.quote = '“新生儿听力”筛查xxxx例,筛查率xx.xx%', r.role = null, r.detail = null, r.seed = $seed;

@@ -1,5 +1,5 @@
 import {
-  MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
+  MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, SEED_STAMP, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
   labelOfId,
 } from '../model/graph.js';
 import type { CuratedGraph, CuratedNode, CuratedRelation } from './curated.js';
@@ -18,11 +18,17 @@ function searchText(node: CuratedNode): string {
     .join('\n');
 }
 
+/** The seed stamp, given by the loader as a parameter (cypher-shell: `:param seed => 'manual'`). */
+const STAMP = `${SEED_STAMP} = $${SEED_STAMP}`;
+
+/** Every stored property is set, absent ones to null, so a reload also clears what curation dropped. */
 function mergeNode(node: CuratedNode): string {
-  const sets = Object.entries({ ...node.props, [SEARCH_TEXT]: searchText(node) })
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => `n.${key} = ${literal(value)}`);
-  return `MERGE (n:${node.label} {id: ${literal(node.id)}})${sets.length ? ` SET ${sets.join(', ')}` : ''};`;
+  const values: Record<string, CuratedNode['props'][string] | null> = { ...node.props, [SEARCH_TEXT]: searchText(node) };
+  const sets = Object.keys(NODE_PROPERTIES[node.label])
+    .filter((key) => key !== SEED_STAMP)
+    .sort()
+    .map((key) => `n.${key} = ${values[key] === undefined ? 'null' : literal(values[key]!)}`);
+  return `MERGE (n:${node.label} {id: ${literal(node.id)}}) SET ${[...sets, `n.${STAMP}`].join(', ')};`;
 }
 
 function matchEnds(from: string, to: string): string {
@@ -30,14 +36,12 @@ function matchEnds(from: string, to: string): string {
 }
 
 function mergeRelation(r: CuratedRelation): string {
-  const sets = (['quote', 'role', 'detail'] as const)
-    .filter((key) => r[key])
-    .map((key) => `r.${key} = ${literal(r[key]!)}`);
-  return `${matchEnds(r.from, r.to)} MERGE (a)-[r:${r.type} {source: ${literal(r.source)}}]->(b)${sets.length ? ` SET ${sets.join(', ')}` : ''};`;
+  const sets = (['quote', 'role', 'detail'] as const).map((key) => `r.${key} = ${r[key] ? literal(r[key]!) : 'null'}`);
+  return `${matchEnds(r.from, r.to)} MERGE (a)-[r:${r.type} {source: ${literal(r.source)}}]->(b) SET ${[...sets, `r.${STAMP}`].join(', ')};`;
 }
 
 function mergeMention(id: string, source: string, quote: string): string {
-  return `${matchEnds(id, `report:${source}`)} MERGE (a)-[r:${MENTIONED_IN} {quote: ${literal(quote)}}]->(b);`;
+  return `${matchEnds(id, `report:${source}`)} MERGE (a)-[r:${MENTIONED_IN} {quote: ${literal(quote)}}]->(b) SET r.${STAMP};`;
 }
 
 /** The seed file of the reports themselves (loaded first: every mention points at one). */

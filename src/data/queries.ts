@@ -5,6 +5,7 @@ import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
 import { RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
 import { statsQueries } from './stats.js';
+import { SWEEP_QUERIES } from './maintenance.js';
 import { graphStatusQueries } from './status.js';
 import { WORKBENCH_QUERIES } from './workbench.js';
 
@@ -26,6 +27,6 @@ export function allQueries(dialect: Dialect): string[] {
   return [...new Set([
     ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists, ...Object.values(RELATED_QUERIES),
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
-    ...Object.values(WORKBENCH_QUERIES),
+    ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
   ])];
 }

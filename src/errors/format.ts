@@ -7,6 +7,8 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode).filte
 
 /** Kuzu's message when a query hits its time limit. */
 const INTERRUPTED = /interrupted/i;
+/** Neo4j's codes when a transaction hits its time limit (the client's or the server's). */
+const TIMED_OUT = /^Neo\.ClientError\.Transaction\.TransactionTimedOut/;
 /** graphql-js's message when a document passes the token limit (it spells it "more that"). */
 const TOO_MANY_TOKENS = /Document contains more tha[nt] \d+ tokens/;
 
@@ -21,7 +23,7 @@ function originOf(error: unknown): unknown {
 function codeOf(original: unknown, formatted: GraphQLFormattedError): { code: ErrorCode; message: string } | undefined {
   if (original instanceof DatabaseUnavailableError) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
   if (original instanceof DeadlineError) return { code: ErrorCode.REQUEST_TIMEOUT, message: 'The request ran out of time' };
-  if (original instanceof Error && INTERRUPTED.test(original.message)) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than its time limit' };
+  if (original instanceof Error && (INTERRUPTED.test(original.message) || TIMED_OUT.test(String((original as { code?: unknown }).code)))) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than its time limit' };
   if (TOO_MANY_TOKENS.test(formatted.message)) return { code: ErrorCode.QUERY_TOO_LARGE, message: formatted.message };
   return undefined;
 }

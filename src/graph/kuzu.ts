@@ -2,7 +2,7 @@ import kuzu from 'kuzu';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { kuzuDialect } from './dialect.js';
-import { DatabaseUnavailableError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
+import { DatabaseUnavailableError, runInTurn, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
 import { fromKuzu } from './values.js';
 
 export interface KuzuOptions {
@@ -37,7 +37,8 @@ class PooledConnection {
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
       this.prepared.set(cypher, statement);
     }
-    const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, kuzu.KuzuValue>;
+    // Kuzu refuses parameters a statement does not use (Neo4j ignores them): pass only those it names.
+    const defined = Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<string, kuzu.KuzuValue>;
     const results = await this.connection.execute(statement, defined);
     try {
       const last = Array.isArray(results) ? results[results.length - 1]! : results;
@@ -126,18 +127,19 @@ export class KuzuStore implements GraphStore {
     return this.transaction('BEGIN TRANSACTION READ ONLY', work);
   }
 
-  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
     // Kuzu allows one write transaction at a time: queue them instead of failing the second.
-    const run = this.writeQueue.then(() => this.transaction('BEGIN TRANSACTION', work));
+    const run = this.writeQueue.then(() => this.transaction('BEGIN TRANSACTION', work, options?.timeoutMs));
     this.writeQueue = run.catch(() => undefined);
     return run;
   }
 
-  private transaction<T>(begin: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  private transaction<T>(begin: string, work: (tx: Transaction) => Promise<T>, timeoutMs = this.queryTimeoutMs): Promise<T> {
     return this.withConnection(async (c) => {
       await c.exec(begin);
       try {
-        const result = await work({ run: (cypher, params) => c.run(cypher, params, this.queryTimeoutMs) });
+        const run: Transaction['run'] = (cypher, params) => c.run(cypher, params, timeoutMs);
+        const result = await work({ run, runAll: (statements) => runInTurn(run, statements) });
         await c.exec('COMMIT');
         return result;
       } catch (error) {

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { neo4jDialect } from './dialect.js';
-import { DatabaseUnavailableError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
+import { DatabaseUnavailableError, StatementError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
 import { fromNeo4j, toNeo4jParams } from './values.js';
 
 export interface Neo4jOptions {
@@ -22,6 +22,7 @@ export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   readonly dialect = neo4jDialect;
   private readonly driver: Driver;
+  private closed = false;
 
   constructor(private readonly options: Neo4jOptions) {
     const auth = options.username ? neo4j.auth.basic(options.username, options.password ?? '') : undefined;
@@ -39,12 +40,19 @@ export class Neo4jStore implements GraphStore {
 
   /** Runs `work` in a managed transaction that the server ends after `timeoutMs` (its own default when 0). */
   private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, timeoutMs = this.options.transactionTimeoutMs ?? 0): Promise<T> {
+    if (this.closed) throw new DatabaseUnavailableError('the Neo4j store is closed');
     const config = timeoutMs ? { timeout: timeoutMs } : undefined;
     const session = this.session(mode);
+    const rows = (records: Array<{ toObject(): object }>) => records.map((record) => fromNeo4j(record.toObject()) as Row);
     const wrap = (tx: ManagedTransaction): Transaction => ({
-      run: async (cypher, params = {}) => {
-        const result = await tx.run(cypher, toNeo4jParams(params));
-        return result.records.map((record) => fromNeo4j(record.toObject()) as Row);
+      run: async (cypher, params = {}) => rows((await tx.run(cypher, toNeo4jParams(params))).records),
+      runAll: async (statements) => {
+        // Sent together, answered in order: one round trip's wait for the whole batch.
+        const pending = statements.map(({ cypher, params = {} }) => tx.run(cypher, toNeo4jParams(params)));
+        const settled = await Promise.allSettled(pending);
+        const failed = settled.findIndex((s) => s.status === 'rejected');
+        if (failed >= 0) throw new StatementError(failed, (settled[failed] as PromiseRejectedResult).reason as Error);
+        return settled.map((s) => rows((s as PromiseFulfilledResult<{ records: Array<{ toObject(): object }> }>).value.records));
       },
     });
     try {
@@ -58,7 +66,7 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]> {
+  async read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]> {
     return this.inSession('READ', (tx) => tx.run(cypher, params), timeLeft(this.options.transactionTimeoutMs ?? 0, options));
   }
 
@@ -66,8 +74,8 @@ export class Neo4jStore implements GraphStore {
     return this.inSession('READ', work);
   }
 
-  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', work);
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+    return this.inSession('WRITE', work, options?.timeoutMs);
   }
 
   async applySchema(statements: readonly string[]): Promise<void> {
@@ -90,6 +98,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     return this.driver.close();
   }
 }

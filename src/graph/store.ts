@@ -14,6 +14,32 @@ export interface ReadOptions {
 /** Statements run inside one transaction. */
 export interface Transaction {
   run(cypher: string, params?: Params): Promise<Row[]>;
+  /**
+   * Runs statements in order and returns each one's rows; Neo4j pipelines them on the connection
+   * instead of waiting a round trip for each. Fails with `StatementError` naming the first that failed.
+   */
+  runAll(statements: ReadonlyArray<{ cypher: string; params?: Params }>): Promise<Row[][]>;
+}
+
+/** A statement of a `runAll` batch that failed: its position and the engine's error. */
+export class StatementError extends Error {
+  override readonly name = 'StatementError';
+  constructor(readonly index: number, override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+/** `runAll` for engines that take one statement at a time. */
+export async function runInTurn(run: Transaction['run'], statements: ReadonlyArray<{ cypher: string; params?: Params }>): Promise<Row[][]> {
+  const results: Row[][] = [];
+  for (const [index, { cypher, params }] of statements.entries()) {
+    try {
+      results.push(await run(cypher, params));
+    } catch (error) {
+      throw new StatementError(index, error as Error);
+    }
+  }
+  return results;
 }
 
 /** The one interface the data-access layer talks to, whatever the engine. */
@@ -23,8 +49,11 @@ export interface GraphStore {
   /** One read query in its own transaction. */
   read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]>;
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
-  /** Runs `work` in one write transaction: committed when it resolves, rolled back when it throws. */
-  writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one write transaction: committed when it resolves, rolled back when it throws.
+   * `timeoutMs` replaces the store's query time limit (loading a seed file takes longer than a read).
+   */
+  writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Runs schema statements one by one, each in its own transaction (both engines want DDL alone). */
   applySchema(statements: readonly string[]): Promise<void>;
   /** Resolves when the database answers. */

@@ -92,7 +92,13 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRIN
 
 /** A derived property on every label: the comparable form of the names and text search looks in. */
 export const SEARCH_TEXT = 'searchText';
-for (const props of Object.values(NODE_PROPERTIES)) props[SEARCH_TEXT] = 'STRING';
+/**
+ * On every node and relationship: the version of the seed files that last loaded it. A load stamps
+ * what it states, then removes what it did not stamp, so reseeding an older graph leaves exactly the
+ * current one.
+ */
+export const SEED_STAMP = 'seed';
+for (const props of Object.values(NODE_PROPERTIES)) Object.assign(props, { [SEARCH_TEXT]: 'STRING', [SEED_STAMP]: 'STRING' });
 
-/** Properties on every relationship: where it is stated, and optional qualifiers. */
-export const RELATION_PROPERTIES = { source: 'STRING', quote: 'STRING', role: 'STRING', detail: 'STRING' } as const;
+/** Properties on every relationship: where it is stated, optional qualifiers, and the seed stamp. */
+export const RELATION_PROPERTIES = { source: 'STRING', quote: 'STRING', role: 'STRING', detail: 'STRING', [SEED_STAMP]: 'STRING' } as const;

@@ -1,9 +1,9 @@
 /** `npm run seed`: loads the Cypher seed files into the configured store; exits non-zero naming a broken file. */
 import { loadConfig } from '../config.js';
 import { openStore } from '../graph/open.js';
-import { lockDataFolder, recordSeeded, seedFingerprint } from './embedded.js';
+import { lockDataFolder, recordSeeded } from './embedded.js';
 import { checkGraph } from './integrity.js';
-import { seed } from './seed.js';
+import { seed, seedVersion } from './seed.js';
 
 const config = loadConfig();
 // The embedded folder is taken first: a server using it makes this fail with a clear message.
@@ -15,7 +15,7 @@ try {
     const { files, statements } = await seed(store, config.cypherDir);
     const problems = await checkGraph(store, config.cypherDir);
     if (problems.length) throw new Error(`the loaded graph differs from the seed files: ${problems.join('; ')}`);
-    if (!config.neo4j) recordSeeded(config.kuzuPath, seedFingerprint(config.cypherDir));
+    if (!config.neo4j) recordSeeded(config.kuzuPath, seedVersion(config.cypherDir));
     console.log(`seeded ${files} files (${statements} statements) into ${store.engine} in ${Date.now() - started} ms`);
   } finally {
     await store.close();

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KuzuStore } from '../graph/kuzu.js';
 import { checkGraph } from './integrity.js';
-import { seedIfEmpty } from './seed.js';
+import { seedIfEmpty, seedVersion } from './seed.js';
 
 /**
  * The embedded graph's data folder. Its database is derived data, rebuilt from the seed files whenever
@@ -66,17 +65,6 @@ export function lockDataFolder(kuzuPath: string): () => void {
     }
   }
   throw new DataFolderInUseError(`could not take the lock of ${dirname(kuzuPath)}`);
-}
-
-/** A digest of the schema and seed files: it changes whenever the graph they build would. */
-export function seedFingerprint(cypherDir: string): string {
-  const hash = createHash('sha256');
-  for (const sub of ['schema', 'seed']) {
-    for (const file of readdirSync(join(cypherDir, sub)).filter((f) => f.endsWith('.cypher')).sort()) {
-      hash.update(`${sub}/${file}\n`).update(readFileSync(join(cypherDir, sub, file)));
-    }
-  }
-  return hash.digest('hex');
 }
 
 /** Records which seed files the embedded graph was built from. */
@@ -151,7 +139,7 @@ export async function openEmbedded(kuzuPath: string, cypherDir: string, options:
   const log = options.log ?? console.log;
   const release = lockDataFolder(kuzuPath);
   try {
-    const fingerprint = seedFingerprint(cypherDir);
+    const fingerprint = seedVersion(cypherDir);
     let reason = staleReason(kuzuPath, fingerprint);
     if (!reason && databaseFiles(kuzuPath).length && !closedCleanly(kuzuPath)) reason = await probeInChild(kuzuPath, cypherDir);
     for (let attempt = 0; ; attempt++) {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { GraphStore } from '../graph/store.js';
-import { CypherSyntaxError, splitStatements, type Statement } from './statements.js';
+import { StatementError, type GraphStore } from '../graph/store.js';
+import { SEED_STAMP } from '../model/graph.js';
+import { CypherSyntaxError, parameterize, splitStatements, type Statement } from './statements.js';
 
 /** A seed file split into statements. */
 export interface SeedFile {
@@ -45,30 +46,34 @@ export async function applySchema(store: GraphStore, cypherDir: string): Promise
  * A statement that starts by matching must match something: `MATCH (a), (b) MERGE (a)-[:R]->(b)` with a
  * missing end would otherwise load nothing, silently. Such statements are run with a count returned.
  */
-export function countingMatches(text: string): string | undefined {
+export function withMatchCount(text: string): string | undefined {
   return /^MATCH\b/i.test(text) && !/\bRETURN\b/i.test(text.replace(/'(?:[^'\\]|\\.)*'/g, "''")) ? `${text} RETURN count(*) AS matched` : undefined;
 }
 
+/** How long loading one seed file (or the sweep after) may take: far longer than any read. */
+export const SEED_TIMEOUT_MS = 600_000;
+
 /**
- * Loads seed files, each in one write transaction: a failing statement rolls its whole file back and
- * stops the load with a `SeedError` naming the file, the statement and its line.
+ * Loads seed files, each in one write transaction, stamping what they state with `stamp`: a failing
+ * statement rolls its whole file back and stops the load with a `SeedError` naming the file, the
+ * statement and its line.
  */
-export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[]): Promise<number> {
+export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[], stamp: string): Promise<number> {
   let count = 0;
   for (const file of files) {
-    await store.writeTransaction(async (tx) => {
-      for (const [index, statement] of file.statements.entries()) {
-        const fail = (reason: string) => new SeedError(file.name, index + 1, statement.line, reason);
-        const counted = countingMatches(statement.text);
-        let rows;
-        try {
-          rows = await tx.run(counted ?? statement.text);
-        } catch (error) {
-          throw fail((error as Error).message);
-        }
-        if (counted && Number(rows[0]?.matched ?? 0) === 0) throw fail('its MATCH finds nothing (a relationship to a missing node?)');
-      }
+    const fail = (index: number, reason: string) => new SeedError(file.name, index + 1, file.statements[index]!.line, reason);
+    const counted = file.statements.map((s) => withMatchCount(s.text));
+    const batch = file.statements.map((s, i) => {
+      const { text, params } = parameterize(counted[i] ?? s.text);
+      return { cypher: text, params: { ...params, [SEED_STAMP]: stamp } };
     });
+    await store.writeTransaction(async (tx) => {
+      const results = await tx.runAll(batch).catch((error: unknown) => {
+        throw error instanceof StatementError ? fail(error.index, error.message) : error;
+      });
+      const empty = results.findIndex((rows, i) => counted[i] && Number(rows[0]?.matched ?? 0) === 0);
+      if (empty >= 0) throw fail(empty, 'its MATCH finds nothing (a relationship to a missing node?)');
+    }, { timeoutMs: SEED_TIMEOUT_MS });
     count += file.statements.length;
   }
   return count;

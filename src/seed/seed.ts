@@ -1,14 +1,40 @@
-import type { GraphStore } from '../graph/store.js';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SWEEP_QUERIES } from '../data/maintenance.js';
 import { isGraphLoaded } from '../data/status.js';
+import type { GraphStore } from '../graph/store.js';
+import { SEED_STAMP } from '../model/graph.js';
 import { checkSeedFiles } from './checks.js';
-import { applySchema, loadSeedFiles, readSeedFiles } from './loader.js';
+import { SEED_TIMEOUT_MS, applySchema, loadSeedFiles, readSeedFiles } from './loader.js';
 
-/** Applies the schema and loads every seed file (idempotent: loading twice leaves the same graph). */
+/** The version of the schema and seed files: it changes whenever the graph they build would. */
+export function seedVersion(cypherDir: string): string {
+  const hash = createHash('sha256');
+  for (const sub of ['schema', 'seed']) {
+    for (const file of readdirSync(join(cypherDir, sub)).filter((f) => f.endsWith('.cypher')).sort()) {
+      hash.update(`${sub}/${file}\n`).update(readFileSync(join(cypherDir, sub, file)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Applies the schema and loads every seed file, each in its own transaction, stamped with the seed
+ * files' version; once all have loaded, one last transaction removes what the stamp does not cover
+ * (facts an older curation stated). Loading into an empty store, twice, or over an older graph all
+ * leave exactly the curated graph.
+ */
 export async function seed(store: GraphStore, cypherDir: string): Promise<{ files: number; statements: number }> {
   const files = readSeedFiles(cypherDir);
   checkSeedFiles(files);
   await applySchema(store, cypherDir);
-  const statements = await loadSeedFiles(store, files);
+  const stamp = seedVersion(cypherDir);
+  const statements = await loadSeedFiles(store, files, stamp);
+  await store.writeTransaction(async (tx) => {
+    await tx.run(SWEEP_QUERIES.relationships, { [SEED_STAMP]: stamp });
+    await tx.run(SWEEP_QUERIES.nodes, { [SEED_STAMP]: stamp });
+  }, { timeoutMs: SEED_TIMEOUT_MS });
   return { files: files.length, statements };
 }
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { DatabaseUnavailableError } from '../../src/graph/store.js';
-import { NEO4J_SKIP_REASON, freshKuzu } from '../support/stores.js';
-import { Neo4jStore } from '../../src/graph/neo4j.js';
-import { loadConfig } from '../../src/config.js';
+import { freshKuzu } from '../support/stores.js';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 
@@ -86,31 +84,5 @@ describe('the embedded engine adapter', () => {
     } finally {
       holder.kill();
     }
-  });
-});
-
-describe.skipIf(!process.env.NEO4J_URI)(`the Neo4j adapter${process.env.NEO4J_URI ? '' : ` (${NEO4J_SKIP_REASON})`}`, () => {
-  let store: Neo4jStore;
-  beforeAll(() => {
-    store = new Neo4jStore(loadConfig().neo4j!);
-  });
-  afterAll(async () => {
-    await store.writeTransaction((tx) => tx.run('MATCH (t:AdapterTestThing) DETACH DELETE t'));
-    await store.close();
-  });
-
-  it('answers a ping, commits with parameters and returns plain values', async () => {
-    await store.ping();
-    await store.writeTransaction((tx) => tx.run('MERGE (t:AdapterTestThing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags', { id: 'a', n: 3, x: 4.5, tags: ['甲'] }));
-    const [row] = await store.read('MATCH (t:AdapterTestThing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, date("2023-07-19") AS d', { id: 'a' });
-    expect(row).toEqual({ id: 'a', n: 3, x: 4.5, tags: ['甲'], d: '2023-07-19' });
-  });
-
-  it('rolls a write transaction back when it throws', async () => {
-    await expect(store.writeTransaction(async (tx) => {
-      await tx.run("MERGE (t:AdapterTestThing {id: 'rolled-back'})");
-      throw new Error('stop');
-    })).rejects.toThrow('stop');
-    expect(await store.read("MATCH (t:AdapterTestThing {id: 'rolled-back'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
   });
 });

@@ -6,7 +6,7 @@ import { comparableIn, loadReportTexts, reportOfSource, reportsDir } from '../..
 import { DataAccess } from '../../src/data/access.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { curatedGraph } from '../support/curated.js';
-import { seededStore } from '../support/stores.js';
+import { ENGINES, seededStore } from '../support/stores.js';
 
 /** Counts of a curated property, as `[{ key, count }]` sorted like the store's answer. */
 function tally(values: string[]): Array<{ key: string; count: number }> {
@@ -15,12 +15,12 @@ function tally(values: string[]): Array<{ key: string; count: number }> {
   return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-describe('the loaded knowledge graph', () => {
+for (const engine of ENGINES) describe(`the loaded knowledge graph on ${engine}`, () => {
   let store: GraphStore;
   let curated: CuratedGraph;
   let data: DataAccess;
   beforeAll(async () => {
-    store = await seededStore('kuzu');
+    store = await seededStore(engine);
     curated = curatedGraph();
     data = new DataAccess(store);
   });
@@ -50,7 +50,7 @@ describe('the loaded knowledge graph', () => {
   });
 
   it('derives every id from the label and the normalized name (and the article, for masked names)', async () => {
-    const rows = await store.read('MATCH (n) RETURN n.id AS id, label(n) AS label, n.name AS name, n.scope AS scope, n.masked AS masked');
+    const rows = await store.read(`MATCH (n) RETURN n.id AS id, ${store.dialect.nodeLabel('n')} AS label, n.name AS name, n.scope AS scope, n.masked AS masked`);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     for (const { id, label, name, scope, masked } of rows as Array<Record<string, string | boolean | null>>) {
       if (label === 'Report' || label === 'Achievement') continue;
@@ -63,7 +63,7 @@ describe('the loaded knowledge graph', () => {
   const texts = loadReportTexts();
   it.skipIf(!existsSync(reportsDir()))(`finds every evidence quote in its report (reads ${reportsDir()}; skipped when absent)`, async () => {
     const quotes = await store.read('MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN r.source AS source, m.quote AS quote');
-    const stated = await store.read("MATCH ()-[r]->() WHERE label(r) <> 'MENTIONED_IN' AND r.quote <> '' RETURN r.source AS source, r.quote AS quote");
+    const stated = await store.read(`MATCH ()-[r]->() WHERE ${store.dialect.relationshipType('r')} <> 'MENTIONED_IN' AND r.quote IS NOT NULL RETURN r.source AS source, r.quote AS quote`);
     expect(quotes.length).toBeGreaterThan(1000);
     const missing = [...quotes, ...stated].filter(({ source, quote }) => {
       const report = reportOfSource(String(source));

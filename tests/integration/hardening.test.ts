@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serverAudits } from 'graphql-http';
@@ -10,12 +8,10 @@ import { DatabaseUnavailableError, type GraphStore, type ReadOptions } from '../
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { BAD_INPUTS, INJECTIONS, type BadInput } from '../fixtures/bad-inputs.js';
-import { loadConfig } from '../../src/config.js';
-import { recordSeeded, seedFingerprint } from '../../src/seed/embedded.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { createHttpServer, stopGracefully } from '../../src/server.js';
 import type { AddressInfo } from 'node:net';
-import { seededStore } from '../support/stores.js';
+import { ENGINES, neo4jStore, seededStore } from '../support/stores.js';
 
 const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name } }' };
 const normalWorks = async (url: string) => expect((await postGraphQL(url, NORMAL)).body.data).toEqual({ organization: { name: '寿阳县医疗集团' } });
@@ -33,11 +29,11 @@ function faulty(store: GraphStore, fault: { error?: Error; delayMs?: number; onl
   });
 }
 
-describe('the API under bad input, faults and load', () => {
+for (const engine of ENGINES) describe(`the API under bad input, faults and load, on ${engine}`, () => {
   let store: GraphStore;
   let http: Awaited<ReturnType<typeof startHttp>>;
   beforeAll(async () => {
-    store = await seededStore('kuzu');
+    store = await seededStore(engine);
     http = await startHttp(store);
   });
   afterAll(async () => {
@@ -141,6 +137,52 @@ describe('the API under bad input, faults and load', () => {
     }
   });
 
+  it('holds up under a bounded soak of concurrent clients with no failures and no steady memory growth', async () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const queries = [
+      NORMAL,
+      { query: '{ search(query: "医院", first: 10) { score node { id } } }' },
+      { query: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name parents { name } } } } }' },
+      { query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id } edges { id } } }' },
+    ];
+    const heap: number[] = [];
+    let failures = 0;
+    let sent = 0;
+    const deadline = Date.now() + 40_000;
+    for (let round = 0; round < 6 && Date.now() < deadline; round++) {
+      await Promise.all(Array.from({ length: 8 }, async (_, client) => {
+        for (let i = 0; i < 15; i++) {
+          const { status, body } = await postGraphQL(http.url, queries[(client + i) % queries.length]!);
+          sent++;
+          if (status !== 200 || body.errors) failures++;
+        }
+      }));
+      gc();
+      heap.push(process.memoryUsage().heapUsed);
+    }
+    expect(sent).toBeGreaterThanOrEqual(360);
+    expect(failures).toBe(0);
+    // After warm-up, the heap must not keep climbing: the last rounds stay within 30 MB of the second.
+    expect(Math.max(...heap.slice(2)) - heap[1]!).toBeLessThan(30 * 1024 * 1024);
+  });
+
+  it('finishes in-flight requests when stopping, then closes the store', async () => {
+    const own = engine === 'kuzu' ? await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true }) : neo4jStore();
+    const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
+    await new Promise((r) => setTimeout(r, 100));
+    await stopGracefully(server, apollo, () => own.close());
+    const responses = await Promise.all(inFlight);
+    expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
+    await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+});
+
+describe('the engines\' own faults', () => {
   it('ends a query past the database time limit with QUERY_TIMEOUT', async () => {
     const strict = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true, queryTimeoutMs: 1 });
     const server = await startHttp(strict);
@@ -189,71 +231,6 @@ describe('the API under bad input, faults and load', () => {
     } finally {
       await server.stop();
       await away.close();
-    }
-  });
-
-  it('holds up under a bounded soak of concurrent clients with no failures and no steady memory growth', async () => {
-    setFlagsFromString('--expose_gc');
-    const gc = runInNewContext('gc') as () => void;
-    const queries = [
-      NORMAL,
-      { query: '{ search(query: "医院", first: 10) { score node { id } } }' },
-      { query: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name parents { name } } } } }' },
-      { query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id } edges { id } } }' },
-    ];
-    const heap: number[] = [];
-    let failures = 0;
-    let sent = 0;
-    const deadline = Date.now() + 40_000;
-    for (let round = 0; round < 6 && Date.now() < deadline; round++) {
-      await Promise.all(Array.from({ length: 8 }, async (_, client) => {
-        for (let i = 0; i < 15; i++) {
-          const { status, body } = await postGraphQL(http.url, queries[(client + i) % queries.length]!);
-          sent++;
-          if (status !== 200 || body.errors) failures++;
-        }
-      }));
-      gc();
-      heap.push(process.memoryUsage().heapUsed);
-    }
-    expect(sent).toBeGreaterThanOrEqual(360);
-    expect(failures).toBe(0);
-    // After warm-up, the heap must not keep climbing: the last rounds stay within 30 MB of the second.
-    expect(Math.max(...heap.slice(2)) - heap[1]!).toBeLessThan(30 * 1024 * 1024);
-  });
-
-  it('finishes in-flight requests when stopping, then closes the store', async () => {
-    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
-    const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
-    await new Promise((r) => setTimeout(r, 100));
-    await stopGracefully(server, apollo, () => own.close());
-    const responses = await Promise.all(inFlight);
-    expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
-    await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
-  });
-
-  it('exits cleanly on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'health-graph-shutdown-'));
-    const seeded = inject('seededGraphPath');
-    for (const file of readdirSync(dirname(seeded)).filter((f) => f.startsWith(basename(seeded)))) copyFileSync(join(dirname(seeded), file), join(dir, file));
-    recordSeeded(join(dir, 'graph.kuzu'), seedFingerprint(loadConfig().cypherDir));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => { const m = /(http:\/\/\S+)\/graphql/.exec(String(chunk)); if (m) resolve(m[1]!); });
-        child.on('exit', (code) => reject(new Error(`server exited early (${code})`)));
-      });
-      await normalWorks(url);
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

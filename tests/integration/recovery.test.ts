@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { expectedCounts } from '../../src/seed/integrity.js';
 import { postGraphQL } from '../support/api.js';
@@ -55,6 +55,17 @@ describe('the server process: shutdown, crashes and a shared data folder', () =>
     // A clean close leaves the record of it and no lock behind.
     expect(existsSync(join(dir, 'graph.kuzu.closed'))).toBe(true);
     expect(existsSync(join(dir, 'graph.kuzu.lock'))).toBe(false);
+  });
+
+  it('stops gracefully on SIGTERM when serving from Neo4j too', async () => {
+    const { uri } = inject('neo4j');
+    const server = start(folder(freshFolder()), { NODE_ENV: 'production', NEO4J_URI: uri, NEO4J_USERNAME: '' });
+    const url = await server.ready;
+    const inFlight = Array.from({ length: 10 }, () => postGraphQL(url, { query: `{ neighborhood(id: "${HUB}", depth: 2) { nodes { id } } }` }));
+    await wait(30);
+    server.signal('SIGTERM');
+    expect((await Promise.all(inFlight)).map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(await server.exited).toBe(0);
   });
 
   it('rebuilds the graph when a crash right after loading left a write-ahead log cut in half', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { allQueries } from '../../src/data/queries.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
-import { countingMatches, readCypherFile } from '../../src/seed/loader.js';
+import { withMatchCount, readCypherFile } from '../../src/seed/loader.js';
 
 const ERROR = 1;
 const { cypherDir } = loadConfig();
@@ -44,7 +44,7 @@ function fileErrors(path: string): string[] {
   const file = readCypherFile(path);
   return file.statements.flatMap((s, i) => {
     // Linted as the loader sends it: a MATCH statement goes with the count the loader appends.
-    const shape = shapeOf(countingMatches(s.text) ?? s.text);
+    const shape = shapeOf(withMatchCount(s.text) ?? s.text);
     if (!shapesLinted.has(shape)) shapesLinted.set(shape, neo4jErrors(shape));
     const errors = [...shapesLinted.get(shape)!, ...badEscapes(s.text).map((e) => `invalid escape ${e} in a string`)];
     return errors.map((m) => `${file.name} statement ${i + 1} (line ${s.line}): ${m}`);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { PROJECT_ROOT, loadConfig } from '../../src/config.js';
-import { recordSeeded, seedFingerprint } from '../../src/seed/embedded.js';
+import { recordSeeded } from '../../src/seed/embedded.js';
+import { seedVersion } from '../../src/seed/seed.js';
 
 /** A server started the way the README starts it, in a process group of its own. */
 export interface ServerProcess {
@@ -62,6 +63,6 @@ export function seededDataFolder(): string {
   for (const file of readdirSync(dirname(seeded)).filter((f) => f === basename(seeded) || f.startsWith(`${basename(seeded)}.wal`))) {
     copyFileSync(join(dirname(seeded), file), join(dir, file));
   }
-  recordSeeded(join(dir, 'graph.kuzu'), seedFingerprint(loadConfig().cypherDir));
+  recordSeeded(join(dir, 'graph.kuzu'), seedVersion(loadConfig().cypherDir));
   return dir;
 }

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import type { GraphStore } from '../../src/graph/store.js';
-import { seed } from '../../src/seed/seed.js';
 
 /** A fresh, empty embedded database in a temporary folder, removed by `cleanup`. */
 export async function freshKuzu(): Promise<{ store: KuzuStore; dir: string; cleanup: () => Promise<void> }> {
@@ -15,21 +13,18 @@ export async function freshKuzu(): Promise<{ store: KuzuStore; dir: string; clea
   return { store, dir, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-/** The engines the integration suites run on: always the embedded one, Neo4j too when `NEO4J_URI` is set. */
+/** The engines every integration suite runs on. */
 export const ENGINES = ['kuzu', 'neo4j'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-export const NEO4J_SKIP_REASON = 'NEO4J_URI is not set: the Neo4j run of the integration suites is skipped (set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD to run it)';
-
-export function engineAvailable(engine: Engine): boolean {
-  return engine === 'kuzu' || Boolean(process.env.NEO4J_URI);
+/** A store of the run's Neo4j (seeded by the global setup), with the given options. */
+export function neo4jStore(options: { transactionTimeoutMs?: number; uri?: string } = {}): Neo4jStore {
+  const target = inject('neo4j');
+  return new Neo4jStore({ ...target, connectionTimeoutMs: 10_000, ...options });
 }
 
-/** A store holding the whole seed graph: the shared read-only embedded copy, or Neo4j seeded now. */
+/** A store holding the whole seed graph: the shared read-only embedded copy, or the run's seeded Neo4j. */
 export async function seededStore(engine: Engine): Promise<GraphStore> {
   if (engine === 'kuzu') return KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
-  const config = loadConfig();
-  const store = new Neo4jStore(config.neo4j!);
-  await seed(store, config.cypherDir);
-  return store;
+  return neo4jStore({ transactionTimeoutMs: 10_000 });
 }

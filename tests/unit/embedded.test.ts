@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import {
-  DataFolderInUseError, closedCleanly, lockDataFolder, recordCleanClose, recordSeeded, removeEmbedded, seedFingerprint, staleReason,
+  DataFolderInUseError, closedCleanly, lockDataFolder, recordCleanClose, recordSeeded, removeEmbedded, staleReason,
 } from '../../src/seed/embedded.js';
+import { seedVersion } from '../../src/seed/seed.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'health-graph-embedded-'));
 
@@ -18,12 +19,12 @@ describe('the embedded data folder', () => {
     const graph = join(dir, 'graph.kuzu');
     writeFileSync(graph, 'pretend database');
     writeFileSync(`${graph}.wal`, 'pretend log');
-    const before = seedFingerprint(cypher);
+    const before = seedVersion(cypher);
     recordSeeded(graph, before);
-    expect(staleReason(graph, seedFingerprint(cypher))).toBeUndefined();
+    expect(staleReason(graph, seedVersion(cypher))).toBeUndefined();
 
     writeFileSync(join(cypher, 'seed', '002.cypher'), "MERGE (n:Organization {id: 'org:新'}) SET n.name = '新';\n", { flag: 'a' });
-    const after = seedFingerprint(cypher);
+    const after = seedVersion(cypher);
     expect(after).not.toBe(before);
     expect(staleReason(graph, after)).toBe('the seed files changed');
     const release = lockDataFolder(graph);

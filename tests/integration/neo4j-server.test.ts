@@ -1,0 +1,148 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { entityQueries } from '../../src/data/entities.js';
+import { neo4jDialect } from '../../src/graph/dialect.js';
+import { Neo4jStore } from '../../src/graph/neo4j.js';
+import { StatementError, type GraphStore, type Params, type ReadOptions } from '../../src/graph/store.js';
+import { NODE_LABELS } from '../../src/model/graph.js';
+import { seed } from '../../src/seed/seed.js';
+import { postGraphQL, startHttp } from '../support/api.js';
+import { startNeo4j, type LocalNeo4j } from '../support/neo4j.js';
+
+const { cypherDir } = loadConfig();
+const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name children { id } } }' };
+/** A statement Neo4j runs for minutes unless its transaction is ended: ordered triples of all nodes. */
+const ENDLESS = 'MATCH (a), (b), (c) WHERE a.id < b.id AND b.id < c.id RETURN count(*) AS n';
+
+/** The store with its first request read (one with a deadline) replaced by the endless statement. */
+function slowFirst(store: GraphStore): GraphStore {
+  let left = 1;
+  return Object.assign(Object.create(store) as GraphStore, {
+    read: (cypher: string, params?: Params, options?: ReadOptions) =>
+      options?.deadline && left-- > 0 ? store.read(ENDLESS, {}, options) : store.read(cypher, params, options),
+  });
+}
+
+/**
+ * Everything that needs a Neo4j server to itself, started here: writes, a transaction time limit,
+ * routing, several API instances, and the server going away and coming back.
+ */
+describe('Neo4j, on a server of its own', () => {
+  let server: LocalNeo4j;
+  let store: Neo4jStore;
+  beforeAll(async () => {
+    server = await startNeo4j();
+    store = new Neo4jStore({ uri: server.uri, connectionTimeoutMs: 3_000, transactionTimeoutMs: 10_000 });
+    await seed(store, cypherDir);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await server?.dispose();
+  });
+
+  it('answers a ping, commits with parameters, returns plain values and rolls back a failed transaction', async () => {
+    await store.ping();
+    await store.writeTransaction((tx) => tx.run('MERGE (t:AdapterTestThing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags', { id: 'a', n: 3, x: 4.5, tags: ['甲'] }));
+    const [row] = await store.read('MATCH (t:AdapterTestThing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, date("2023-07-19") AS d', { id: 'a' });
+    expect(row).toEqual({ id: 'a', n: 3, x: 4.5, tags: ['甲'], d: '2023-07-19' });
+    await expect(store.writeTransaction(async (tx) => {
+      await tx.run("MERGE (t:AdapterTestThing {id: 'rolled-back'})");
+      throw new Error('stop');
+    })).rejects.toThrow('stop');
+    expect(await store.read("MATCH (t:AdapterTestThing {id: 'rolled-back'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
+    await store.writeTransaction((tx) => tx.run('MATCH (t:AdapterTestThing) DETACH DELETE t'));
+  });
+
+  it('pipelines a batch of statements and names the first one that failed', async () => {
+    const error = await store.writeTransaction((tx) => tx.runAll([
+      { cypher: 'MERGE (t:AdapterTestThing {id: $id})', params: { id: 'b' } },
+      { cypher: 'RETURN 1/0 AS boom' },
+      { cypher: 'RETURN 1 AS fine' },
+    ])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StatementError);
+    expect(error).toMatchObject({ index: 1 });
+    expect(await store.read("MATCH (t:AdapterTestThing {id: 'b'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
+  });
+
+  it('has a uniqueness constraint on every label\'s id, and looks ids up through it', async () => {
+    const constraints = await store.read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties AS props, type');
+    expect(constraints.filter((c) => c.type === 'UNIQUENESS' && (c.props as string[])[0] === 'id').map((c) => c.label).sort()).toEqual([...NODE_LABELS].sort());
+    const driver = neo4j.driver(server.uri);
+    try {
+      for (const [label, query] of Object.entries(entityQueries(neo4jDialect).byIds)) {
+        const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, { ids: ['x'] });
+        const operators: string[] = [];
+        const walk = (plan: { operatorType: string; children: unknown[] }) => {
+          operators.push(plan.operatorType);
+          plan.children.forEach((child) => walk(child as typeof plan));
+        };
+        walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+        expect(operators.join(' '), `the id lookup of ${label}`).toMatch(/NodeUniqueIndexSeek/);
+        expect(operators.join(' '), `the id lookup of ${label}`).not.toMatch(/AllNodesScan|NodeByLabelScan/);
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('ends a query past the transaction time limit with QUERY_TIMEOUT, and a request past its own with REQUEST_TIMEOUT', async () => {
+    const strict = new Neo4jStore({ uri: server.uri, connectionTimeoutMs: 3_000, transactionTimeoutMs: 500 });
+    const http = await startHttp(slowFirst(strict));
+    try {
+      const { body } = await postGraphQL(http.url, NORMAL);
+      expect(body.errors?.[0].extensions.code).toBe('QUERY_TIMEOUT');
+      expect((await postGraphQL(http.url, NORMAL)).body.data.organization.name).toBe('寿阳县医疗集团');
+    } finally {
+      await http.stop();
+      await strict.close();
+    }
+    const timed = await startHttp(slowFirst(store), { REQUEST_TIMEOUT_MS: '1500', MAX_CONCURRENT: '1' });
+    try {
+      const first = await postGraphQL(timed.url, NORMAL);
+      expect(first.status).toBe(503);
+      expect(first.body.errors?.[0].extensions.code).toBe('REQUEST_TIMEOUT');
+      const started = Date.now();
+      const next = await postGraphQL(timed.url, NORMAL);
+      expect(next.body.data.organization.name).toBe('寿阳县医疗集团');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await timed.stop();
+    }
+  });
+
+  it('serves through a neo4j:// routing URI, and two API instances on one Neo4j answer alike', async () => {
+    const routed = new Neo4jStore({ uri: server.uri.replace('bolt://', 'neo4j://'), connectionTimeoutMs: 5_000 });
+    const [a, b] = [await startHttp(store), await startHttp(routed)];
+    try {
+      const query = { query: '{ search(query: "寿阳", first: 5) { node { id name } } stats { byType { type count } } organizations(first: 5) { edges { node { id } } } }' };
+      const [fromA, fromB] = await Promise.all([postGraphQL(a.url, query), postGraphQL(b.url, query)]);
+      expect(fromA.body.errors).toBeUndefined();
+      expect(fromB.body).toEqual(fromA.body);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await routed.close();
+    }
+  });
+
+  it('fails fast with DATABASE_UNAVAILABLE when the Neo4j process stops, says so on /ready, and recovers by itself when it is back', async () => {
+    const http = await startHttp(store);
+    try {
+      expect((await postGraphQL(http.url, NORMAL)).body.data.organization.name).toBe('寿阳县医疗集团');
+      await server.stop();
+      const started = Date.now();
+      const away = await postGraphQL(http.url, NORMAL);
+      expect(away.body.errors?.[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const ready = await fetch(`${http.url}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'database unavailable', engine: 'neo4j' });
+      await server.restart();
+      await expect.poll(async () => (await postGraphQL(http.url, NORMAL)).body.data?.organization?.name, { timeout: 60_000, interval: 500 }).toBe('寿阳县医疗集团');
+      await expect.poll(async () => (await fetch(`${http.url}/ready`)).status, { timeout: 30_000, interval: 500 }).toBe(200);
+    } finally {
+      await http.stop();
+    }
+  });
+});
