@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'data/', 'dist/', 'tests/screenshots/'] },
+  { ignores: ['node_modules/', 'src/generated/', 'data/', 'dist/', 'tests/screenshots/', 'tools/neo4j/target/', 'scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

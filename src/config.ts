@@ -103,7 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: flag(env, 'PERSISTED_ONLY', false),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     // Production keeps the schema and the pages to itself unless switched on.
     introspection,
     pages: flag(env, 'PLAYGROUND', !production),

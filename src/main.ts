@@ -49,13 +49,16 @@ async function main(): Promise<void> {
     }
     stoppingSince = Date.now();
     console.log(`${signal}: finishing in-flight requests`);
-    stopGracefully(server, apollo, close).then(() => {
-      console.log('stopped');
-      process.exit(0);
-    }, (error: unknown) => {
-      console.error(`shutdown failed: ${(error as Error).message}`);
-      process.exit(1);
-    });
+    stopGracefully(server, apollo, close).then(
+      () => {
+        console.log('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -23,9 +23,21 @@ import { playgroundPage } from './web/pages.js';
 import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
-export type ServerConfig = Pick<Config,
-  'production' | 'limits' | 'maxBodyBytes' | 'requestTimeoutMs' | 'corsOrigins' | 'introspection' | 'pages' | 'admission'
-  | 'rateLimitPerMinute' | 'trustProxy' | 'persistedOnly' | 'cypherDir'>;
+export type ServerConfig = Pick<
+  Config,
+  | 'production'
+  | 'limits'
+  | 'maxBodyBytes'
+  | 'requestTimeoutMs'
+  | 'corsOrigins'
+  | 'introspection'
+  | 'pages'
+  | 'admission'
+  | 'rateLimitPerMinute'
+  | 'trustProxy'
+  | 'persistedOnly'
+  | 'cypherDir'
+>;
 
 /** Apollo Server with this project's schema, resolvers, limits and error shaping. */
 export function createApollo(config: ServerConfig, store: GraphStore, profile = profileLoader(store)): ApolloServer<Context> {

@@ -275,7 +275,7 @@ export class CurationReader {
     if (index !== undefined) {
       const first = this.graph.relations[index]!;
       for (const k of ['role', 'detail'] as const) {
-        if (relation[k] && first[k] && !first[k]!.split('、').includes(relation[k]!)) first[k] = `${first[k]}、${relation[k]}`;
+        if (relation[k] && first[k] && !first[k].split('、').includes(relation[k])) first[k] = `${first[k]}、${relation[k]}`;
         else first[k] ??= relation[k];
       }
       return index;

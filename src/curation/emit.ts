@@ -36,7 +36,7 @@ function matchEnds(from: string, to: string): string {
 }
 
 function mergeRelation(r: CuratedRelation): string {
-  const sets = (['quote', 'role', 'detail'] as const).map((key) => `r.${key} = ${r[key] ? literal(r[key]!) : 'null'}`);
+  const sets = (['quote', 'role', 'detail'] as const).map((key) => `r.${key} = ${r[key] ? literal(r[key]) : 'null'}`);
   return `${matchEnds(r.from, r.to)} MERGE (a)-[r:${r.type} {source: ${literal(r.source)}}]->(b) SET ${[...sets, `r.${STAMP}`].join(', ')};`;
 }
 

@@ -21,9 +21,11 @@ function originOf(error: unknown): unknown {
 
 /** The code an error stands for when its origin, not its extensions, decides it. */
 function codeOf(original: unknown, formatted: GraphQLFormattedError): { code: ErrorCode; message: string } | undefined {
-  if (original instanceof DatabaseUnavailableError) return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+  if (original instanceof DatabaseUnavailableError)
+    return { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
   if (original instanceof DeadlineError) return { code: ErrorCode.REQUEST_TIMEOUT, message: 'The request ran out of time' };
-  if (original instanceof Error && (INTERRUPTED.test(original.message) || TIMED_OUT.test(String((original as { code?: unknown }).code)))) return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than its time limit' };
+  if (original instanceof Error && (INTERRUPTED.test(original.message) || TIMED_OUT.test(String((original as { code?: unknown }).code))))
+    return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than its time limit' };
   if (TOO_MANY_TOKENS.test(formatted.message)) return { code: ErrorCode.QUERY_TOO_LARGE, message: formatted.message };
   return undefined;
 }
@@ -41,6 +43,11 @@ export function formatError(production: boolean) {
     if (!production) return formatted;
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (PUBLIC_CODES.has(code)) return { ...formatted, extensions };
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }

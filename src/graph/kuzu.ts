@@ -2,7 +2,16 @@ import kuzu from 'kuzu';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { kuzuDialect } from './dialect.js';
-import { DatabaseUnavailableError, runInTurn, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
+import {
+  DatabaseUnavailableError,
+  runInTurn,
+  timeLeft,
+  type GraphStore,
+  type Params,
+  type ReadOptions,
+  type Row,
+  type Transaction,
+} from './store.js';
 import { fromKuzu } from './values.js';
 
 export interface KuzuOptions {
@@ -38,7 +47,10 @@ class PooledConnection {
       this.prepared.set(cypher, statement);
     }
     // Kuzu refuses parameters a statement does not use (Neo4j ignores them): pass only those it names.
-    const defined = Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<string, kuzu.KuzuValue>;
+    const defined = Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<
+      string,
+      kuzu.KuzuValue
+    >;
     const results = await this.connection.execute(statement, defined);
     try {
       const last = Array.isArray(results) ? results[results.length - 1]! : results;
@@ -72,7 +84,11 @@ export class KuzuStore implements GraphStore {
   /** Called when the last busy connection comes back while closing. */
   private drained?: () => void;
 
-  private constructor(private readonly database: kuzu.Database, connections: PooledConnection[], private readonly queryTimeoutMs: number) {
+  private constructor(
+    private readonly database: kuzu.Database,
+    connections: PooledConnection[],
+    private readonly queryTimeoutMs: number,
+  ) {
     this.idle.push(...connections);
     this.size = connections.length;
   }
@@ -164,7 +180,10 @@ export class KuzuStore implements GraphStore {
     if (this.closed) return;
     this.closed = true;
     for (const waiter of this.waiting.splice(0)) waiter.reject(new DatabaseUnavailableError('the embedded database is closed'));
-    if (this.idle.length < this.size) await new Promise<void>((resolve) => { this.drained = resolve; });
+    if (this.idle.length < this.size)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
     const connections = this.idle.splice(0);
     await Promise.all(connections.map((c) => c.connection.close()));
     await this.database.close();

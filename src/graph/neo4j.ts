@@ -1,6 +1,15 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { neo4jDialect } from './dialect.js';
-import { DatabaseUnavailableError, StatementError, timeLeft, type GraphStore, type Params, type ReadOptions, type Row, type Transaction } from './store.js';
+import {
+  DatabaseUnavailableError,
+  StatementError,
+  timeLeft,
+  type GraphStore,
+  type Params,
+  type ReadOptions,
+  type Row,
+  type Transaction,
+} from './store.js';
 import { fromNeo4j, toNeo4jParams } from './values.js';
 
 export interface Neo4jOptions {
@@ -39,7 +48,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Runs `work` in a managed transaction that the server ends after `timeoutMs` (its own default when 0). */
-  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: Transaction) => Promise<T>, timeoutMs = this.options.transactionTimeoutMs ?? 0): Promise<T> {
+  private async inSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: Transaction) => Promise<T>,
+    timeoutMs = this.options.transactionTimeoutMs ?? 0,
+  ): Promise<T> {
     if (this.closed) throw new DatabaseUnavailableError('the Neo4j store is closed');
     const config = timeoutMs ? { timeout: timeoutMs } : undefined;
     const session = this.session(mode);
@@ -56,9 +69,7 @@ export class Neo4jStore implements GraphStore {
       },
     });
     try {
-      return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+      return mode === 'READ' ? await session.executeRead((tx) => work(wrap(tx)), config) : await session.executeWrite((tx) => work(wrap(tx)), config);
     } catch (error) {
       throw asUnavailable(error);
     } finally {

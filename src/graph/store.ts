@@ -24,7 +24,10 @@ export interface Transaction {
 /** A statement of a `runAll` batch that failed: its position and the engine's error. */
 export class StatementError extends Error {
   override readonly name = 'StatementError';
-  constructor(readonly index: number, override readonly cause: Error) {
+  constructor(
+    readonly index: number,
+    override readonly cause: Error,
+  ) {
     super(cause.message);
   }
 }

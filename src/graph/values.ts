@@ -14,8 +14,14 @@ export function fromNeo4j(value: unknown): Value {
 }
 
 function isTemporal(value: unknown): boolean {
-  return neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)
-    || neo4j.isTime(value as never) || neo4j.isLocalTime(value as never) || neo4j.isDuration(value as never);
+  return (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
 }
 
 /** Turns a Kuzu result value into a plain value: dates to ISO strings, bigints to numbers, internal ids dropped. */
@@ -37,7 +43,11 @@ function plainObject(object: Record<string, unknown>, convert: (v: unknown) => V
 
 /** Parameters for Neo4j: whole numbers as Neo4j integers, so `LIMIT $first` and integer comparisons work. */
 export function toNeo4jParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).map(([key, v]) => [key, toNeo4j(v)]));
+  return Object.fromEntries(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([key, v]) => [key, toNeo4j(v)]),
+  );
 }
 
 function toNeo4j(value: unknown): unknown {

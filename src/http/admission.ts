@@ -7,7 +7,10 @@ export class Admission {
   private running = 0;
   private readonly waiting: Array<{ admit: () => void; abandon: () => void }> = [];
 
-  constructor(private readonly active: number, private readonly queued: number) {}
+  constructor(
+    private readonly active: number,
+    private readonly queued: number,
+  ) {}
 
   /**
    * Waits for a slot and returns its release, or returns undefined at once when the queue is full.

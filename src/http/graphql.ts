@@ -43,7 +43,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 const JSON_BODY = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
 
 const clientOf = (req: IncomingMessage, trustProxy: boolean): string =>
-  (trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim()) || req.socket.remoteAddress || 'unknown';
+  (trustProxy &&
+    String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')[0]
+      ?.trim()) ||
+  req.socket.remoteAddress ||
+  'unknown';
 
 type Refusal = { status: number; code: ErrorCode; message: string };
 
@@ -82,7 +87,11 @@ function persistedHash(extensions: unknown): unknown {
 }
 
 /** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
-const NOT_GRAPHQL: ReadonlySet<string> = new Set([ErrorCode.BAD_REQUEST, ErrorCode.PERSISTED_QUERY_NOT_FOUND, ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]);
+const NOT_GRAPHQL: ReadonlySet<string> = new Set([
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
 
 /**
  * Under `application/json` a well-formed GraphQL request gets 200 even when its response holds only
@@ -106,7 +115,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
   const deadline = Date.now() + route.requestTimeoutMs;
   if (route.rateLimit) {
     const wait = route.rateLimit.take(clientOf(req, route.trustProxy));
-    if (wait) return sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from this client; retry in ${wait} s`, { 'retry-after': String(wait) });
+    if (wait)
+      return sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from this client; retry in ${wait} s`, { 'retry-after': String(wait) });
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -137,7 +147,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
 
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), Math.max(0, deadline - Date.now()));
-  const timedOut = () => sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${route.requestTimeoutMs} ms`, { 'retry-after': '1' });
+  const timedOut = () =>
+    sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${route.requestTimeoutMs} ms`, { 'retry-after': '1' });
   try {
     const entering = route.admission.enter(timeout.signal);
     if (!entering) return sendError(res, 503, ErrorCode.OVERLOADED, 'The server is at capacity; retry shortly', { 'retry-after': '1' });

@@ -6,7 +6,10 @@ export class RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private sweptAt = Date.now();
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes a token for `client`: 0 when allowed, else the seconds until one is available. */
   take(client: string): number {

@@ -13,8 +13,14 @@ export type Arguments = Record<string, unknown>;
 
 type Estimate = (args: Arguments, profile: GraphProfile, parent: string) => number;
 
-const fixed = (n: number): Estimate => () => n;
-const argument = (name: string, plus = 0): Estimate => (args) => Math.min(Number(args[name] ?? 0), LARGEST_ARGUMENT) + plus;
+const fixed =
+  (n: number): Estimate =>
+  () =>
+    n;
+const argument =
+  (name: string, plus = 0): Estimate =>
+  (args) =>
+    Math.min(Number(args[name] ?? 0), LARGEST_ARGUMENT) + plus;
 
 /**
  * How many items each list field returns at most, so the cost of what it selects is multiplied by it.
@@ -46,8 +52,14 @@ const BY_FIELD: Record<string, Estimate> = {
 
 /** Estimates by field name, whatever type holds them. */
 const BY_NAME: Record<string, Estimate> = {
-  links: (args, p, parent) => p.degree(isLabel(parent) ? parent : undefined, args.types as string[] | undefined, (args.direction as 'IN' | 'OUT' | 'BOTH' | undefined) ?? 'BOTH'),
-  evidence: (_, p, parent) => (parent === 'Link' || parent === 'GraphEdge' ? p.linkSources : p.degree(isLabel(parent) ? parent : undefined, ['MENTIONED_IN'], 'OUT')),
+  links: (args, p, parent) =>
+    p.degree(
+      isLabel(parent) ? parent : undefined,
+      args.types as string[] | undefined,
+      (args.direction as 'IN' | 'OUT' | 'BOTH' | undefined) ?? 'BOTH',
+    ),
+  evidence: (_, p, parent) =>
+    parent === 'Link' || parent === 'GraphEdge' ? p.linkSources : p.degree(isLabel(parent) ? parent : undefined, ['MENTIONED_IN'], 'OUT'),
   aliases: fixed(1),
   edges: fixed(1),
 };

@@ -1,6 +1,20 @@
 import {
-  Kind, SchemaMetaFieldDef, TypeMetaFieldDef, getArgumentValues, getVariableValues, getNamedType, getNullableType, isListType, visit, type DocumentNode,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  getArgumentValues,
+  getVariableValues,
+  getNamedType,
+  getNullableType,
+  isListType,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { GraphProfile } from '../data/profile.js';
@@ -30,8 +44,7 @@ export function documentCounts(document: DocumentNode): { aliases: number; direc
 const NONE: Measurement = { depth: 0, cost: 0, introspectionDepth: 0 };
 
 type Fields = Record<string, GraphQLField<unknown, unknown>>;
-const fieldsOf = (type: GraphQLNamedType | undefined): Fields | undefined =>
-  type && 'getFields' in type ? (type.getFields() as Fields) : undefined;
+const fieldsOf = (type: GraphQLNamedType | undefined): Fields | undefined => (type && 'getFields' in type ? (type.getFields() as Fields) : undefined);
 const META_FIELDS: Fields = { __schema: SchemaMetaFieldDef, __type: TypeMetaFieldDef };
 
 /**
@@ -43,13 +56,19 @@ const META_FIELDS: Fields = { __schema: SchemaMetaFieldDef, __type: TypeMetaFiel
  * schema query is never held to the limits of data queries.
  */
 export function measure(
-  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, inputs: Record<string, unknown>, profile: GraphProfile,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  inputs: Record<string, unknown>,
+  profile: GraphProfile,
 ): Measurement | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
   // Variables that cannot be coerced are the executor's error to report, with its own message.
   if (coerced.errors) return undefined;
   const variables = coerced.coerced;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const memo = new Map<string, Measurement>();
   const inProgress = new Set<string>();
 
@@ -60,7 +79,11 @@ export function measure(
       let inner: Measurement;
       if (selection.kind === Kind.FIELD) inner = fieldSize(selection, type, introspection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        inner = walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? undefined : type, introspection);
+        inner = walk(
+          selection.selectionSet,
+          selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? undefined) : type,
+          introspection,
+        );
       } else {
         if (spread.has(selection.name.value)) continue;
         spread.add(selection.name.value);
@@ -105,7 +128,7 @@ export function measure(
       // Arguments that cannot be coerced are the executor's error to report.
     }
     // Lists without an estimate fail loudly (a unit test walks every list field of the schema).
-    const multiplier = node.selectionSet ? listSize(parent?.name ?? '', name, args, profile) ?? (isList ? undefined : 1) : 1;
+    const multiplier = node.selectionSet ? (listSize(parent?.name ?? '', name, args, profile) ?? (isList ? undefined : 1)) : 1;
     if (multiplier === undefined) throw new Error(`no size estimate for the list field ${parent?.name}.${name}`);
     return { ...inner, depth: inner.depth + 1, cost: 1 + multiplier * inner.cost };
   };

@@ -35,22 +35,31 @@ export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, p
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          if (operation.operation !== 'query') throw refuse(`This API is read-only: ${operation.operation} operations are not served`, ErrorCode.READ_ONLY);
+          if (operation.operation !== 'query')
+            throw refuse(`This API is read-only: ${operation.operation} operations are not served`, ErrorCode.READ_ONLY);
           const counts = documentCounts(document);
           for (const [what, count, max] of [
-            ['aliases', counts.aliases, limits.maxAliases], ['directives', counts.directives, limits.maxDirectives],
+            ['aliases', counts.aliases, limits.maxAliases],
+            ['directives', counts.directives, limits.maxDirectives],
             ['fragment spreads', counts.spreads, limits.maxFragmentSpreads],
           ] as const) {
             if (count > max) throw refuse(`Query has ${count} ${what}; the limit is ${max}`, ErrorCode.QUERY_TOO_LARGE);
           }
           const size = measure(schema, document, operation, request.variables ?? {}, await profile());
           if (!size) return;
-          if (size.depth > limits.maxDepth) throw refuse(`Query is ${size.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP);
+          if (size.depth > limits.maxDepth)
+            throw refuse(`Query is ${size.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorCode.QUERY_TOO_DEEP);
           if (size.introspectionDepth > MAX_INTROSPECTION_DEPTH) {
-            throw refuse(`Introspection is ${size.introspectionDepth} levels deep; the limit is ${MAX_INTROSPECTION_DEPTH}`, ErrorCode.QUERY_TOO_DEEP);
+            throw refuse(
+              `Introspection is ${size.introspectionDepth} levels deep; the limit is ${MAX_INTROSPECTION_DEPTH}`,
+              ErrorCode.QUERY_TOO_DEEP,
+            );
           }
           if (size.cost > limits.maxCost) {
-            throw refuse(`Query would fetch about ${Math.round(size.cost)} items (fields times list sizes); the limit is ${limits.maxCost}`, ErrorCode.QUERY_TOO_COSTLY);
+            throw refuse(
+              `Query would fetch about ${Math.round(size.cost)} items (fields times list sizes); the limit is ${limits.maxCost}`,
+              ErrorCode.QUERY_TOO_COSTLY,
+            );
           }
         },
       };

@@ -7,13 +7,25 @@
 import type { AchievementKind, OrganizationKind, PlaceLevel, ProgramKind, RelationshipType } from '../generated/graphql.js';
 
 /** Checks that a list holds every member of a GraphQL enum and nothing else. */
-const membersOf = <E extends string>() =>
-  <const L extends readonly E[]>(list: L & ([Exclude<E, L[number]>] extends [never] ? unknown : { missing: Exclude<E, L[number]> })): L => list;
+const membersOf =
+  <E extends string>() =>
+  <const L extends readonly E[]>(list: L & ([Exclude<E, L[number]>] extends [never] ? unknown : { missing: Exclude<E, L[number]> })): L =>
+    list;
 
 export const ORGANIZATION_KINDS = membersOf<OrganizationKind>()([
-  'GOVERNMENT_AGENCY', 'ENTERPRISE_GROUP', 'MEDICAL_GROUP', 'HOSPITAL', 'PRIMARY_CARE',
-  'NATIONAL_MEDICAL_CENTER', 'REGIONAL_MEDICAL_CENTER', 'ALLIANCE', 'PUBLIC_HEALTH', 'COMPANY',
-  'UNIVERSITY_OR_INSTITUTE', 'PARTY_OR_MASS_ORG', 'OTHER',
+  'GOVERNMENT_AGENCY',
+  'ENTERPRISE_GROUP',
+  'MEDICAL_GROUP',
+  'HOSPITAL',
+  'PRIMARY_CARE',
+  'NATIONAL_MEDICAL_CENTER',
+  'REGIONAL_MEDICAL_CENTER',
+  'ALLIANCE',
+  'PUBLIC_HEALTH',
+  'COMPANY',
+  'UNIVERSITY_OR_INSTITUTE',
+  'PARTY_OR_MASS_ORG',
+  'OTHER',
 ]);
 export const PROGRAM_KINDS = membersOf<ProgramKind>()(['INITIATIVE', 'PROJECT', 'CAMPAIGN', 'PILOT', 'PLATFORM', 'BRAND', 'SERVICE']);
 export const ACHIEVEMENT_KINDS = membersOf<AchievementKind>()(['METRIC', 'AWARD', 'DESIGNATION', 'MILESTONE']);
@@ -43,12 +55,16 @@ export function labelOfId(id: string): NodeLabel | undefined {
 }
 
 type Pairs = ReadonlyArray<readonly [NodeLabel, NodeLabel]>;
-const each = (from: readonly NodeLabel[], to: readonly NodeLabel[]): Pairs =>
-  from.flatMap((f) => to.map((t) => [f, t] as const));
+const each = (from: readonly NodeLabel[], to: readonly NodeLabel[]): Pairs => from.flatMap((f) => to.map((t) => [f, t] as const));
 
 /** Relationship types between curated entities and the label pairs each may join. */
 export const RELATION_PAIRS = {
-  PART_OF: [['Organization', 'Organization'], ['Place', 'Place'], ['Report', 'Report'], ['Program', 'Program']],
+  PART_OF: [
+    ['Organization', 'Organization'],
+    ['Place', 'Place'],
+    ['Report', 'Report'],
+    ['Program', 'Program'],
+  ],
   MEMBER_OF: [['Organization', 'Organization']],
   LEADS: each(['Organization'], ['Organization', 'Program']),
   // A city or county acting as a government (xx市与…签署合作协议) is the Place itself.
@@ -67,8 +83,21 @@ export const RELATION_PAIRS = {
 } as const satisfies Record<string, Pairs>;
 export type RelationType = keyof typeof RELATION_PAIRS;
 export const RELATION_TYPES = membersOf<RelationshipType>()([
-  'PART_OF', 'MEMBER_OF', 'LEADS', 'PARTNERS_WITH', 'CO_BUILDS', 'SUPPORTS', 'LOCATED_IN', 'RUNS', 'SUPERVISES',
-  'HAS_ACHIEVEMENT', 'AWARDED_BY', 'HOLDS_ROLE', 'ISSUED', 'IMPLEMENTS', 'PARTICIPATES_IN',
+  'PART_OF',
+  'MEMBER_OF',
+  'LEADS',
+  'PARTNERS_WITH',
+  'CO_BUILDS',
+  'SUPPORTS',
+  'LOCATED_IN',
+  'RUNS',
+  'SUPERVISES',
+  'HAS_ACHIEVEMENT',
+  'AWARDED_BY',
+  'HOLDS_ROLE',
+  'ISSUED',
+  'IMPLEMENTS',
+  'PARTICIPATES_IN',
 ]) satisfies readonly RelationType[];
 
 /** Provenance: every entity points at the reports that mention it, with the quote. */
@@ -80,8 +109,18 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRIN
   Organization: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', grade: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
   Program: { name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', masked: 'BOOLEAN', scope: 'STRING' },
   Achievement: {
-    name: 'STRING', kind: 'STRING', aliases: 'STRING[]', description: 'STRING', statement: 'STRING', value: 'DOUBLE',
-    unit: 'STRING', year: 'INT64', original: 'STRING', qualifier: 'STRING', masked: 'BOOLEAN', lost: 'BOOLEAN',
+    name: 'STRING',
+    kind: 'STRING',
+    aliases: 'STRING[]',
+    description: 'STRING',
+    statement: 'STRING',
+    value: 'DOUBLE',
+    unit: 'STRING',
+    year: 'INT64',
+    original: 'STRING',
+    qualifier: 'STRING',
+    masked: 'BOOLEAN',
+    lost: 'BOOLEAN',
   },
   Person: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
   Place: { name: 'STRING', level: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },

@@ -1,4 +1,4 @@
-import type { ListFilter, Order } from '../data/lists.js';
+import type { ListFilter } from '../data/lists.js';
 import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { intArgument, listArgument, optionalId, rangeArguments, textArgument } from './args.js';
@@ -14,7 +14,13 @@ async function achievementFilter(input: AchievementFilter | null | undefined, { 
   let holders = holder ? [holder] : undefined;
   if (holder && input?.includeDescendants) holders = [holder, ...(await data.related.tree.load(holder)).map((t) => t.id)];
   return {
-    kinds, name, place, report, yearFrom, yearTo, holders,
+    kinds,
+    name,
+    place,
+    report,
+    yearFrom,
+    yearTo,
+    holders,
     valueMin: values.low,
     valueMax: values.high,
     unit: textArgument('filter.unit', input?.unit),
@@ -26,7 +32,7 @@ export const achievementResolvers: Resolvers = {
   Query: {
     achievement: lookup('Achievement'),
     achievements: async (_, args, ctx) =>
-      ctx.data.lists.page('Achievement', await achievementFilter(args.filter, ctx), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args)),
+      ctx.data.lists.page('Achievement', await achievementFilter(args.filter, ctx), args.orderBy ?? 'NAME_ASC', pageRequest(args)),
     metricRanking: async (_, args, { data }) => {
       const first = intArgument('first', args.first, 10, 0, 100);
       const unit = textArgument('unit', args.unit);

@@ -17,8 +17,10 @@ export const maskableFields = { ...entityFields, masked: (e: EntityRecord) => e.
 
 /** The links of the given types and direction, to ends of one label when given. */
 export function selectLinks(links: LinkRecord[], types?: readonly RelationType[], direction: Direction = 'BOTH', other?: NodeLabel): LinkRecord[] {
-  return links.filter((l) => (!types?.length || types.includes(l.type)) && (direction === 'BOTH' || l.direction === direction)
-    && (!other || labelOfId(l.otherId) === other));
+  return links.filter(
+    (l) =>
+      (!types?.length || types.includes(l.type)) && (direction === 'BOTH' || l.direction === direction) && (!other || labelOfId(l.otherId) === other),
+  );
 }
 
 /** The entities a relationship field reaches, in link order, without repeats. */
@@ -31,10 +33,12 @@ export async function follow(e: EntityRecord, { data }: Context, field: Relation
 export const relation = (name: RelationFieldName) => (e: EntityRecord, _: unknown, ctx: Context) => follow(e, ctx, RELATION_FIELDS[name]);
 
 /** The resolver of a relationship field that returns the links themselves (with their roles and evidence). */
-export const relationLinks = (name: RelationFieldName) => async (e: EntityRecord, _: unknown, { data }: Context) => {
-  const { types, direction, other } = RELATION_FIELDS[name];
-  return selectLinks(await data.entities.links.load(e.id), types, direction, other);
-};
+export const relationLinks =
+  (name: RelationFieldName) =>
+  async (e: EntityRecord, _: unknown, { data }: Context) => {
+    const { types, direction, other } = RELATION_FIELDS[name];
+    return selectLinks(await data.entities.links.load(e.id), types, direction, other);
+  };
 
 /** A resolver for a single lookup by id of one label: null when unknown, BAD_USER_INPUT when malformed. */
 export function lookup(label: NodeLabel) {
@@ -53,7 +57,7 @@ export const commonResolvers: Resolvers = {
     report: async (e, _, { data }) => (await data.entities.byId.load(e.reportId))!,
   },
   Link: {
-    type: (l) => l.type as RelationshipType,
+    type: (l) => l.type,
     node: async (l, _, { data }) => (await data.entities.byId.load(l.otherId))!,
   },
 };

@@ -52,7 +52,8 @@ export const entityResolvers: Resolvers = {
     source: (e) => String(e.source),
     evidence: () => [],
     parent: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.parent']))[0] ?? null,
-    articles: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.articles'])).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    articles: async (e, _, ctx) =>
+      (await follow(e, ctx, RELATION_FIELDS['Report.articles'])).sort((a, b) => String(a.source).localeCompare(String(b.source))),
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts.load(e.id),
   },
   ProgramConnection: connectionResolvers,
@@ -62,4 +63,3 @@ export const entityResolvers: Resolvers = {
   EventConnection: connectionResolvers,
   ReportConnection: connectionResolvers,
 };
-

@@ -11,9 +11,18 @@ import { workbenchResolvers } from './workbench.js';
 /** Every domain's resolvers, merged type by type. */
 export function allResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
-  const parts = [commonResolvers, organizationResolvers, entityResolvers, achievementResolvers, searchResolvers, graphResolvers, statsResolvers, workbenchResolvers];
+  const parts = [
+    commonResolvers,
+    organizationResolvers,
+    entityResolvers,
+    achievementResolvers,
+    searchResolvers,
+    graphResolvers,
+    statsResolvers,
+    workbenchResolvers,
+  ];
   for (const part of parts) {
-    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as object) };
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...fields };
   }
-  return merged as Resolvers;
+  return merged;
 }

@@ -33,12 +33,18 @@ export function listFilter(input: FilterInput | null | undefined): ListFilter {
 
 /** A list query resolver for a label: checks paging and filter, reads one page. */
 export function listResolver(label: NodeLabel) {
-  return (_: unknown, args: { first?: number | null; after?: string | null; filter?: FilterInput | null; orderBy?: string | null }, { data }: Context) =>
-    data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args));
+  return (
+    _: unknown,
+    args: { first?: number | null; after?: string | null; filter?: FilterInput | null; orderBy?: string | null },
+    { data }: Context,
+  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args));
 }
 
 /** A connection over records loaded in one batch, filtered by kind and paged in memory. */
-export function pageOfKinds(records: readonly EntityRecord[], args: { first?: number | null; after?: string | null; kinds?: readonly string[] | null }) {
+export function pageOfKinds(
+  records: readonly EntityRecord[],
+  args: { first?: number | null; after?: string | null; kinds?: readonly string[] | null },
+) {
   const request = pageRequest(args);
   const kinds = listArgument(args.kinds);
   return pageOf(kinds ? records.filter((r) => kinds.includes(String(r.kind))) : records, request);

@@ -5,7 +5,6 @@ import { idArgument } from './args.js';
 import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './lists.js';
 import { connectionResolvers, pageRequest } from './paging.js';
-import type { Order } from '../data/lists.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -22,7 +21,7 @@ export const organizationResolvers: Resolvers = {
     organizations: (_, args, { data }) => {
       const filter = listFilter(args.filter);
       if (args.kind) filter.kinds = [...new Set([...(filter.kinds ?? []), args.kind])];
-      return data.lists.page('Organization', filter, (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args));
+      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args));
     },
     organizationTree: async (_, { id }, { data }) => {
       const root = await data.entities.byId.load(idArgument('id', id, 'Organization'));

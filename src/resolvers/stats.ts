@@ -5,8 +5,15 @@ import { typeOfLabel } from './entity-types.js';
 
 /** The stats object: its fields each run their own count query, so a client pays only for what it asks. */
 export type StatsParent = Record<string, never>;
-export interface PlaceCountParent { place: EntityRecord; organizations: number; achievements: number }
-export interface ReportCountParent { reportId: string; byType: CountRecord[] }
+export interface PlaceCountParent {
+  place: EntityRecord;
+  organizations: number;
+  achievements: number;
+}
+export interface ReportCountParent {
+  reportId: string;
+  byType: CountRecord[];
+}
 
 export const statsResolvers: Resolvers = {
   Query: {

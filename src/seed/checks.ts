@@ -16,7 +16,9 @@ export function checkSeedFiles(files: readonly SeedFile[]): void {
   const idOwners = new Map<string, { label: string; file: string }>();
   for (const file of files) {
     for (const [index, statement] of file.statements.entries()) {
-      const fail = (reason: string) => { throw new SeedError(file.name, index + 1, statement.line, reason); };
+      const fail = (reason: string) => {
+        throw new SeedError(file.name, index + 1, statement.line, reason);
+      };
       const text = statement.text.replace(/'(?:[^'\\]|\\.)*'/g, "''");
       for (const [, label] of text.matchAll(LABEL)) if (!KNOWN_LABELS.has(label!)) fail(`unknown label ${label}`);
       for (const [, type] of text.matchAll(TYPE)) if (!KNOWN_TYPES.has(type!)) fail(`unknown relationship type ${type}`);

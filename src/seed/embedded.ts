@@ -24,7 +24,9 @@ function databaseFiles(kuzuPath: string): string[] {
   const dir = dirname(kuzuPath);
   if (!existsSync(dir)) return [];
   const name = basename(kuzuPath);
-  return readdirSync(dir).filter((f) => f.startsWith(name) && !/\.(lock|seeded|closed)$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(name) && !/\.(lock|seeded|closed)$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 const isAlive = (pid: number) => {
@@ -54,7 +56,9 @@ export function lockDataFolder(kuzuPath: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lock, 'utf8'));
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new DataFolderInUseError(`the data folder ${dirname(kuzuPath)} is in use by process ${owner}; stop it, or set DATA_DIR to another folder`);
+        throw new DataFolderInUseError(
+          `the data folder ${dirname(kuzuPath)} is in use by process ${owner}; stop it, or set DATA_DIR to another folder`,
+        );
       }
       try {
         renameSync(lock, `${lock}.stale-${process.pid}`);
@@ -89,7 +93,14 @@ export function staleReason(kuzuPath: string, fingerprint: string): string | und
 
 /** Size and modification time of each database file: what a clean shutdown left. */
 const fileStates = (kuzuPath: string) =>
-  JSON.stringify(databaseFiles(kuzuPath).sort().map((f) => { const s = statSync(f); return [basename(f), s.size, s.mtimeMs]; }));
+  JSON.stringify(
+    databaseFiles(kuzuPath)
+      .sort()
+      .map((f) => {
+        const s = statSync(f);
+        return [basename(f), s.size, s.mtimeMs];
+      }),
+  );
 
 /** Called once the database is closed: its files as they are now are known good. */
 export function recordCleanClose(kuzuPath: string): void {
@@ -109,13 +120,21 @@ export function closedCleanly(kuzuPath: string): boolean {
  */
 export function probeInChild(kuzuPath: string, cypherDir: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, join(import.meta.dirname, `probe${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`), kuzuPath, cypherDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, join(import.meta.dirname, `probe${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`), kuzuPath, cypherDir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk; });
-    child.stderr.on('data', (chunk: Buffer) => { err += chunk; });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk;
+    });
     child.on('exit', (code, signal) => {
       if (signal) return resolve(`opening it crashed the engine (${signal})`);
       if (code !== 0) return resolve(`it cannot be opened: ${err.trim().split('\n').pop() ?? `exit ${code}`}`);
@@ -135,7 +154,11 @@ export interface EmbeddedGraph {
  * Opens the embedded graph for serving: takes the folder, rebuilds the database from the seed files
  * when it is stale, damaged or incomplete (saying why), and returns it loaded and checked.
  */
-export async function openEmbedded(kuzuPath: string, cypherDir: string, options: { queryTimeoutMs?: number; log?: (line: string) => void } = {}): Promise<EmbeddedGraph> {
+export async function openEmbedded(
+  kuzuPath: string,
+  cypherDir: string,
+  options: { queryTimeoutMs?: number; log?: (line: string) => void } = {},
+): Promise<EmbeddedGraph> {
   const log = options.log ?? console.log;
   const release = lockDataFolder(kuzuPath);
   try {

@@ -16,7 +16,9 @@ export const EXPECTED_FILE = 'expected.json';
 
 /** The digest of a set of node ids, independent of their order. */
 export function idDigest(ids: Iterable<string>): string {
-  return createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
+  return createHash('sha256')
+    .update([...ids].sort().join('\n'))
+    .digest('hex');
 }
 
 /** What the seed files of `cypherDir` must load into; undefined when the folder has no record (a synthetic graph). */
@@ -29,7 +31,8 @@ export function expectedCounts(cypherDir: string): GraphCounts | undefined {
 export async function countGraph(store: GraphStore): Promise<GraphCounts> {
   const queries = graphStatusQueries(store.dialect);
   const [labels, relationships, ids] = await Promise.all([store.read(queries.labels), store.read(queries.relationships), store.read(queries.ids)]);
-  const byKey = (rows: typeof labels) => Object.fromEntries(rows.map((r) => [String(r.key), Number(r.count)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  const byKey = (rows: typeof labels) =>
+    Object.fromEntries(rows.map((r) => [String(r.key), Number(r.count)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
   return { labels: byKey(labels), relationships: byKey(relationships), ids: idDigest(ids.map((r) => String(r.id))) };
 }
 
@@ -43,7 +46,7 @@ export function compareCounts(expected: GraphCounts, actual: GraphCounts): strin
       if (want !== have) problems.push(`${have} ${key} ${kind === 'labels' ? 'nodes' : 'relationships'} instead of ${want}`);
     }
   }
-  if (!problems.length && expected.ids !== actual.ids) problems.push('the node ids differ from the seed files\'');
+  if (!problems.length && expected.ids !== actual.ids) problems.push("the node ids differ from the seed files'");
   return problems;
 }
 

@@ -13,7 +13,12 @@ export interface SeedFile {
 /** A seed file that failed: names the file and, where known, the statement and its line. */
 export class SeedError extends Error {
   override readonly name = 'SeedError';
-  constructor(readonly file: string, readonly statement: number | undefined, readonly line: number | undefined, reason: string) {
+  constructor(
+    readonly file: string,
+    readonly statement: number | undefined,
+    readonly line: number | undefined,
+    reason: string,
+  ) {
     super(`${file}${statement ? `, statement ${statement} (line ${line})` : ''}: ${reason}`);
   }
 }
@@ -33,7 +38,10 @@ export function readCypherFile(path: string): SeedFile {
 export function readSeedFiles(cypherDir: string): SeedFile[] {
   const dir = join(cypherDir, 'seed');
   if (!existsSync(dir)) throw new SeedError('cypher/seed', undefined, undefined, 'the seed folder is missing');
-  return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => readCypherFile(join(dir, f)));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => readCypherFile(join(dir, f)));
 }
 
 /** Prepares an empty database with the engine's schema file (idempotent: every statement says IF NOT EXISTS). */
@@ -67,13 +75,16 @@ export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[
       const { text, params } = parameterize(counted[i] ?? s.text);
       return { cypher: text, params: { ...params, [SEED_STAMP]: stamp } };
     });
-    await store.writeTransaction(async (tx) => {
-      const results = await tx.runAll(batch).catch((error: unknown) => {
-        throw error instanceof StatementError ? fail(error.index, error.message) : error;
-      });
-      const empty = results.findIndex((rows, i) => counted[i] && Number(rows[0]?.matched ?? 0) === 0);
-      if (empty >= 0) throw fail(empty, 'its MATCH finds nothing (a relationship to a missing node?)');
-    }, { timeoutMs: SEED_TIMEOUT_MS });
+    await store.writeTransaction(
+      async (tx) => {
+        const results = await tx.runAll(batch).catch((error: unknown) => {
+          throw error instanceof StatementError ? fail(error.index, error.message) : error;
+        });
+        const empty = results.findIndex((rows, i) => counted[i] && Number(rows[0]?.matched ?? 0) === 0);
+        if (empty >= 0) throw fail(empty, 'its MATCH finds nothing (a relationship to a missing node?)');
+      },
+      { timeoutMs: SEED_TIMEOUT_MS },
+    );
     count += file.statements.length;
   }
   return count;

@@ -12,7 +12,9 @@ import { SEED_TIMEOUT_MS, applySchema, loadSeedFiles, readSeedFiles } from './lo
 export function seedVersion(cypherDir: string): string {
   const hash = createHash('sha256');
   for (const sub of ['schema', 'seed']) {
-    for (const file of readdirSync(join(cypherDir, sub)).filter((f) => f.endsWith('.cypher')).sort()) {
+    for (const file of readdirSync(join(cypherDir, sub))
+      .filter((f) => f.endsWith('.cypher'))
+      .sort()) {
       hash.update(`${sub}/${file}\n`).update(readFileSync(join(cypherDir, sub, file)));
     }
   }
@@ -31,10 +33,13 @@ export async function seed(store: GraphStore, cypherDir: string): Promise<{ file
   await applySchema(store, cypherDir);
   const stamp = seedVersion(cypherDir);
   const statements = await loadSeedFiles(store, files, stamp);
-  await store.writeTransaction(async (tx) => {
-    await tx.run(SWEEP_QUERIES.relationships, { [SEED_STAMP]: stamp });
-    await tx.run(SWEEP_QUERIES.nodes, { [SEED_STAMP]: stamp });
-  }, { timeoutMs: SEED_TIMEOUT_MS });
+  await store.writeTransaction(
+    async (tx) => {
+      await tx.run(SWEEP_QUERIES.relationships, { [SEED_STAMP]: stamp });
+      await tx.run(SWEEP_QUERIES.nodes, { [SEED_STAMP]: stamp });
+    },
+    { timeoutMs: SEED_TIMEOUT_MS },
+  );
   return { files: files.length, statements };
 }
 

@@ -66,7 +66,12 @@ function findClose(script: string, open: number, quote: string): number {
 }
 
 function isOnlyComments(text: string): boolean {
-  return text.replace(/\/\/[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+  return (
+    text
+      .replace(/\/\/[^\n]*/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim() === ''
+  );
 }
 
 /** A literal value as a seed statement writes it. */
@@ -76,7 +81,9 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f:
 
 /** The value of a quoted Cypher string (its quotes included). */
 function unquote(literal: string): string {
-  return literal.slice(1, -1).replace(/\\(u[0-9a-fA-F]{4}|.)/gs, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ESCAPES[e] ?? e));
+  return literal
+    .slice(1, -1)
+    .replace(/\\(u[0-9a-fA-F]{4}|.)/gs, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? e)));
 }
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/;

@@ -13,10 +13,13 @@ export interface Example {
  * (`# title`); a line `# variables: {…}` gives the tab's variables.
  */
 export function loadExamples(dir = join(import.meta.dirname, 'examples')): Example[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const title = /^# (.+)$/m.exec(text)?.[1] ?? file;
-    const variables = /^# variables: (.+)$/m.exec(text)?.[1];
-    return { title, query: text, ...(variables ? { variables: JSON.stringify(JSON.parse(variables), null, 2) } : {}) };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const title = /^# (.+)$/m.exec(text)?.[1] ?? file;
+      const variables = /^# variables: (.+)$/m.exec(text)?.[1];
+      return { title, query: text, ...(variables ? { variables: JSON.stringify(JSON.parse(variables), null, 2) } : {}) };
+    });
 }

@@ -36,7 +36,13 @@ export function serveWeb(req: IncomingMessage, res: ServerResponse, pathname: st
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const file = webFile(pathname);
   if (!file) return false;
-  if (file === 'unbuilt') send(res, 503, 'text/plain; charset=utf-8', `The pages are not built yet: run \`npm run build:web\` (npm start does it) to write ${WEB_BUILD}.\n`);
+  if (file === 'unbuilt')
+    send(
+      res,
+      503,
+      'text/plain; charset=utf-8',
+      `The pages are not built yet: run \`npm run build:web\` (npm start does it) to write ${WEB_BUILD}.\n`,
+    );
   else sendStatic(req, res, staticFile(file.path, file.cacheControl));
   return true;
 }

@@ -22,7 +22,8 @@ const MIX = {
   list: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name places { name } } } } }',
   search: '{ search(query: "医院", first: 20) { score matchedField node { id name } } }',
   neighborhood: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id name type } edges { id type source target } } }',
-  nested: '{ organizations(first: 50) { edges { node { name parents { name } achievements(first: 5) { edges { node { statement evidence { quote report { title } } } } } evidence { quote } } } } }',
+  nested:
+    '{ organizations(first: 50) { edges { node { name parents { name } achievements(first: 5) { edges { node { statement evidence { quote report { title } } } } } evidence { quote } } } } }',
   stats: '{ stats { byType { type count } organizationsByKind { key count } byPlace { place { name } organizations } } }',
 };
 type Op = keyof typeof MIX;
@@ -65,7 +66,8 @@ async function executeTimes(store: GraphStore, op: Op, runs: number, batching = 
     const started = performance.now();
     const response = await apollo.executeOperation({ query: MIX[op] }, { contextValue: { data } });
     times.push(performance.now() - started);
-    if (response.body.kind === 'single' && response.body.singleResult.errors) throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
+    if (response.body.kind === 'single' && response.body.singleResult.errors)
+      throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
     roundTrips = data.roundTrips;
   }
   await apollo.stop();
@@ -75,7 +77,9 @@ async function executeTimes(store: GraphStore, op: Op, runs: number, batching = 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'health-graph-bench-'));
   const { cypherDir } = loadConfig();
-  console.log(`# Benchmarks\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, embedded engine (Kuzu).`);
+  console.log(
+    `# Benchmarks\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, embedded engine (Kuzu).`,
+  );
 
   // Load time of the seed graph, statement by statement as start-up does it.
   let started = performance.now();
@@ -101,28 +105,45 @@ async function main(): Promise<void> {
     const batched = await executeTimes(base, op, 1);
     const naive = await executeTimes(base, op, 1, false);
     perOp.push({
-      operation: op, 'API p50 ms': ms(median(api)), 'engine ms': ms(median(db)), 'API / engine': (median(api) / Math.max(median(db), 0.01)).toFixed(2),
-      'round trips': batched.roundTrips, 'naive round trips': naive.roundTrips,
+      operation: op,
+      'API p50 ms': ms(median(api)),
+      'engine ms': ms(median(db)),
+      'API / engine': (median(api) / Math.max(median(db), 0.01)).toFixed(2),
+      'round trips': batched.roundTrips,
+      'naive round trips': naive.roundTrips,
     });
   }
   table('Per operation (sequential HTTP, median of 15; engine ms: the same queries replayed one by one on Kuzu)', perOp);
 
   // Throughput of the mix with concurrent clients.
   const load = await autocannon({
-    url: `${http.url}/graphql`, connections: 8, duration: 10,
+    url: `${http.url}/graphql`,
+    connections: 8,
+    duration: 10,
     requests: OPS.map((op) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: MIX[op] }) })),
   });
-  table('Query mix over HTTP (autocannon, 8 connections, 10 s)', [{
-    requests: load.requests.total, 'req/s': load.requests.average.toFixed(0), 'p50 ms': load.latency.p50, 'p99 ms': load.latency.p99,
-    errors: load.errors + load.non2xx, timeouts: load.timeouts,
-  }]);
+  table('Query mix over HTTP (autocannon, 8 connections, 10 s)', [
+    {
+      requests: load.requests.total,
+      'req/s': load.requests.average.toFixed(0),
+      'p50 ms': load.latency.p50,
+      'p99 ms': load.latency.p99,
+      errors: load.errors + load.non2xx,
+      timeouts: load.timeouts,
+    },
+  ]);
   await http.stop();
 
   // Scale: the same shape ×10 and ×100, loaded with COPY.
   const scale: Array<Record<string, string | number>> = [];
-  const [{ nodes: baseNodes }] = await base.read('MATCH (n) RETURN count(n) AS nodes') as [{ nodes: number }];
-  const [{ rels: baseRels }] = await base.read('MATCH ()-[r]->() RETURN count(r) AS rels') as [{ rels: number }];
-  const x1: Record<string, string | number> = { size: '×1', nodes: baseNodes, relationships: baseRels, 'load s': (seedMs / 1000).toFixed(1) + ' (MERGE)' };
+  const [{ nodes: baseNodes }] = (await base.read('MATCH (n) RETURN count(n) AS nodes')) as [{ nodes: number }];
+  const [{ rels: baseRels }] = (await base.read('MATCH ()-[r]->() RETURN count(r) AS rels')) as [{ rels: number }];
+  const x1: Record<string, string | number> = {
+    size: '×1',
+    nodes: baseNodes,
+    relationships: baseRels,
+    'load s': (seedMs / 1000).toFixed(1) + ' (MERGE)',
+  };
   for (const op of OPS) x1[`${op} ms`] = ms((await executeTimes(base, op, 5)).median);
   scale.push(x1);
   for (const factor of [10, 100]) {
@@ -131,8 +152,8 @@ async function main(): Promise<void> {
     started = performance.now();
     await growGraph(base, grown, factor, join(work, `csv${factor}`));
     const loadMs = performance.now() - started;
-    const [{ nodes }] = await grown.read('MATCH (n) RETURN count(n) AS nodes') as [{ nodes: number }];
-    const [{ rels }] = await grown.read('MATCH ()-[r]->() RETURN count(r) AS rels') as [{ rels: number }];
+    const [{ nodes }] = (await grown.read('MATCH (n) RETURN count(n) AS nodes')) as [{ nodes: number }];
+    const [{ rels }] = (await grown.read('MATCH ()-[r]->() RETURN count(r) AS rels')) as [{ rels: number }];
     const row: Record<string, string | number> = { size: `×${factor}`, nodes, relationships: rels, 'load s': (loadMs / 1000).toFixed(1) + ' (COPY)' };
     for (const op of OPS) row[`${op} ms`] = ms((await executeTimes(grown, op, 5)).median);
     scale.push(row);
@@ -146,14 +167,25 @@ async function main(): Promise<void> {
   const dataDir = join(work, 'startup');
   for (const run of ['fresh data folder (seeds)', 'loaded data folder']) {
     const t = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolve) => child.stdout.on('data', (c: Buffer) => { const m = /(http:\/\/\S+)\/graphql/.exec(String(c)); if (m) resolve(m[1]!); }));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => {
+        const m = /(http:\/\/\S+)\/graphql/.exec(String(c));
+        if (m) resolve(m[1]!);
+      }),
+    );
     await postGraphQL(url, { query: MIX.lookup });
     const firstAnswer = performance.now() - t;
     for (let i = 0; i < 50; i++) await postGraphQL(url, { query: MIX[OPS[i % OPS.length]!] });
     const peak = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
     startup.push({ start: run, 'first answer s': (firstAnswer / 1000).toFixed(1), 'peak RSS MiB': peak ? (Number(peak) / 1024).toFixed(0) : '?' });
-    await new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
+    await new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.kill('SIGTERM');
+    });
   }
   table('Start-up (server process)', startup);
   console.log(`\nBenchmark process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

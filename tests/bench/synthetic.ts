@@ -34,14 +34,18 @@ export async function growGraph(source: KuzuStore, target: KuzuStore, factor: nu
     writeFileSync(file, `${lines.join('\n')}\n`);
     await target.applySchema([`COPY ${label} FROM '${file}' (header=false, parallel=false)`]);
   }
-  const rels = await source.read('MATCH (a)-[r]->(b) RETURN label(a) AS fromLabel, a.id AS from, label(r) AS type, label(b) AS toLabel, b.id AS to, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail');
+  const rels = await source.read(
+    'MATCH (a)-[r]->(b) RETURN label(a) AS fromLabel, a.id AS from, label(r) AS type, label(b) AS toLabel, b.id AS to, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail',
+  );
   const groups = new Map<string, string[]>();
   for (const r of rels) {
     const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
     const lines = groups.get(key) ?? [];
     for (let k = 0; k < factor; k++) {
       const props = [r.source, r.quote, r.role, r.detail];
-      lines.push([suffix(String(r.from), k, String(r.fromLabel)), suffix(String(r.to), k, String(r.toLabel)), ...props].map((v) => csv(v as Value)).join(','));
+      lines.push(
+        [suffix(String(r.from), k, String(r.fromLabel)), suffix(String(r.to), k, String(r.toLabel)), ...props].map((v) => csv(v as Value)).join(','),
+      );
     }
     groups.set(key, lines);
   }

@@ -4,18 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/api.js';
 import { browserHarness, HAS_CHROMIUM, SCREENSHOTS, SKIP_NOTE, type OpenedPage } from './harness.js';
 
-const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.charts === 'ready' && document.body.dataset.table === 'ready', null, { timeout: 30_000 });
+const ready = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset.charts === 'ready' && document.body.dataset.table === 'ready', null, { timeout: 30_000 });
 /** The explorer ids the table's rows link to (the statement or name column). */
-const rowIds = (page: Page) => page.locator('.facts-table tbody tr').evaluateAll((rows) => rows.map((row) => {
-  const link = row.querySelector<HTMLAnchorElement>('td[data-key="statement"] a, td[data-key="name"] a')!;
-  return new URL(link.href).searchParams.get('node');
-}));
+const rowIds = (page: Page) =>
+  page.locator('.facts-table tbody tr').evaluateAll((rows) =>
+    rows.map((row) => {
+      const link = row.querySelector<HTMLAnchorElement>('td[data-key="statement"] a, td[data-key="name"] a')!;
+      return new URL(link.href).searchParams.get('node');
+    }),
+  );
 /** The data of a chart as drawn by ECharts: label → value. */
-const chartData = (page: Page, id: string) => page.evaluate((id) => {
-  const option = (window as any).charts[id].getOption();
-  const labels: string[] = (option.yAxis[0].type === 'category' ? option.yAxis[0] : option.xAxis[0]).data;
-  return Object.fromEntries(option.series[0].data.map((d: any, i: number) => [labels[i], d.value]));
-}, id);
+const chartData = (page: Page, id: string) =>
+  page.evaluate((id) => {
+    const option = (window as any).charts[id].getOption();
+    const labels: string[] = (option.yAxis[0].type === 'category' ? option.yAxis[0] : option.xAxis[0]).data;
+    return Object.fromEntries(option.series[0].data.map((d: any, i: number) => [labels[i], d.value]));
+  }, id);
 
 describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, () => {
   const harness = browserHarness();
@@ -27,22 +32,39 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
     return body.data;
   };
   const achievementIds = async (filter: Record<string, unknown>, orderBy = 'NAME_ASC', first = 25) =>
-    (await api('query($f: AchievementFilter, $o: AchievementOrder, $n: Int) { achievements(first: $n, filter: $f, orderBy: $o) { totalCount edges { node { id } } } }', { f: filter, o: orderBy, n: first })).achievements;
+    (
+      await api(
+        'query($f: AchievementFilter, $o: AchievementOrder, $n: Int) { achievements(first: $n, filter: $f, orderBy: $o) { totalCount edges { node { id } } } }',
+        { f: filter, o: orderBy, n: first },
+      )
+    ).achievements;
   function clean(opened: OpenedPage) {
     expect(opened.offsite()).toEqual([]);
     expect(opened.errors).toEqual([]);
   }
 
-  it('draws the charts with the numbers of the API\'s stats', async () => {
+  it("draws the charts with the numbers of the API's stats", async () => {
     const opened = await harness.open('/dashboard');
     await ready(opened.page);
-    const { stats } = await api(`{ stats { byType { type count } organizationsByKind { key count } byPlace(level: PROVINCE) { place { name } organizations }
+    const { stats } =
+      await api(`{ stats { byType { type count } organizationsByKind { key count } byPlace(level: PROVINCE) { place { name } organizations }
       byReport { report { source title } total } achievementsByYear { year count } } }`);
-    const labels: Record<string, string> = { ORGANIZATION: 'Organization', PROGRAM: 'Program', ACHIEVEMENT: 'Achievement', PERSON: 'Person', PLACE: 'Place', POLICY: 'Policy', EVENT: 'Event', REPORT: 'Report' };
+    const labels: Record<string, string> = {
+      ORGANIZATION: 'Organization',
+      PROGRAM: 'Program',
+      ACHIEVEMENT: 'Achievement',
+      PERSON: 'Person',
+      PLACE: 'Place',
+      POLICY: 'Policy',
+      EVENT: 'Event',
+      REPORT: 'Report',
+    };
     expect(await chartData(opened.page, 'byType')).toEqual(Object.fromEntries(stats.byType.map((c: any) => [labels[c.type], c.count])));
     expect(Object.values(await chartData(opened.page, 'byKind')).sort()).toEqual(stats.organizationsByKind.map((c: any) => c.count).sort());
     expect(await chartData(opened.page, 'byProvince')).toEqual(Object.fromEntries(stats.byPlace.map((c: any) => [c.place.name, c.organizations])));
-    expect(await chartData(opened.page, 'byReport')).toEqual(Object.fromEntries(stats.byReport.map((c: any) => [`${c.report.source} ${c.report.title}`, c.total])));
+    expect(await chartData(opened.page, 'byReport')).toEqual(
+      Object.fromEntries(stats.byReport.map((c: any) => [`${c.report.source} ${c.report.title}`, c.total])),
+    );
     expect(await chartData(opened.page, 'byYear')).toEqual(Object.fromEntries(stats.achievementsByYear.map((c: any) => [String(c.year), c.count])));
     await opened.page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: false });
     clean(opened);
@@ -102,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
     clean(opened);
   });
 
-  it('exports the filtered table as CSV with a BOM, the query, the header and the API\'s rows', async () => {
+  it("exports the filtered table as CSV with a BOM, the query, the header and the API's rows", async () => {
     const opened = await harness.open('/dashboard?tab=achievements&kinds=METRIC&unit=%E4%BA%BA%E6%AC%A1&sort=VALUE_DESC');
     const { page } = opened;
     await ready(page);
@@ -118,7 +140,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
     expect(lines[2]).toBe('Holder,Holder kind,Statement,Value,Unit,Year,Kind,Report,Quote');
     const expected = await achievementIds({ kinds: ['METRIC'], unit: '人次' }, 'VALUE_DESC', 100);
     expect(lines.length - 3).toBe(expected.totalCount);
-    const { achievements } = await api('query { achievements(first: 100, filter: { kinds: [METRIC], unit: "人次" }, orderBy: VALUE_DESC) { edges { node { statement value } } } }');
+    const { achievements } = await api(
+      'query { achievements(first: 100, filter: { kinds: [METRIC], unit: "人次" }, orderBy: VALUE_DESC) { edges { node { statement value } } } }',
+    );
     const statements = lines.slice(3).map((line) => line.split(',')[2]!.replace(/^"|"$/g, ''));
     expect(statements.slice(0, 5)).toEqual(achievements.edges.slice(0, 5).map((e: any) => e.node.statement));
     await expect.poll(() => page.locator('#table-status').innerText()).toBe(`Exported ${expected.totalCount} rows`);
@@ -126,7 +150,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
     const json = page.waitForEvent('download');
     await page.locator('#export-json').click();
     const parsed = JSON.parse(await new Response((await (await json).createReadStream()) as any).text());
-    expect(parsed.query).toEqual({ operation: 'DashboardAchievements', variables: { filter: { kinds: ['METRIC'], unit: '人次' }, orderBy: 'VALUE_DESC' } });
+    expect(parsed.query).toEqual({
+      operation: 'DashboardAchievements',
+      variables: { filter: { kinds: ['METRIC'], unit: '人次' }, orderBy: 'VALUE_DESC' },
+    });
     expect(parsed.rows).toHaveLength(expected.totalCount);
     clean(opened);
   });
@@ -138,7 +165,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
     expect(await page.locator('#tab-organizations').getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('select[name="kinds"]').inputValue()).toBe('HOSPITAL');
     expect(await page.locator('select[name="place"]').inputValue()).toBe('place:山西省');
-    const { organizations } = await api('{ organizations(first: 25, filter: { kinds: [HOSPITAL], place: "place:山西省" }, orderBy: NAME_DESC) { edges { node { id } } } }');
+    const { organizations } = await api(
+      '{ organizations(first: 25, filter: { kinds: [HOSPITAL], place: "place:山西省" }, orderBy: NAME_DESC) { edges { node { id } } } }',
+    );
     await expect.poll(() => rowIds(page)).toEqual(organizations.edges.map((e: any) => e.node.id));
     await page.locator('#tab-policies').click();
     await ready(page);
@@ -170,7 +199,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard in a real browser${SKIP_NOTE}`, ()
   });
 
   it('fits a 390 px screen without sideways scrolling, and says when no row matches', async () => {
-    const opened = await harness.open('/dashboard?tab=achievements&q=%E6%B2%A1%E6%9C%89%E8%BF%99%E6%A0%B7%E7%9A%84%E6%88%90%E6%9E%9C', { width: 390, height: 844 });
+    const opened = await harness.open('/dashboard?tab=achievements&q=%E6%B2%A1%E6%9C%89%E8%BF%99%E6%A0%B7%E7%9A%84%E6%88%90%E6%9E%9C', {
+      width: 390,
+      height: 844,
+    });
     const { page } = opened;
     await ready(page);
     expect(await page.locator('#table .empty').innerText()).toBe('No rows match these filters.');

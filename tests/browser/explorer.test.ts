@@ -10,20 +10,27 @@ const HOSPITAL = 'org:寿阳县人民医院';
 
 const explore = (id: string) => `/explore?node=${encodeURIComponent(id)}`;
 const drawn = (page: Page, id: string) =>
-  page.waitForFunction((id) => document.body.dataset.state === 'drawn' && document.getElementById('details')?.dataset.id === id, id, { timeout: 30_000 });
+  page.waitForFunction((id) => document.body.dataset.state === 'drawn' && document.getElementById('details')?.dataset.id === id, id, {
+    timeout: 30_000,
+  });
 /** Node positions in model coordinates, from Cytoscape. */
 const positions = (page: Page) => page.evaluate(() => Object.fromEntries((window as any).cy.nodes().map((n: any) => [n.id(), { ...n.position() }])));
 
 /** Rendered label boxes of the nodes whose labels are shown, as Cytoscape computes them. */
-const labelBoxes = (page: Page) => page.evaluate(() => (window as any).cy.nodes('.labelled:visible').map((n: any) => ({
-  id: n.id(), ...n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
-})));
+const labelBoxes = (page: Page) =>
+  page.evaluate(() =>
+    (window as any).cy.nodes('.labelled:visible').map((n: any) => ({
+      id: n.id(),
+      ...n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+    })),
+  );
 
 function overlapping(boxes: Array<{ id: string; x1: number; y1: number; x2: number; y2: number }>): string[] {
   const pairs: string[] = [];
-  for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) {
-    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.id} × ${b.id}`);
-  }
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.id} × ${b.id}`);
+    }
   return pairs;
 }
 
@@ -38,11 +45,14 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
     expect(opened.errors).toEqual([]);
   }
 
-  it('groups a hub\'s achievements into one cluster, says how many neighbours it shows, and loads the rest by relationship type', async () => {
+  it("groups a hub's achievements into one cluster, says how many neighbours it shows, and loads the rest by relationship type", async () => {
     const opened = await harness.open(explore(HUB));
     const { page } = opened;
     await drawn(page, HUB);
-    const api = await postGraphQL(harness.url, { query: 'query($id: ID!) { node(id: $id) { ... on Entity { links { type node { id __typename } } } } }', variables: { id: HUB } });
+    const api = await postGraphQL(harness.url, {
+      query: 'query($id: ID!) { node(id: $id) { ... on Entity { links { type node { id __typename } } } } }',
+      variables: { id: HUB },
+    });
     const links = api.body.data.node.links as Array<{ type: string; node: { id: string; __typename: string } }>;
     const total = new Set(links.map((l) => l.node.id)).size;
     const achievements = new Set(links.filter((l) => l.node.__typename === 'Achievement').map((l) => l.node.id)).size;
@@ -64,7 +74,15 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       await expect.poll(() => page.locator('#coverage').innerText()).not.toBe(`Showing ${shown} of ${total} neighbours`);
     }
     const drawnPlaces = await page.evaluate(() => (window as any).cy.nodes('[type = "PLACE"][!cluster]').map((n: any) => n.id()));
-    expect(drawnPlaces.length + (await page.evaluate(() => (window as any).cy.nodes('[?cluster][type = "PLACE"]').map((n: any) => n.data('members').length).reduce((a: number, b: number) => a + b, 0)))).toBe(places.size);
+    expect(
+      drawnPlaces.length +
+        (await page.evaluate(() =>
+          (window as any).cy
+            .nodes('[?cluster][type = "PLACE"]')
+            .map((n: any) => n.data('members').length)
+            .reduce((a: number, b: number) => a + b, 0),
+        )),
+    ).toBe(places.size);
 
     // Opening the cluster draws every achievement around it.
     await page.evaluate(() => (window as any).cy.nodes('[?cluster][type = "ACHIEVEMENT"]').emit('tap'));
@@ -113,7 +131,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
     await drawn(opened.page, GROUP);
     const colours = await opened.page.evaluate(() => {
       const byKind: Record<string, string> = {};
-      (window as any).cy.nodes('[type = "ORGANIZATION"][!cluster]').forEach((n: any) => { byKind[n.data('kind')] = n.style('background-color'); });
+      (window as any).cy.nodes('[type = "ORGANIZATION"][!cluster]').forEach((n: any) => {
+        byKind[n.data('kind')] = n.style('background-color');
+      });
       return byKind;
     });
     expect(new Set(Object.values(colours)).size).toBe(Object.keys(colours).length);
@@ -136,7 +156,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
     // Relationship quotes with their report's title and date.
     expect(await page.locator('#details .relationships blockquote cite').count()).toBeGreaterThan(0);
 
-    const api = await postGraphQL(harness.url, { query: `query($h: ID!) { achievements(first: 100, filter: { holder: $h, includeDescendants: true, yearFrom: 2023, yearTo: 2023 }) { totalCount edges { node { id } } } }`, variables: { h: GROUP } });
+    const api = await postGraphQL(harness.url, {
+      query: `query($h: ID!) { achievements(first: 100, filter: { holder: $h, includeDescendants: true, yearFrom: 2023, yearTo: 2023 }) { totalCount edges { node { id } } } }`,
+      variables: { h: GROUP },
+    });
     const in2023 = api.body.data.achievements.totalCount as number;
     await page.locator('#details .achievements select').selectOption('2023');
     await expect.poll(() => page.locator('#details .achievements h3').innerText()).toBe(`Achievements (${in2023})`);
@@ -189,7 +212,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
     clean(again);
   });
 
-  it('says when a search finds nothing, and shows the API\'s error for a query over 100 characters', async () => {
+  it("says when a search finds nothing, and shows the API's error for a query over 100 characters", async () => {
     const opened = await harness.open('/explore');
     const { page } = opened;
     await page.fill('#search', '寿阳');

@@ -34,7 +34,9 @@ export function browserHarness() {
   const pages: Page[] = [];
 
   return {
-    get url() { return http.url; },
+    get url() {
+      return http.url;
+    },
     async start() {
       await buildWeb({ ifStale: true });
       store = await seededStore('kuzu');
@@ -58,11 +60,15 @@ export function browserHarness() {
       const requested: string[] = [];
       const errors: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
-      page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`); });
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+      });
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
       await page.goto(`${http.url}${path}`);
       return {
-        page, requested, errors,
+        page,
+        requested,
+        errors,
         offsite: () => requested.filter((url) => !url.startsWith(http.url) && !url.startsWith('data:') && !url.startsWith('blob:')),
       };
     },

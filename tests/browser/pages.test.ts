@@ -38,7 +38,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the playground and the pages' assets${SKIP_NOTE}
     await page.keyboard.press('Backspace');
     await page.keyboard.type('{ org');
     const hints = page.locator('.CodeMirror-hints li');
-    await expect.poll(() => hints.allInnerTexts(), { timeout: 10_000 }).toEqual(expect.arrayContaining(['organization', 'organizations', 'organizationTree']));
+    await expect
+      .poll(() => hints.allInnerTexts(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['organization', 'organizations', 'organizationTree']));
     expect(errors).toEqual([]);
   });
 

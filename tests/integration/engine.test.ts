@@ -22,11 +22,19 @@ describe('the embedded engine adapter', () => {
 
   it('commits a write transaction and returns plain values with parameters', async () => {
     await kuzu.store.writeTransaction(async (tx) => {
-      await tx.run('MERGE (t:Thing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags, t.ok = $ok', { id: 'a', n: 3, x: 4.5, tags: ['甲', 'b'], ok: true });
+      await tx.run('MERGE (t:Thing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags, t.ok = $ok', {
+        id: 'a',
+        n: 3,
+        x: 4.5,
+        tags: ['甲', 'b'],
+        ok: true,
+      });
       await tx.run("MERGE (t:Thing {id: 'b'})");
       await tx.run("MATCH (a:Thing {id: 'a'}), (b:Thing {id: 'b'}) MERGE (a)-[:LINKS {note: 'n'}]->(b)");
     });
-    const rows = await kuzu.store.read('MATCH (t:Thing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, t.ok AS ok, t.missing_is_null AS m', { id: 'a' }).catch(() => null);
+    const rows = await kuzu.store
+      .read('MATCH (t:Thing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, t.ok AS ok, t.missing_is_null AS m', { id: 'a' })
+      .catch(() => null);
     expect(rows).toBeNull(); // an unknown property is a query error, not a silent null
     const [row] = await kuzu.store.read('MATCH (t:Thing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, t.ok AS ok', { id: 'a' });
     expect(row).toEqual({ id: 'a', n: 3, x: 4.5, tags: ['甲', 'b'], ok: true });
@@ -38,10 +46,12 @@ describe('the embedded engine adapter', () => {
   });
 
   it('rolls a write transaction back when it throws', async () => {
-    await expect(kuzu.store.writeTransaction(async (tx) => {
-      await tx.run("MERGE (t:Thing {id: 'c'})");
-      await tx.run('MERGE (t:NoSuchTable {id: 1})');
-    })).rejects.toThrow(/NoSuchTable/);
+    await expect(
+      kuzu.store.writeTransaction(async (tx) => {
+        await tx.run("MERGE (t:Thing {id: 'c'})");
+        await tx.run('MERGE (t:NoSuchTable {id: 1})');
+      }),
+    ).rejects.toThrow(/NoSuchTable/);
     const [row] = await kuzu.store.read("MATCH (t:Thing {id: 'c'}) RETURN count(t) AS c");
     expect(row).toEqual({ c: 0 });
   });
@@ -49,7 +59,9 @@ describe('the embedded engine adapter', () => {
   it('runs read transactions and serializes concurrent write transactions', async () => {
     const ids = ['w1', 'w2', 'w3', 'w4'];
     await Promise.all(ids.map((id) => kuzu.store.writeTransaction((tx) => tx.run('MERGE (t:Thing {id: $id})', { id }))));
-    const count = await kuzu.store.readTransaction(async (tx) => (await tx.run('MATCH (t:Thing) WHERE t.id IN $ids RETURN count(t) AS c', { ids }))[0]);
+    const count = await kuzu.store.readTransaction(
+      async (tx) => (await tx.run('MATCH (t:Thing) WHERE t.id IN $ids RETURN count(t) AS c', { ids }))[0],
+    );
     expect(count).toEqual({ c: 4 });
   });
 
@@ -71,11 +83,18 @@ describe('the embedded engine adapter', () => {
 
   it('reports a database folder another process holds as unavailable', async () => {
     const path = join(kuzu.dir, 'held.kuzu');
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const kuzu = require('kuzu');
       const db = new kuzu.Database(${JSON.stringify(path)});
       new kuzu.Connection(db).query('RETURN 1').then(() => console.log('held'));
-      setTimeout(() => {}, 60000);`], { cwd: process.cwd() });
+      setTimeout(() => {}, 60000);`,
+      ],
+      { cwd: process.cwd() },
+    );
     try {
       await new Promise((resolve) => holder.stdout.once('data', resolve));
       const error = await KuzuStore.open({ path }).catch((e: unknown) => e);

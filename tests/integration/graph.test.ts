@@ -15,61 +15,72 @@ function tally(values: string[]): Array<{ key: string; count: number }> {
   return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-for (const engine of ENGINES) describe(`the loaded knowledge graph on ${engine}`, () => {
-  let store: GraphStore;
-  let curated: CuratedGraph;
-  let data: DataAccess;
-  beforeAll(async () => {
-    store = await seededStore(engine);
-    curated = curatedGraph();
-    data = new DataAccess(store);
-  });
-  afterAll(() => store.close());
-
-  const nodesOf = (label?: string) => [...curated.nodes.values()].filter((n) => !label || n.label === label);
-
-  it('holds every curated node, by label and by kind (a lost file or a broken MERGE shows here)', async () => {
-    expect(await data.stats.counts('byLabel')).toEqual(tally(nodesOf().map((n) => n.label)));
-    expect(await data.stats.counts('organizationKinds')).toEqual(tally(nodesOf('Organization').map((n) => String(n.props.kind))));
-    expect(await data.stats.counts('achievementKinds')).toEqual(tally(nodesOf('Achievement').map((n) => String(n.props.kind))));
-    expect(await data.stats.counts('programKinds')).toEqual(tally(nodesOf('Program').map((n) => String(n.props.kind))));
-    expect(await data.stats.counts('placeLevels')).toEqual(tally(nodesOf('Place').map((n) => String(n.props.level))));
-  });
-
-  it('is exhaustive: hundreds of organizations and achievements from all five reports', () => {
-    expect(nodesOf('Organization').length).toBeGreaterThan(200);
-    expect(nodesOf('Achievement').length).toBeGreaterThan(600);
-    const sources = new Set([...curated.files.values()].flatMap((f) => f.mentions.map((m) => m.source)));
-    expect([...sources].sort()).toEqual(['000', ...Array.from({ length: 13 }, (_, i) => `001-${String(i + 1).padStart(2, '0')}`), '002', '003', '004']);
-  });
-
-  it('keeps every relationship, so none pointed at a missing node', async () => {
-    const mentions = new Set([...curated.files.values()].flatMap((f) => f.mentions.map((m) => `${m.id}|${m.source}|${m.quote}`)));
-    const expected = tally([...curated.relations.map((r) => r.type), ...[...mentions].map(() => MENTIONED_IN)]);
-    expect(await data.stats.counts('relationshipTypes')).toEqual(expected);
-  });
-
-  it('derives every id from the label and the normalized name (and the article, for masked names)', async () => {
-    const rows = await store.read(`MATCH (n) RETURN n.id AS id, ${store.dialect.nodeLabel('n')} AS label, n.name AS name, n.scope AS scope, n.masked AS masked`);
-    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    for (const { id, label, name, scope, masked } of rows as Array<Record<string, string | boolean | null>>) {
-      if (label === 'Report' || label === 'Achievement') continue;
-      const prefix = ENTITY_PREFIX[label as EntityLabel];
-      if (masked) expect(id).toBe(`${prefix}:${scope}:${String(name).replace(`（${scope}）`, '')}`);
-      else expect(id).toBe(`${prefix}:${name}`);
-    }
-  });
-
-  const texts = loadReportTexts();
-  it.skipIf(!existsSync(reportsDir()))(`finds every evidence quote in its report (reads ${reportsDir()}; skipped when absent)`, async () => {
-    const quotes = await store.read('MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN r.source AS source, m.quote AS quote');
-    const stated = await store.read(`MATCH ()-[r]->() WHERE ${store.dialect.relationshipType('r')} <> 'MENTIONED_IN' AND r.quote IS NOT NULL RETURN r.source AS source, r.quote AS quote`);
-    expect(quotes.length).toBeGreaterThan(1000);
-    const missing = [...quotes, ...stated].filter(({ source, quote }) => {
-      const report = reportOfSource(String(source));
-      return !texts.get(report)!.includes(comparableIn(report, String(quote)));
+for (const engine of ENGINES)
+  describe(`the loaded knowledge graph on ${engine}`, () => {
+    let store: GraphStore;
+    let curated: CuratedGraph;
+    let data: DataAccess;
+    beforeAll(async () => {
+      store = await seededStore(engine);
+      curated = curatedGraph();
+      data = new DataAccess(store);
     });
-    expect(missing).toEqual([]);
-    for (const { quote } of [...quotes, ...stated]) expect([...String(quote)].length).toBeLessThanOrEqual(60);
+    afterAll(() => store.close());
+
+    const nodesOf = (label?: string) => [...curated.nodes.values()].filter((n) => !label || n.label === label);
+
+    it('holds every curated node, by label and by kind (a lost file or a broken MERGE shows here)', async () => {
+      expect(await data.stats.counts('byLabel')).toEqual(tally(nodesOf().map((n) => n.label)));
+      expect(await data.stats.counts('organizationKinds')).toEqual(tally(nodesOf('Organization').map((n) => String(n.props.kind))));
+      expect(await data.stats.counts('achievementKinds')).toEqual(tally(nodesOf('Achievement').map((n) => String(n.props.kind))));
+      expect(await data.stats.counts('programKinds')).toEqual(tally(nodesOf('Program').map((n) => String(n.props.kind))));
+      expect(await data.stats.counts('placeLevels')).toEqual(tally(nodesOf('Place').map((n) => String(n.props.level))));
+    });
+
+    it('is exhaustive: hundreds of organizations and achievements from all five reports', () => {
+      expect(nodesOf('Organization').length).toBeGreaterThan(200);
+      expect(nodesOf('Achievement').length).toBeGreaterThan(600);
+      const sources = new Set([...curated.files.values()].flatMap((f) => f.mentions.map((m) => m.source)));
+      expect([...sources].sort()).toEqual([
+        '000',
+        ...Array.from({ length: 13 }, (_, i) => `001-${String(i + 1).padStart(2, '0')}`),
+        '002',
+        '003',
+        '004',
+      ]);
+    });
+
+    it('keeps every relationship, so none pointed at a missing node', async () => {
+      const mentions = new Set([...curated.files.values()].flatMap((f) => f.mentions.map((m) => `${m.id}|${m.source}|${m.quote}`)));
+      const expected = tally([...curated.relations.map((r) => r.type), ...[...mentions].map(() => MENTIONED_IN)]);
+      expect(await data.stats.counts('relationshipTypes')).toEqual(expected);
+    });
+
+    it('derives every id from the label and the normalized name (and the article, for masked names)', async () => {
+      const rows = await store.read(
+        `MATCH (n) RETURN n.id AS id, ${store.dialect.nodeLabel('n')} AS label, n.name AS name, n.scope AS scope, n.masked AS masked`,
+      );
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      for (const { id, label, name, scope, masked } of rows as Array<Record<string, string | boolean | null>>) {
+        if (label === 'Report' || label === 'Achievement') continue;
+        const prefix = ENTITY_PREFIX[label as EntityLabel];
+        if (masked) expect(id).toBe(`${prefix}:${scope}:${String(name).replace(`（${scope}）`, '')}`);
+        else expect(id).toBe(`${prefix}:${name}`);
+      }
+    });
+
+    const texts = loadReportTexts();
+    it.skipIf(!existsSync(reportsDir()))(`finds every evidence quote in its report (reads ${reportsDir()}; skipped when absent)`, async () => {
+      const quotes = await store.read('MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN r.source AS source, m.quote AS quote');
+      const stated = await store.read(
+        `MATCH ()-[r]->() WHERE ${store.dialect.relationshipType('r')} <> 'MENTIONED_IN' AND r.quote IS NOT NULL RETURN r.source AS source, r.quote AS quote`,
+      );
+      expect(quotes.length).toBeGreaterThan(1000);
+      const missing = [...quotes, ...stated].filter(({ source, quote }) => {
+        const report = reportOfSource(String(source));
+        return !texts.get(report)!.includes(comparableIn(report, String(quote)));
+      });
+      expect(missing).toEqual([]);
+      for (const { quote } of [...quotes, ...stated]) expect([...String(quote)].length).toBeLessThanOrEqual(60);
+    });
   });
-});

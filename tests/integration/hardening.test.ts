@@ -29,165 +29,177 @@ function faulty(store: GraphStore, fault: { error?: Error; delayMs?: number; onl
   });
 }
 
-for (const engine of ENGINES) describe(`the API under bad input, faults and load, on ${engine}`, () => {
-  let store: GraphStore;
-  let http: Awaited<ReturnType<typeof startHttp>>;
-  beforeAll(async () => {
-    store = await seededStore(engine);
-    http = await startHttp(store);
-  });
-  afterAll(async () => {
-    await http.stop();
-    await store.close();
-  });
+for (const engine of ENGINES)
+  describe(`the API under bad input, faults and load, on ${engine}`, () => {
+    let store: GraphStore;
+    let http: Awaited<ReturnType<typeof startHttp>>;
+    beforeAll(async () => {
+      store = await seededStore(engine);
+      http = await startHttp(store);
+    });
+    afterAll(async () => {
+      await http.stop();
+      await store.close();
+    });
 
-  const send = (input: BadInput, accept?: string) => fetch(`${http.url}/graphql${input.search !== undefined ? `?${input.search}` : ''}`, {
-    method: input.method ?? 'POST',
-    headers: { ...(input.method === 'GET' ? {} : { 'content-type': input.contentType ?? 'application/json' }), ...(accept ? { accept } : {}) },
-    body: input.method === 'GET' ? undefined : input.raw ?? JSON.stringify(input.body),
-  });
+    const send = (input: BadInput, accept?: string) =>
+      fetch(`${http.url}/graphql${input.search !== undefined ? `?${input.search}` : ''}`, {
+        method: input.method ?? 'POST',
+        headers: { ...(input.method === 'GET' ? {} : { 'content-type': input.contentType ?? 'application/json' }), ...(accept ? { accept } : {}) },
+        body: input.method === 'GET' ? undefined : (input.raw ?? JSON.stringify(input.body)),
+      });
 
-  it.each(BAD_INPUTS)('refuses $name with $status $code', async (input) => {
-    const response = await send(input);
-    expect(response.status).toBe(input.status);
-    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string; stacktrace?: unknown } }> };
-    expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
-  });
+    it.each(BAD_INPUTS)('refuses $name with $status $code', async (input) => {
+      const response = await send(input);
+      expect(response.status).toBe(input.status);
+      const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string; stacktrace?: unknown } }> };
+      expect(body.errors?.[0]?.extensions?.code).toBe(input.code);
+    });
 
-  it.each(BAD_INPUTS.filter((input) => input.strictStatus))('refuses $name with $strictStatus under application/graphql-response+json', async (input) => {
-    const response = await send(input, 'application/graphql-response+json');
-    expect(response.status).toBe(input.strictStatus);
-    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-  });
+    it.each(BAD_INPUTS.filter((input) => input.strictStatus))(
+      'refuses $name with $strictStatus under application/graphql-response+json',
+      async (input) => {
+        const response = await send(input, 'application/graphql-response+json');
+        expect(response.status).toBe(input.strictStatus);
+        expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+      },
+    );
 
-  it('still answers a normal query after the whole corpus', () => normalWorks(http.url));
+    it('still answers a normal query after the whole corpus', () => normalWorks(http.url));
 
-  it('treats injection-looking text in every text argument as data', async () => {
-    const [before] = await store.read('MATCH (n) RETURN count(n) AS nodes');
-    for (const text of INJECTIONS) {
-      const variables = { text, id: `org:${text}` };
-      const { status, body } = await postGraphQL(http.url, {
-        query: `query Q($text: String!, $id: ID!) {
+    it('treats injection-looking text in every text argument as data', async () => {
+      const [before] = await store.read('MATCH (n) RETURN count(n) AS nodes');
+      for (const text of INJECTIONS) {
+        const variables = { text, id: `org:${text}` };
+        const { status, body } = await postGraphQL(http.url, {
+          query: `query Q($text: String!, $id: ID!) {
           search(query: $text) { node { id } }
           organizations(filter: { name: $text }) { totalCount }
           achievements(filter: { name: $text, unit: $text }) { totalCount }
           organization(id: $id) { id }
           metricRanking(unit: $text) { id }
         }`,
-        variables,
-      });
-      expect(status).toBe(200);
-      expect(body.errors).toBeUndefined();
-      expect(body.data).toMatchObject({ organizations: { totalCount: 0 }, organization: null, metricRanking: [] });
-    }
-    const [after] = await store.read('MATCH (n) RETURN count(n) AS nodes');
-    expect(after).toEqual(before);
-    await normalWorks(http.url);
+          variables,
+        });
+        expect(status).toBe(200);
+        expect(body.errors).toBeUndefined();
+        expect(body.data).toMatchObject({ organizations: { totalCount: 0 }, organization: null, metricRanking: [] });
+      }
+      const [after] = await store.read('MATCH (n) RETURN count(n) AS nodes');
+      expect(after).toEqual(before);
+      await normalWorks(http.url);
+    });
+
+    it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
+      const results = await Promise.all(serverAudits({ url: `${http.url}/graphql`, fetchFn: fetch }).map((audit) => audit.fn()));
+      const failed = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
+      expect(failed).toEqual([]);
+    });
+
+    it('hides internal details in production but keeps user errors readable', async () => {
+      const error = new Error('Binder exception: Table Secret does not exist in MATCH (n:Secret) RETURN n');
+      const prod = await startHttp(faulty(store, { error, only: /\$ids/ }), { NODE_ENV: 'production' });
+      try {
+        const internal = await postGraphQL(prod.url, NORMAL);
+        expect(internal.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        expect(Object.keys(internal.body.errors?.[0].extensions)).toEqual(['code']);
+        expect(JSON.stringify(internal.body)).not.toMatch(/MATCH|Binder|stacktrace/);
+        const user = await postGraphQL(prod.url, { query: '{ organizations(first: 500) { totalCount } }' });
+        expect(user.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('first'), extensions: { code: 'BAD_USER_INPUT' } });
+        expect(user.body.errors?.[0].extensions.stacktrace).toBeUndefined();
+      } finally {
+        await prod.stop();
+      }
+    });
+
+    it('switches off introspection and the pages by configuration, and allows only configured CORS origins', async () => {
+      const locked = await startHttp(store, { INTROSPECTION: 'false', PLAYGROUND: 'false', CORS_ORIGINS: 'https://analysts.example' });
+      try {
+        const introspection = await postGraphQL(locked.url, { query: '{ __schema { types { name } } }' });
+        expect(introspection.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect((await fetch(`${locked.url}/explore`)).status).toBe(404);
+        expect((await fetch(`${locked.url}/graphql`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
+        const allowed = await fetch(`${locked.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://analysts.example', 'access-control-request-method': 'POST' },
+        });
+        expect(allowed.status).toBe(204);
+        expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analysts.example');
+        const other = await fetch(`${locked.url}/health`, { headers: { origin: 'https://elsewhere.example' } });
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+        await normalWorks(locked.url);
+      } finally {
+        await locked.stop();
+      }
+    });
+
+    it('ends a request past its time limit with REQUEST_TIMEOUT and keeps serving', async () => {
+      const slow = await startHttp(faulty(store, { delayMs: 400 }), { REQUEST_TIMEOUT_MS: '150' });
+      try {
+        const { status, body } = await postGraphQL(slow.url, NORMAL);
+        expect(status).toBe(503);
+        expect(body.errors?.[0].extensions.code).toBe('REQUEST_TIMEOUT');
+        expect((await fetch(`${slow.url}/health`)).status).toBe(200);
+      } finally {
+        await slow.stop();
+      }
+    });
+
+    it('holds up under a bounded soak of concurrent clients with no failures and no steady memory growth', async () => {
+      setFlagsFromString('--expose_gc');
+      const gc = runInNewContext('gc') as () => void;
+      const queries = [
+        NORMAL,
+        { query: '{ search(query: "医院", first: 10) { score node { id } } }' },
+        { query: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name parents { name } } } } }' },
+        { query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id } edges { id } } }' },
+      ];
+      const heap: number[] = [];
+      let failures = 0;
+      let sent = 0;
+      const deadline = Date.now() + 40_000;
+      for (let round = 0; round < 6 && Date.now() < deadline; round++) {
+        await Promise.all(
+          Array.from({ length: 8 }, async (_, client) => {
+            for (let i = 0; i < 15; i++) {
+              const { status, body } = await postGraphQL(http.url, queries[(client + i) % queries.length]!);
+              sent++;
+              if (status !== 200 || body.errors) failures++;
+            }
+          }),
+        );
+        gc();
+        heap.push(process.memoryUsage().heapUsed);
+      }
+      expect(sent).toBeGreaterThanOrEqual(360);
+      expect(failures).toBe(0);
+      // After warm-up, the heap must not keep climbing: the last rounds stay within 30 MB of the second.
+      expect(Math.max(...heap.slice(2)) - heap[1]!).toBeLessThan(30 * 1024 * 1024);
+    });
+
+    it('finishes in-flight requests when stopping, then closes the store', async () => {
+      const own = engine === 'kuzu' ? await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true }) : neo4jStore();
+      const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
+      await new Promise((r) => setTimeout(r, 100));
+      await stopGracefully(server, apollo, () => own.close());
+      const responses = await Promise.all(inFlight);
+      expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
+      await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+    });
   });
 
-  it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
-    const results = await Promise.all(serverAudits({ url: `${http.url}/graphql`, fetchFn: fetch }).map((audit) => audit.fn()));
-    const failed = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
-    expect(failed).toEqual([]);
-  });
-
-  it('hides internal details in production but keeps user errors readable', async () => {
-    const error = new Error('Binder exception: Table Secret does not exist in MATCH (n:Secret) RETURN n');
-    const prod = await startHttp(faulty(store, { error, only: /\$ids/ }), { NODE_ENV: 'production' });
-    try {
-      const internal = await postGraphQL(prod.url, NORMAL);
-      expect(internal.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      expect(Object.keys(internal.body.errors?.[0].extensions)).toEqual(['code']);
-      expect(JSON.stringify(internal.body)).not.toMatch(/MATCH|Binder|stacktrace/);
-      const user = await postGraphQL(prod.url, { query: '{ organizations(first: 500) { totalCount } }' });
-      expect(user.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('first'), extensions: { code: 'BAD_USER_INPUT' } });
-      expect(user.body.errors?.[0].extensions.stacktrace).toBeUndefined();
-    } finally {
-      await prod.stop();
-    }
-  });
-
-  it('switches off introspection and the pages by configuration, and allows only configured CORS origins', async () => {
-    const locked = await startHttp(store, { INTROSPECTION: 'false', PLAYGROUND: 'false', CORS_ORIGINS: 'https://analysts.example' });
-    try {
-      const introspection = await postGraphQL(locked.url, { query: '{ __schema { types { name } } }' });
-      expect(introspection.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect((await fetch(`${locked.url}/explore`)).status).toBe(404);
-      expect((await fetch(`${locked.url}/graphql`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
-      const allowed = await fetch(`${locked.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://analysts.example', 'access-control-request-method': 'POST' } });
-      expect(allowed.status).toBe(204);
-      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analysts.example');
-      const other = await fetch(`${locked.url}/health`, { headers: { origin: 'https://elsewhere.example' } });
-      expect(other.headers.get('access-control-allow-origin')).toBeNull();
-      await normalWorks(locked.url);
-    } finally {
-      await locked.stop();
-    }
-  });
-
-  it('ends a request past its time limit with REQUEST_TIMEOUT and keeps serving', async () => {
-    const slow = await startHttp(faulty(store, { delayMs: 400 }), { REQUEST_TIMEOUT_MS: '150' });
-    try {
-      const { status, body } = await postGraphQL(slow.url, NORMAL);
-      expect(status).toBe(503);
-      expect(body.errors?.[0].extensions.code).toBe('REQUEST_TIMEOUT');
-      expect((await fetch(`${slow.url}/health`)).status).toBe(200);
-    } finally {
-      await slow.stop();
-    }
-  });
-
-  it('holds up under a bounded soak of concurrent clients with no failures and no steady memory growth', async () => {
-    setFlagsFromString('--expose_gc');
-    const gc = runInNewContext('gc') as () => void;
-    const queries = [
-      NORMAL,
-      { query: '{ search(query: "医院", first: 10) { score node { id } } }' },
-      { query: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name parents { name } } } } }' },
-      { query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id } edges { id } } }' },
-    ];
-    const heap: number[] = [];
-    let failures = 0;
-    let sent = 0;
-    const deadline = Date.now() + 40_000;
-    for (let round = 0; round < 6 && Date.now() < deadline; round++) {
-      await Promise.all(Array.from({ length: 8 }, async (_, client) => {
-        for (let i = 0; i < 15; i++) {
-          const { status, body } = await postGraphQL(http.url, queries[(client + i) % queries.length]!);
-          sent++;
-          if (status !== 200 || body.errors) failures++;
-        }
-      }));
-      gc();
-      heap.push(process.memoryUsage().heapUsed);
-    }
-    expect(sent).toBeGreaterThanOrEqual(360);
-    expect(failures).toBe(0);
-    // After warm-up, the heap must not keep climbing: the last rounds stay within 30 MB of the second.
-    expect(Math.max(...heap.slice(2)) - heap[1]!).toBeLessThan(30 * 1024 * 1024);
-  });
-
-  it('finishes in-flight requests when stopping, then closes the store', async () => {
-    const own = engine === 'kuzu' ? await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true }) : neo4jStore();
-    const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
-    await new Promise((r) => setTimeout(r, 100));
-    await stopGracefully(server, apollo, () => own.close());
-    const responses = await Promise.all(inFlight);
-    expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
-    await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(fetch(`${url}/health`)).rejects.toThrow();
-  });
-});
-
-describe('the engines\' own faults', () => {
+describe("the engines' own faults", () => {
   it('ends a query past the database time limit with QUERY_TIMEOUT', async () => {
     const strict = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true, queryTimeoutMs: 1 });
     const server = await startHttp(strict);
     try {
-      const { body } = await postGraphQL(server.url, { query: '{ stats { byPlace { organizations } byReport { total } relationshipsByType { key } } }' });
+      const { body } = await postGraphQL(server.url, {
+        query: '{ stats { byPlace { organizations } byReport { total } relationshipsByType { key } } }',
+      });
       expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
     } finally {

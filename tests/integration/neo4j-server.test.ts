@@ -43,31 +43,49 @@ describe('Neo4j, on a server of its own', () => {
 
   it('answers a ping, commits with parameters, returns plain values and rolls back a failed transaction', async () => {
     await store.ping();
-    await store.writeTransaction((tx) => tx.run('MERGE (t:AdapterTestThing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags', { id: 'a', n: 3, x: 4.5, tags: ['甲'] }));
-    const [row] = await store.read('MATCH (t:AdapterTestThing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, date("2023-07-19") AS d', { id: 'a' });
+    await store.writeTransaction((tx) =>
+      tx.run('MERGE (t:AdapterTestThing {id: $id}) SET t.n = $n, t.x = $x, t.tags = $tags', { id: 'a', n: 3, x: 4.5, tags: ['甲'] }),
+    );
+    const [row] = await store.read(
+      'MATCH (t:AdapterTestThing {id: $id}) RETURN t.id AS id, t.n AS n, t.x AS x, t.tags AS tags, date("2023-07-19") AS d',
+      { id: 'a' },
+    );
     expect(row).toEqual({ id: 'a', n: 3, x: 4.5, tags: ['甲'], d: '2023-07-19' });
-    await expect(store.writeTransaction(async (tx) => {
-      await tx.run("MERGE (t:AdapterTestThing {id: 'rolled-back'})");
-      throw new Error('stop');
-    })).rejects.toThrow('stop');
+    await expect(
+      store.writeTransaction(async (tx) => {
+        await tx.run("MERGE (t:AdapterTestThing {id: 'rolled-back'})");
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
     expect(await store.read("MATCH (t:AdapterTestThing {id: 'rolled-back'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
     await store.writeTransaction((tx) => tx.run('MATCH (t:AdapterTestThing) DETACH DELETE t'));
   });
 
   it('pipelines a batch of statements and names the first one that failed', async () => {
-    const error = await store.writeTransaction((tx) => tx.runAll([
-      { cypher: 'MERGE (t:AdapterTestThing {id: $id})', params: { id: 'b' } },
-      { cypher: 'RETURN 1/0 AS boom' },
-      { cypher: 'RETURN 1 AS fine' },
-    ])).catch((e: unknown) => e);
+    const error = await store
+      .writeTransaction((tx) =>
+        tx.runAll([
+          { cypher: 'MERGE (t:AdapterTestThing {id: $id})', params: { id: 'b' } },
+          { cypher: 'RETURN 1/0 AS boom' },
+          { cypher: 'RETURN 1 AS fine' },
+        ]),
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StatementError);
     expect(error).toMatchObject({ index: 1 });
     expect(await store.read("MATCH (t:AdapterTestThing {id: 'b'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
   });
 
-  it('has a uniqueness constraint on every label\'s id, and looks ids up through it', async () => {
-    const constraints = await store.read('SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties AS props, type');
-    expect(constraints.filter((c) => c.type === 'UNIQUENESS' && (c.props as string[])[0] === 'id').map((c) => c.label).sort()).toEqual([...NODE_LABELS].sort());
+  it("has a uniqueness constraint on every label's id, and looks ids up through it", async () => {
+    const constraints = await store.read(
+      'SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties AS props, type',
+    );
+    expect(
+      constraints
+        .filter((c) => c.type === 'UNIQUENESS' && (c.props as string[])[0] === 'id')
+        .map((c) => c.label)
+        .sort(),
+    ).toEqual([...NODE_LABELS].sort());
     const driver = neo4j.driver(server.uri);
     try {
       for (const [label, query] of Object.entries(entityQueries(neo4jDialect).byIds)) {
@@ -115,7 +133,10 @@ describe('Neo4j, on a server of its own', () => {
     const routed = new Neo4jStore({ uri: server.uri.replace('bolt://', 'neo4j://'), connectionTimeoutMs: 5_000 });
     const [a, b] = [await startHttp(store), await startHttp(routed)];
     try {
-      const query = { query: '{ search(query: "寿阳", first: 5) { node { id name } } stats { byType { type count } } organizations(first: 5) { edges { node { id } } } }' };
+      const query = {
+        query:
+          '{ search(query: "寿阳", first: 5) { node { id name } } stats { byType { type count } } organizations(first: 5) { edges { node { id } } } }',
+      };
       const [fromA, fromB] = await Promise.all([postGraphQL(a.url, query), postGraphQL(b.url, query)]);
       expect(fromA.body.errors).toBeUndefined();
       expect(fromB.body).toEqual(fromA.body);
@@ -139,7 +160,9 @@ describe('Neo4j, on a server of its own', () => {
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 'database unavailable', engine: 'neo4j' });
       await server.restart();
-      await expect.poll(async () => (await postGraphQL(http.url, NORMAL)).body.data?.organization?.name, { timeout: 60_000, interval: 500 }).toBe('寿阳县医疗集团');
+      await expect
+        .poll(async () => (await postGraphQL(http.url, NORMAL)).body.data?.organization?.name, { timeout: 60_000, interval: 500 })
+        .toBe('寿阳县医疗集团');
       await expect.poll(async () => (await fetch(`${http.url}/ready`)).status, { timeout: 30_000, interval: 500 }).toBe(200);
     } finally {
       await http.stop();

@@ -5,9 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { CuratedGraph } from '../../src/curation/curated.js';
 import {
-  AchievementsFilteredDocument, CountsDocument, GroupWithHospitalsDocument, MedicalCentersDocument, MetricRankingDocument,
-  NeighborhoodDocument, NestedOrganizationsDocument, OrganizationAchievementsDocument, PathBetweenDocument,
-  PlaceOrganizationsDocument, SearchByNameDocument,
+  AchievementsFilteredDocument,
+  CountsDocument,
+  GroupWithHospitalsDocument,
+  MedicalCentersDocument,
+  MetricRankingDocument,
+  NeighborhoodDocument,
+  NestedOrganizationsDocument,
+  OrganizationAchievementsDocument,
+  PathBetweenDocument,
+  PlaceOrganizationsDocument,
+  SearchByNameDocument,
 } from '../../src/generated/client/graphql.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { execute, startApollo } from '../support/api.js';
@@ -55,8 +63,15 @@ for (const engine of ENGINES) {
       const seen: string[] = [];
       let after: string | null | undefined = null;
       for (let i = 0; i < 20; i++) {
-        const { organizations }: { organizations: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: Array<{ node: { id: string } }> } } =
-          await run(MedicalCentersDocument, { first: 3, after });
+        const {
+          organizations,
+        }: {
+          organizations: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+            edges: Array<{ node: { id: string } }>;
+          };
+        } = await run(MedicalCentersDocument, { first: 3, after });
         expect(organizations.totalCount).toBe(expected.length);
         seen.push(...organizations.edges.map((e) => e.node.id));
         if (!organizations.pageInfo.hasNextPage) break;
@@ -142,10 +157,15 @@ for (const engine of ENGINES) {
     });
 
     it('ranks metrics by value within a unit', async () => {
-      const metrics = [...curated.nodes.values()].filter((n) => n.props.kind === 'METRIC' && n.props.unit === '人次' && typeof n.props.value === 'number');
+      const metrics = [...curated.nodes.values()].filter(
+        (n) => n.props.kind === 'METRIC' && n.props.unit === '人次' && typeof n.props.value === 'number',
+      );
       const { metricRanking, metricUnits } = await run(MetricRankingDocument, { unit: '人次', first: 5 });
       expect(metricUnits.find((u) => u.unit === '人次')?.count).toBe(metrics.length);
-      const values = metrics.map((m) => m.props.value as number).sort((a, b) => b - a).slice(0, 5);
+      const values = metrics
+        .map((m) => m.props.value as number)
+        .sort((a, b) => b - a)
+        .slice(0, 5);
       expect(metricRanking.map((m) => m.value)).toEqual(values);
     });
 
@@ -159,8 +179,13 @@ for (const engine of ENGINES) {
 
     it('filters achievements by report, kind, value and year ranges', async () => {
       const fromReport = (id: string) => curated.files.get('002')!.mentions.some((m) => m.id === id);
-      const expected = idsWhere(curated, 'Achievement', (p) => p.kind === 'METRIC' && typeof p.value === 'number' && p.value >= 100).filter(fromReport);
-      const { achievements } = await run(AchievementsFilteredDocument, { filter: { report: 'report:002', kinds: ['METRIC'], valueMin: 100 }, first: 100 });
+      const expected = idsWhere(curated, 'Achievement', (p) => p.kind === 'METRIC' && typeof p.value === 'number' && p.value >= 100).filter(
+        fromReport,
+      );
+      const { achievements } = await run(AchievementsFilteredDocument, {
+        filter: { report: 'report:002', kinds: ['METRIC'], valueMin: 100 },
+        first: 100,
+      });
       expect(achievements.edges.map((e) => e.node.id).sort()).toEqual(expected);
       const values = achievements.edges.map((e) => e.node.value!);
       expect(values).toEqual([...values].sort((a, b) => b - a));
@@ -181,12 +206,20 @@ for (const engine of ENGINES) {
     it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
       expect(await errorOf('{ node(id: "nonsense") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
       expect(await errorOf('{ organization(id: "place:山西省") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
-      expect(await errorOf('{ organizations(filter: { place: "org:x" }) { totalCount } }')).toMatchObject({ extensions: { argument: 'filter.place' } });
-      expect(await errorOf('{ programs(filter: { yearFrom: 2023, yearTo: 2020 }) { totalCount } }')).toMatchObject({ extensions: { argument: 'filter.yearFrom' } });
-      expect(await errorOf('{ neighborhood(id: "org:寿阳县医疗集团", depth: 4) { truncated } }')).toMatchObject({ extensions: { argument: 'depth' } });
+      expect(await errorOf('{ organizations(filter: { place: "org:x" }) { totalCount } }')).toMatchObject({
+        extensions: { argument: 'filter.place' },
+      });
+      expect(await errorOf('{ programs(filter: { yearFrom: 2023, yearTo: 2020 }) { totalCount } }')).toMatchObject({
+        extensions: { argument: 'filter.yearFrom' },
+      });
+      expect(await errorOf('{ neighborhood(id: "org:寿阳县医疗集团", depth: 4) { truncated } }')).toMatchObject({
+        extensions: { argument: 'depth' },
+      });
       expect(await errorOf('{ search(query: "") { score } }')).toMatchObject({ extensions: { argument: 'query' } });
       expect(await errorOf('{ achievements(first: 101) { totalCount } }')).toMatchObject({ extensions: { argument: 'first' } });
-      const unknown = await execute(apollo, store, { query: '{ node(id: "org:不存在的机构") { id } program(id: "prog:无") { id } neighborhood(id: "org:无") { truncated } }' });
+      const unknown = await execute(apollo, store, {
+        query: '{ node(id: "org:不存在的机构") { id } program(id: "prog:无") { id } neighborhood(id: "org:无") { truncated } }',
+      });
       expect(unknown).toMatchObject({ data: { node: null, program: null, neighborhood: null } });
     });
   });

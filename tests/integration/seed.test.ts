@@ -27,14 +27,23 @@ function cypherWith(dir: string, files: Record<string, string>, base?: string): 
 }
 
 /** An empty writable store of an engine: a fresh embedded folder, or a Neo4j server of this file's own. */
-async function emptyStore(engine: (typeof ENGINES)[number]): Promise<{ store: GraphStore; env: Record<string, string>; cleanup: () => Promise<void> }> {
+async function emptyStore(
+  engine: (typeof ENGINES)[number],
+): Promise<{ store: GraphStore; env: Record<string, string>; cleanup: () => Promise<void> }> {
   if (engine === 'kuzu') {
     const kuzu = await freshKuzu();
     return { store: kuzu.store, env: { DATA_DIR: join(kuzu.dir, 'cli-data') }, cleanup: kuzu.cleanup };
   }
   const server: LocalNeo4j = await startNeo4j();
   const store = new Neo4jStore({ uri: server.uri, connectionTimeoutMs: 10_000 });
-  return { store, env: { NEO4J_URI: server.uri, NEO4J_USERNAME: '' }, cleanup: async () => { await store.close(); await server.dispose(); } };
+  return {
+    store,
+    env: { NEO4J_URI: server.uri, NEO4J_USERNAME: '' },
+    cleanup: async () => {
+      await store.close();
+      await server.dispose();
+    },
+  };
 }
 
 for (const engine of ENGINES) {
@@ -59,14 +68,18 @@ for (const engine of ENGINES) {
     });
 
     it('converges from an older graph: facts dropped from curation disappear, changed ones are replaced, nothing doubles', async () => {
-      const older = cypherWith(dir, {
-        'zz-older.cypher': [
-          "MERGE (n:Organization {id: 'org:旧机构'}) SET n.name = '旧机构', n.kind = 'OTHER', n.seed = $seed;",
-          "MATCH (a:Organization {id: 'org:旧机构'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '旧', r.seed = $seed;",
-          "MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:MEMBER_OF {source: '002'}]->(b) SET r.quote = '旧', r.seed = $seed;",
-          "MATCH (n:Organization {id: 'org:寿阳县医疗集团'}) SET n.description = '旧的描述', n.seed = $seed;",
-        ].join('\n'),
-      }, cypherDir);
+      const older = cypherWith(
+        dir,
+        {
+          'zz-older.cypher': [
+            "MERGE (n:Organization {id: 'org:旧机构'}) SET n.name = '旧机构', n.kind = 'OTHER', n.seed = $seed;",
+            "MATCH (a:Organization {id: 'org:旧机构'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '旧', r.seed = $seed;",
+            "MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:MEMBER_OF {source: '002'}]->(b) SET r.quote = '旧', r.seed = $seed;",
+            "MATCH (n:Organization {id: 'org:寿阳县医疗集团'}) SET n.description = '旧的描述', n.seed = $seed;",
+          ].join('\n'),
+        },
+        cypherDir,
+      );
       await seed(target.store, older);
       const withOld = await countGraph(target.store);
       expect(withOld.labels.Organization).toBe(expected.labels.Organization! + 1);
@@ -95,9 +108,24 @@ for (const engine of ENGINES) {
 
     it.each([
       ['an unknown label', "MERGE (n:Hospital {id: 'org:甲'}) SET n.name = '甲';", 1, /unknown label Hospital/],
-      ['an unknown relationship type', "MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:OWNS]->(b);", 1, /unknown relationship type OWNS/],
-      ['an id under two labels', "MERGE (n:Organization {id: 'org:乙'});\nMERGE (n:Program {id: 'org:乙'});", 2, /id 'org:乙' does not belong to label Program/],
-      ['a relationship to a missing node', "MERGE (n:Organization {id: 'org:丙'}) SET n.name = '丙', n.kind = 'OTHER', n.seed = $seed;\nMATCH (a:Organization {id: 'org:丙'}), (b:Organization {id: 'org:不存在'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b);", 2, /MATCH finds nothing/],
+      [
+        'an unknown relationship type',
+        "MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:OWNS]->(b);",
+        1,
+        /unknown relationship type OWNS/,
+      ],
+      [
+        'an id under two labels',
+        "MERGE (n:Organization {id: 'org:乙'});\nMERGE (n:Program {id: 'org:乙'});",
+        2,
+        /id 'org:乙' does not belong to label Program/,
+      ],
+      [
+        'a relationship to a missing node',
+        "MERGE (n:Organization {id: 'org:丙'}) SET n.name = '丙', n.kind = 'OTHER', n.seed = $seed;\nMATCH (a:Organization {id: 'org:丙'}), (b:Organization {id: 'org:不存在'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b);",
+        2,
+        /MATCH finds nothing/,
+      ],
     ])('rejects %s naming the file and statement, leaving the graph as it was', async (_, text, statement, reason) => {
       const before = await countGraph(target.store);
       const error = await seed(target.store, cypherWith(dir, { 'zz-case.cypher': text })).catch((e: unknown) => e);
@@ -109,8 +137,12 @@ for (const engine of ENGINES) {
 
     it('exits non-zero from `npm run seed` with the broken file named', async () => {
       const broken = cypherWith(dir, { 'zz-bad.cypher': 'MATCH (n:NoSuchLabel) SET n.x = 1;' });
-      const result = await promisify(execFile)('npx', ['tsx', 'src/seed/cli.ts'], { env: { ...process.env, ...target.env, CYPHER_DIR: broken } })
-        .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+      const result = await promisify(execFile)('npx', ['tsx', 'src/seed/cli.ts'], {
+        env: { ...process.env, ...target.env, CYPHER_DIR: broken },
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/seed failed: zz-bad\.cypher, statement 1 \(line 1\)/);
     });

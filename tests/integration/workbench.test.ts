@@ -30,7 +30,9 @@ for (const engine of ENGINES) {
       expect(years.length).toBeGreaterThan(0);
       expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => a - b));
       for (const { year, count } of years) {
-        const { achievements } = await run('query($y: Int) { achievements(first: 0, filter: { yearFrom: $y, yearTo: $y }) { totalCount } }', { y: year });
+        const { achievements } = await run('query($y: Int) { achievements(first: 0, filter: { yearFrom: $y, yearTo: $y }) { totalCount } }', {
+          y: year,
+        });
         expect(achievements.totalCount, String(year)).toBe(count);
       }
       const { achievements: dated } = await run('{ achievements(first: 0, filter: { yearFrom: 0 }) { totalCount } }');
@@ -38,14 +40,24 @@ for (const engine of ENGINES) {
     });
 
     it('filters achievements by the kind of organization holding them, with the other filters', async () => {
-      const { organizations } = await run('{ organizations(first: 40, filter: { kinds: [MEDICAL_GROUP] }) { totalCount edges { node { id achievements(first: 100) { edges { node { id year } } } } } } }');
+      const { organizations } = await run(
+        '{ organizations(first: 40, filter: { kinds: [MEDICAL_GROUP] }) { totalCount edges { node { id achievements(first: 100) { edges { node { id year } } } } } } }',
+      );
       expect(organizations.totalCount).toBeLessThanOrEqual(40);
       const held = new Map<string, number | null>();
       for (const { node } of organizations.edges) for (const { node: a } of node.achievements.edges) held.set(a.id, a.year);
-      const { achievements } = await run('{ achievements(first: 100, filter: { holderKinds: [MEDICAL_GROUP] }) { totalCount edges { node { id holders { ... on Organization { kind } } } } } }');
+      const { achievements } = await run(
+        '{ achievements(first: 100, filter: { holderKinds: [MEDICAL_GROUP] }) { totalCount edges { node { id holders { ... on Organization { kind } } } } } }',
+      );
       expect(achievements.totalCount).toBe(held.size);
-      for (const { node } of achievements.edges) expect(node.holders.some((h: any) => h.kind === 'MEDICAL_GROUP'), node.id).toBe(true);
-      const { achievements: in2023 } = await run('{ achievements(first: 100, filter: { holderKinds: [MEDICAL_GROUP], yearFrom: 2023, yearTo: 2023 }) { totalCount } }');
+      for (const { node } of achievements.edges)
+        expect(
+          node.holders.some((h: any) => h.kind === 'MEDICAL_GROUP'),
+          node.id,
+        ).toBe(true);
+      const { achievements: in2023 } = await run(
+        '{ achievements(first: 100, filter: { holderKinds: [MEDICAL_GROUP], yearFrom: 2023, yearTo: 2023 }) { totalCount } }',
+      );
       expect(in2023.totalCount).toBe([...held.values()].filter((y) => y === 2023).length);
       const { achievements: none } = await run('{ achievements(first: 1, filter: { holderKinds: [] }) { totalCount } }');
       const { achievements: all } = await run('{ achievements(first: 1) { totalCount } }');

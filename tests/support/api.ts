@@ -25,7 +25,10 @@ export async function execute(apollo: ApolloServer<Context>, store: GraphStore, 
 }
 
 /** The HTTP server listening on a free loopback port. */
-export async function startHttp(store: GraphStore, env: Record<string, string> = {}): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
+export async function startHttp(
+  store: GraphStore,
+  env: Record<string, string> = {},
+): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
   const { server, apollo } = await createHttpServer(store, testConfig(env));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,7 +13,10 @@ export function curatedGraph(): CuratedGraph {
 
 /** Ids of the nodes of a label matching a predicate on their properties. */
 export function idsWhere(graph: CuratedGraph, label: string, test: (props: Record<string, unknown>) => boolean = () => true): string[] {
-  return [...graph.nodes.values()].filter((n) => n.label === label && test(n.props)).map((n) => n.id).sort();
+  return [...graph.nodes.values()]
+    .filter((n) => n.label === label && test(n.props))
+    .map((n) => n.id)
+    .sort();
 }
 
 /** The distinct ends reached from `id` by relations of a type in a direction. */

@@ -36,21 +36,26 @@ export async function startNeo4j(options: { port?: number; dataDir?: string } = 
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'health-graph-neo4j-'));
   let child: ChildProcess | undefined;
 
-  const launch = () => new Promise<void>((resolve, reject) => {
-    const started = spawn('bash', [join(PROJECT_ROOT, 'tools/neo4j/run.sh')], {
-      env: { ...process.env, NEO4J_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: '', NEO4J_HEAP: '768m' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      const started = spawn('bash', [join(PROJECT_ROOT, 'tools/neo4j/run.sh')], {
+        env: { ...process.env, NEO4J_PORT: String(port), NEO4J_DATA_DIR: dataDir, NEO4J_PASSWORD: '', NEO4J_HEAP: '768m' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output += chunk;
+        if (/ready on bolt:\/\//.test(output)) resolve();
+      };
+      started.stdout.on('data', onData);
+      started.stderr.on('data', (chunk: Buffer) => {
+        output += chunk;
+      });
+      started.once('exit', (code) =>
+        reject(new Error(`Neo4j (tools/neo4j/run.sh) exited with ${code} before it was ready; it needs Java 17 and Maven:\n${output.slice(-2000)}`)),
+      );
     });
-    child = started;
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (/ready on bolt:\/\//.test(output)) resolve();
-    };
-    started.stdout!.on('data', onData);
-    started.stderr!.on('data', (chunk: Buffer) => { output += chunk; });
-    started.once('exit', (code) => reject(new Error(`Neo4j (tools/neo4j/run.sh) exited with ${code} before it was ready; it needs Java 17 and Maven:\n${output.slice(-2000)}`)));
-  });
 
   const stop = async () => {
     const running = child;

@@ -38,13 +38,19 @@ export function startServer(dataDir: string, env: Record<string, string> = {}, c
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk; });
-  child.stderr.on('data', (chunk: Buffer) => { out += chunk; });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
   // Exited once the process group is empty too: a server left behind would still hold the data folder.
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.on('exit', (code, signal) => {
-    const poll = () => (groupAlive(child.pid!) ? setTimeout(poll, 20) : resolve(signal ?? code ?? 0));
-    poll();
-  }));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.on('exit', (code, signal) => {
+      const poll = () => (groupAlive(child.pid!) ? setTimeout(poll, 20) : resolve(signal ?? code ?? 0));
+      poll();
+    }),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
       const match = /ready at (http:\/\/\S+)\/graphql/.exec(out);
@@ -53,7 +59,19 @@ export function startServer(dataDir: string, env: Record<string, string> = {}, c
     void exited.then((code) => reject(new Error(`the server exited (${code}) before it was ready:\n${out}`)));
   });
   ready.catch(() => undefined);
-  return { child, output: () => out, ready, exited, signal: (signal) => { try { process.kill(-child.pid!, signal); } catch { /* gone */ } } };
+  return {
+    child,
+    output: () => out,
+    ready,
+    exited,
+    signal: (signal) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        /* gone */
+      }
+    },
+  };
 }
 
 /** A data folder holding a copy of the test run's seeded embedded graph, recorded as built from the current seed files. */

@@ -10,7 +10,14 @@ import type { GraphStore } from '../../src/graph/store.js';
 export async function freshKuzu(): Promise<{ store: KuzuStore; dir: string; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'health-graph-'));
   const store = await KuzuStore.open({ path: join(dir, 'graph.kuzu') });
-  return { store, dir, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    dir,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The engines every integration suite runs on. */

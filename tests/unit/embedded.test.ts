@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import {
-  DataFolderInUseError, closedCleanly, lockDataFolder, recordCleanClose, recordSeeded, removeEmbedded, staleReason,
+  DataFolderInUseError,
+  closedCleanly,
+  lockDataFolder,
+  recordCleanClose,
+  recordSeeded,
+  removeEmbedded,
+  staleReason,
 } from '../../src/seed/embedded.js';
 import { seedVersion } from '../../src/seed/seed.js';
 

@@ -1,5 +1,13 @@
 import {
-  buildASTSchema, getIntrospectionQuery, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, parse, type OperationDefinitionNode,
+  buildASTSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { GraphProfile } from '../../src/data/profile.js';
@@ -14,7 +22,13 @@ const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 /** A graph where every node has 7 links of each type and 3 quotes, and the rest is small and round. */
 const profile: GraphProfile = {
   degree: (_label, types, direction) => 7 * (types?.length ?? 15) * (direction === 'BOTH' ? 2 : 1),
-  linkSources: 2, descendants: 40, ancestors: 5, placesPerLevel: 30, units: 50, years: 10, reports: 18,
+  linkSources: 2,
+  descendants: 40,
+  ancestors: 5,
+  placesPerLevel: 30,
+  units: 50,
+  years: 10,
+  reports: 18,
 };
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => {
@@ -63,10 +77,14 @@ describe('the cost and depth of an operation', () => {
 
   it('counts aliases and repeated fields every time they are written', () => {
     expect(cost('{ a: organizations(first: 2) { totalCount } b: organizations(first: 2) { totalCount } }').cost).toBe(2 * (1 + 2));
-    expect(documentCounts(parse('{ a: __typename b: __typename @skip(if: true) ...F } fragment F on Query { c: __typename }'))).toEqual({ aliases: 3, directives: 1, spreads: 1 });
+    expect(documentCounts(parse('{ a: __typename b: __typename @skip(if: true) ...F } fragment F on Query { c: __typename }'))).toEqual({
+      aliases: 3,
+      directives: 1,
+      spreads: 1,
+    });
   });
 
-  it('measures introspection apart: GraphiQL\'s schema query costs nothing and stays within its own depth', () => {
+  it("measures introspection apart: GraphiQL's schema query costs nothing and stays within its own depth", () => {
     const graphiql = cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true }));
     expect(graphiql.cost).toBe(0);
     expect(graphiql.depth).toBe(0);

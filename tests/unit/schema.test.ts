@@ -4,7 +4,9 @@ import { loadTypeDefs } from '../../src/schema.js';
 
 describe('the GraphQL schema', () => {
   const schema = buildASTSchema(concatAST(loadTypeDefs().map((sdl) => parse(sdl))));
-  const ours = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name));
+  const ours = Object.values(schema.getTypeMap()).filter(
+    (t) => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name),
+  );
 
   it('describes every type, field, argument and enum value', () => {
     const missing: string[] = [];
@@ -23,12 +25,23 @@ describe('the GraphQL schema', () => {
 
   it('offers a lookup and a list for every entity type, all behind the Node interface', () => {
     const query = schema.getQueryType()!.getFields();
-    for (const [one, many] of [['organization', 'organizations'], ['program', 'programs'], ['achievement', 'achievements'], ['person', 'people'],
-      ['place', 'places'], ['policy', 'policies'], ['event', 'events'], ['report', 'reports']]) {
+    for (const [one, many] of [
+      ['organization', 'organizations'],
+      ['program', 'programs'],
+      ['achievement', 'achievements'],
+      ['person', 'people'],
+      ['place', 'places'],
+      ['policy', 'policies'],
+      ['event', 'events'],
+      ['report', 'reports'],
+    ]) {
       expect(query[one!]).toBeDefined();
       expect(String(query[many!]!.type)).toMatch(/Connection!$/);
     }
-    const implementations = schema.getPossibleTypes(schema.getType('Node') as never).map((t) => t.name).sort();
+    const implementations = schema
+      .getPossibleTypes(schema.getType('Node') as never)
+      .map((t) => t.name)
+      .sort();
     expect(implementations).toEqual(['Achievement', 'Event', 'Organization', 'Person', 'Place', 'Policy', 'Program', 'Report']);
   });
 });

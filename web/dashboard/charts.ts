@@ -33,17 +33,42 @@ export const charts: Record<string, echarts.ECharts> = {};
  * are buttons (the chart's text alternative and keyboard path). Clicking a bar or a row calls `onPick`.
  */
 export function chartCard(spec: ChartSpec): HTMLElement {
-  const canvas = h('div', { class: 'chart', role: 'img', 'aria-label': `${t(spec.title)}: ${spec.bars.map((b) => `${b.label} ${b.value}`).join(', ')}` });
+  const canvas = h('div', {
+    class: 'chart',
+    role: 'img',
+    'aria-label': `${t(spec.title)}: ${spec.bars.map((b) => `${b.label} ${b.value}`).join(', ')}`,
+  });
   const save = h('button', { type: 'button', class: 'save' }, t('downloadChart'));
-  const table = h('details', {}, h('summary', {}, t('table')),
-    h('table', {}, h('tbody', {}, ...spec.bars.map((bar) => h('tr', {},
-      h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => spec.onPick(bar.key) }, bar.label)),
-      h('td', {}, number(bar.value)))))));
+  const table = h(
+    'details',
+    {},
+    h('summary', {}, t('table')),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        ...spec.bars.map((bar) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => spec.onPick(bar.key) }, bar.label)),
+            h('td', {}, number(bar.value)),
+          ),
+        ),
+      ),
+    ),
+  );
   const card = h('figure', { class: 'card', id: `chart-${spec.id}` }, h('figcaption', {}, h('h3', {}, t(spec.title)), save), canvas, table);
 
   // Bars read top-down in a horizontal chart: ECharts draws the first category at the bottom.
   const bars = spec.horizontal ? [...spec.bars].reverse() : spec.bars;
-  const category = { type: 'category' as const, data: bars.map((b) => b.label), axisLabel: { width: 120, overflow: 'truncate' as const, fontSize: 11 } };
+  const category = {
+    type: 'category' as const,
+    data: bars.map((b) => b.label),
+    axisLabel: { width: 120, overflow: 'truncate' as const, fontSize: 11 },
+  };
   const value = { type: 'value' as const, minInterval: 1 };
   requestAnimationFrame(() => {
     charts[spec.id]?.dispose();
@@ -54,9 +79,14 @@ export function chartCard(spec: ChartSpec): HTMLElement {
       tooltip: { trigger: 'item' },
       xAxis: spec.horizontal ? value : category,
       yAxis: spec.horizontal ? category : value,
-      series: [{ type: 'bar', data: bars.map((b) => ({ value: b.value, name: b.label, key: b.key })), itemStyle: { color: '#2f6db5' }, cursor: 'pointer' }],
+      series: [
+        { type: 'bar', data: bars.map((b) => ({ value: b.value, name: b.label, key: b.key })), itemStyle: { color: '#2f6db5' }, cursor: 'pointer' },
+      ],
     });
-    chart.on('click', (event) => { const key = (event.data as { key?: string } | undefined)?.key; if (key) spec.onPick(key); });
+    chart.on('click', (event) => {
+      const key = (event.data as { key?: string } | undefined)?.key;
+      if (key) spec.onPick(key);
+    });
     new ResizeObserver(() => chart.resize()).observe(canvas);
     charts[spec.id] = chart;
   });

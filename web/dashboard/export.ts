@@ -20,7 +20,12 @@ export async function exportTable(state: DashboardState, format: 'csv' | 'json',
   const parts: string[] = [];
   const rows: Array<Record<string, string>> = [];
   if (format === 'csv') {
-    parts.push(BOM, `# Health graph: ${tab.name}, exported ${exportedAt}\r\n`, `# query: ${JSON.stringify(query)}\r\n`, csvRow(tab.columns.map(headerText)));
+    parts.push(
+      BOM,
+      `# Health graph: ${tab.name}, exported ${exportedAt}\r\n`,
+      `# query: ${JSON.stringify(query)}\r\n`,
+      csvRow(tab.columns.map(headerText)),
+    );
   }
   let after: string | null = null;
   let count = 0;
@@ -36,9 +41,10 @@ export async function exportTable(state: DashboardState, format: 'csv' | 'json',
     after = page.endCursor;
   }
   const date = exportedAt.slice(0, 10);
-  const blob = format === 'csv'
-    ? new Blob(parts, { type: 'text/csv;charset=utf-8' })
-    : new Blob([JSON.stringify({ exportedAt, query, total: count, rows }, null, 2)], { type: 'application/json' });
+  const blob =
+    format === 'csv'
+      ? new Blob(parts, { type: 'text/csv;charset=utf-8' })
+      : new Blob([JSON.stringify({ exportedAt, query, total: count, rows }, null, 2)], { type: 'application/json' });
   download(blob, `health-graph-${tab.name}-${date}.${format}`);
   return count;
 }

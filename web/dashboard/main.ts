@@ -52,27 +52,64 @@ function pick(chart: string, key: string): void {
 function renderCharts(): void {
   if (!overview) return;
   const s = overview.stats;
-  const spec = (id: string, title: Parameters<typeof chartCard>[0]['title'], bars: Bar[], horizontal = true) => chartCard({ id, title, bars, horizontal, onPick: (key) => pick(id, key) });
-  fill($('#charts'),
-    spec('byType', 'byType', s.byType.map((c) => ({ key: c.type, label: term(c.type), value: c.count }))),
-    spec('byKind', 'byKind', s.organizationsByKind.map((c) => ({ key: c.key, label: term(c.key), value: c.count }))),
-    spec('byProvince', 'byProvince', s.byPlace.map((c) => ({ key: c.place.id, label: c.place.name, value: c.organizations }))),
-    spec('byReport', 'byReport', s.byReport.map((c) => ({ key: c.report.id, label: `${c.report.source} ${c.report.title}`, value: c.total }))),
-    spec('byYear', 'byYear', s.achievementsByYear.map((c) => ({ key: String(c.year), label: String(c.year), value: c.count })), false));
+  const spec = (id: string, title: Parameters<typeof chartCard>[0]['title'], bars: Bar[], horizontal = true) =>
+    chartCard({ id, title, bars, horizontal, onPick: (key) => pick(id, key) });
+  fill(
+    $('#charts'),
+    spec(
+      'byType',
+      'byType',
+      s.byType.map((c) => ({ key: c.type, label: term(c.type), value: c.count })),
+    ),
+    spec(
+      'byKind',
+      'byKind',
+      s.organizationsByKind.map((c) => ({ key: c.key, label: term(c.key), value: c.count })),
+    ),
+    spec(
+      'byProvince',
+      'byProvince',
+      s.byPlace.map((c) => ({ key: c.place.id, label: c.place.name, value: c.organizations })),
+    ),
+    spec(
+      'byReport',
+      'byReport',
+      s.byReport.map((c) => ({ key: c.report.id, label: `${c.report.source} ${c.report.title}`, value: c.total })),
+    ),
+    spec(
+      'byYear',
+      'byYear',
+      s.achievementsByYear.map((c) => ({ key: String(c.year), label: String(c.year), value: c.count })),
+      false,
+    ),
+  );
 }
 
 function renderTabs(): void {
-  fill($('#tabs'), ...TABS.map((name) => h('button', {
-    type: 'button', role: 'tab', id: `tab-${name}`, 'aria-selected': String(name === state.tab), tabindex: name === state.tab ? 0 : -1,
-    onclick: () => navigate(emptyState(name), 'push'),
-    onkeydown: (event: Event) => {
-      const key = (event as KeyboardEvent).key;
-      if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
-      const next = TABS[(TABS.indexOf(state.tab) + (key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-      navigate(emptyState(next), 'push');
-      $(`#tab-${next}`).focus();
-    },
-  }, t(TAB_DEFS[name].label))));
+  fill(
+    $('#tabs'),
+    ...TABS.map((name) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${name}`,
+          'aria-selected': String(name === state.tab),
+          tabindex: name === state.tab ? 0 : -1,
+          onclick: () => navigate(emptyState(name), 'push'),
+          onkeydown: (event: Event) => {
+            const key = (event as KeyboardEvent).key;
+            if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
+            const next = TABS[(TABS.indexOf(state.tab) + (key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+            navigate(emptyState(next), 'push');
+            $(`#tab-${next}`).focus();
+          },
+        },
+        t(TAB_DEFS[name].label),
+      ),
+    ),
+  );
 }
 
 async function loadTable(): Promise<void> {
@@ -81,7 +118,9 @@ async function loadTable(): Promise<void> {
   showStatus(status, 'loading');
   document.body.dataset.table = 'loading';
   try {
-    const page: RowPage<unknown> | undefined = await latest(tab.fetch({ first: PAGE_SIZE, after: state.after ?? null, filter: apiFilter(tab, state), orderBy: orderOf(tab, state) }));
+    const page: RowPage<unknown> | undefined = await latest(
+      tab.fetch({ first: PAGE_SIZE, after: state.after ?? null, filter: apiFilter(tab, state), orderBy: orderOf(tab, state) }),
+    );
     if (!page) return;
     const sortBy = (order: string) => navigate({ ...state, sort: order, after: undefined, offset: undefined }, 'push');
     renderTable($('#table'), tab, state, page, sortBy);
@@ -122,8 +161,15 @@ async function runExport(format: 'csv' | 'json'): Promise<void> {
 
 $('#export-csv').addEventListener('click', () => void runExport('csv'));
 $('#export-json').addEventListener('click', () => void runExport('json'));
-window.addEventListener('popstate', () => { state = readDashboardState(); previous = []; render(); });
-onLangChange(() => { renderCharts(); render(); });
+window.addEventListener('popstate', () => {
+  state = readDashboardState();
+  previous = [];
+  render();
+});
+onLangChange(() => {
+  renderCharts();
+  render();
+});
 
 async function start(): Promise<void> {
   const status = $('#overview-status');

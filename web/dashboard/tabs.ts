@@ -1,6 +1,12 @@
 import {
-  DashboardAchievementsDocument, DashboardOrganizationsDocument, DashboardPoliciesDocument, DashboardProgramsDocument,
-  type DashboardAchievementsQuery, type DashboardOrganizationsQuery, type DashboardPoliciesQuery, type DashboardProgramsQuery,
+  DashboardAchievementsDocument,
+  DashboardOrganizationsDocument,
+  DashboardPoliciesDocument,
+  DashboardProgramsDocument,
+  type DashboardAchievementsQuery,
+  type DashboardOrganizationsQuery,
+  type DashboardPoliciesQuery,
+  type DashboardProgramsQuery,
 } from '../../src/generated/client/graphql.js';
 import { request } from '../shared/client.js';
 import { h } from '../shared/dom.js';
@@ -50,7 +56,15 @@ type Evidence = { quote: string; report: Parameters<typeof citation>[0] };
 const firstQuote = (evidence: readonly Evidence[]) => evidence[0]?.quote ?? '';
 const reports = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => citation(e.report)))].join('; ');
 const names = (list: readonly EntityKindFields[]) => list.map((e) => e.name).join('、');
-const kindsOf = (list: readonly EntityKindFields[]) => [...new Set(list.map((e) => { const i = entityInfo(e); return i.kind ? term(i.kind) : term(i.type); }))].join('、');
+const kindsOf = (list: readonly EntityKindFields[]) =>
+  [
+    ...new Set(
+      list.map((e) => {
+        const i = entityInfo(e);
+        return i.kind ? term(i.kind) : term(i.type);
+      }),
+    ),
+  ].join('、');
 /** The row's entity, linked to the explorer. */
 const open = (id: string, text: string) => h('a', { href: explorerHref(id) }, text);
 const entityLinks = (list: readonly EntityKindFields[]) => h('span', {}, ...list.flatMap((e, i) => [i ? '、' : '', open(e.id, e.name)]));
@@ -60,8 +74,17 @@ const common = (s: DashboardState) => ({ name: s.text, report: s.report });
 const years = (s: DashboardState) => ({ yearFrom: s.yearFrom, yearTo: s.yearTo });
 const kinds = (s: DashboardState) => (s.kinds.length ? { kinds: s.kinds } : {});
 
-function page<Node>(connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: Array<{ node: Node }> }): RowPage<Node> {
-  return { rows: connection.edges.map((e) => e.node), total: connection.totalCount, hasNext: connection.pageInfo.hasNextPage, endCursor: connection.pageInfo.endCursor ?? null };
+function page<Node>(connection: {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: Array<{ node: Node }>;
+}): RowPage<Node> {
+  return {
+    rows: connection.edges.map((e) => e.node),
+    total: connection.totalCount,
+    hasNext: connection.pageInfo.hasNextPage,
+    endCursor: connection.pageInfo.endCursor ?? null,
+  };
 }
 
 type Achievement = DashboardAchievementsQuery['achievements']['edges'][number]['node'];
@@ -70,14 +93,23 @@ type Program = DashboardProgramsQuery['programs']['edges'][number]['node'];
 type Policy = DashboardPoliciesQuery['policies']['edges'][number]['node'];
 
 const achievements: Tab<Achievement> = {
-  name: 'achievements', label: 'achievements', operation: 'DashboardAchievements',
+  name: 'achievements',
+  label: 'achievements',
+  operation: 'DashboardAchievements',
   filters: ['text', 'kinds', 'unit', 'value', 'year', 'holderKinds', 'place', 'report'],
-  kinds: ACHIEVEMENT_KINDS, orders: ['NAME_ASC', 'VALUE_DESC', 'VALUE_ASC', 'YEAR_DESC'],
+  kinds: ACHIEVEMENT_KINDS,
+  orders: ['NAME_ASC', 'VALUE_DESC', 'VALUE_ASC', 'YEAR_DESC'],
   columns: [
     { key: 'holder', header: 'holder', text: (a) => names(a.holders), cell: (a) => entityLinks(a.holders) },
     { key: 'holderKind', header: 'holderKind', text: (a) => kindsOf(a.holders) },
     { key: 'statement', header: 'statement', text: (a) => a.statement, cell: (a) => open(a.id, a.statement) },
-    { key: 'value', header: 'value', text: (a) => (a.value ?? '') === '' ? '' : String(a.value), cell: (a) => valueText({ ...a, unit: null }), sorts: ['VALUE_DESC', 'VALUE_ASC'] },
+    {
+      key: 'value',
+      header: 'value',
+      text: (a) => ((a.value ?? '') === '' ? '' : String(a.value)),
+      cell: (a) => valueText({ ...a, unit: null }),
+      sorts: ['VALUE_DESC', 'VALUE_ASC'],
+    },
     { key: 'unit', header: 'unit', text: (a) => a.unit ?? '' },
     { key: 'year', header: 'year', text: (a) => (a.year ? String(a.year) : ''), sorts: ['YEAR_DESC'] },
     { key: 'kind', header: 'kind', text: (a) => term(a.achievementKind) },
@@ -85,15 +117,25 @@ const achievements: Tab<Achievement> = {
     { key: 'quote', header: 'quote', text: (a) => firstQuote(a.evidence), cell: (a) => quoteCell(a.evidence) },
   ],
   filter: (s) => ({
-    ...common(s), ...kinds(s), ...years(s), unit: s.unit, valueMin: s.valueMin, valueMax: s.valueMax, place: s.place,
+    ...common(s),
+    ...kinds(s),
+    ...years(s),
+    unit: s.unit,
+    valueMin: s.valueMin,
+    valueMax: s.valueMax,
+    place: s.place,
     ...(s.holderKinds.length ? { holderKinds: s.holderKinds } : {}),
   }),
   fetch: async (v) => page((await request(DashboardAchievementsDocument, { ...v, orderBy: v.orderBy as never })).achievements),
 };
 
 const organizations: Tab<Organization> = {
-  name: 'organizations', label: 'organizations', operation: 'DashboardOrganizations',
-  filters: ['text', 'kinds', 'place', 'report'], kinds: ORG_KINDS, orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  name: 'organizations',
+  label: 'organizations',
+  operation: 'DashboardOrganizations',
+  filters: ['text', 'kinds', 'place', 'report'],
+  kinds: ORG_KINDS,
+  orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
   columns: [
     { key: 'name', header: 'name', text: (o) => o.name, cell: (o) => open(o.id, o.name), sorts: ['NAME_ASC', 'NAME_DESC'] },
     { key: 'kind', header: 'kind', text: (o) => term(o.kind) },
@@ -107,8 +149,12 @@ const organizations: Tab<Organization> = {
 };
 
 const programs: Tab<Program> = {
-  name: 'programs', label: 'programs', operation: 'DashboardPrograms',
-  filters: ['text', 'kinds', 'year', 'place', 'report'], kinds: PROGRAM_KINDS, orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  name: 'programs',
+  label: 'programs',
+  operation: 'DashboardPrograms',
+  filters: ['text', 'kinds', 'year', 'place', 'report'],
+  kinds: PROGRAM_KINDS,
+  orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
   columns: [
     { key: 'name', header: 'name', text: (p) => p.name, cell: (p) => open(p.id, p.name), sorts: ['NAME_ASC', 'NAME_DESC'] },
     { key: 'kind', header: 'kind', text: (p) => term(p.kind) },
@@ -122,8 +168,12 @@ const programs: Tab<Program> = {
 };
 
 const policies: Tab<Policy> = {
-  name: 'policies', label: 'policies', operation: 'DashboardPolicies',
-  filters: ['text', 'year', 'report'], kinds: [], orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
+  name: 'policies',
+  label: 'policies',
+  operation: 'DashboardPolicies',
+  filters: ['text', 'year', 'report'],
+  kinds: [],
+  orders: ['NAME_ASC', 'NAME_DESC', 'MENTIONS_DESC'],
   columns: [
     { key: 'name', header: 'name', text: (p) => p.name, cell: (p) => open(p.id, p.name), sorts: ['NAME_ASC', 'NAME_DESC'] },
     { key: 'year', header: 'year', text: (p) => (p.year ? String(p.year) : '') },

@@ -27,19 +27,75 @@ const MIN_DISTANCE = 62;
 const clusterId = (center: string, type: string) => `cluster:${center}:${type}`;
 
 function entityData(entity: EntityInfo) {
-  return { id: entity.id, name: entity.name, label: shorten(entity.name), type: entity.type, kind: entity.kind ?? '', colour: colourOf(entity.type, entity.kind), shape: shapeOf(entity.type) };
+  return {
+    id: entity.id,
+    name: entity.name,
+    label: shorten(entity.name),
+    type: entity.type,
+    kind: entity.kind ?? '',
+    colour: colourOf(entity.type, entity.kind),
+    shape: shapeOf(entity.type),
+  };
 }
 
 const STYLE: cytoscape.StylesheetJson = [
-  { selector: 'node', style: { 'background-color': 'data(colour)', shape: 'data(shape)' as never, width: 24, height: 24, 'border-width': 1, 'border-color': '#fff', label: '', 'font-size': LABEL_FONT_SIZE, 'font-family': LABEL_FONT, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d2630', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px' } },
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(colour)',
+      shape: 'data(shape)' as never,
+      width: 24,
+      height: 24,
+      'border-width': 1,
+      'border-color': '#fff',
+      label: '',
+      'font-size': LABEL_FONT_SIZE,
+      'font-family': LABEL_FONT,
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      color: '#1d2630',
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
   { selector: 'node.labelled, node.hover', style: { label: 'data(label)' } },
   { selector: 'node.hover', style: { 'z-index': 20 } },
-  { selector: 'node[?cluster]', style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double', 'border-color': 'data(colour)', 'background-opacity': 0.35, 'font-weight': 'bold' } },
+  {
+    selector: 'node[?cluster]',
+    style: {
+      width: 40,
+      height: 40,
+      'border-width': 3,
+      'border-style': 'double',
+      'border-color': 'data(colour)',
+      'background-opacity': 0.35,
+      'font-weight': 'bold',
+    },
+  },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2630' } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f5b700', width: 30, height: 30 } },
-  { selector: 'edge', style: { width: 1.4, 'line-color': '#b5c3d1', 'target-arrow-color': '#b5c3d1', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: '', 'font-size': 9, color: '#33414f', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-rotation': 'autorotate' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.4,
+      'line-color': '#b5c3d1',
+      'target-arrow-color': '#b5c3d1',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: '',
+      'font-size': 9,
+      color: '#33414f',
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.9,
+      'text-rotation': 'autorotate',
+    },
+  },
   { selector: 'edge[?cluster]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
-  { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', width: 2.5, 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8', 'z-index': 30 } },
+  {
+    selector: 'edge.hover, edge:selected',
+    style: { label: 'data(label)', width: 2.5, 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8', 'z-index': 30 },
+  },
   { selector: '.filtered', style: { display: 'none' } },
 ];
 
@@ -51,7 +107,10 @@ export class GraphView {
   private filters: GraphFilters = { hideTypes: [], hideKinds: [], hideRels: [] };
   private labelFrame = 0;
 
-  constructor(container: HTMLElement, private readonly tooltip: HTMLElement) {
+  constructor(
+    container: HTMLElement,
+    private readonly tooltip: HTMLElement,
+  ) {
     // No wheelSensitivity: Cytoscape warns that a custom one breaks zooming on some devices.
     this.cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 4, selectionType: 'single' });
     this.cy.on('viewport', () => this.scheduleLabels());
@@ -86,12 +145,26 @@ export class GraphView {
     for (const cluster of plan.clusters) {
       const id = clusterId(center.id, cluster.type);
       const existing = this.cy.getElementById(id);
-      const data = { id, cluster: true, center: center.id, type: cluster.type, members: cluster.members, name: countOf(cluster.members.length, cluster.type), label: countOf(cluster.members.length, cluster.type), colour: colourOf(cluster.type), shape: shapeOf(cluster.type), kind: '' };
+      const data = {
+        id,
+        cluster: true,
+        center: center.id,
+        type: cluster.type,
+        members: cluster.members,
+        name: countOf(cluster.members.length, cluster.type),
+        label: countOf(cluster.members.length, cluster.type),
+        colour: colourOf(cluster.type),
+        shape: shapeOf(cluster.type),
+        kind: '',
+      };
       if (existing.nonempty()) existing.data(data);
       else {
         added.push(this.cy.add({ group: 'nodes', data }).id());
         const rels = [...new Set(links.filter((l) => cluster.members.some((m) => m.id === l.entity.id)).map((l) => term(l.type)))];
-        this.cy.add({ group: 'edges', data: { id: `edge:${id}`, source: center.id, target: id, cluster: true, type: 'CLUSTER', label: rels.join(' / ') } });
+        this.cy.add({
+          group: 'edges',
+          data: { id: `edge:${id}`, source: center.id, target: id, cluster: true, type: 'CLUSTER', label: rels.join(' / ') },
+        });
       }
     }
     this.cy.getElementById(center.id).addClass('expanded');
@@ -117,7 +190,8 @@ export class GraphView {
     this.cy.nodes('[?cluster]').forEach((cluster) => {
       const members = (cluster.data('members') as EntityInfo[]).filter((m) => !present.has(m.id));
       if (!members.length) cluster.remove();
-      else if (members.length !== cluster.data('members').length) cluster.data({ members, name: countOf(members.length, cluster.data('type')), label: countOf(members.length, cluster.data('type')) });
+      else if (members.length !== cluster.data('members').length)
+        cluster.data({ members, name: countOf(members.length, cluster.data('type')), label: countOf(members.length, cluster.data('type')) });
     });
   }
 
@@ -143,14 +217,24 @@ export class GraphView {
         if (!this.has(link.entity.id)) continue;
         const [source, target] = link.direction === 'OUT' ? [from, link.entity.id] : [link.entity.id, from];
         const id = `${link.type}|${source}|${target}`;
-        if (!this.has(id) && !edges.some((e) => e.data.id === id)) edges.push({ group: 'edges', data: { id, source, target, type: link.type, label: term(link.type) } });
+        if (!this.has(id) && !edges.some((e) => e.data.id === id))
+          edges.push({ group: 'edges', data: { id, source, target, type: link.type, label: term(link.type) } });
       }
     }
     this.cy.add(edges);
   }
 
   private layoutAll(): void {
-    const layout = this.cy.layout({ name: 'fcose', quality: 'default', randomize: true, animate: false, fit: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, nodeSeparation: 90 } as cytoscape.LayoutOptions);
+    const layout = this.cy.layout({
+      name: 'fcose',
+      quality: 'default',
+      randomize: true,
+      animate: false,
+      fit: false,
+      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 110,
+      nodeSeparation: 90,
+    } as cytoscape.LayoutOptions);
     layout.run();
     this.fit();
   }
@@ -162,10 +246,14 @@ export class GraphView {
   private placeAround(centerId: string, ids: string[]): void {
     if (!ids.length) return this.scheduleLabels();
     const center = this.cy.getElementById(centerId).position();
-    const others = this.cy.nodes().filter((n) => !ids.includes(n.id())).toArray() as NodeSingular[];
-    const centroid = others.length > 1
-      ? others.reduce((sum, n) => ({ x: sum.x + n.position('x') / others.length, y: sum.y + n.position('y') / others.length }), { x: 0, y: 0 })
-      : { x: center.x - 1, y: center.y };
+    const others = this.cy
+      .nodes()
+      .filter((n) => !ids.includes(n.id()))
+      .toArray() as NodeSingular[];
+    const centroid =
+      others.length > 1
+        ? others.reduce((sum, n) => ({ x: sum.x + n.position('x') / others.length, y: sum.y + n.position('y') / others.length }), { x: 0, y: 0 })
+        : { x: center.x - 1, y: center.y };
     const away = Math.atan2(center.y - centroid.y, center.x - centroid.x);
     const taken: Position[] = others.map((n) => ({ ...n.position() }));
     const free = (p: Position) => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) >= MIN_DISTANCE);
@@ -224,10 +312,13 @@ export class GraphView {
     this.filters = filters;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        const hidden = filters.hideTypes.includes(n.data('type')) || (n.data('type') === 'ORGANIZATION' && filters.hideKinds.includes(n.data('kind')));
+        const hidden =
+          filters.hideTypes.includes(n.data('type')) || (n.data('type') === 'ORGANIZATION' && filters.hideKinds.includes(n.data('kind')));
         n.toggleClass('filtered', hidden);
       });
-      this.cy.edges().forEach((e) => { e.toggleClass('filtered', filters.hideRels.includes(e.data('type'))); });
+      this.cy.edges().forEach((e) => {
+        e.toggleClass('filtered', filters.hideRels.includes(e.data('type')));
+      });
     });
     this.scheduleLabels();
   }
@@ -249,15 +340,20 @@ export class GraphView {
 
   private hover(target: NodeSingular | EdgeSingular, on: boolean): void {
     target.toggleClass('hover', on);
-    if (!on) { this.tooltip.hidden = true; return; }
+    if (!on) {
+      this.tooltip.hidden = true;
+      return;
+    }
     let at: Position;
     let text: string;
     if (target.isNode()) {
-      const node = target as NodeSingular;
+      const node = target;
       at = node.renderedPosition();
-      text = node.data('cluster') ? `${node.data('name')} · ${t('expandCluster')}` : `${node.data('name')} — ${term(node.data('type'))}${node.data('kind') ? ` · ${term(node.data('kind'))}` : ''}`;
+      text = node.data('cluster')
+        ? `${node.data('name')} · ${t('expandCluster')}`
+        : `${node.data('name')} — ${term(node.data('type'))}${node.data('kind') ? ` · ${term(node.data('kind'))}` : ''}`;
     } else {
-      const edge = target as EdgeSingular;
+      const edge = target;
       at = edge.renderedMidpoint();
       text = `${edge.source().data('name')} → ${edge.data('label')} → ${edge.target().data('name')}`;
     }
@@ -274,6 +370,6 @@ export class GraphView {
 
   /** The nodes drawn, for the list that is the canvas's text alternative. */
   nodes(): NodeSingular[] {
-    return this.cy.nodes(':visible').toArray() as NodeSingular[];
+    return this.cy.nodes(':visible').toArray();
   }
 }

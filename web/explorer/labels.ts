@@ -8,7 +8,12 @@ const MIN_READABLE_PX = 7;
 /** Space kept around each label, in pixels. */
 const GAP = 3;
 
-interface Box { x1: number; y1: number; x2: number; y2: number }
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 let context: CanvasRenderingContext2D | null = null;
@@ -59,6 +64,9 @@ export function placeLabels(cy: Core): void {
     show.add(node.id());
   }
   cy.batch(() => {
-    cy.nodes().forEach((n) => { if (show.has(n.id())) n.addClass('labelled'); else n.removeClass('labelled'); });
+    cy.nodes().forEach((n) => {
+      if (show.has(n.id())) n.addClass('labelled');
+      else n.removeClass('labelled');
+    });
   });
 }

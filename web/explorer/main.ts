@@ -57,7 +57,7 @@ async function open(id: string, mode: 'push' | 'replace' | 'none'): Promise<void
       document.body.dataset.state = 'drawn';
       return;
     }
-    const center = entityInfo(data.node as EntityKindFields);
+    const center = entityInfo(data.node);
     const links = neighbours(data.links);
     placeInGraph(center);
     graph.expand(center, links);
@@ -80,7 +80,10 @@ async function open(id: string, mode: 'push' | 'replace' | 'none'): Promise<void
  */
 function placeInGraph(center: EntityInfo): void {
   if (graph.has(center.id)) return;
-  const cluster = graph.cy.nodes('[?cluster]').filter((c) => (c.data('members') as EntityInfo[]).some((m) => m.id === center.id)).first();
+  const cluster = graph.cy
+    .nodes('[?cluster]')
+    .filter((c) => (c.data('members') as EntityInfo[]).some((m) => m.id === center.id))
+    .first();
   if (cluster.nonempty()) graph.reveal(cluster.data('center'), [center]);
   else graph.clear();
 }
@@ -89,14 +92,34 @@ function placeInGraph(center: EntityInfo): void {
 function renderCoverage(): void {
   const coverage = $('#coverage');
   const rest = $('#load-rest');
-  if (!selected) { fill(coverage); fill(rest); return; }
+  if (!selected) {
+    fill(coverage);
+    fill(rest);
+    return;
+  }
   const present = graph.present();
   const all = distinctNeighbours(selectedLinks);
   coverage.textContent = t('showing', { n: all.filter((e) => present.has(e.id)).length, m: all.length });
   const hidden = hiddenByRelationship(selectedLinks, present);
   const center = selected;
-  fill(rest, hidden.size ? h('span', {}, t('loadRest')) : null, ...[...hidden].map(([type, entities]) =>
-    h('button', { type: 'button', 'data-rel': type, onclick: () => { graph.reveal(center, entities); afterChange(); } }, `${term(type)} (${entities.length})`)));
+  fill(
+    rest,
+    hidden.size ? h('span', {}, t('loadRest')) : null,
+    ...[...hidden].map(([type, entities]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-rel': type,
+          onclick: () => {
+            graph.reveal(center, entities);
+            afterChange();
+          },
+        },
+        `${term(type)} (${entities.length})`,
+      ),
+    ),
+  );
 }
 
 /** The canvas's text alternative: a summary and a list of every node drawn, each a link. */
@@ -105,9 +128,29 @@ function renderGraphText(center?: EntityInfo): void {
   const edges = graph.cy.edges(':visible').length;
   $('#graph-summary').textContent = nodes.length ? t('graphLabel', { name: center?.name ?? '', n: nodes.length, e: edges }) : t('graphEmpty');
   const list = $('#graph-list ul');
-  fill(list, ...nodes.map((n) => h('li', {}, n.data('cluster')
-    ? h('button', { type: 'button', class: 'link', onclick: () => { graph.openCluster(n.id()); afterChange(); } }, `${n.data('name')} (${t('expandCluster')})`)
-    : h('a', { href: explorerHref(n.id()), 'data-node': n.id() }, `${n.data('name')} — ${term(n.data('type'))}`))));
+  fill(
+    list,
+    ...nodes.map((n) =>
+      h(
+        'li',
+        {},
+        n.data('cluster')
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                onclick: () => {
+                  graph.openCluster(n.id());
+                  afterChange();
+                },
+              },
+              `${n.data('name')} (${t('expandCluster')})`,
+            )
+          : h('a', { href: explorerHref(n.id()), 'data-node': n.id() }, `${n.data('name')} — ${term(n.data('type'))}`),
+      ),
+    ),
+  );
   const shown = graph.shown();
   fill($('#legend'), legend(shown.types, shown.kinds));
 }
@@ -137,7 +180,9 @@ function restore(): void {
   renderFilters($('#filters'), filters, setFilters);
   const node = params.get('node');
   if (node && node !== selected) void open(node, 'none');
-  else if (node) { graph.select(node); }
+  else if (node) {
+    graph.select(node);
+  }
 }
 
 // Every entity link on the page opens in place; modified clicks (new tab) keep the browser's behaviour.
@@ -150,14 +195,29 @@ document.addEventListener('click', (event) => {
 
 graph.cy.on('tap', 'node', (event) => {
   const node = event.target;
-  if (node.data('cluster')) { graph.openCluster(node.id()); afterChange(); return; }
+  if (node.data('cluster')) {
+    graph.openCluster(node.id());
+    afterChange();
+    return;
+  }
   void open(node.id(), 'push');
 });
 
 $('#fit').addEventListener('click', () => graph.fit());
-$('#export-png').addEventListener('click', () => download(graph.png(), `health-graph-${selected?.replace(/[^\p{L}\p{N}]+/gu, '-') ?? 'explorer'}.png`));
+$('#export-png').addEventListener('click', () =>
+  download(graph.png(), `health-graph-${selected?.replace(/[^\p{L}\p{N}]+/gu, '-') ?? 'explorer'}.png`),
+);
 window.addEventListener('popstate', restore);
 mountSearch($<HTMLInputElement>('#search'), $('#results'), $('#search-status'), (id) => void open(id, 'push'));
-onLangChange(() => { renderFilters($('#filters'), filters, setFilters); afterChange(); if (selected) void open(selected, 'none'); });
+onLangChange(() => {
+  renderFilters($('#filters'), filters, setFilters);
+  afterChange();
+  if (selected) void open(selected, 'none');
+});
 
-void request(ExplorerYearsDocument, {}).then((data) => { years = data.stats.achievementsByYear.map((y) => y.year); }).catch(() => undefined).finally(restore);
+void request(ExplorerYearsDocument, {})
+  .then((data) => {
+    years = data.stats.achievementsByYear.map((y) => y.year);
+  })
+  .catch(() => undefined)
+  .finally(restore);

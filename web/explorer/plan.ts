@@ -23,7 +23,16 @@ export interface ExpansionPlan {
  * From how many neighbours of a type on they are drawn as one cluster: a hub's dozens of metrics
  * would hide its organizations, which are what an analyst opens a group for.
  */
-export const CLUSTER_AT: Record<string, number> = { ACHIEVEMENT: 4, PROGRAM: 10, POLICY: 10, EVENT: 10, REPORT: 10, PERSON: 16, PLACE: 24, ORGANIZATION: 40 };
+export const CLUSTER_AT: Record<string, number> = {
+  ACHIEVEMENT: 4,
+  PROGRAM: 10,
+  POLICY: 10,
+  EVENT: 10,
+  REPORT: 10,
+  PERSON: 16,
+  PLACE: 24,
+  ORGANIZATION: 40,
+};
 /** Types drawn first while the budget lasts. */
 const PRIORITY = ['ORGANIZATION', 'PLACE', 'PERSON', 'EVENT', 'POLICY', 'REPORT', 'PROGRAM', 'ACHIEVEMENT'];
 /** At most this many new neighbours are drawn one by one per expansion; larger sets become clusters. */

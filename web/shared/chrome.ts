@@ -2,7 +2,11 @@ import { $, h } from './dom.js';
 import { lang, onLangChange, setLang, t, translateStatic, type Lang } from './i18n.js';
 
 type PageName = 'explorer' | 'dashboard';
-const PAGES = [['/explore', 'explorer'], ['/dashboard', 'dashboard'], ['/graphql', 'playground']] as const;
+const PAGES = [
+  ['/explore', 'explorer'],
+  ['/dashboard', 'dashboard'],
+  ['/graphql', 'playground'],
+] as const;
 
 /**
  * The header every page shares: links to the three pages and the language switch. Static text marked
@@ -12,13 +16,14 @@ export function mountChrome(current: PageName): void {
   const nav = $('#pages');
   const render = () => {
     nav.setAttribute('aria-label', t('pages'));
-    const select = h('select', { id: 'lang', 'aria-label': t('language'), title: t('language') },
+    const select = h(
+      'select',
+      { id: 'lang', 'aria-label': t('language'), title: t('language') },
       h('option', { value: 'zh', selected: lang() === 'zh' }, '中文'),
-      h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
+      h('option', { value: 'en', selected: lang() === 'en' }, 'English'),
+    );
     select.addEventListener('change', () => setLang(select.value as Lang));
-    nav.replaceChildren(
-      ...PAGES.map(([href, key]) => h('a', { href, 'aria-current': key === current ? 'page' : null }, t(key))),
-      select);
+    nav.replaceChildren(...PAGES.map(([href, key]) => h('a', { href, 'aria-current': key === current ? 'page' : null }, t(key))), select);
     translateStatic();
   };
   document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
@@ -30,6 +35,6 @@ export function mountChrome(current: PageName): void {
 export function showStatus(el: HTMLElement, state: 'loading' | 'error' | 'idle', message = ''): void {
   el.dataset.state = state;
   el.setAttribute('role', state === 'error' ? 'alert' : 'status');
-  el.textContent = state === 'loading' ? (message || t('loading')) : state === 'error' ? t('error', { message }) : message;
+  el.textContent = state === 'loading' ? message || t('loading') : state === 'error' ? t('error', { message }) : message;
   el.hidden = state === 'idle' && !message;
 }

@@ -12,7 +12,10 @@ export class ApiError extends Error {
 }
 
 /** Runs a typed operation; resolves with its data or rejects with the API's error messages. */
-export async function request<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+export async function request<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
   const result = await client.query(document, variables).toPromise();
   if (result.error) {
     const messages = result.error.graphQLErrors.map((e) => e.message);

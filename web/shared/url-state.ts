@@ -25,7 +25,9 @@ export function stateUrl(state: Record<string, StateValue>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(state)) {
     if (value === null || value === undefined || value === '') continue;
-    if (Array.isArray(value)) { if (value.length) params.set(name, value.join(',')); } else params.set(name, String(value));
+    if (Array.isArray(value)) {
+      if (value.length) params.set(name, value.join(','));
+    } else params.set(name, String(value));
   }
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
