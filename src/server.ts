@@ -112,14 +112,22 @@ const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer
 /** Where the operations a locked-down server accepts are written. */
 const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) => join(PROJECT_ROOT, dir));
 
+const IDLE_CLOSE_MS = 250;
+
 /**
  * Stops gracefully: no new connections, in-flight requests finish (idle keep-alive connections are
- * closed at once), then Apollo and the store close.
+ * closed as they become idle), then Apollo and the store close.
  */
 export async function stopGracefully(server: Server, apollo: ApolloServer<Context>, closeStore: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
+    // Idle keep-alive connections are closed every moment until the last request is answered; the
+    // first moment gives a connection accepted just now the time to send the request it was opened for.
+    const idle = setInterval(() => server.closeIdleConnections(), IDLE_CLOSE_MS);
+    server.close((error) => {
+      clearInterval(idle);
+      if (error) reject(error);
+      else resolve();
+    });
   });
   await apollo.stop();
   await closeStore();

@@ -25,7 +25,6 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-  GRAPH_INCOMPLETE: 'GRAPH_INCOMPLETE',
   NOT_FOUND: 'NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -52,6 +51,5 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   REQUEST_TIMEOUT: 'the request took longer than REQUEST_TIMEOUT_MS; its database work is cancelled (HTTP 503)',
   QUERY_TIMEOUT: "a database query ran past the database's own time limit",
   DATABASE_UNAVAILABLE: 'the database cannot be reached or is closed; retry shortly',
-  GRAPH_INCOMPLETE: 'the database does not hold the complete graph (readiness says why)',
   NOT_FOUND: 'no route for the path (HTTP 404)',
 };

@@ -69,6 +69,26 @@ for (const engine of ENGINES)
       }
     });
 
+    it('places every place in China: each reaches 中国 along PART_OF', async () => {
+      const loose = await store.read("MATCH (p:Place) WHERE NOT EXISTS { MATCH (p)-[:PART_OF*0..8]->(:Place {id: 'place:中国'}) } RETURN p.id AS id");
+      expect(loose).toEqual([]);
+    });
+
+    it('names who runs every program, or the curation says why the reports name nobody', async () => {
+      const unrun = await store.read('MATCH (p:Program) WHERE NOT EXISTS { MATCH (p)<-[:RUNS|LEADS|CO_BUILDS]-() } RETURN p.id AS id');
+      expect(unrun.map((r) => String(r.id)).filter((id) => !curated.unrun.has(id))).toEqual([]);
+      // A reason is only given where it is needed.
+      const run = new Set((await store.read('MATCH (p:Program)<-[:RUNS|LEADS|CO_BUILDS]-() RETURN DISTINCT p.id AS id')).map((r) => String(r.id)));
+      expect([...curated.unrun.keys()].filter((id) => run.has(id))).toEqual([]);
+    });
+
+    it('relates every organization to something', async () => {
+      const loose = await store.read(
+        `MATCH (o:Organization) WHERE NOT EXISTS { MATCH (o)-[r]-() WHERE ${store.dialect.relationshipType('r')} <> 'MENTIONED_IN' } RETURN o.id AS id`,
+      );
+      expect(loose).toEqual([]);
+    });
+
     const texts = loadReportTexts();
     it.skipIf(!existsSync(reportsDir()))(`finds every evidence quote in its report (reads ${reportsDir()}; skipped when absent)`, async () => {
       const quotes = await store.read('MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN r.source AS source, m.quote AS quote');
