@@ -5,6 +5,7 @@ import { Explore } from './explore.js';
 import { Lists } from './lists.js';
 import { Related } from './related.js';
 import { Search } from './search.js';
+import { sharedOf } from './shared.js';
 import { Stats } from './stats.js';
 import { Workbench } from './workbench.js';
 
@@ -28,9 +29,9 @@ export class DataAccess {
     this.entities = new Entities(this.db, store.dialect);
     this.lists = new Lists(this.db);
     this.related = new Related(this.db);
-    this.search = new Search(this.db, store.dialect);
+    this.search = new Search(this.db, store.dialect, sharedOf(store), this.entities);
     this.explore = new Explore(this.entities);
-    this.stats = new Stats(this.db, store.dialect);
+    this.stats = new Stats(this.db, store.dialect, sharedOf(store), this.entities);
     this.workbench = new Workbench(this.db);
   }
 

@@ -1,69 +1,120 @@
 import DataLoader from 'dataloader';
-import { NODE_LABELS, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
+import type { Row } from '../graph/store.js';
+import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../model/fields.js';
+import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
+import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
-import { groupBy, reportIdOf, toEntity, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
+import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
 
-/** The queries behind entity lookups, evidence and links, spelled for a dialect. */
+const perLabel = (query: (label: NodeLabel) => string) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, string>;
+
+/** The columns of one relationship seen from `a`: its type and direction, the far end, and its source and qualifiers. */
+const linkColumns = (dialect: Dialect, direction: 'OUT' | 'IN') =>
+  `a.id AS key, ${dialect.relationshipType('r')} AS type, '${direction}' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail`;
+
+/** A pattern from `a` along some relationship types, one way, to `b` (of a label when given). */
+const along = (types: readonly RelationType[], direction: 'OUT' | 'IN', other?: NodeLabel) =>
+  `${direction === 'OUT' ? '-' : '<-'}[r:${types.join('|')}]${direction === 'OUT' ? '->' : '-'}(b${other ? `:${other}` : ''})`;
+
+/**
+ * The queries behind lookups, evidence and links, spelled for a dialect. Each starts from one label's
+ * id index (`WHERE n.id IN $ids`), names the relationship types it follows and their direction, and
+ * returns the columns it needs, never whole nodes.
+ */
 export function entityQueries(dialect: Dialect) {
-  const relType = dialect.relationshipType('r');
-  const linkColumns = `key, ${relType} AS type, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail`;
-  // One query per label, so each starts from the label's id index instead of scanning every table.
-  const perLabel = (query: (label: NodeLabel) => string) =>
-    Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, string>;
   return {
-    byIds: perLabel((label) => `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n AS node, '${label}' AS label`),
-    evidence: perLabel((label) => `UNWIND $ids AS key MATCH (n:${label} {id: key})-[m:MENTIONED_IN]->(r:Report) RETURN key, r.id AS report, m.quote AS quote ORDER BY key, report, quote`),
-    links: perLabel((label) => `UNWIND $ids AS key MATCH (a:${label} {id: key})-[r]->(b) WHERE ${relType} <> 'MENTIONED_IN' RETURN 'OUT' AS direction, ${linkColumns}`
-      + ` UNION ALL UNWIND $ids AS key MATCH (a:${label} {id: key})<-[r]-(b) WHERE ${relType} <> 'MENTIONED_IN' RETURN 'IN' AS direction, ${linkColumns}`),
+    byIds: perLabel((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN ${entityColumns('n', label)}`),
+    evidence: perLabel(
+      (label) => `MATCH (n:${label})-[m:MENTIONED_IN]->(r:Report) WHERE n.id IN $ids RETURN n.id AS key, r.id AS report, m.quote AS quote ORDER BY key, report, quote`,
+    ),
+    linksOut: perLabel((label) => `MATCH (a:${label})${along(RELATION_TYPES, 'OUT')} WHERE a.id IN $ids RETURN ${linkColumns(dialect, 'OUT')}`),
+    linksIn: perLabel((label) => `MATCH (a:${label})${along(RELATION_TYPES, 'IN')} WHERE a.id IN $ids RETURN ${linkColumns(dialect, 'IN')}`),
   };
 }
 
-/** Reads ids label by label (one query per label present), returning all rows together. */
-async function byLabel(db: CountingStore, queries: Record<NodeLabel, string>, ids: readonly string[]) {
+/** The label of a relationship field's parent type (`Organization.children` → Organization). */
+const parentOf = (name: RelationFieldName) => name.slice(0, name.indexOf('.')) as NodeLabel;
+
+/**
+ * The query of one relationship field: typed and directed, and when the far end has one label, its
+ * entity comes in the same row (one statement for the field and what it reaches).
+ */
+export function relationQuery(dialect: Dialect, name: RelationFieldName): string {
+  const { types, direction, other }: RelationField = RELATION_FIELDS[name];
+  const far = other ? `, ${entityColumns('b', other, 'b_')}` : '';
+  return `MATCH (a:${parentOf(name)})${along(types, direction, other)} WHERE a.id IN $ids RETURN ${linkColumns(dialect, direction)}${far}`;
+}
+
+/** Groups ids by the label their prefix names and runs a label's query for each group, all rows together. */
+async function byLabel(db: CountingStore, queries: Record<NodeLabel, string>, ids: readonly string[]): Promise<Array<{ label: NodeLabel; row: Row }>> {
   const groups = new Map<NodeLabel, string[]>();
   for (const id of ids) {
     const label = labelOfId(id);
     if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
   }
-  return (await Promise.all([...groups].map(([label, some]) => db.read(queries[label], { ids: some })))).flat();
-}
-
-/** Entities by id, their evidence and their links, each batched per request. */
-export class Entities {
-  readonly byId: DataLoader<string, EntityRecord | null>;
-  readonly evidence: DataLoader<string, EvidenceRecord[]>;
-  readonly links: DataLoader<string, LinkRecord[]>;
-
-  constructor(db: CountingStore, dialect: Dialect) {
-    const queries = entityQueries(dialect);
-    this.byId = new DataLoader(async (ids) => {
-      const rows = await byLabel(db, queries.byIds, ids);
-      const found = new Map(rows.map((row) => [String((row.node as { id: string }).id), toEntity(row)]));
-      return ids.map((id) => found.get(id) ?? null);
-    }, db.loaderOptions);
-    this.evidence = new DataLoader(async (ids) => {
-      const rows = await byLabel(db, queries.evidence, ids);
-      return groupBy(ids, rows, 'key', (row) => ({ reportId: String(row.report), quote: String(row.quote) }));
-    }, db.loaderOptions);
-    this.links = new DataLoader(async (ids) => {
-      const rows = await byLabel(db, queries.links, ids);
-      return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
-    }, db.loaderOptions);
-  }
+  const answers = await Promise.all([...groups].map(async ([label, some]) => (await db.read(queries[label], { ids: some })).map((row) => ({ label, row }))));
+  return answers.flat();
 }
 
 /** One link per (type, direction, other end), gathering the evidence of every source that states it. */
-function mergeLinks(rows: ReadonlyArray<Record<string, unknown>>): LinkRecord[] {
+function mergeLinks(rows: readonly Row[]): LinkRecord[] {
   const links = new Map<string, LinkRecord>();
   for (const row of rows) {
-    const key = `${row.type}|${row.direction}|${row.other}`;
+    const key = `${String(row.type)}|${String(row.direction)}|${String(row.other)}`;
     const link: LinkRecord = links.get(key) ?? {
-      type: row.type as RelationType, direction: row.direction as 'OUT' | 'IN', otherId: String(row.other),
-      role: (row.role as string | null) ?? null, detail: (row.detail as string | null) ?? null, evidence: [],
+      type: row.type as RelationType,
+      direction: row.direction as 'OUT' | 'IN',
+      otherId: String(row.other),
+      role: (row.role as string | null) ?? null,
+      detail: (row.detail as string | null) ?? null,
+      evidence: [],
     };
     if (row.source) link.evidence.push({ reportId: reportIdOf(String(row.source)), quote: String(row.quote ?? '') });
     links.set(key, link);
   }
   return [...links.values()].sort((a, b) => a.type.localeCompare(b.type) || a.otherId.localeCompare(b.otherId));
+}
+
+/** Entities by id, their evidence, their links and each relationship field, batched per request. */
+export class Entities {
+  readonly byId: DataLoader<string, EntityRecord | null>;
+  readonly evidence: DataLoader<string, EvidenceRecord[]>;
+  readonly links: DataLoader<string, LinkRecord[]>;
+  private readonly relations = new Map<RelationFieldName, DataLoader<string, LinkRecord[]>>();
+
+  constructor(
+    private readonly db: CountingStore,
+    private readonly dialect: Dialect,
+  ) {
+    const queries = entityQueries(dialect);
+    this.byId = new DataLoader(async (ids) => {
+      const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [String(row.id), toEntity(row, label)]));
+      return ids.map((id) => found.get(id) ?? null);
+    }, db.loaderOptions);
+    this.evidence = new DataLoader(async (ids) => {
+      const rows = (await byLabel(db, queries.evidence, ids)).map(({ row }) => row);
+      return groupBy(ids, rows, 'key', (row) => ({ reportId: String(row.report), quote: String(row.quote) }));
+    }, db.loaderOptions);
+    this.links = new DataLoader(async (ids) => {
+      const [out, into] = await Promise.all([byLabel(db, queries.linksOut, ids), byLabel(db, queries.linksIn, ids)]);
+      return groupBy(ids, [...out, ...into].map(({ row }) => row), 'key', (row) => row).map(mergeLinks);
+    }, db.loaderOptions);
+  }
+
+  /** The links of one relationship field, loaded for a whole level of the query at once; their far entities come primed. */
+  relation(name: RelationFieldName): DataLoader<string, LinkRecord[]> {
+    let loader = this.relations.get(name);
+    if (!loader) {
+      const query = relationQuery(this.dialect, name);
+      const { other } = RELATION_FIELDS[name];
+      loader = new DataLoader(async (ids) => {
+        const rows = await this.db.read(query, { ids: [...ids] });
+        if (other) for (const row of rows) this.byId.prime(String(row.other), toEntity(row, other, 'b_'));
+        return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
+      }, this.db.loaderOptions);
+      this.relations.set(name, loader);
+    }
+    return loader;
+  }
 }

@@ -3,7 +3,8 @@ import type { Params } from '../graph/store.js';
 import { PLACE_PATH } from './patterns.js';
 import type { CountingStore } from './counting.js';
 import type { Page, PageRequest } from './paging.js';
-import { toEntity, type EntityRecord } from './records.js';
+import { entityColumns, toEntity } from './columns.js';
+import type { EntityRecord } from './records.js';
 
 /** Filters a list may take; each present one adds a fixed condition, its value always a parameter. */
 export interface ListFilter {
@@ -107,7 +108,8 @@ export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order:
   // ANDed with another parameterized condition, and the stages mean the same on both engines.
   const where = present.map((k) => `WITH n WHERE ${condition(label, k)}`).join(' ');
   return {
-    page: `MATCH (n:${label}) ${where} RETURN n AS node, '${label}' AS label ${ORDERS[order]} SKIP $offset LIMIT $limit`,
+    // Ordered and cut while still nodes, projected to columns only for the page.
+    page: `MATCH (n:${label}) ${where} WITH n ${ORDERS[order]} SKIP $offset LIMIT $limit RETURN ${entityColumns('n', label)}`,
     count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`,
   };
 }
@@ -126,6 +128,6 @@ export class Lists {
       this.db.read(queries.page, { ...params, offset: request.offset, limit: request.limit }),
       this.db.read(queries.count, params),
     ]);
-    return { items: rows.map(toEntity), offset: request.offset, total: Number(counts[0]?.total ?? 0) };
+    return { items: rows.map((row) => toEntity(row, label)), offset: request.offset, total: Number(counts[0]?.total ?? 0) };
   }
 }

@@ -3,6 +3,7 @@ import type { GraphStore } from '../graph/store.js';
 import { RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import type { LinkDirection } from '../model/fields.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
+import { sharedOf } from './shared.js';
 
 /** The largest fan-outs of the graph, measured from it: what the cost limit sizes list fields by. */
 export function profileQueries(dialect: Dialect) {
@@ -66,14 +67,7 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
   };
 }
 
-/** The profile of a store's graph, read on first use and kept; a failed read is tried again next time. */
+/** The profile of a store's graph, read once per graph version (a failed read is tried again next time). */
 export function profileLoader(store: GraphStore): () => Promise<GraphProfile> {
-  let profile: Promise<GraphProfile> | undefined;
-  return () => {
-    profile ??= readProfile(store).catch((error: unknown) => {
-      profile = undefined;
-      throw error;
-    });
-    return profile;
-  };
+  return () => sharedOf(store).memo('profile', () => readProfile(store));
 }

@@ -1,6 +1,7 @@
 import { NODE_LABELS } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
-import { entityQueries } from './entities.js';
+import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
+import { entityQueries, relationQuery } from './entities.js';
 import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
 import { RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
@@ -14,6 +15,8 @@ import { WORKBENCH_QUERIES } from './workbench.js';
  * chain fixed condition stages and end in one of fixed orders, so each label's list is listed in each
  * order, and with none, each one, and all of its filters.
  */
+const RELATION_FIELD_NAMES = Object.keys(RELATION_FIELDS) as RelationFieldName[];
+
 export function allQueries(dialect: Dialect): string[] {
   const entity = entityQueries(dialect);
   const lists = NODE_LABELS.flatMap((label) => {
@@ -25,7 +28,9 @@ export function allQueries(dialect: Dialect): string[] {
     ];
   });
   return [...new Set([
-    ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists, ...Object.values(RELATED_QUERIES),
+    ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists,
+    ...Object.values(RELATED_QUERIES).flatMap((query) => (typeof query === 'string' ? [query] : Object.values(query))),
+    ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
     ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
   ])];

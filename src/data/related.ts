@@ -1,17 +1,26 @@
 import DataLoader from 'dataloader';
+import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
+import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
-import { groupBy, toEntity, type EntityRecord } from './records.js';
+import { groupBy, type EntityRecord } from './records.js';
 
-const BELOW = `-[:PART_OF${PLACE_PATH.selfAndUp}]->`;
+/** The labels that hold achievements. */
+const HOLDERS = ['Organization', 'Program', 'Place', 'Person', 'Event'] as const satisfies readonly NodeLabel[];
+type Holder = (typeof HOLDERS)[number];
 
 /** Queries reaching past direct links: achievements held, organizations in a place, ancestors, trees. */
 export const RELATED_QUERIES = {
-  achievementsOf: "UNWIND $ids AS key MATCH (h {id: key})-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN key, n AS node, 'Achievement' AS label ORDER BY key, n.name, n.id",
-  organizationsIn: `UNWIND $ids AS key MATCH (n:Organization)-[:LOCATED_IN]->(:Place)${BELOW}(:Place {id: key}) RETURN DISTINCT key, n AS node, 'Organization' AS label ORDER BY key, n.name, n.id`,
-  ancestors: `UNWIND $ids AS key MATCH (:Place {id: key})-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT key, n AS node, 'Place' AS label`,
-  tree: `UNWIND $ids AS key MATCH (d:Organization)-[:PART_OF${ORG_TREE}]->(:Organization {id: key}) WITH DISTINCT key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
-} as const;
+  achievementsOf: Object.fromEntries(
+    HOLDERS.map((label) => [
+      label,
+      `MATCH (h:${label})-[:HAS_ACHIEVEMENT]->(n:Achievement) WHERE h.id IN $ids RETURN h.id AS key, ${entityColumns('n', 'Achievement')}`,
+    ]),
+  ) as Record<Holder, string>,
+  organizationsIn: `MATCH (p:Place)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) WHERE p.id IN $ids RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Organization')}`,
+  ancestors: `MATCH (p:Place)-[:PART_OF${PLACE_PATH.up}]->(n:Place) WHERE p.id IN $ids RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Place')}`,
+  tree: `MATCH (o:Organization)<-[:PART_OF${ORG_TREE}]-(d:Organization) WHERE o.id IN $ids WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
+};
 
 /** One organization below a root: its depth and its parent on the shortest way up. */
 export interface TreeEntryRecord {
@@ -20,9 +29,11 @@ export interface TreeEntryRecord {
   parentId: string;
 }
 
-const LEVEL_ORDER = ['VILLAGE', 'TOWN', 'COUNTY', 'CITY', 'PROVINCE', 'REGION', 'COUNTRY'];
+const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+/** Nearest first: a place's ancestors from its county up to the country. */
+const byLevel = (a: EntityRecord, b: EntityRecord) => PLACE_LEVELS.indexOf(b.level as never) - PLACE_LEVELS.indexOf(a.level as never);
 
-/** Loaders for the related lists, each one query per batch of keys. */
+/** Loaders for the related lists, each one query per batch of keys (per holder label for achievements). */
 export class Related {
   readonly achievementsOf: DataLoader<string, EntityRecord[]>;
   readonly organizationsIn: DataLoader<string, EntityRecord[]>;
@@ -30,15 +41,25 @@ export class Related {
   readonly tree: DataLoader<string, TreeEntryRecord[]>;
 
   constructor(db: CountingStore) {
-    const entities = (query: string, order?: (a: EntityRecord, b: EntityRecord) => number) => new DataLoader<string, EntityRecord[]>(async (ids) =>
-      groupBy(ids, await db.read(query, { ids: [...ids] }), 'key', toEntity).map((list) => (order ? list.sort(order) : list)), db.loaderOptions);
-    this.achievementsOf = entities(RELATED_QUERIES.achievementsOf);
-    this.organizationsIn = entities(RELATED_QUERIES.organizationsIn);
-    this.ancestors = entities(RELATED_QUERIES.ancestors, (a, b) => LEVEL_ORDER.indexOf(String(a.level)) - LEVEL_ORDER.indexOf(String(b.level)));
+    const entities = (query: string, label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) =>
+      new DataLoader<string, EntityRecord[]>(
+        async (ids) => groupBy(ids, await db.read(query, { ids: [...ids] }), 'key', (row) => toEntity(row, label)).map((list) => list.sort(order)),
+        db.loaderOptions,
+      );
+    this.achievementsOf = new DataLoader(async (ids) => {
+      const groups = new Map<Holder, string[]>();
+      for (const id of ids) {
+        const label = labelOfId(id) as Holder;
+        if ((HOLDERS as readonly string[]).includes(label)) groups.set(label, [...(groups.get(label) ?? []), id]);
+      }
+      const rows = (await Promise.all([...groups].map(([label, some]) => db.read(RELATED_QUERIES.achievementsOf[label], { ids: some })))).flat();
+      return groupBy(ids, rows, 'key', (row) => toEntity(row, 'Achievement')).map((list) => list.sort(byName));
+    }, db.loaderOptions);
+    this.organizationsIn = entities(RELATED_QUERIES.organizationsIn, 'Organization', byName);
+    this.ancestors = entities(RELATED_QUERIES.ancestors, 'Place', byLevel);
     this.tree = new DataLoader(async (ids) => {
       const rows = await db.read(RELATED_QUERIES.tree, { ids: [...ids] });
-      return groupBy(ids, rows, 'key', (row) => ({ id: String(row.id), parent: String(row.parent) }))
-        .map((edges, i) => walkTree(ids[i]!, edges));
+      return groupBy(ids, rows, 'key', (row) => ({ id: String(row.id), parent: String(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges));
     }, db.loaderOptions);
   }
 }

@@ -1,9 +1,10 @@
-import DataLoader from 'dataloader';
 import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/store.js';
 import type { CountingStore } from './counting.js';
 import { PLACE_PATH } from './patterns.js';
-import { groupBy, toEntity, type EntityRecord } from './records.js';
+import type { Entities } from './entities.js';
+import type { EntityRecord } from './records.js';
+import type { GraphShared } from './shared.js';
 
 /** A value and how many entities have it. */
 export interface CountRecord {
@@ -25,11 +26,10 @@ export function statsQueries(dialect: Dialect) {
     placeLevels: 'MATCH (n:Place) RETURN n.level AS key, count(n) AS count ORDER BY count DESC, key',
     relationshipTypes: `MATCH ()-[r]->() RETURN ${dialect.relationshipType('r')} AS key, count(r) AS count ORDER BY count DESC, key`,
     metricUnits: 'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
-    organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p AS node, 'Place' AS label, count(DISTINCT o) AS count`,
+    organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p.id AS place, count(DISTINCT o) AS count`,
     achievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(h)${IN_PLACE} RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     placeAchievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     byReport: `${mentioned} RETURN r.id AS report, ${label} AS key, count(DISTINCT n) AS count ORDER BY report, key`,
-    mentionCounts: `UNWIND $ids AS id ${mentioned} WHERE r.id = id RETURN id, ${label} AS key, count(DISTINCT n) AS count ORDER BY id, key`,
   };
 }
 
@@ -38,51 +38,71 @@ export type CountQuery = 'byLabel' | 'organizationKinds' | 'programKinds' | 'ach
 
 const keyCounts = (rows: Row[]): CountRecord[] => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
 
-/** Counts by label, kind, place and report. */
+/** A place with the organizations and achievements in or below it. */
+export interface PlaceCountRecord {
+  place: EntityRecord;
+  organizations: number;
+  achievements: number;
+}
+
+/**
+ * Counts by label, kind, place and report. Each is a whole-graph aggregation, computed once per graph
+ * version and shared by every request until the graph is reseeded.
+ */
 export class Stats {
   private readonly queries: ReturnType<typeof statsQueries>;
-  readonly mentionCounts: DataLoader<string, CountRecord[]>;
 
-  constructor(private readonly db: CountingStore, dialect: Dialect) {
+  constructor(
+    private readonly db: CountingStore,
+    dialect: Dialect,
+    private readonly shared: GraphShared,
+    private readonly entities: Entities,
+  ) {
     this.queries = statsQueries(dialect);
-    this.mentionCounts = new DataLoader(async (ids) =>
-      groupBy(ids, await db.read(this.queries.mentionCounts, { ids: [...ids] }), 'id', (r) => ({ key: String(r.key), count: Number(r.count) })), db.loaderOptions);
   }
 
   /** One of the plain `key, count` queries. */
-  async counts(query: CountQuery): Promise<CountRecord[]> {
-    return keyCounts(await this.db.read(this.queries[query]));
+  counts(query: CountQuery): Promise<CountRecord[]> {
+    return this.shared.memo(`stats:${query}`, async () => keyCounts(await this.db.read(this.queries[query])));
   }
 
   /** Places of one level with the organizations and achievements in or below them, most organizations first. */
-  async byPlace(level: string): Promise<Array<{ place: EntityRecord; organizations: number; achievements: number }>> {
-    const [orgs, held, own] = await Promise.all([
-      this.db.read(this.queries.organizationsByPlace, { level }),
-      this.db.read(this.queries.achievementsByPlace, { level }),
-      this.db.read(this.queries.placeAchievementsByPlace, { level }),
-    ]);
-    const achievements = new Map<string, Set<string>>();
-    for (const row of [...held, ...own]) {
-      const set = achievements.get(String(row.place)) ?? new Set<string>();
-      for (const id of row.ids as string[]) set.add(id);
-      achievements.set(String(row.place), set);
-    }
-    return orgs
-      .map((row) => {
-        const place = toEntity(row);
-        return { place, organizations: Number(row.count), achievements: achievements.get(place.id)?.size ?? 0 };
-      })
+  async byPlace(level: string): Promise<PlaceCountRecord[]> {
+    const counts = await this.shared.memo(`stats:byPlace:${level}`, async () => {
+      const [orgs, held, own] = await Promise.all([
+        this.db.read(this.queries.organizationsByPlace, { level }),
+        this.db.read(this.queries.achievementsByPlace, { level }),
+        this.db.read(this.queries.placeAchievementsByPlace, { level }),
+      ]);
+      const achievements = new Map<string, Set<string>>();
+      for (const row of [...held, ...own]) {
+        const set = achievements.get(String(row.place)) ?? new Set<string>();
+        for (const id of row.ids as string[]) set.add(id);
+        achievements.set(String(row.place), set);
+      }
+      return orgs.map((row) => ({ placeId: String(row.place), organizations: Number(row.count), achievements: achievements.get(String(row.place))?.size ?? 0 }));
+    });
+    const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
+    return counts
+      .map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }))
       .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || a.place.name.localeCompare(b.place.name));
   }
 
-  /** Entities mentioned per report (a compilation counts its articles), by label. */
-  async byReport(): Promise<Map<string, CountRecord[]>> {
-    const byReport = new Map<string, CountRecord[]>();
-    for (const row of await this.db.read(this.queries.byReport)) {
-      const list = byReport.get(String(row.report)) ?? [];
-      list.push({ key: String(row.key), count: Number(row.count) });
-      byReport.set(String(row.report), list);
-    }
-    return byReport;
+  /** Entities mentioned per report, by label: each article counts its own mentions, a compilation its articles' too. */
+  byReport(): Promise<Map<string, CountRecord[]>> {
+    return this.shared.memo('stats:byReport', async () => {
+      const byReport = new Map<string, CountRecord[]>();
+      for (const row of await this.db.read(this.queries.byReport)) {
+        const list = byReport.get(String(row.report)) ?? [];
+        list.push({ key: String(row.key), count: Number(row.count) });
+        byReport.set(String(row.report), list);
+      }
+      return byReport;
+    });
+  }
+
+  /** The mention counts of one report (or article). */
+  async mentionCounts(reportId: string): Promise<CountRecord[]> {
+    return (await this.byReport()).get(reportId) ?? [];
   }
 }

@@ -1006,6 +1006,7 @@ export type QueryReportsArgs = {
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+  report?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<EntityType>>;
 };
 

@@ -2,9 +2,10 @@ import type { GraphProfile } from '../data/profile.js';
 import { ACHIEVEMENT_KINDS, NODE_LABELS, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS, RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
 import { NEIGHBORHOOD_EDGES_PER_NODE } from '../data/explore.js';
+import { PAGE_SIZE } from '../model/pages.js';
 
-/** No list argument counts for more than this; a larger one is the resolver's error to name. */
-const LARGEST_ARGUMENT = 500;
+/** No list argument counts for more than the largest any resolver serves: a larger one is the resolver's error to name. */
+const LARGEST_ARGUMENT = PAGE_SIZE.neighborhoodMax;
 
 const isLabel = (type: string): type is NodeLabel => (NODE_LABELS as readonly string[]).includes(type);
 

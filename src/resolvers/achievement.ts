@@ -3,8 +3,8 @@ import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { intArgument, listArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { maskableFields, lookup, relation } from './common.js';
-import { listFilter } from './lists.js';
-import { connectionResolvers, pageRequest } from './paging.js';
+import { listFilter } from './list-arguments.js';
+import { connectionResolvers, pageRequest } from './connections.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {

@@ -1,5 +1,5 @@
-import { labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
-import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../model/fields.js';
+import type { NodeLabel, RelationType } from '../model/graph.js';
+import type { RelationFieldName } from '../model/fields.js';
 import type { EntityRecord, LinkRecord } from '../data/records.js';
 import type { Context } from '../context.js';
 import type { Direction, RelationshipType, Resolvers } from '../generated/graphql.js';
@@ -15,30 +15,25 @@ export const entityFields = {
 /** Entity fields plus `masked`, for the types whose name (or value) can be masked. */
 export const maskableFields = { ...entityFields, masked: (e: EntityRecord) => e.masked === true };
 
-/** The links of the given types and direction, to ends of one label when given. */
-export function selectLinks(links: LinkRecord[], types?: readonly RelationType[], direction: Direction = 'BOTH', other?: NodeLabel): LinkRecord[] {
-  return links.filter(
-    (l) =>
-      (!types?.length || types.includes(l.type)) && (direction === 'BOTH' || l.direction === direction) && (!other || labelOfId(l.otherId) === other),
-  );
+/** The links of the given types and direction. */
+export function selectLinks(links: LinkRecord[], types?: readonly RelationType[], direction: Direction = 'BOTH'): LinkRecord[] {
+  return links.filter((l) => (!types?.length || types.includes(l.type)) && (direction === 'BOTH' || l.direction === direction));
 }
 
 /** The entities a relationship field reaches, in link order, without repeats. */
-export async function follow(e: EntityRecord, { data }: Context, field: RelationField): Promise<EntityRecord[]> {
-  const ids = [...new Set(selectLinks(await data.entities.links.load(e.id), field.types, field.direction, field.other).map((l) => l.otherId))];
+export async function follow(e: EntityRecord, { data }: Context, name: RelationFieldName): Promise<EntityRecord[]> {
+  const ids = [...new Set((await data.entities.relation(name).load(e.id)).map((l) => l.otherId))];
   return (await data.entities.byId.loadMany(ids)).filter((r): r is EntityRecord => !!r && !(r instanceof Error));
 }
 
 /** The resolver of a relationship field, as `RELATION_FIELDS` defines it. */
-export const relation = (name: RelationFieldName) => (e: EntityRecord, _: unknown, ctx: Context) => follow(e, ctx, RELATION_FIELDS[name]);
+export const relation = (name: RelationFieldName) => (e: EntityRecord, _: unknown, ctx: Context) => follow(e, ctx, name);
 
 /** The resolver of a relationship field that returns the links themselves (with their roles and evidence). */
 export const relationLinks =
   (name: RelationFieldName) =>
-  async (e: EntityRecord, _: unknown, { data }: Context) => {
-    const { types, direction, other } = RELATION_FIELDS[name];
-    return selectLinks(await data.entities.links.load(e.id), types, direction, other);
-  };
+  (e: EntityRecord, _: unknown, { data }: Context) =>
+    data.entities.relation(name).load(e.id);
 
 /** A resolver for a single lookup by id of one label: null when unknown, BAD_USER_INPUT when malformed. */
 export function lookup(label: NodeLabel) {

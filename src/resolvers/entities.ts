@@ -1,8 +1,7 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { RELATION_FIELDS } from '../model/fields.js';
 import { entityFields, follow, maskableFields, lookup, relation, relationLinks } from './common.js';
-import { listResolver, pageOfKinds } from './lists.js';
-import { connectionResolvers, pageRequest } from './paging.js';
+import { listResolver, pageOfKinds } from './list-arguments.js';
+import { connectionResolvers, pageRequest } from './connections.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
 export const entityResolvers: Resolvers = {
@@ -51,10 +50,9 @@ export const entityResolvers: Resolvers = {
     title: (e) => String(e.title ?? e.name),
     source: (e) => String(e.source),
     evidence: () => [],
-    parent: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.parent']))[0] ?? null,
-    articles: async (e, _, ctx) =>
-      (await follow(e, ctx, RELATION_FIELDS['Report.articles'])).sort((a, b) => String(a.source).localeCompare(String(b.source))),
-    mentionCounts: (e, _, { data }) => data.stats.mentionCounts.load(e.id),
+    parent: async (e, _, ctx) => (await follow(e, ctx, 'Report.parent'))[0] ?? null,
+    articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    mentionCounts: (e, _, { data }) => data.stats.mentionCounts(e.id),
   },
   ProgramConnection: connectionResolvers,
   PersonConnection: connectionResolvers,

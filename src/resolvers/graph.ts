@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
+import { PAGE_SIZE } from '../model/pages.js';
 import { idArgument, intArgument } from './args.js';
 import { typeOfLabel } from './entity-types.js';
 
@@ -13,7 +14,7 @@ export const graphResolvers: Resolvers = {
     neighborhood: async (_, args, { data }) => {
       const id = idArgument('id', args.id);
       const depth = intArgument('depth', args.depth, 1, 1, 3);
-      const limit = intArgument('limit', args.limit, 200, 1, 500);
+      const limit = intArgument('limit', args.limit, PAGE_SIZE.neighborhood, 1, PAGE_SIZE.neighborhoodMax);
       if (!(await data.entities.byId.load(id))) return null;
       return data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
     },

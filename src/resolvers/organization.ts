@@ -3,8 +3,8 @@ import { reportIdOf, type EntityRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
 import { lookup, maskableFields, relation, relationLinks } from './common.js';
-import { listFilter, pageOfKinds } from './lists.js';
-import { connectionResolvers, pageRequest } from './paging.js';
+import { listFilter, pageOfKinds } from './list-arguments.js';
+import { connectionResolvers, pageRequest } from './connections.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {

@@ -1,6 +1,7 @@
 import { NODE_LABELS } from '../model/graph.js';
+import { PAGE_SIZE } from '../model/pages.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { intArgument, textArgument } from './args.js';
+import { intArgument, optionalId, textArgument } from './args.js';
 import { labelOfType, typeOfLabel } from './entity-types.js';
 import { badArgument } from './errors.js';
 
@@ -9,9 +10,9 @@ export const searchResolvers: Resolvers = {
     search: (_, args, { data }) => {
       const query = textArgument('query', args.query);
       if (!query) throw badArgument('query', 'must not be empty');
-      const first = intArgument('first', args.first, 20, 1, 100);
+      const first = intArgument('first', args.first, PAGE_SIZE.default, 1, PAGE_SIZE.max);
       const labels = args.types?.length ? args.types.map(labelOfType) : [...NODE_LABELS];
-      return data.search.search(query, labels, first);
+      return data.search.search(query, labels, first, optionalId('report', args.report, 'Report'));
     },
   },
   SearchResult: {

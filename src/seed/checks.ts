@@ -1,5 +1,6 @@
 import { NODE_LABELS, RELATION_TYPES, MENTIONED_IN, labelOfId } from '../model/graph.js';
 import { SeedError, type SeedFile } from './loader.js';
+import { CYPHER_STRING } from './statements.js';
 
 const LABEL = /\(\s*\w*\s*:\s*(\w+)/g;
 const TYPE = /\[\s*\w*\s*:\s*(\w+)/g;
@@ -19,7 +20,7 @@ export function checkSeedFiles(files: readonly SeedFile[]): void {
       const fail = (reason: string) => {
         throw new SeedError(file.name, index + 1, statement.line, reason);
       };
-      const text = statement.text.replace(/'(?:[^'\\]|\\.)*'/g, "''");
+      const text = statement.text.replace(CYPHER_STRING, "''");
       for (const [, label] of text.matchAll(LABEL)) if (!KNOWN_LABELS.has(label!)) fail(`unknown label ${label}`);
       for (const [, type] of text.matchAll(TYPE)) if (!KNOWN_TYPES.has(type!)) fail(`unknown relationship type ${type}`);
       for (const [, label, id] of statement.text.matchAll(NODE_ID)) {

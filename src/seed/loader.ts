@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { StatementError, type GraphStore } from '../graph/store.js';
 import { SEED_STAMP } from '../model/graph.js';
-import { CypherSyntaxError, parameterize, splitStatements, type Statement } from './statements.js';
+import { CYPHER_STRING, CypherSyntaxError, parameterize, splitStatements, type Statement } from './statements.js';
 
 /** A seed file split into statements. */
 export interface SeedFile {
@@ -55,7 +55,7 @@ export async function applySchema(store: GraphStore, cypherDir: string): Promise
  * missing end would otherwise load nothing, silently. Such statements are run with a count returned.
  */
 export function withMatchCount(text: string): string | undefined {
-  return /^MATCH\b/i.test(text) && !/\bRETURN\b/i.test(text.replace(/'(?:[^'\\]|\\.)*'/g, "''")) ? `${text} RETURN count(*) AS matched` : undefined;
+  return /^MATCH\b/i.test(text) && !/\bRETURN\b/i.test(text.replace(CYPHER_STRING, "''")) ? `${text} RETURN count(*) AS matched` : undefined;
 }
 
 /** How long loading one seed file (or the sweep after) may take: far longer than any read. */
@@ -69,7 +69,7 @@ export const SEED_TIMEOUT_MS = 600_000;
 export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[], stamp: string): Promise<number> {
   let count = 0;
   for (const file of files) {
-    const fail = (index: number, reason: string) => new SeedError(file.name, index + 1, file.statements[index]!.line, reason);
+    const errorAt = (index: number, reason: string) => new SeedError(file.name, index + 1, file.statements[index]!.line, reason);
     const counted = file.statements.map((s) => withMatchCount(s.text));
     const batch = file.statements.map((s, i) => {
       const { text, params } = parameterize(counted[i] ?? s.text);
@@ -78,10 +78,10 @@ export async function loadSeedFiles(store: GraphStore, files: readonly SeedFile[
     await store.writeTransaction(
       async (tx) => {
         const results = await tx.runAll(batch).catch((error: unknown) => {
-          throw error instanceof StatementError ? fail(error.index, error.message) : error;
+          throw error instanceof StatementError ? errorAt(error.index, error.message) : error;
         });
         const empty = results.findIndex((rows, i) => counted[i] && Number(rows[0]?.matched ?? 0) === 0);
-        if (empty >= 0) throw fail(empty, 'its MATCH finds nothing (a relationship to a missing node?)');
+        if (empty >= 0) throw errorAt(empty, 'its MATCH finds nothing (a relationship to a missing node?)');
       },
       { timeoutMs: SEED_TIMEOUT_MS },
     );

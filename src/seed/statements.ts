@@ -1,3 +1,6 @@
+/** A single-quoted Cypher string literal, escapes included. */
+export const CYPHER_STRING = /'(?:[^'\\]|\\.)*'/g;
+
 /** One statement of a Cypher file, with the line it starts on (1-based) for error messages. */
 export interface Statement {
   text: string;

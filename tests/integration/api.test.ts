@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
-import { encodeCursor } from '../../src/resolvers/paging.js';
+import { encodeCursor } from '../../src/resolvers/connections.js';
 import { execute, postGraphQL, startApollo, startHttp } from '../support/api.js';
 import { ENGINES, seededStore } from '../support/stores.js';
 

@@ -99,8 +99,14 @@ for (const engine of ENGINES) {
     it('searches Chinese names, normalizing Traditional input, and says what matched', async () => {
       const { search } = await run(SearchByNameDocument, { query: '壽陽縣醫療集團' });
       expect(search[0]).toMatchObject({ type: 'ORGANIZATION', matchedField: 'NAME', matchedText: '寿阳县医疗集团', node: { id: GROUP } });
-      const alias = await run(SearchByNameDocument, { query: '国家卫健委' });
-      expect(alias.search[0]).toMatchObject({ matchedField: 'ALIAS', node: { id: 'org:国家卫生健康委员会' } });
+      const short = await run(SearchByNameDocument, { query: '国家卫健委' });
+      expect(short.search[0]).toMatchObject({ matchedField: 'NAME', matchedText: '国家卫生健康委员会', node: { id: 'org:国家卫生健康委员会' } });
+      const alias = await run(SearchByNameDocument, { query: '通用技术集团' });
+      expect(alias.search[0]).toMatchObject({
+        matchedField: 'ALIAS',
+        matchedText: '通用技术集团',
+        node: { id: 'org:中国通用技术（集团）控股有限责任公司' },
+      });
       const places = await run(SearchByNameDocument, { query: '寿阳', types: ['PLACE'] });
       expect(places.search.length).toBeGreaterThan(0);
       expect(places.search.every((r) => r.type === 'PLACE')).toBe(true);

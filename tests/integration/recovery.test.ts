@@ -61,8 +61,11 @@ describe('the server process: shutdown, crashes and a shared data folder', () =>
     const { uri } = inject('neo4j');
     const server = start(folder(freshFolder()), { NODE_ENV: 'production', NEO4J_URI: uri, NEO4J_USERNAME: '' });
     const url = await server.ready;
-    const inFlight = Array.from({ length: 10 }, () => postGraphQL(url, { query: `{ neighborhood(id: "${HUB}", depth: 2) { nodes { id } } }` }));
-    await wait(30);
+    const inFlight = Array.from({ length: 10 }, () =>
+      postGraphQL(url, { query: `{ neighborhood(id: "${HUB}", depth: 3, limit: 500) { nodes { id } } }` }),
+    );
+    // Long enough for the server to have accepted all ten (connections still in the kernel's queue are refused once it stops listening).
+    await wait(300);
     server.signal('SIGTERM');
     expect((await Promise.all(inFlight)).map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(await server.exited).toBe(0);

@@ -1,8 +1,6 @@
 import type { Page, PageRequest } from '../data/paging.js';
+import { PAGE_SIZE } from '../model/pages.js';
 import { badArgument } from './errors.js';
-
-/** The largest page a connection serves; asking for more is an error, never a silent truncation. */
-export const MAX_PAGE_SIZE = 100;
 
 const CURSOR_PREFIX = 'offset:';
 
@@ -22,8 +20,8 @@ function decodeCursor(cursor: string): number {
 
 /** Checks `first` and `after` and turns them into the slice to read. */
 export function pageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
-  const first = args.first ?? 20;
-  if (first < 0 || first > MAX_PAGE_SIZE) throw badArgument('first', `must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`);
+  const first = args.first ?? PAGE_SIZE.default;
+  if (first < 0 || first > PAGE_SIZE.max) throw badArgument('first', `must be from 0 to ${PAGE_SIZE.max}, got ${first}`);
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
 }
 

@@ -4,7 +4,7 @@ import type { ListFilter, Order } from '../data/lists.js';
 import { pageOf } from '../data/paging.js';
 import type { EntityRecord } from '../data/records.js';
 import { listArgument, optionalId, rangeArguments, textArgument } from './args.js';
-import { pageRequest } from './paging.js';
+import { pageRequest } from './connections.js';
 
 /** The filter input fields shared by list queries, before checking. */
 export interface FilterInput {

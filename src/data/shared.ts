@@ -1,0 +1,38 @@
+import type { GraphStore } from '../graph/store.js';
+import { GraphVersion } from './version.js';
+
+/**
+ * What requests on one store share: the graph's version, and answers about the whole graph computed
+ * once per version (counts, the search index, the profile of list sizes). Nothing here is the store:
+ * each entry is derived from it and dropped when the graph changes.
+ */
+export class GraphShared {
+  readonly version: GraphVersion;
+  private readonly entries = new Map<string, { version: string; value: Promise<unknown> }>();
+
+  constructor(store: GraphStore) {
+    this.version = new GraphVersion(store);
+  }
+
+  /** `compute()`'s answer for the current graph version, computed once per version (a failure is not kept). */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.version.get();
+    const entry = this.entries.get(key);
+    if (entry?.version === version) return entry.value as Promise<T>;
+    const value = compute();
+    this.entries.set(key, { version, value });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+}
+
+const shared = new WeakMap<GraphStore, GraphShared>();
+
+/** The shared state of a store, made on first use. */
+export function sharedOf(store: GraphStore): GraphShared {
+  let found = shared.get(store);
+  if (!found) shared.set(store, (found = new GraphShared(store)));
+  return found;
+}

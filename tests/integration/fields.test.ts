@@ -1,0 +1,95 @@
+import type { ApolloServer } from '@apollo/server';
+import {
+  buildASTSchema,
+  getNamedType,
+  isEnumType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  parse,
+  type GraphQLField,
+  type GraphQLNamedType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/context.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { loadTypeDefs } from '../../src/schema.js';
+import { execute, startApollo } from '../support/api.js';
+import { ENGINES, seededStore } from '../support/stores.js';
+
+const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
+
+/** A well-linked entity of each type, so every field of it has something to resolve. */
+const SAMPLES: Record<string, string> = {
+  Organization: 'org:寿阳县医疗集团',
+  Program: 'prog:深化医药卫生体制改革',
+  Achievement: 'ach:001-12:入选中央财政支持公立医院改革与高质量发展示范项目',
+  Person: 'person:张琨',
+  Place: 'place:山西省',
+  Policy: 'policy:康养济南建设实施方案',
+  Event: 'event:新冠肺炎疫情',
+  Report: 'report:001',
+};
+
+/** Values for the required arguments the root fields take. */
+const REQUIRED: Record<string, string> = {
+  id: '"org:寿阳县医疗集团"',
+  query: '"医院"',
+  unit: '"人次"',
+  from: '"org:寿阳县人民医院"',
+  to: '"org:寿阳县医疗集团"',
+};
+
+/** A selection of every field of a type, one level deep: objects give their __typename, connections their count and a node. */
+function everyField(type: GraphQLNamedType): string {
+  if (!isObjectType(type) && !isInterfaceType(type)) return '';
+  return Object.values(type.getFields() as Record<string, GraphQLField<unknown, unknown>>)
+    .map((field) => {
+      // A lookup by id (organization, place …) gets an id of its own type; other arguments their usual value.
+      const own = SAMPLES[field.name.charAt(0).toUpperCase() + field.name.slice(1)];
+      const args = field.args
+        .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+        .map((a) => `${a.name}: ${a.name === 'id' && own ? JSON.stringify(own) : REQUIRED[a.name]}`);
+      const call = `${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
+      const named = getNamedType(field.type);
+      if (isScalarType(named) || isEnumType(named)) return call;
+      if (named.name.endsWith('Connection')) return `${call} { totalCount edges { cursor node { __typename } } pageInfo { hasNextPage } }`;
+      if (isUnionType(named) || isInterfaceType(named)) return `${call} { __typename }`;
+      // One level further for plain objects (links, evidence, counts), so their own fields resolve too.
+      const inner = Object.values((named as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields())
+        .map((f) => (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type)) ? f.name : `${f.name} { __typename }`))
+        .join(' ');
+      return `${call} { ${inner} }`;
+    })
+    .join('\n');
+}
+
+for (const engine of ENGINES) {
+  describe(`every field of every type, on ${engine}`, () => {
+    let store: GraphStore;
+    let apollo: ApolloServer<Context>;
+    beforeAll(async () => {
+      store = await seededStore(engine);
+      apollo = await startApollo(store);
+    });
+    afterAll(async () => {
+      await apollo.stop();
+      await store.close();
+    });
+
+    it.each(Object.entries(SAMPLES))('resolves every field of %s', async (type, id) => {
+      const query = `{ node(id: "${id}") { ... on ${type} { ${everyField(schema.getType(type)!)} } } }`;
+      const { data, errors } = await execute(apollo, store, { query });
+      expect(errors).toBeUndefined();
+      expect((data as { node: Record<string, unknown> | null }).node).toMatchObject({ id });
+    });
+
+    it('resolves every field of the query root', async () => {
+      const { data, errors } = await execute(apollo, store, { query: `{ ${everyField(schema.getQueryType()!)} }` });
+      expect(errors).toBeUndefined();
+      for (const [field, value] of Object.entries(data as Record<string, unknown>)) expect(value, field).not.toBeUndefined();
+    });
+  });
+}

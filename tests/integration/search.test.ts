@@ -1,0 +1,66 @@
+import type { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/context.js';
+import type { GraphStore } from '../../src/graph/store.js';
+import { execute, startApollo } from '../support/api.js';
+import { ENGINES, seededStore } from '../support/stores.js';
+
+const SEARCH =
+  'query S($q: String!, $report: ID, $first: Int) { search(query: $q, report: $report, first: $first) { score matchedField node { id } } }';
+
+/** What analysts type, and the entity that must come first (or be among the first five). */
+const TABLE: Array<{ kind: string; query: string; first?: string; among?: string }> = [
+  { kind: 'Traditional characters', query: '壽陽縣醫療集團', first: 'org:寿阳县医疗集团' },
+  { kind: 'short form 中共', query: '中共济南市委员会', first: 'org:中国共产党济南市委员会' },
+  { kind: 'short form 卫健委, city without 市', query: '济南卫健委', first: 'org:济南市卫生健康委员会' },
+  { kind: 'short form 卫健委, with 市', query: '济南市卫健委', first: 'org:济南市卫生健康委员会' },
+  { kind: 'spun wording pasted from report 004', query: '济南市卫生矫健委', first: 'org:济南市卫生健康委员会' },
+  { kind: 'spun program name', query: '机灵中药房', first: 'prog:智慧中药房' },
+  { kind: 'pinyin initials', query: 'syxyljt', first: 'org:寿阳县医疗集团' },
+  { kind: 'full pinyin', query: 'shouyang', among: 'org:寿阳县医疗集团' },
+  { kind: 'full pinyin with spaces', query: 'shou yang xian yi liao ji tuan', first: 'org:寿阳县医疗集团' },
+  { kind: 'masked name, exactly', query: '市人民医院', first: 'org:001-01:市人民医院' },
+];
+
+for (const engine of ENGINES) {
+  describe(`search on ${engine}`, () => {
+    let store: GraphStore;
+    let apollo: ApolloServer<Context>;
+    beforeAll(async () => {
+      store = await seededStore(engine);
+      apollo = await startApollo(store);
+    });
+    afterAll(async () => {
+      await apollo.stop();
+      await store.close();
+    });
+
+    const search = async (variables: Record<string, unknown>) => {
+      const { data, errors } = await execute(apollo, store, { query: SEARCH, variables });
+      expect(errors).toBeUndefined();
+      return (data as { search: Array<{ score: number; matchedField: string; node: { id: string } }> }).search;
+    };
+
+    it.each(TABLE)('finds what analysts type: $kind ($query)', async ({ query, first, among }) => {
+      const hits = await search({ q: query, first: 5 });
+      if (first) expect(hits[0]?.node.id).toBe(first);
+      if (among) expect(hits.map((h) => h.node.id)).toContain(among);
+    });
+
+    it('keeps to one report when asked, a compilation including its articles', async () => {
+      const inside = await search({ q: '医院', report: 'report:002', first: 50 });
+      expect(inside.length).toBeGreaterThan(0);
+      const everywhere = await search({ q: '医院', first: 50 });
+      expect(inside.map((h) => h.node.id)).not.toEqual(everywhere.map((h) => h.node.id));
+      const articles = await search({ q: '市人民医院', report: 'report:001', first: 50 });
+      expect(articles.map((h) => h.node.id)).toContain('org:001-01:市人民医院');
+    });
+
+    it('never lets a generic alias (集团, 医院) outrank a real name match', async () => {
+      const hits = await search({ q: '集团', first: 10 });
+      const firstAlias = hits.findIndex((h) => h.matchedField === 'ALIAS');
+      const lastName = hits.map((h) => h.matchedField).lastIndexOf('NAME');
+      if (firstAlias >= 0 && lastName >= 0) expect(firstAlias).toBeGreaterThan(lastName);
+    });
+  });
+}
