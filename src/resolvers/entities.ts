@@ -54,6 +54,7 @@ export const entityResolvers: Resolvers = {
     parent: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.parent']))[0] ?? null,
     articles: async (e, _, ctx) =>
       (await follow(e, ctx, RELATION_FIELDS['Report.articles'])).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    place: async (e, _, ctx) => (await follow(e, ctx, RELATION_FIELDS['Report.place']))[0] ?? null,
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts.load(e.id),
   },
   ProgramConnection: connectionResolvers,
