@@ -67,6 +67,12 @@ const EVIDENCE_FIELDS = ['source', 'quote'];
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The problem of a field curation does not know; a draft's `draft` mark says the item awaits review. */
+function unknownField(where: string, key: string): string {
+  if (key === 'draft') return `${where}: a draft candidate not yet reviewed: check it, then remove "draft" (npm run draft -- --accept)`;
+  return `${where}: unknown field "${key}"`;
+}
+
 /** The id of a curated entity, derived from its type and name (and article, when the name is masked). */
 export function entityId(label: EntityLabel, name: string, firstSource: string, masked: boolean): string {
   const prefix = ENTITY_PREFIX[label];
@@ -173,7 +179,7 @@ export class CurationReader {
     if (typeof raw.name !== 'string' || !raw.name.trim()) return void this.problems.push(`${where}: needs a name`);
     const name = raw.name.trim();
     where = `${where} (${label} ${name})`;
-    for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) this.problems.push(`${where}: unknown field "${key}"`);
+    for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) this.problems.push(unknownField(where, key));
     const evidenceList = Array.isArray(raw.evidence) ? raw.evidence : [];
     const evidence = evidenceList.map((e, i) => this.readEvidence(e, `${where} evidence[${i}]`)).filter((e): e is Evidence => !!e);
     if (!evidence[0]) return void this.problems.push(`${where}: needs evidence`);
@@ -258,7 +264,7 @@ export class CurationReader {
     if (typeof from !== 'string' || typeof to !== 'string') return void this.problems.push(`${where}: needs from and to ids`);
     where = `${where} (${from} -${type}-> ${to})`;
     for (const key of Object.keys(raw)) {
-      if (!RELATION_FIELDS.includes(key)) this.problems.push(`${where}: unknown field "${key}"`);
+      if (!RELATION_FIELDS.includes(key)) this.problems.push(unknownField(where, key));
     }
     for (const id of [from, to]) {
       if (!declared.has(id) && !id.startsWith('report:')) this.problems.push(`${where}: ${id} is not declared in this file`);

@@ -178,8 +178,35 @@ function tokens(text: string): Token[] {
   return list;
 }
 
+/** Common surnames: a person's name starts with one. */
+const SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习弓'.split(
+    '',
+  ),
+);
+/** What follows a name and is no part of it (赵宏, / 孙立新参加 / 何志强在): punctuation, verbs, particles. */
+const AFTER_NAME =
+  /^([、，,。；;：:（(）)“”\s]|强调|主持|参加|介绍|宣读|指出|表示|讲话|作了|作为|代表|出席|带领|率领|一行|等|在|对|说|讲|为|和|与|及|是|就|也|到|来|去|看|了|的|同志|分别|任|向|致|要|从|于|被|把|将|指|提|主)/u;
+
+/** A person's name written right after a post: a surname and one or two more characters. */
+function personAfter(text: string, at: number): string | undefined {
+  const chars = [...text.slice(at, at + 3)];
+  if (!chars[0] || !SURNAMES.has(chars[0]) || !chars[1] || !/\p{Script=Han}/u.test(chars[1]) || AFTER_NAME.test(text.slice(at + 1))) return undefined;
+  const third = chars[2];
+  return third && /\p{Script=Han}/u.test(third) && !AFTER_NAME.test(text.slice(at + 2)) ? chars.join('') : chars.slice(0, 2).join('');
+}
+
+/** A person's name written right before 总书记 or 同志 (习近平总书记). */
+function personBefore(text: string, at: number): string | undefined {
+  for (const length of [3, 2]) {
+    const name = text.slice(Math.max(0, at - length), at);
+    if (name.length === length && SURNAMES.has(name[0]!) && /^\p{Script=Han}+$/u.test(name)) return name;
+  }
+  return undefined;
+}
+
 /** Tags of words that can be part of a name. */
-const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|l|i|vn|m|a|t)$/;
+const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m)$/;
 
 /** Where the name ending at `suffixStart` begins, walking left over name-like words. */
 function nameStart(text: string, suffixStart: number, maxLength = 20): number {
@@ -198,7 +225,7 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
       continue;
     }
     if (PUNCT.test(token.word) || !NAME_TAGS.test(token.tag)) break;
-    if (BOUNDARY_WORDS.includes(token.word) || /^[的和与及等在对为由将把被向从以是了着也都又并而或]$/.test(token.word)) break;
+    if (BOUNDARY_WORDS.includes(token.word) || /^[的和与及等在对为由将把被向从以是了着也都又并而或暨]/.test(token.word)) break;
     if (token.tag === 'm' && !/^(第?[一二三四五六七八九十0-9]+|[0-9]+)$/.test(token.word)) break;
     if (token.tag === 'm' && /^[0-9]+$/.test(token.word) && list[index + 1] && /^(所|家|个|名|支|项|批)/.test(list[index + 1]!.word)) break;
     if (suffixStart - token.start > maxLength) break;
@@ -208,7 +235,7 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
   while (start < suffixStart) {
     const rest = text.slice(start);
     const lead =
-      /^(积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内)/.exec(
+      /^(充分发挥|贯彻落实|锚定|今后|健康|积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内)/.exec(
         rest,
       );
     if (!lead) break;
@@ -422,11 +449,7 @@ export class Extractor {
       );
     }
     for (const token of tokens(text)) {
-      if (
-        !/^[\p{Script=Han}]{1,4}(镇|乡|街道)$/u.test(token.word) ||
-        /^(乡镇|城镇|村镇|集镇|城乡|各镇|全镇|本镇|该镇|重镇|名镇|小镇|市镇|街道)$/.test(token.word)
-      )
-        continue;
+      if (!/^[\p{Script=Han}]{2,4}(镇|乡|街道)$/u.test(token.word) || /^[县市省区各全本该重名小城村集]/.test(token.word)) continue;
       if (!free(token.start, token.end)) continue;
       this.town(token.word, { sentence, start: token.start, end: token.end }, 0.7);
     }
@@ -467,7 +490,12 @@ export class Extractor {
       // A suffix inside a longer word (医院管理, 党委书记 are fine; 医院的 too): only the word's own end counts.
       const next = text.slice(end, end + 2);
       if (/^(院|局|委|办|厅|部|所|站|室|组|队|中心|集团)/.test(next) && ends.has(end + 1)) continue;
-      let start = nameStart(text, suffixStart);
+      const openTitle = text.lastIndexOf('《', suffixStart);
+      if (openTitle >= 0 && text.indexOf('》', openTitle) >= end) continue;
+      const openQuote = text.lastIndexOf('“', suffixStart);
+      const quoted = openQuote >= 0 && text.indexOf('”', openQuote) === end && end - openQuote <= 24;
+      if (quoted && /^”(称号|荣誉|奖|等荣誉)/.test(text.slice(end, end + 4))) continue;
+      let start = quoted ? openQuote + 1 : nameStart(text, suffixStart);
       let name = text.slice(start, end).replace(/^[“”"]+/, '');
       start = end - name.length;
       if (name.startsWith('”')) continue;
@@ -544,23 +572,17 @@ export class Extractor {
       let at = text.indexOf(role);
       while (at >= 0) {
         const end = at + role.length;
-        const after = tokens(text).find((t) => t.start === end);
-        const before = tokens(text).find((t) => t.end === at);
         // 职务 + 姓名: 副局长赵宏; 姓名 + 总书记/同志: 习近平总书记.
         let person: { name: string; start: number; end: number } | undefined;
-        if (after && /^(nr|nrfg|nrt|x)$/.test(after.tag) && /^[\p{Script=Han}]{2,3}$/u.test(after.word) && role !== '同志') {
-          person = { name: after.word, start: after.start, end: after.end };
-        } else if (after && /^xx$/i.test(after.word) && this.masks) {
-          person = { name: after.word, start: after.start, end: after.end };
-        } else if (
-          (role === '总书记' || role === '同志') &&
-          before &&
-          /^(nr|nrfg|nrt|x)$/.test(before.tag) &&
-          /^[\p{Script=Han}]{2,3}$/u.test(before.word)
-        ) {
-          person = { name: before.word, start: before.start, end: before.end };
+        const after = personAfter(text, end);
+        if (role !== '同志' && role !== '总书记' && after) person = { name: after, start: end, end: end + after.length };
+        else if (role !== '同志' && this.masks && /^xx(?![\p{Script=Han}]{0,2}(市|县|区|省))/iu.test(text.slice(end)))
+          person = { name: 'xx', start: end, end: end + 2 };
+        else if (role === '总书记' || role === '同志') {
+          const before = personBefore(text, at);
+          if (before) person = { name: before, start: at - before.length, end: at };
         }
-        if (person && !/^(同志|指出|表示|强调|介绍|说|讲|要求|带领|率领|主持|参加|出席|一行|等)/.test(person.name)) {
+        if (person) {
           const mention = { sentence, start: Math.min(at, person.start), end: Math.max(end, person.end) };
           const candidate = this.add('Person', person.name, mention, {
             confidence: 0.75,
@@ -703,15 +725,25 @@ export class Extractor {
         { aliases: [m[0], `${n}大`], confidence: 0.7, why: 'a party congress' },
       );
     }
-    for (const m of text.matchAll(/((?:19|20)\d{2}年)?([\p{Script=Han}]{2,20}?)(工作会议|大会|全会|会议|论坛|博览会|运动会|冬奥会|冬残奥会)/gu)) {
-      const name = m[0];
-      if (/^(召开|参加|出席|在|的)/.test(m[2]!) || name.length < 5) continue;
-      const start = m.index! + (nameStart(text, m.index! + (m[1]?.length ?? 0) + m[2]!.length) - m.index! > 0 ? 0 : 0);
+    // Named meetings: with a year or a session (2023年工作会议, 十二届二次全会), and the Olympics.
+    for (const m of text.matchAll(
+      /((?:19|20)\d{2}年)?([\p{Script=Han}]{0,12}?)([一二三四五六七八九十]+届[一二三四五六七八九十]+次全会|工作会议|大会|冬奥会|冬残奥会|论坛|博览会)/gu,
+    )) {
+      const lead = /^(.*?)(召开|参加|出席|举办|举行|贯彻落实|贯彻|落实|学习|暨|及|和|与|、)/.exec(m[2]!);
+      const cut = lead ? lead[0].length : 0;
+      const name = `${cut ? '' : (m[1] ?? '')}${m[2]!.slice(cut)}${m[3]}`;
+      if (!m[1] && !/届/.test(m[3]!) && !/奥会/.test(m[3]!)) continue;
+      if ([...name].length < 5 || /[的了在是]/.test(name)) continue;
+      const end = m.index! + m[0].length;
       this.add(
         'Event',
         name,
-        { sentence, start, end: m.index! + name.length },
-        { props: m[1] ? { year: Number(m[1].slice(0, 4)) } : {}, confidence: 0.45, why: 'a named meeting or event' },
+        { sentence, start: end - name.length, end },
+        {
+          props: m[1] ? { year: Number(m[1].slice(0, 4)) } : {},
+          confidence: 0.45,
+          why: 'a named meeting or event',
+        },
       );
     }
   }
@@ -765,18 +797,21 @@ export class Extractor {
           why: `an honour after “${m[1]}”`,
         },
       );
-      this.holder(achievement, sentence, start);
-      // The granting body: the organization right before 授予 (市文明委授予), or after 被 (被市委、市政府授予).
-      for (const org of this.mentionsIn(sentence, 'Organization').filter((o) => o.end <= start && start - o.end <= 12)) {
-        if (/授予|命名/.test(m[1]!) || /被/.test(text.slice(org.start - 1, org.start)))
-          this.relate(
-            'AWARDED_BY',
-            achievement,
-            org.candidate,
-            { sentence, start: org.start, end: start + m[0].length },
-            0.6,
-            'the body before 授予',
-          );
+      // 甲被乙授予: 甲 holds it, 乙 grants it; 乙授予甲: the same; 甲荣获: 甲 holds it.
+      const passive = text.lastIndexOf('被', start);
+      const isPassive = passive >= 0 && start - passive <= 20;
+      const orgs = this.mentionsIn(sentence, 'Organization');
+      const grantors = /授予|命名/.test(m[1]!) ? orgs.filter((o) => o.end <= start && (isPassive ? o.start > passive : start - o.end <= 12)) : [];
+      this.holder(achievement, sentence, isPassive ? passive : (grantors[0]?.start ?? start));
+      for (const org of grantors) {
+        this.relate(
+          'AWARDED_BY',
+          achievement,
+          org.candidate,
+          { sentence, start: org.start, end: start + m[0].length },
+          0.6,
+          'the body that grants it (授予)',
+        );
       }
     }
     // Designations and milestones: 入选…, 成为…, 挂牌, 建成…
@@ -847,8 +882,10 @@ export class Extractor {
 
   /** The holder of an achievement: the organization named last before it in the sentence, else the source's main actor. */
   private holder(achievement: Candidate, sentence: Sentence, at: number): void {
-    const before = this.mentionsIn(sentence, 'Organization', 'Program').filter((o) => o.end <= at);
-    const org = before.filter((o) => o.candidate.type === 'Organization').at(-1) ?? before.at(-1);
+    const before = this.mentionsIn(sentence, 'Organization').filter((o) => o.end <= at);
+    // A sentence about “the group” (集团…, 我委…) speaks of the source's main actor.
+    const generic = /^(集团|医院|我委|我市|全市|该院|本院|委党组|中心|我局|全县|我县|全区|我区)/.test(sentence.text);
+    const org = generic ? undefined : before[0];
     if (org)
       return void this.relate(
         'HAS_ACHIEVEMENT',

@@ -192,6 +192,11 @@ describe('the curation compiler', () => {
     ['an unknown relation type', (d) => (Object.assign(relation(d, 'RUNS'), { type: 'OWNS' }), d), /unknown relation type "OWNS"/],
     ['a relation without ends', (d) => (delete relation(d, 'RUNS').to, d), /needs from and to ids/],
     [
+      'a draft candidate not reviewed',
+      (d) => (Object.assign(entity(d, '测试县卫生健康局'), { draft: { confidence: 0.8, why: 'x' } }), d),
+      /\(Organization 测试县卫生健康局\): a draft candidate not yet reviewed: check it, then remove "draft"/,
+    ],
+    [
       'an unknown relation field',
       (d) => (Object.assign(relation(d, 'RUNS'), { weight: 1 }), d),
       /-RUNS-> prog:远程会诊项目\): unknown field "weight"/,
