@@ -149,7 +149,7 @@ export class ReportCatalog {
     const { manifest, problems } = parseManifest(doc, path);
     if (problems.length) throw new ManifestError(problems);
     const dir =
-      options.reportsDir ?? process.env.REPORTS_DIR ?? (manifest.reportsDir ? resolve(dirname(path), manifest.reportsDir) : DEFAULT_REPORTS_DIR);
+      options.reportsDir || process.env.REPORTS_DIR || (manifest.reportsDir ? resolve(dirname(path), manifest.reportsDir) : DEFAULT_REPORTS_DIR);
     return new ReportCatalog(manifest, resolve(dir), path);
   }
 
