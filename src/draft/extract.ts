@@ -71,6 +71,14 @@ const MASK = /xx|(?<![A-Za-z])x(?![A-Za-z])/i;
 /** Modifiers that leave an organization name generic (县级医院, 乡镇卫生院): no organization. */
 const GENERIC_HEADS = new Set([
   '',
+  '医院',
+  '央企',
+  '产业',
+  '健康产业',
+  '大健康产业',
+  '世界一流健康产业',
+  '跨区域医院',
+  '区域医院',
   '乡镇',
   '县级',
   '公立',
@@ -162,6 +170,10 @@ const GENERIC_HEADS = new Set([
   '合作共建',
 ]);
 
+/** A head made only of generic qualifiers (三级甲等综合, 省外优质, 市属三甲综合): a kind of organization, not one. */
+const GENERIC_HEAD =
+  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟)+$/;
+
 let cache = new Map<string, Token[]>();
 /** jieba's words of a sentence, with their parts of speech and character offsets. */
 function tokens(text: string): Token[] {
@@ -206,7 +218,9 @@ function personBefore(text: string, at: number): string | undefined {
 }
 
 /** Tags of words that can be part of a name. */
-const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m)$/;
+const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m|v|vd|vi|vg|a|t)$/;
+/** Parts of speech a name does not start with (a verb, adjective or time word before it is context). */
+const NOT_FIRST_TAGS = /^(v|vd|vi|vg|a|t)$/;
 
 /** Where the name ending at `suffixStart` begins, walking left over name-like words. */
 function nameStart(text: string, suffixStart: number, maxLength = 20): number {
@@ -214,6 +228,7 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
   let index = list.findIndex((t) => t.start <= suffixStart && suffixStart < t.end);
   if (index < 0) return suffixStart;
   let start = list[index]!.start;
+  const suffixWordStart = start;
   for (index -= 1; index >= 0; index--) {
     const token = list[index]!;
     if (token.word === '”' || token.word === '"') {
@@ -224,25 +239,59 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
       index = list.findIndex((t) => t.start <= open && open < t.end);
       continue;
     }
-    if (PUNCT.test(token.word) || !NAME_TAGS.test(token.tag)) break;
-    if (BOUNDARY_WORDS.includes(token.word) || /^[的和与及等在对为由将把被向从以是了着也都又并而或暨]/.test(token.word)) break;
-    if (token.tag === 'm' && !/^(第?[一二三四五六七八九十0-9]+|[0-9]+)$/.test(token.word)) break;
-    if (token.tag === 'm' && /^[0-9]+$/.test(token.word) && list[index + 1] && /^(所|家|个|名|支|项|批)/.test(list[index + 1]!.word)) break;
+    const gluedStop = token.word.length > 1 && /^[为在与和及由向对从到把被将以使照抓了]/.test(token.word) && /^(x|zg)$/.test(token.tag);
+    // A verb right before the suffix word is an action on the organization, not part of its name (进入集团, 抓集团).
+    const verbAtSuffix = /^(v|vd|vi|vg)$/.test(token.tag) && list[index + 1]?.start === suffixWordStart;
+    if (
+      PUNCT.test(token.word) ||
+      STOP_TAGS.test(token.tag) ||
+      STOP_WORDS.test(token.word) ||
+      !NAME_TAGS.test(token.tag) ||
+      gluedStop ||
+      verbAtSuffix
+    ) {
+      // A word glued to a stop (为市, 在xx市): keep what follows the stop character.
+      const glued = /^[为在与和及由向对从到把被将以使照抓]([\p{Script=Han}x]+)$/u.exec(token.word);
+      if (glued && !PUNCT.test(token.word)) start = token.end - glued[1]!.length;
+      break;
+    }
+    if (token.tag === 'm' && !/^(第?[一二三四五六七八九十0-9]+|[0-9]+|x+)$/i.test(token.word)) break;
+    if (token.tag === 'm' && /^[0-9x]+$/i.test(token.word) && list[index + 1] && /^(所|家|个|名|支|项|批|大)/.test(list[index + 1]!.word)) break;
     if (suffixStart - token.start > maxLength) break;
     start = token.start;
   }
+  // A name starts with no verb, adjective or time word (号召寿阳县医疗集团, 健康寿阳县医疗集团).
+  for (const token of list) {
+    if (token.start < start) continue;
+    if (token.start >= suffixStart || !NOT_FIRST_TAGS.test(token.tag) || /^[型性级]/.test(text.slice(token.end))) break;
+    start = token.end;
+  }
   // Leading words that are no part of a name.
   while (start < suffixStart) {
-    const rest = text.slice(start);
-    const lead =
-      /^(充分发挥|贯彻落实|锚定|今后|健康|积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内)/.exec(
-        rest,
-      );
+    const glued = /^([由以在为与和及对向从把被将使照抓了]|(?<=[0-9一二三四五六七八九十两])[支个所家名位批])/.exec(text.slice(start, suffixStart));
+    if (glued && suffixStart - start > 1) {
+      start += 1;
+      continue;
+    }
+    const lead = LEADING.exec(text.slice(start, suffixStart));
     if (!lead) break;
     start += lead[0].length;
   }
   return start;
 }
+
+/** A list of names before the category they are (A、B等N所乡镇卫生院). */
+const ENUMERATION =
+  /((?:[\p{Script=Han}A-Za-z0-9]{2,10}[、,，]){1,8}[\p{Script=Han}A-Za-z0-9]{2,10}?)(?:等|共)?(?:[0-9一二三四五六七八九十两]+(?:个|所|家))(乡镇卫生院|中心卫生院|卫生院|养老院|医院|医疗机构|医疗管理平台|企业|公司|社区卫生服务中心)/gu;
+
+/** Parts of speech that end a name walking left: prepositions, conjunctions, particles, adverbs, pronouns, measures. */
+const STOP_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|q|y|e|o|w|zg)$/;
+/** Words that end a name walking left: verbs of doing and judging that come before organizations. */
+const STOP_WORDS =
+  /^(成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
+/** Words stripped from the start of a name found by walking left. */
+const LEADING =
+  /^(充分发挥|贯彻落实|锚定|今后|积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内|旗下|所属|下属|集团所属|集团旗下)/;
 
 /** The words of a name that make it specific (all but the suffix and generic modifiers). */
 function headOf(name: string, suffix: string): string {
@@ -503,12 +552,49 @@ export class Extractor {
         name = name.replace(/^[^”]*”/, '');
         start = end - name.length;
       }
+      // The group's own unit named with its place (集团安徽省合肥市西园街道社区卫生服务中心).
+      if (/^集团(?=[\p{Script=Han}]{2,}(省|市|县|区))/u.test(name)) {
+        name = name.slice(2);
+        start += 2;
+      }
+      if (suffix === '党组' && text[end] === '织') continue;
       const head = headOf(name, suffix);
       const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES;
-      if (!standalone && (GENERIC_HEADS.has(head) || GENERIC_HEADS.has(head.replace(/^(各|该|本|全)/, '')) || [...head].length < 1)) continue;
+      if (
+        !standalone &&
+        (GENERIC_HEADS.has(head) || GENERIC_HEADS.has(head.replace(/^(各|该|本|全)/, '')) || GENERIC_HEAD.test(head) || [...head].length < 1)
+      )
+        continue;
       if (!standalone && suffix.length >= name.length) continue;
       if (/^[0-9]+$/.test(head)) continue;
       this.organization(name, suffix, kind, { sentence, start, end });
+    }
+    // Enumerations before a category: 景尚、七里河等5个养老院; 环球医疗、通用医疗…5家医疗管理平台.
+    for (const m of text.matchAll(ENUMERATION)) {
+      const category = m[2]!;
+      // Commas separate names only when every name is short (景尚,七里河); else the list starts after the last comma.
+      const parts = m[1]!.split(/[,，]/);
+      const list = parts.every((p) => [...p].length <= 4) ? parts.join('、') : parts.at(-1)!;
+      const items = list.split('、').map((item) => item.replace(LEADING, '').trim());
+      const verbal = (item: string) => tokens(item).some((t) => /^(v|vd|vi|d|p|c|u|uj|ul|r|m|q)$/.test(t.tag) && !/^[0-9]+$/.test(t.word));
+      if (items.length < 2 || items.some((item) => [...item].length < 2 || [...item].length > 10 || /[的了是在]/.test(item) || verbal(item)))
+        continue;
+      const start = m.index!;
+      const specific = /卫生院|养老院|医院|社区卫生服务中心|中心/.exec(category);
+      for (const item of items) {
+        const at = text.indexOf(item, start);
+        const own = ORG_SUFFIXES.find(([suffix]) => item.endsWith(suffix));
+        const name = own ? item : specific ? `${item}${category.replace(/^(乡镇|县级|市级|省级|知名|优质)/, '')}` : item;
+        const kind: OrganizationKind =
+          own?.[1] ??
+          (specific
+            ? (ORG_SUFFIXES.find(([suffix]) => name.endsWith(suffix))?.[1] ?? 'OTHER')
+            : /医疗|医药|健康/.test(category)
+              ? 'MEDICAL_GROUP'
+              : 'COMPANY');
+        const candidate = this.organization(name, own?.[0] ?? '', kind, { sentence, start: at, end: at + item.length });
+        if (name !== item && !own) candidate.aliases.add(item);
+      }
     }
     // Short national names written alone (国务院, 党中央, 国家卫健委).
     for (const short of Object.keys(NATIONAL_NAMES)) {
@@ -761,7 +847,7 @@ export class Extractor {
     };
     for (const q of quantities(text)) {
       if (this.inSlogan(text, q.start)) continue;
-      if (q.unit === '' && !q.masked) continue;
+      if (q.unit === '' && !q.masked && q.value === undefined) continue;
       const name = uniqueName(this.metricLabel(text, q));
       const props: Candidate['props'] = { kind: 'METRIC', statement: this.statement(text), original: q.original };
       if (q.unit) props.unit = q.unit;

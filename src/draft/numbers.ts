@@ -122,27 +122,33 @@ export interface Quantity {
 
 const NUMBER = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+|[xX]+(?:\.[xX]+)?|\?+)`;
 const QUANTITY = new RegExp(
-  String.raw`(超过|超|近|约|逾|不足|不到)?(${NUMBER})(几)?(万|亿|千万|百万)?(余|多)?(${UNITS.map((u) => u.replace(/[%‰]/g, '\\$&')).join('|')})(以上|以内|左右|及以上)?`,
+  String.raw`(超过|超|近|约|逾|不足|不到)?(${NUMBER})(几)?(余|多)?(万|亿|千万|百万)?(余|多)?(${UNITS.map((u) => u.replace(/[%‰]/g, '\\$&')).join('|')})(以上|以内|左右|及以上)?`,
   'g',
 );
 
 /** Words that make a following numeral no quantity: ordinals, slogans, grades. */
-const NOT_BEFORE = /[第每前后]$/;
+const NOT_BEFORE = /[第每前后届新]$/;
+/** Words that make a preceding numeral part of a name (八项规定, 千人口, 三张答卷, 二十大精神). */
+const NOT_AFTER = /^(规定|口|精神|答卷|承诺|权责|核心制度)/;
 
 /** Every quantity of a text. Years (2023年), ordinals (第二批) and a bare 一 (一个, 一项) are none. */
 export function quantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY)) {
-    const [whole, before, number, ji, magnitude, more, unit, after] = m as unknown as (string | undefined)[];
+    const [whole, before, number, ji, moreBefore, magnitude, moreAfter, unit, after] = m as unknown as (string | undefined)[];
+    const more = moreBefore ?? moreAfter;
     const start = m.index!;
     const prefix = text.slice(Math.max(0, start - 1), start);
     if (!before && NOT_BEFORE.test(prefix)) continue;
+    if (NOT_AFTER.test(text.slice(start + whole!.length))) continue;
     // A digit glued to letters or other digits (a phone number, a code) is none.
     if (/[A-Za-z0-9.]$/.test(prefix) && /^\d/.test(number!)) continue;
     const chinese = /^[零〇一二两三四五六七八九十百千]+$/.test(number!);
     if (chinese && /^[一]$/.test(number!)) continue;
     // 大 counts only for Chinese numerals written as a set (两大, 十大); 万 and 亿 alone only after digits.
-    if (unit === '大' && (!chinese || magnitude)) continue;
+    if (unit === '大' && (!chinese || magnitude || (chineseNumber(number!) ?? 0) > 10)) continue;
+    // A phase (三期项目) or a department (一办六部) is no quantity.
+    if (chinese && (unit === '期' || unit === '部')) continue;
     if ((unit === '万' || unit === '亿') && (magnitude || chinese)) continue;
     const masked = /^[xX.]+$/.test(number!);
     const lost = /\?/.test(number!);
