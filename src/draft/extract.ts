@@ -172,7 +172,7 @@ const GENERIC_HEADS = new Set([
 
 /** A head made only of generic qualifiers (三级甲等综合, 省外优质, 市属三甲综合): a kind of organization, not one. */
 const GENERIC_HEAD =
-  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟)+$/;
+  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟|以上|二级以上|各旗市区|旗市区|县域|苏木|政府办|个体|当地)+$/;
 
 let cache = new Map<string, Token[]>();
 /** jieba's words of a sentence, with their parts of speech and character offsets. */
@@ -241,7 +241,11 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
     }
     const gluedStop = token.word.length > 1 && /^[为在与和及由向对从到把被将以使照抓了]/.test(token.word) && /^(x|zg)$/.test(token.tag);
     // A verb right before the suffix word is an action on the organization, not part of its name (进入集团, 抓集团).
-    const verbAtSuffix = /^(v|vd|vi|vg)$/.test(token.tag) && list[index + 1]?.start === suffixWordStart;
+    // A verb inside a name sits between its words (中央赴湖北指导组), never first nor right before the suffix.
+    const previous = list[index - 1];
+    const verbAtSuffix =
+      /^(v|vd|vi|vg)$/.test(token.tag) &&
+      (list[index + 1]?.start === suffixWordStart || !previous || PUNCT.test(previous.word) || !/^(n|ns|nt|nz|j|x|b|vn|m|eng)$/.test(previous.tag));
     if (
       PUNCT.test(token.word) ||
       STOP_TAGS.test(token.tag) ||
@@ -284,11 +288,18 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
 const ENUMERATION =
   /((?:[\p{Script=Han}A-Za-z0-9]{2,10}[、,，]){1,8}[\p{Script=Han}A-Za-z0-9]{2,10}?)(?:等|共)?(?:[0-9一二三四五六七八九十两]+(?:个|所|家))(乡镇卫生院|中心卫生院|卫生院|养老院|医院|医疗机构|医疗管理平台|企业|公司|社区卫生服务中心)/gu;
 
+/** Words a program phrase ends with. */
+const PHRASE_MARKERS =
+  /(建设|改革|工程|行动|活动|项目|试点|平台|体系|机制|网络|制度|模式|战略|救治圈|服务圈|斗争|计划|品牌|门诊|治疗|服务|管理|工作|医改|行)$/;
+/** Heads that leave a program phrase generic (能力建设, 各项工作). */
+const GENERIC_PROGRAM =
+  /^(能力|各项|相关|有关|重点|日常|基础|全面|整体|系统|规范化|标准化|信息化|常态化|制度|体系|机制|队伍|人才|党|学科|专科|科室|医疗|卫生|健康|医院|医务|工作|服务|管理|作风|思想|组织|政治|纪律|廉洁|文化|基层|项目|改革|发展|建设|这项|此项|该项|本次|此次|两项|多项|一系列|系列|各类|所有)$/;
+
 /** Parts of speech that end a name walking left: prepositions, conjunctions, particles, adverbs, pronouns, measures. */
 const STOP_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|q|y|e|o|w|zg)$/;
 /** Words that end a name walking left: verbs of doing and judging that come before organizations. */
 const STOP_WORDS =
-  /^(成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
+  /^(作为|定为|担起|走进|推行|合并|改造|升级|创|评为|确定|列为|纳入|接受|承担|担任|负责|帮扶|支援|驰援|派驻|下沉|转回|来到|咨询|走向|成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
 /** Words stripped from the start of a name found by walking left. */
 const LEADING =
   /^(充分发挥|贯彻落实|锚定|今后|积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内|旗下|所属|下属|集团所属|集团旗下)/;
@@ -331,6 +342,7 @@ export class Extractor {
     for (const sentence of this.report.sentences) this.programs(sentence);
     for (const sentence of this.report.sentences) this.events(sentence);
     for (const sentence of this.report.sentences) this.achievements(sentence);
+    for (const sentence of this.report.sentences) this.programPhrases(sentence);
     for (const sentence of this.report.sentences) this.sentenceRelations(sentence);
     this.nameRelations();
     return { candidates: [...this.byKey.values()], relations: this.relations };
@@ -751,6 +763,56 @@ export class Extractor {
         phrase,
         { sentence, start, end },
         { props: { kind: marker[1] }, confidence: 0.5, why: `the object of “${verb.word}”, ending with “${marker[0]}”` },
+      );
+    }
+  }
+
+  /**
+   * Noun phrases ending with a program word (党风廉政建设, 十大文化体系建设, 15分钟救治圈), walked left from
+   * it like organization names, numerals and measure words allowed; and quoted names no other rule took.
+   */
+  private programPhrases(sentence: Sentence): void {
+    const text = sentence.text;
+    const list = tokens(text);
+    const taken = (start: number, end: number) =>
+      this.mentionsIn(sentence, 'Organization', 'Policy', 'Program', 'Event', 'Place').some((o) => o.start <= start && end <= o.end);
+    for (let i = 0; i < list.length; i++) {
+      const token = list[i]!;
+      const marker = PHRASE_MARKERS.exec(token.word)?.[0];
+      if (!marker) continue;
+      if (list[i + 1] && /^(建设|改革|工程|项目|体系|机制|平台|服务|管理)/.test(list[i + 1]!.word)) continue;
+      let start = token.start;
+      for (let j = i - 1; j >= 0; j--) {
+        const t = list[j]!;
+        if (PUNCT.test(t.word) || /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|y|e|o|w)$/.test(t.tag) || STOP_WORDS.test(t.word)) break;
+        if (/^(v|vd|vi|vg)$/.test(t.tag) && (j === 0 || PUNCT.test(list[j - 1]!.word) || /^(v|p|c|d|r|u|uj|ul)$/.test(list[j - 1]!.tag))) break;
+        if (token.end - t.start > 18) break;
+        start = t.start;
+      }
+      for (const t of list) {
+        if (t.start < start) continue;
+        if (t.start >= token.start || !/^(v|vd|vi|vg|a|ad|d|t)$/.test(t.tag) || /^[型性级化]/.test(text.slice(t.end))) break;
+        start = t.end;
+      }
+      const phrase = text.slice(start, token.end);
+      const head = phrase.slice(0, phrase.length - marker.length);
+      if ([...head].length < 2 || ([...head].length < 3 && /^(管理|服务|工作|建设)$/.test(marker))) continue;
+      if (/[的了是在和与及]|^[0-9]+$/.test(phrase) || GENERIC_PROGRAM.test(head) || taken(start, token.end)) continue;
+      const kind = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w))?.[1] ?? 'INITIATIVE';
+      this.add('Program', phrase, { sentence, start, end: token.end }, { props: { kind }, confidence: 0.4, why: `a phrase ending with “${marker}”` });
+    }
+    // Quoted names (“一院一品牌、一院一特色、一院一亮点”) that are no organization, honour, policy or slogan of numbers.
+    for (const m of text.matchAll(/“([^“”]{3,25})”/gu)) {
+      const inner = m[1]!;
+      const start = m.index!;
+      if (taken(start + 1, start + 1 + inner.length) || /[的了是在]|^[一二三四五六七八九十两0-9]+个/.test(inner)) continue;
+      if (/^(称号|荣誉|奖|精神|理念|要求|原则|目标|方针|作用|意识|自信)/.test(text.slice(start + m[0].length, start + m[0].length + 2))) continue;
+      if (this.mentionsIn(sentence, 'Achievement').some((a) => a.start <= start && start < a.end)) continue;
+      this.add(
+        'Program',
+        inner.replace(/[,，]/g, '、'),
+        { sentence, start, end: start + m[0].length },
+        { props: { kind: 'INITIATIVE' }, confidence: 0.35, why: 'a quoted name' },
       );
     }
   }
