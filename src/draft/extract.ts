@@ -290,7 +290,10 @@ const ENUMERATION =
 
 /** Words a program phrase ends with. */
 const PHRASE_MARKERS =
-  /(建设|改革|工程|行动|活动|项目|试点|平台|体系|机制|网络|制度|模式|战略|救治圈|服务圈|斗争|计划|品牌|门诊|治疗|服务|管理|工作|医改|行)$/;
+  /(建设|改革|工程|行动|活动|项目|试点|平台|体系|机制|网络|模式|战略|救治圈|服务圈|斗争|计划|品牌|门诊|治疗|服务|管理|工作|医改|行|系统|APP|热线|名城|示范区|创新区|高地|接种|执业)$/;
+/** Words a policy phrase ends with (named rules, plans, standards and codes). */
+const POLICY_PHRASE =
+  /(实施方案|工作方案|建设方案|治疗方案|方案|规范|标准|议事规则|规则|办法|规划|意见|通知|条例|清单|工作流程|流程|制度|政策|章程|宪法|党章|日报制)$/;
 /** Heads that leave a program phrase generic (能力建设, 各项工作). */
 const GENERIC_PROGRAM =
   /^(能力|各项|相关|有关|重点|日常|基础|全面|整体|系统|规范化|标准化|信息化|常态化|制度|体系|机制|队伍|人才|党|学科|专科|科室|医疗|卫生|健康|医院|医务|工作|服务|管理|作风|思想|组织|政治|纪律|廉洁|文化|基层|项目|改革|发展|建设|这项|此项|该项|本次|此次|两项|多项|一系列|系列|各类|所有)$/;
@@ -778,7 +781,8 @@ export class Extractor {
       this.mentionsIn(sentence, 'Organization', 'Policy', 'Program', 'Event', 'Place').some((o) => o.start <= start && end <= o.end);
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!;
-      const marker = PHRASE_MARKERS.exec(token.word)?.[0];
+      const policyMarker = POLICY_PHRASE.exec(token.word)?.[0];
+      const marker = policyMarker ?? PHRASE_MARKERS.exec(token.word)?.[0];
       if (!marker) continue;
       if (list[i + 1] && /^(建设|改革|工程|项目|体系|机制|平台|服务|管理)/.test(list[i + 1]!.word)) continue;
       let start = token.start;
@@ -798,6 +802,11 @@ export class Extractor {
       const head = phrase.slice(0, phrase.length - marker.length);
       if ([...head].length < 2 || ([...head].length < 3 && /^(管理|服务|工作|建设)$/.test(marker))) continue;
       if (/[的了是在和与及]|^[0-9]+$/.test(phrase) || GENERIC_PROGRAM.test(head) || taken(start, token.end)) continue;
+      if (policyMarker) {
+        if (/^(国家|省级|市级|行业|相关|有关|各项|工作|管理|服务|监督管理|考核|评价|工作)$/.test(head)) continue;
+        this.add('Policy', phrase, { sentence, start, end: token.end }, { confidence: 0.4, why: `a phrase ending with “${marker}”` });
+        continue;
+      }
       const kind = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w))?.[1] ?? 'INITIATIVE';
       this.add('Program', phrase, { sentence, start, end: token.end }, { props: { kind }, confidence: 0.4, why: `a phrase ending with “${marker}”` });
     }
@@ -805,7 +814,10 @@ export class Extractor {
     for (const m of text.matchAll(/“([^“”]{3,25})”/gu)) {
       const inner = m[1]!;
       const start = m.index!;
-      if (taken(start + 1, start + 1 + inner.length) || /[的了是在]|^[一二三四五六七八九十两0-9]+个/.test(inner)) continue;
+      if (taken(start + 1, start + 1 + inner.length) || /[的了是在]|^[一二三四五六七八九十两0-9]+个|难$/.test(inner)) continue;
+      // An idiom or a modifier (“敢啃硬骨头”的韧劲) is no name.
+      const words = tokens(inner);
+      if ((words.length === 1 && /^(i|l)$/.test(words[0]!.tag)) || /^[的之]/.test(text.slice(start + m[0].length))) continue;
       if (/^(称号|荣誉|奖|精神|理念|要求|原则|目标|方针|作用|意识|自信)/.test(text.slice(start + m[0].length, start + m[0].length + 2))) continue;
       if (this.mentionsIn(sentence, 'Achievement').some((a) => a.start <= start && start < a.end)) continue;
       this.add(
