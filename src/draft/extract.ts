@@ -381,6 +381,17 @@ export class Extractor {
     return candidate;
   }
 
+  /** Forgets a bare mention (胸痛中心) that turned out to be part of a longer name; a candidate left with no mention goes. */
+  private dropMention(sentence: Sentence, start: number, name: string): void {
+    const list = this.spans.get(sentence.index) ?? [];
+    for (const span of list.filter((s) => s.start === start && s.candidate.name === name)) {
+      const candidate = span.candidate;
+      candidate.mentions = candidate.mentions.filter((m) => !(m.sentence.index === sentence.index && m.start === start));
+      list.splice(list.indexOf(span), 1);
+      if (!candidate.mentions.length) this.byKey.delete(candidate.key);
+    }
+  }
+
   /** Candidates of a label mentioned in a sentence, in text order. */
   private mentionsIn(sentence: Sentence, ...types: EntityLabel[]): Array<{ start: number; end: number; candidate: Candidate }> {
     return (this.spans.get(sentence.index) ?? []).filter((s) => types.includes(s.candidate.type)).sort((a, b) => a.start - b.start || b.end - a.end);
@@ -588,9 +599,18 @@ export class Extractor {
     for (const m of text.matchAll(ENUMERATION)) {
       const category = m[2]!;
       // Commas separate names only when every name is short (景尚,七里河); else the list starts after the last comma.
-      const parts = m[1]!.split(/[,，]/);
-      const list = parts.every((p) => [...p].length <= 4) ? parts.join('、') : parts.at(-1)!;
-      const items = list.split('、').map((item) => item.replace(LEADING, '').trim());
+      // The first item loses what comes before it (圆满完成了景尚 → 景尚); commas separate names only when all are short.
+      const tail = (item: string) => {
+        const words = tokens(item);
+        let end = 0;
+        for (const t of words) if (/^(v|vd|p|u|uj|ul|d|c|l|i|r)$/.test(t.tag) || PUNCT.test(t.word)) end = t.end;
+        return item.slice(end);
+      };
+      const raw = m[1]!.split(/[、,，]/);
+      raw[0] = tail(raw[0]!);
+      const commas = /[,，]/.test(m[1]!);
+      const parts = commas && raw.some((p) => [...p].length > 6) ? m[1]!.split(/[,，]/).at(-1)!.split('、') : raw;
+      const items = parts.map((item) => tail(item).replace(LEADING, '').trim());
       const verbal = (item: string) => tokens(item).some((t) => /^(v|vd|vi|d|p|c|u|uj|ul|r|m|q)$/.test(t.tag) && !/^[0-9]+$/.test(t.word));
       if (items.length < 2 || items.some((item) => [...item].length < 2 || [...item].length > 10 || /[的了是在]/.test(item) || verbal(item)))
         continue;
@@ -609,6 +629,44 @@ export class Extractor {
               : 'COMPANY');
         const candidate = this.organization(name, own?.[0] ?? '', kind, { sentence, start: at, end: at + item.length });
         if (name !== item && !own) candidate.aliases.add(item);
+      }
+    }
+    // Departments an organization set up: 集团人民医院先后建立了妇产中心、胸痛中心…等重点专科; 集团中医院“肺病科”“骨伤科”.
+    for (const anchor of text.matchAll(/等(?:重点专科|特色专科|科室|专科)|”(?:先后)?成为/g)) {
+      const owner = this.mentionsIn(sentence, 'Organization')
+        .filter((o) => o.end <= anchor.index! && anchor.index! - o.end <= 40 && o.candidate.props.kind !== 'OTHER')
+        .at(-1);
+      if (!owner) continue;
+      const between = text.slice(owner.end, anchor.index! + (anchor[0].startsWith('”') ? 1 : 0));
+      if (/[，,。；;]/.test(between)) continue;
+      const verb = /(?:先后)?(?:建立了?|建成了?|设立了?|成立了?|开设了?)/.exec(between);
+      const list = verb ? between.slice(verb.index + verb[0].length) : between;
+      const listStart = owner.end + (verb ? verb.index + verb[0].length : 0);
+      const written = text.slice(owner.start, owner.end);
+      for (const item of list.split(/[、”“]+/).filter(Boolean)) {
+        if (!/(中心|科|室)$/.test(item) || [...item].length > 12 || [...item].length < 3) continue;
+        const at = text.indexOf(item, listStart);
+        const department = this.add(
+          'Organization',
+          `${owner.candidate.name}${item}`,
+          { sentence, start: owner.start, end: at + item.length },
+          {
+            aliases: [`${written}${item}`].filter((a) => a !== `${owner.candidate.name}${item}`),
+            props: { kind: 'OTHER' },
+            confidence: 0.6,
+            why: 'a department its organization set up',
+            scoped: owner.candidate.masked,
+          },
+        );
+        this.relate(
+          'PART_OF',
+          department,
+          owner.candidate,
+          { sentence, start: owner.start, end: at + item.length },
+          0.6,
+          'a department of its organization',
+        );
+        this.dropMention(sentence, at, item);
       }
     }
     // Short national names written alone (国务院, 党中央, 国家卫健委).
