@@ -5,18 +5,8 @@
  */
 import { tag } from 'jieba-wasm';
 import type { EntityLabel, RelationType } from '../model/graph.js';
-import type { OrganizationKind, PlaceLevel, ProgramKind } from '../generated/graphql.js';
-import {
-  BOUNDARY_WORDS,
-  EXPANSIONS,
-  NATIONAL_NAMES,
-  ORG_SUFFIXES,
-  POLICY_MARKERS,
-  PROGRAM_MARKERS,
-  ROLES,
-  RUN_VERBS,
-  STANDALONE_ORGS,
-} from './lexicon.js';
+import type { OrganizationKind } from '../generated/graphql.js';
+import { EXPANSIONS, NATIONAL_NAMES, ORG_SUFFIXES, POLICY_MARKERS, PROGRAM_MARKERS, ROLES, RUN_VERBS, STANDALONE_ORGS } from './lexicon.js';
 import { quantities, yearIn, type Quantity } from './numbers.js';
 import { REGIONS, chinaDivisions, levelOfSuffix, type Division } from './places.js';
 import type { PreparedReport, Sentence } from './text.js';
@@ -1277,7 +1267,3 @@ export class Extractor {
     return undefined;
   }
 }
-
-/** The place levels, for checking a guessed level. */
-export const LEVELS: readonly PlaceLevel[] = ['COUNTRY', 'REGION', 'PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'];
-export type { ProgramKind };

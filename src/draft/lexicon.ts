@@ -175,9 +175,6 @@ export const STANDALONE_ORGS: ReadonlySet<string> = new Set([
   '县纪委',
 ]);
 
-/** Heads that make a suffix word part of something else, not an organization (医院管理, 医共体建设). */
-export const NOT_AFTER_ORG = /^(建设|管理|改革|工作|服务|制度|体系|模式|机制|能力|水平|信息|系统|平台|发展|党建|文化|等级|评审|标准|运行|试点|项目)/;
-
 /** Abbreviations of official names (the long form is the name, the short an alias). */
 export const EXPANSIONS: ReadonlyArray<readonly [string, string]> = [
   ['卫健委', '卫生健康委员会'],
@@ -353,55 +350,3 @@ export const ROLES = [
   '医生',
   '同志',
 ].sort((a, b) => b.length - a.length);
-
-/** Words after which a run of characters is no name (verbs, particles, conjunctions …). */
-export const BOUNDARY_WORDS = [
-  '的',
-  '和',
-  '与',
-  '及',
-  '等',
-  '在',
-  '对',
-  '为',
-  '由',
-  '将',
-  '把',
-  '被',
-  '向',
-  '从',
-  '以',
-  '是',
-  '了',
-  '着',
-  '也',
-  '都',
-  '又',
-  '并',
-  '而',
-  '或',
-  '给',
-  '让',
-  '使',
-  '到',
-  '于',
-  '同',
-  '跟',
-  '共',
-  '各',
-  '该',
-  '其',
-  '此',
-  '这',
-  '那',
-  '我',
-  '省级',
-  '市级',
-  '县级',
-  '国家级',
-  '全国',
-  '全省',
-  '全市',
-  '全县',
-  '全区',
-];
