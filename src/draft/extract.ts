@@ -162,7 +162,7 @@ const GENERIC_HEADS = new Set([
 
 /** A head made only of generic qualifiers (三级甲等综合, 省外优质, 市属三甲综合): a kind of organization, not one. */
 const GENERIC_HEAD =
-  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟|以上|二级以上|各旗市区|旗市区|县域|苏木|政府办|个体|当地)+$/;
+  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟|以上|二级以上|各旗市区|旗市区|县域|苏木|政府办|个体|当地|在建|优势|标杆|新建)+$/;
 
 let cache = new Map<string, Token[]>();
 /** jieba's words of a sentence, with their parts of speech and character offsets. */
@@ -262,8 +262,10 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
   }
   // Leading words that are no part of a name.
   while (start < suffixStart) {
-    const glued = /^([由以在为与和及对向从把被将使照抓了]|(?<=[0-9一二三四五六七八九十两])[支个所家名位批])/.exec(text.slice(start, suffixStart));
-    if (glued && suffixStart - start > 1) {
+    const glued =
+      /^[由以在为与和及对向从把被将使照抓了]/.test(text.slice(start, suffixStart)) ||
+      (/^[支个所家名位批]/.test(text.slice(start)) && /[0-9一二三四五六七八九十两x]$/.test(text.slice(0, start)));
+    if (glued && suffixStart - start > 0) {
       start += 1;
       continue;
     }
@@ -292,7 +294,7 @@ const GENERIC_PROGRAM =
 const STOP_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|q|y|e|o|w|zg)$/;
 /** Words that end a name walking left: verbs of doing and judging that come before organizations. */
 const STOP_WORDS =
-  /^(作为|定为|担起|走进|推行|合并|改造|升级|创|评为|确定|列为|纳入|接受|承担|担任|负责|帮扶|支援|驰援|派驻|下沉|转回|来到|咨询|走向|成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
+  /^(力争|新建|在建|作为|定为|担起|走进|推行|合并|改造|升级|创|评为|确定|列为|纳入|接受|承担|担任|负责|帮扶|支援|驰援|派驻|下沉|转回|来到|咨询|走向|成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
 /** Words stripped from the start of a name found by walking left. */
 const LEADING =
   /^(充分发挥|贯彻落实|锚定|今后|积极|全面|深入|持续|推动|推进|加快|依托|通过|联合|组织|指导|支持|协调|带领|率领|整合|建立|建成|设立|成立|组建|组成|新建|改建|挂牌|获批|获评|成为|作为|包括|其中|同时|以及|还有|先后|分别|共同|全力|大力|不断|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|对接|依靠|我国|国内|省内|市内|县内|区内|旗下|所属|下属|集团所属|集团旗下)/;
@@ -578,7 +580,11 @@ export class Extractor {
       const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES;
       if (
         !standalone &&
-        (GENERIC_HEADS.has(head) || GENERIC_HEADS.has(head.replace(/^(各|该|本|全)/, '')) || GENERIC_HEAD.test(head) || [...head].length < 1)
+        (GENERIC_HEADS.has(head) ||
+          GENERIC_HEADS.has(head.replace(/^(各|该|本|全)/, '')) ||
+          GENERIC_HEAD.test(head) ||
+          GENERIC_HEAD.test(head.replace(/^[\p{Script=Han}]{1,6}?(省|市|县|区)(?=[\p{Script=Han}])/u, '')) ||
+          [...head].length < 1)
       )
         continue;
       if (!standalone && suffix.length >= name.length) continue;
@@ -588,20 +594,20 @@ export class Extractor {
     // Enumerations before a category: 景尚、七里河等5个养老院; 环球医疗、通用医疗…5家医疗管理平台.
     for (const m of text.matchAll(ENUMERATION)) {
       const category = m[2]!;
-      // Commas separate names only when every name is short (景尚,七里河); else the list starts after the last comma.
-      // The first item loses what comes before it (圆满完成了景尚 → 景尚); commas separate names only when all are short.
+      // The list is the last clause when it has several names (…原则,通过环球医疗、通用医疗…), else every clause when all
+      // are short names (景尚,七里河); its first item loses what comes before it (圆满完成了景尚 → 景尚).
       const tail = (item: string) => {
-        const words = tokens(item);
         let end = 0;
-        for (const t of words) if (/^(v|vd|p|u|uj|ul|d|c|l|i|r)$/.test(t.tag) || PUNCT.test(t.word)) end = t.end;
+        for (const t of tokens(item)) if (/^(v|vd|p|u|uj|ul|d|c|l|i|r)$/.test(t.tag) || PUNCT.test(t.word)) end = t.end;
         return item.slice(end);
       };
-      const raw = m[1]!.split(/[、,，]/);
-      raw[0] = tail(raw[0]!);
-      const commas = /[,，]/.test(m[1]!);
-      const parts = commas && raw.some((p) => [...p].length > 6) ? m[1]!.split(/[,，]/).at(-1)!.split('、') : raw;
-      const items = parts.map((item) => tail(item).replace(LEADING, '').trim());
-      const verbal = (item: string) => tokens(item).some((t) => /^(v|vd|vi|d|p|c|u|uj|ul|r|m|q)$/.test(t.tag) && !/^[0-9]+$/.test(t.word));
+      const clauses = m[1]!.split(/[,，]/);
+      const last = clauses.at(-1)!;
+      const list = last.includes('、') || clauses.slice(0, -1).some((c) => [...tail(c)].length > 6 || tail(c) !== c) ? last : clauses.join('、');
+      const parts = list.split('、');
+      parts[0] = tail(parts[0]!);
+      const items = parts.map((item) => item.replace(LEADING, '').trim());
+      const verbal = (item: string) => STOP_WORDS.test(tokens(item)[0]?.word ?? '') || tokens(item).some((t) => /^(d|p|c|u|uj|ul|r|q)$/.test(t.tag));
       if (items.length < 2 || items.some((item) => [...item].length < 2 || [...item].length > 10 || /[的了是在]/.test(item) || verbal(item)))
         continue;
       const start = m.index!;
@@ -687,6 +693,9 @@ export class Extractor {
         if (place.aliases[0] && place.level !== 'COUNTY') forms.add(`${place.aliases[0]}${written.slice(1)}`);
       }
     }
+    // A unit named with its province and city is usually written with its city alone (安徽省合肥市… → 合肥市…).
+    const withProvince = /^[\p{Script=Han}]{2,8}?(?:省|自治区)([\p{Script=Han}]{2,8}?市[\p{Script=Han}].*)$/u.exec(full);
+    if (withProvince) forms.add(withProvince[1]!);
     for (const [short, long] of EXPANSIONS) {
       if (full.endsWith(short) && !full.endsWith(long)) {
         const expanded = `${full.slice(0, full.length - short.length)}${long}`;
