@@ -162,7 +162,10 @@ const GENERIC_HEADS = new Set([
 
 /** A head made only of generic qualifiers (三级甲等综合, 省外优质, 市属三甲综合): a kind of organization, not one. */
 const GENERIC_HEAD =
-  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|精神病|康复护理|康复|护理|儿童|妇幼|传染病|肿瘤|老年|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟|以上|二级以上|各旗市区|旗市区|县域|苏木|政府办|个体|当地|在建|优势|标杆|新建)+$/;
+  /^(省|市|县|区|旗|国家|全国|省级|市级|县级|区级|省市级|首府|省外|市属|区属|县属|省属|当地|两家|多家|各类|部分|其他)*(三级|二级|一级|甲等|乙等|三甲|二甲|公立|综合|专科|定点|亚定点|优质|高水平|知名|龙头|标准化|大型|中医|西医|中西医结合|民营|非公|基层|乡镇|村|社区|示范|重点|特色|优秀|先进|区域|城市|农村|市县|县乡|医养结合|互联网|智慧|数字化|紧密型|松散型|专科联盟|以上|二级以上|各旗市区|旗市区|县域|苏木|政府办|个体|当地|在建|优势|标杆|新建)+$/;
+
+/** After a place, heads that make the name a kind of organizations there (市中区公立医院): none in particular. */
+const PLURAL_HEAD = /^(公立|基层|民营|非公|各级|各类|所有|定点|社会办|市属|区属|县属|在建|新建|优势|专科|综合|二级以上|三级|二级)/;
 
 let cache = new Map<string, Token[]>();
 /** jieba's words of a sentence, with their parts of speech and character offsets. */
@@ -208,9 +211,9 @@ function personBefore(text: string, at: number): string | undefined {
 }
 
 /** Tags of words that can be part of a name. */
-const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m|v|vd|vi|vg|a|t)$/;
+const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m|v|vd|vi|vg|a|t|zg)$/;
 /** Parts of speech a name does not start with (a verb, adjective or time word before it is context). */
-const NOT_FIRST_TAGS = /^(v|vd|vi|vg|a|t)$/;
+const NOT_FIRST_TAGS = /^(v|vd|vi|vg|t)$/;
 
 /** Where the name ending at `suffixStart` begins, walking left over name-like words. */
 function nameStart(text: string, suffixStart: number, maxLength = 20): number {
@@ -249,15 +252,19 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
       if (glued && !PUNCT.test(token.word)) start = token.end - glued[1]!.length;
       break;
     }
-    if (token.tag === 'm' && !/^(第?[一二三四五六七八九十0-9]+|[0-9]+|x+)$/i.test(token.word)) break;
+    // A numeral with a measure word (24所) ends a name; an ordinal (第一) or a place mis-read as a numeral (三里) does not.
+    if (token.tag === 'm' && /^[0-9一二三四五六七八九十百千万两几]+[个所家名位批支项次年届]$/.test(token.word)) break;
     if (token.tag === 'm' && /^[0-9x]+$/i.test(token.word) && list[index + 1] && /^(所|家|个|名|支|项|批|大)/.test(list[index + 1]!.word)) break;
     if (suffixStart - token.start > maxLength) break;
+    // A designation before a hospital's name (国家区域医疗中心xx六院xx医院) is another name.
+    if (/(区域医疗中心|医学中心)$/.test(text.slice(0, token.end)) && token.end < suffixStart) break;
     start = token.start;
   }
   // A name starts with no verb, adjective or time word (号召寿阳县医疗集团, 健康寿阳县医疗集团).
   for (const token of list) {
     if (token.start < start) continue;
-    if (token.start >= suffixStart || !NOT_FIRST_TAGS.test(token.tag) || /^[型性级]/.test(text.slice(token.end))) break;
+    const adjectiveBeforePlace = token.tag === 'a' && startsWithPlace(text.slice(token.end));
+    if (token.start >= suffixStart || (!NOT_FIRST_TAGS.test(token.tag) && !adjectiveBeforePlace) || /^[型性级]/.test(text.slice(token.end))) break;
     start = token.end;
   }
   // Leading words that are no part of a name.
@@ -291,7 +298,14 @@ const GENERIC_PROGRAM =
   /^(能力|各项|相关|有关|重点|日常|基础|全面|整体|系统|规范化|标准化|信息化|常态化|制度|体系|机制|队伍|人才|党|学科|专科|科室|医疗|卫生|健康|医院|医务|工作|服务|管理|作风|思想|组织|政治|纪律|廉洁|文化|基层|项目|改革|发展|建设|这项|此项|该项|本次|此次|两项|多项|一系列|系列|各类|所有)$/;
 
 /** Parts of speech that end a name walking left: prepositions, conjunctions, particles, adverbs, pronouns, measures. */
-const STOP_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|q|y|e|o|w|zg)$/;
+const STOP_TAGS = /^(p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|q|y|e|o|w)$/;
+
+/** Whether a text starts with a division's name (健康寿阳县…: the adjective before it is context). */
+function startsWithPlace(text: string): boolean {
+  const names = chinaDivisions().byName;
+  for (let length = 2; length <= 5; length++) if (names.has(text.slice(0, length))) return true;
+  return false;
+}
 /** Words that end a name walking left: verbs of doing and judging that come before organizations. */
 const STOP_WORDS =
   /^(力争|新建|在建|作为|定为|担起|走进|推行|合并|改造|升级|创|评为|确定|列为|纳入|接受|承担|担任|负责|帮扶|支援|驰援|派驻|下沉|转回|来到|咨询|走向|成立|组建|组成|建设|建成|建立|启动|深化|推进|推动|依托|通过|荣获|获得|获批|获评|评为|规范|培训|设置|设立|打造|成为|创建|分别|完成|圆满完成|学习|深入|开展|实施|加强|支持|协调|组织|参加|参与|召开|举办|联合|整合|带领|率领|派出|抽调|选派|对接|签署|签约|签订|合作|共建|入选|达到|加快|全面|持续|积极|进一步|不断|大力|扎实|有序|稳妥|按照|依据|根据|落实|贯彻|贯彻落实|充分发挥|发挥|锚定|今后|引进|引领|带动|辐射|覆盖|投入|投资|注册|承接|托管|接收|包括|其中|同时|以及|还有|先后|共同|全力|主动|及时|迅速|目前|现有|已有|拥有|共有|所辖|辖区|依靠|服务|保障|提升|提高|实现|形成|构建|完善|健全|优化|改善|强化|做强|做好|做实|培育|创新|探索|推广|争创|申报|获|被|是|有|将|把|为|在|与|和|及|等|由|向|对|从|到|至|达|共|各|全市|全省|全县|全区|全国|我国|国内|省内|市内|县内|区内|旗下|所属|下属)$/;
@@ -563,7 +577,9 @@ export class Extractor {
       const quoted = openQuote >= 0 && text.indexOf('”', openQuote) === end && end - openQuote <= 24;
       if (quoted && /^”(称号|荣誉|奖|等荣誉)/.test(text.slice(end, end + 4))) continue;
       let start = quoted ? openQuote + 1 : nameStart(text, suffixStart);
-      let name = text.slice(start, end).replace(/^[“”"]+/, '');
+      let name = text.slice(start, end);
+      // A quoted part that opens the name stays (“白大褂”青年健康宣讲团); stray quotes go.
+      if (!/^“[^“”]+”/.test(name)) name = name.replace(/^[“”"]+/, '');
       start = end - name.length;
       if (name.startsWith('”')) continue;
       if ((name.match(/“/g)?.length ?? 0) !== (name.match(/”/g)?.length ?? 0)) {
@@ -577,13 +593,14 @@ export class Extractor {
       }
       if (suffix === '党组' && text[end] === '织') continue;
       const head = headOf(name, suffix);
-      const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES;
+      // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head.
+      const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES || (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家'));
       if (
         !standalone &&
         (GENERIC_HEADS.has(head) ||
           GENERIC_HEADS.has(head.replace(/^(各|该|本|全)/, '')) ||
           GENERIC_HEAD.test(head) ||
-          GENERIC_HEAD.test(head.replace(/^[\p{Script=Han}]{1,6}?(省|市|县|区)(?=[\p{Script=Han}])/u, '')) ||
+          PLURAL_HEAD.test(head.replace(/^[\p{Script=Han}]{1,6}?(省|市|县|区)(?=[\p{Script=Han}])/u, '')) ||
           [...head].length < 1)
       )
         continue;
