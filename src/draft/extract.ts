@@ -55,7 +55,7 @@ interface Token {
 }
 
 const HAN = /\p{Script=Han}/u;
-const PUNCT = /^[\s，,、。；;：:！!？?（）()“”"‘’《》【】\[\]<>·…—\-|/]+$/u;
+const PUNCT = /^[\s，,、。；;：:！!？?（）()“”"‘’《》【】\[\]<>·…—\-|/%‰]+$/u;
 const RELATIVE = /^(省|市|县|区|州|旗|镇|我省|我市|我县|我区|我州|全省|全市|全县|本市)/;
 const MASK = /xx|(?<![A-Za-z])x(?![A-Za-z])/i;
 /** Modifiers that leave an organization name generic (县级医院, 乡镇卫生院): no organization. */
@@ -254,6 +254,9 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
     }
     // A numeral with a measure word (24所) ends a name; an ordinal (第一) or a place mis-read as a numeral (三里) does not.
     if (token.tag === 'm' && /^[0-9一二三四五六七八九十百千万两几]+[个所家名位批支项次年届]$/.test(token.word)) break;
+    // A masked or written number before a measure word (xx支, 24所) ends a name too.
+    if (/^([0-9]+|x+)$/i.test(token.word) && /^(多|余)?[个所家名位批支项次]/.test(text.slice(token.end))) break;
+    if (/%$/.test(token.word)) break;
     if (token.tag === 'm' && /^[0-9x]+$/i.test(token.word) && list[index + 1] && /^(所|家|个|名|支|项|批|大)/.test(list[index + 1]!.word)) break;
     if (suffixStart - token.start > maxLength) break;
     // A designation before a hospital's name (国家区域医疗中心xx六院xx医院) is another name.
@@ -270,7 +273,7 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
   // Leading words that are no part of a name.
   while (start < suffixStart) {
     const glued =
-      /^[由以在为与和及对向从把被将使照抓了]/.test(text.slice(start, suffixStart)) ||
+      /^[由以在为与和及对向从把被将使照抓了获]/.test(text.slice(start, suffixStart)) ||
       (/^[支个所家名位批]/.test(text.slice(start)) && /[0-9一二三四五六七八九十两x]$/.test(text.slice(0, start)));
     if (glued && suffixStart - start > 0) {
       start += 1;
@@ -592,6 +595,9 @@ export class Extractor {
         start += 2;
       }
       if (suffix === '党组' && text[end] === '织') continue;
+      // A hospital named as a kind of work (医院管理制度, 清廉医院行动) or a batch (第二批公立医院, 首家互联网医院) is none.
+      if (kind === 'HOSPITAL' && /^(管理|建设|行动|改革|创建|高质量|等级|评审)/.test(text.slice(end))) continue;
+      if (/^(全国)?(第[一二三四五六七八九十]+批|首批|首家|一批|一些|多家)/.test(name)) continue;
       const head = headOf(name, suffix);
       // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head.
       const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES || (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家'));
