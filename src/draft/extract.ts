@@ -195,11 +195,15 @@ const AFTER_NAME =
 
 /** A person's name written right after a post: a surname and one or two more characters. */
 function personAfter(text: string, at: number): string | undefined {
+  if (text[at] === ' ') at += 1;
   const chars = [...text.slice(at, at + 3)];
   if (!chars[0] || !SURNAMES.has(chars[0]) || !chars[1] || !/\p{Script=Han}/u.test(chars[1]) || AFTER_NAME.test(text.slice(at + 1))) return undefined;
   const third = chars[2];
   return third && /\p{Script=Han}/u.test(third) && !AFTER_NAME.test(text.slice(at + 2)) ? chars.join('') : chars.slice(0, 2).join('');
 }
+
+/** Posts written after the name (习近平总书记, 毛伟明省长). */
+const NAME_BEFORE_ROLES = new Set(['总书记', '同志', '省长', '市长', '县长', '区长', '院士']);
 
 /** A person's name written right before 总书记 or 同志 (习近平总书记). */
 function personBefore(text: string, at: number): string | undefined {
@@ -749,6 +753,18 @@ export class Extractor {
 
   private people(sentence: Sentence): void {
     const text = sentence.text;
+    // Credits: 责任编辑:潘旺旺, 编 辑:钱兴梅.
+    for (const m of text.matchAll(/(责任编辑|编 ?辑|记 ?者|作 ?者)[:：] ?/g)) {
+      const at = m.index! + m[0].length;
+      const name = personAfter(text, at);
+      if (name)
+        this.add(
+          'Person',
+          name,
+          { sentence, start: m.index!, end: at + name.length },
+          { confidence: 0.6, why: `credited as ${m[1]!.replace(' ', '')}` },
+        );
+    }
     for (const role of ROLES) {
       let at = text.indexOf(role);
       while (at >= 0) {
@@ -756,10 +772,11 @@ export class Extractor {
         // 职务 + 姓名: 副局长赵宏; 姓名 + 总书记/同志: 习近平总书记.
         let person: { name: string; start: number; end: number } | undefined;
         const after = personAfter(text, end);
-        if (role !== '同志' && role !== '总书记' && after) person = { name: after, start: end, end: end + after.length };
+        const gap = text[end] === ' ' ? 1 : 0;
+        if (!NAME_BEFORE_ROLES.has(role) && after) person = { name: after, start: end + gap, end: end + gap + after.length };
         else if (role !== '同志' && this.masks && /^xx(?![\p{Script=Han}]{0,2}(市|县|区|省))/iu.test(text.slice(end)))
           person = { name: 'xx', start: end, end: end + 2 };
-        else if (role === '总书记' || role === '同志') {
+        else if (NAME_BEFORE_ROLES.has(role)) {
           const before = personBefore(text, at);
           if (before) person = { name: before, start: at - before.length, end: at };
         }

@@ -349,4 +349,6 @@ export const ROLES = [
   '专家',
   '医生',
   '同志',
+  '获得者',
+  '省长',
 ].sort((a, b) => b.length - a.length);

@@ -56,7 +56,7 @@ function isChrome(line: string): boolean {
   const words = line.trim().split(/\s+/);
   if (bars >= 2) return true;
   if (words.length >= 5 && words.filter((w) => [...w].length <= 4).length / words.length > 0.8) return true;
-  return /版权|免责声明|联系电话|邮箱|^来\s*源|^编\s*辑|^发布时间|Copyright|ICP/.test(line);
+  return /版权|免责声明|联系电话|邮箱|Copyright|ICP/.test(line) && !/编\s*辑|记\s*者|作\s*者/.test(line);
 }
 
 const SENTENCE_END = /(?<=[。！？；!?;])|(?<=[”’」』])(?=[^，,、。；;：:）)])(?<=[。！？]”)/u;
