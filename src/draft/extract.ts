@@ -878,8 +878,10 @@ export class Extractor {
       this.mentionsIn(sentence, 'Organization', 'Policy', 'Program', 'Event', 'Place').some((o) => o.start <= start && end <= o.end);
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!;
-      const policyMarker = POLICY_PHRASE.exec(token.word)?.[0];
-      const marker = policyMarker ?? PHRASE_MARKERS.exec(token.word)?.[0];
+      // Markers may span words (健康服务圈: 服务 + 圈): read them on the text ending with this word.
+      const window = text.slice(Math.max(0, token.end - 6), token.end);
+      const policyMarker = POLICY_PHRASE.exec(window)?.[0];
+      const marker = policyMarker ?? PHRASE_MARKERS.exec(window)?.[0];
       if (!marker) continue;
       if (list[i + 1] && /^(建设|改革|工程|项目|体系|机制|平台|服务|管理)/.test(list[i + 1]!.word)) continue;
       let start = token.start;
@@ -892,7 +894,7 @@ export class Extractor {
       }
       for (const t of list) {
         if (t.start < start) continue;
-        if (t.start >= token.start || !/^(v|vd|vi|vg|a|ad|d|t)$/.test(t.tag) || /^[型性级化]/.test(text.slice(t.end))) break;
+        if (t.start >= token.start || !/^(v|vd|vi|vg|ad|d|t)$/.test(t.tag) || /^[型性级化]/.test(text.slice(t.end))) break;
         start = t.end;
       }
       const phrase = text.slice(start, token.end);
@@ -906,6 +908,37 @@ export class Extractor {
       }
       const kind = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w))?.[1] ?? 'INITIATIVE';
       this.add('Program', phrase, { sentence, start, end: token.end }, { props: { kind }, confidence: 0.4, why: `a phrase ending with “${marker}”` });
+      // Items sharing the word (财政补助、医疗服务价格、…绩效考核改革): each with it.
+      let before = start;
+      while (text[before - 1] === '、') {
+        let itemStart = before - 1;
+        while (itemStart > 0 && !/[、，,。；;：:“”（）()]/.test(text[itemStart - 1]!) && before - 1 - itemStart < 12) itemStart--;
+        const item = text.slice(itemStart, before - 1).replace(LEADING, '');
+        if ([...item].length < 2 || STOP_WORDS.test(tokens(item)[0]?.word ?? '') || /[的了是在]/.test(item)) break;
+        this.add(
+          'Program',
+          `${item}${marker}`,
+          { sentence, start: itemStart, end: token.end },
+          { props: { kind }, confidence: 0.35, why: `an item sharing “${marker}”` },
+        );
+        before = itemStart;
+      }
+    }
+    // Items listed before 等项目 / 等专项行动 / 等工作 are programs themselves (智慧急救、智慧疾控等项目建设).
+    for (const m of text.matchAll(/((?:[^、，,。；;：:]{2,16}、)+[^、，,。；;：:]{2,16})等(?:项目|专项行动|行动|工作|活动|工程|试点)/gu)) {
+      const parts = m[1]!.split('、');
+      parts[0] = parts[0]!.replace(/^.*?(推进|实施|开展|推动|加快|加强|启动|打造|建设)/, '');
+      for (const raw of parts) {
+        const item = raw.replace(/^[“”]+|[“”]+$/g, '').replace(LEADING, '');
+        if ([...item].length < 2 || /[的了是在]/.test(item)) continue;
+        const at = text.indexOf(raw, m.index!);
+        this.add(
+          'Program',
+          item,
+          { sentence, start: at, end: at + raw.length },
+          { props: { kind: 'PROJECT' }, confidence: 0.35, why: 'an item listed before 等项目' },
+        );
+      }
     }
     // Quoted names (“一院一品牌、一院一特色、一院一亮点”) that are no organization, honour, policy or slogan of numbers.
     for (const m of text.matchAll(/“([^“”]{3,25})”/gu)) {
