@@ -59,7 +59,8 @@ function isChrome(line: string): boolean {
   return /版权|免责声明|联系电话|邮箱|Copyright|ICP/.test(line) && !/编\s*辑|记\s*者|作\s*者/.test(line);
 }
 
-const SENTENCE_END = /(?<=[。！？；!?;])|(?<=[”’」』])(?=[^，,、。；;：:）)])(?<=[。！？]”)/u;
+/** After a sentence's end mark and any closing quote right after it (…。” stays with its sentence). */
+const SENTENCE_END = /(?<=[。！？；!?;][”’」』]?)(?![”’」』])/u;
 
 /** Splits a report into sentences (by line, then by sentence-ending punctuation), each with its source. */
 export function prepareReport(
