@@ -50,6 +50,7 @@ if (values.accept) {
   const source = values.source ?? entry?.source ?? /^(\d+)/.exec(basename(file))?.[1] ?? fail('name the report: --source <its source>');
   if (!entry) console.error(`note: report ${source} is not in ${catalog.path}: its repairs are read from the text; add its entry before compiling`);
   const raw = readFileSync(resolve(file), 'utf8');
+  const text = entry ? catalog.comparable(entry.source, raw) : '';
   const started = Date.now();
   const draft = draftReport(raw, {
     source,
@@ -57,7 +58,7 @@ if (values.accept) {
     articles: entry?.articles,
     place: entry?.place,
     publisher: entry?.publisher,
-    hasQuote: entry ? (quote) => catalog.comparable(entry.source, raw).includes(catalog.comparable(entry.source, quote)) : undefined,
+    hasQuote: entry ? (quote) => text.includes(catalog.comparable(entry.source, quote)) : undefined,
   });
   write(draft);
   const counts = new Map<string, number>();
