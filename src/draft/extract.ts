@@ -1302,6 +1302,8 @@ export class Extractor {
   private nameRelations(): void {
     const orgs = [...this.byKey.values()].filter((c) => c.type === 'Organization');
     const places = [...this.byKey.values()].filter((c) => c.type === 'Place');
+    // A masked entity belongs to its article: it relates only to entities of the same article.
+    const scope = (c: Candidate) => (c.masked ? c.mentions[0]!.sentence.source : '');
     for (const org of orgs) {
       const mention = org.mentions[0]!;
       const forms = [org.name, ...org.aliases];
@@ -1311,6 +1313,8 @@ export class Extractor {
           (p) =>
             p !== org &&
             p.masked === org.masked &&
+            scope(p) === scope(org) &&
+            ![p.name, ...p.aliases].some((f) => forms.includes(f)) &&
             [p.name, ...p.aliases].some((f) => f.length >= 3 && forms.some((x) => x.startsWith(f) && x.length > f.length)),
         )
         .sort((a, b) => b.name.length - a.name.length)[0];
@@ -1320,6 +1324,7 @@ export class Extractor {
         .filter(
           (p) =>
             p.masked === org.masked &&
+            scope(p) === scope(org) &&
             !/^(中国|我国)$/.test(p.name) &&
             [p.name, ...p.aliases].some((f) => f.length >= 2 && forms.some((x) => x.startsWith(f))),
         )
