@@ -1629,3 +1629,7 @@ MATCH (a:Program {id: 'prog:孕产妇免费产前筛查'}), (b:Program {id: 'pro
 MATCH (a:Program {id: 'prog:新生儿先天性心脏病筛查'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷,扎实办好孕产妇免费产前筛查、新生儿先天性心脏病筛查、新生儿遗传性耳聋基因筛查', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:新生儿遗传性耳聋基因筛查'}), (b:Program {id: 'prog:出生缺陷综合防控'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '综合防控出生缺陷,扎实办好孕产妇免费产前筛查、新生儿先天性心脏病筛查、新生儿遗传性耳聋基因筛查', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:三医联动改革'}), (b:Program {id: 'prog:深化医药卫生体制改革'}) MERGE (a)-[r:PART_OF {source: '001-08'}]->(b) SET r.quote = '深入推进综合医改,实施“三医联动”改革', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:001-05'}), (b:Place {id: 'place:001-05:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-05'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:001-06'}), (b:Place {id: 'place:001-06:我州'}) MERGE (a)-[r:LOCATED_IN {source: '001-06'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:001-07'}), (b:Place {id: 'place:001-07:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-07'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:001-08'}), (b:Place {id: 'place:001-08:xx市'}) MERGE (a)-[r:LOCATED_IN {source: '001-08'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

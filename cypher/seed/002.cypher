@@ -749,3 +749,4 @@ MATCH (a:Organization {id: 'org:三晋新闻网'}), (b:Place {id: 'place:山西�
 MATCH (a:Achievement {id: 'ach:002:2022年度先进集体数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:002:2022年度先进个人数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:医院职业化管理工程'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '五是要实施医院职业化管理工程', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:002'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

@@ -413,3 +413,4 @@ MATCH (a:Program {id: 'prog:数字5G智慧影像云'}), (b:Program {id: 'prog:�
 MATCH (a:Program {id: 'prog:智慧疾控'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Program {id: 'prog:川渝卫生健康圈'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈,积极推动市中区医疗机构川渝检查检验结果互认', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:县域医疗卫生一体化管理体系'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '其中重要的抓手就是要推进形成以县域为龙头', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:003'}), (b:Place {id: 'place:内江市市中区'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

@@ -487,3 +487,4 @@ MATCH (a:Program {id: 'prog:品质康养名城'}), (b:Program {id: 'prog:康养�
 MATCH (a:Program {id: 'prog:特色康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“特色康养”名城', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:智慧康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“智慧康养”名城', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:产业康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“产业康养”名城', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Report {id: 'report:004'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

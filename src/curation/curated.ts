@@ -4,7 +4,8 @@ import {
   ACHIEVEMENT_KINDS, ENTITY_PREFIX, NODE_PROPERTIES, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS,
   RELATION_PAIRS, labelOfId, type EntityLabel, type NodeLabel, type RelationType,
 } from '../model/graph.js';
-import { SOURCE_PATTERN, comparableIn, reportOfSource } from './reports.js';
+import type { SourceEntry } from '../model/manifest.js';
+import { defaultCatalog, type ReportCatalog } from './reports.js';
 
 /** Where a fact is stated: a source (report or article of 001) and a short quote. */
 export interface Evidence {
@@ -58,13 +59,19 @@ const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
 };
 const ENTITY_FIELDS = new Set(['type', 'name', 'aliases', 'description', 'evidence', 'masked', 'kind', 'grade',
   'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date', 'noRunner']);
-const REPORT_SOURCES = ['000', '001', '002', '003', '004'];
+/** The fields a curation file may hold; report metadata lives in the manifest (curation/reports.json). */
+const FILE_FIELDS = ['entities', 'relations'];
+const RELATION_FIELDS = ['type', 'from', 'to', 'role', 'detail', 'evidence'];
+const EVIDENCE_FIELDS = ['source', 'quote'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The title a report node gets when no curation file names one. */
-const defaultTitle = (source: string) => `报告 ${source}`;
+/** The problem of a field curation does not know; a draft's `draft` mark says the item awaits review. */
+function unknownField(where: string, key: string): string {
+  if (key === 'draft') return `${where}: a draft candidate not yet reviewed: check it, then remove "draft" (npm run draft -- --accept)`;
+  return `${where}: unknown field "${key}"`;
+}
 
 /** The id of a curated entity, derived from its type and name (and article, when the name is masked). */
 export function entityId(label: EntityLabel, name: string, firstSource: string, masked: boolean): string {
@@ -79,18 +86,26 @@ export class CurationReader {
   readonly graph: CuratedGraph = { nodes: new Map(), relations: [], files: new Map(), unrun: new Map() };
   private readonly relationKeys = new Map<string, number>();
 
-  constructor(private readonly reportTexts: Map<string, string>) {
-    for (const source of REPORT_SOURCES) this.addReport(source);
-    for (let n = 1; n <= 13; n++) {
-      const source = `001-${String(n).padStart(2, '0')}`;
-      this.addReport(source);
-      this.graph.relations.push({ type: 'PART_OF', from: `report:${source}`, to: 'report:001', source, quote: '' });
+  /** `reportTexts`: comparable texts by report (quotes are not checked against a report missing here); `catalog`: the manifest's reports. */
+  constructor(
+    private readonly reportTexts: Map<string, string>,
+    readonly catalog: ReportCatalog = defaultCatalog(),
+  ) {
+    // Every report, then every article (part of its compilation), as the manifest lists them.
+    for (const report of catalog.reports) this.addReport(report);
+    for (const report of catalog.reports) {
+      for (const article of report.articles) {
+        this.addReport(article);
+        this.graph.relations.push({ type: 'PART_OF', from: `report:${article.source}`, to: `report:${report.source}`, source: article.source, quote: '' });
+      }
     }
   }
 
-  private addReport(source: string): void {
-    const title = defaultTitle(source);
-    this.graph.nodes.set(`report:${source}`, { id: `report:${source}`, label: 'Report', props: { source, title, name: title }, evidence: [] });
+  private addReport({ source, title, publisher, date }: SourceEntry): void {
+    const props: CuratedNode['props'] = { source, title, name: title };
+    if (publisher !== undefined) props.publisher = publisher;
+    if (date !== undefined) props.date = date;
+    this.graph.nodes.set(`report:${source}`, { id: `report:${source}`, label: 'Report', props, evidence: [] });
   }
 
   /** Reads one curation file into the graph. */
@@ -104,10 +119,15 @@ export class CurationReader {
       this.problems.push(at(`is not valid JSON: ${(error as Error).message}`));
       return;
     }
-    if (!isObject(doc)) return void this.problems.push(at('must hold an object with reports, entities, relations'));
+    if (!isObject(doc)) return void this.problems.push(at('must hold an object with entities and relations'));
+    for (const key of Object.keys(doc)) {
+      if (!FILE_FIELDS.includes(key)) {
+        const hint = key === 'reports' ? ' (report metadata lives in the manifest, curation/reports.json)' : '';
+        this.problems.push(at(`has an unknown field "${key}"${hint}`));
+      }
+    }
     const stated: StatedInFile = { nodes: new Set(), mentions: [], relations: [] };
     this.graph.files.set(file, stated);
-    this.array(doc, 'reports', at).forEach((r, i) => this.readReport(r, at(`reports[${i}]`)));
     this.array(doc, 'entities', at).forEach((e, i) => {
       const read = this.readEntity(e, at(`entities[${i}]`));
       if (!read) return;
@@ -132,32 +152,21 @@ export class CurationReader {
     return [];
   }
 
-  private readReport(raw: unknown, where: string): void {
-    if (!isObject(raw) || typeof raw.source !== 'string' || !this.graph.nodes.has(`report:${raw.source}`)) {
-      return void this.problems.push(`${where}: needs a known source (000, 001, 001-01 … 001-13, 002, 003, 004)`);
-    }
-    const node = this.graph.nodes.get(`report:${raw.source}`)!;
-    for (const key of ['title', 'publisher', 'date'] as const) {
-      const value = raw[key];
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'string') this.problems.push(`${where}: ${key} must be a string`);
-      else node.props[key] = value;
-    }
-    if (typeof node.props.title === 'string') node.props.name = node.props.title;
-  }
-
   private readEvidence(raw: unknown, where: string): Evidence | undefined {
     if (!isObject(raw) || typeof raw.source !== 'string' || typeof raw.quote !== 'string') {
       this.problems.push(`${where}: evidence needs a source and a quote`);
       return undefined;
     }
+    for (const key of Object.keys(raw)) if (!EVIDENCE_FIELDS.includes(key)) this.problems.push(`${where}: evidence has an unknown field "${key}"`);
     const { source, quote } = raw;
-    if (!SOURCE_PATTERN.test(source)) this.problems.push(`${where}: unknown source "${source}"`);
+    if (!this.catalog.evidenceSources.includes(source)) {
+      this.problems.push(`${where}: unknown source "${source}" (the manifest's: ${this.catalog.evidenceSources.join(', ')})`);
+    }
     if ([...quote].length > MAX_QUOTE_LENGTH) this.problems.push(`${where}: quote longer than ${MAX_QUOTE_LENGTH} characters: "${quote}"`);
     if (!quote.trim()) this.problems.push(`${where}: empty quote`);
-    const report = reportOfSource(source);
+    const report = this.catalog.reportOf(source)?.source ?? source;
     const text = this.reportTexts.get(report);
-    if (text !== undefined && !text.includes(comparableIn(report, quote))) {
+    if (text !== undefined && !text.includes(this.catalog.comparable(report, quote))) {
       this.problems.push(`${where}: quote not found in report ${report}: "${quote}"`);
     }
     return { source, quote };
@@ -170,12 +179,15 @@ export class CurationReader {
     if (typeof raw.name !== 'string' || !raw.name.trim()) return void this.problems.push(`${where}: needs a name`);
     const name = raw.name.trim();
     where = `${where} (${label} ${name})`;
-    for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) this.problems.push(`${where}: unknown field "${key}"`);
+    for (const key of Object.keys(raw)) if (!ENTITY_FIELDS.has(key)) this.problems.push(unknownField(where, key));
     const evidenceList = Array.isArray(raw.evidence) ? raw.evidence : [];
     const evidence = evidenceList.map((e, i) => this.readEvidence(e, `${where} evidence[${i}]`)).filter((e): e is Evidence => !!e);
     if (!evidence[0]) return void this.problems.push(`${where}: needs evidence`);
     const masked = raw.masked === true;
-    if (!masked && label !== 'Achievement' && MASK.test(name)) this.problems.push(`${where}: the name is masked (x): set "masked": true`);
+    const report = this.catalog.reportOf(evidence[0].source);
+    const masks = report?.repairs.masks === true;
+    if (!masked && masks && label !== 'Achievement' && MASK.test(name)) this.problems.push(`${where}: the name is masked (x): set "masked": true`);
+    if (masked && report && !masks) this.problems.push(`${where}: masked, but report ${report.source} masks nothing (its manifest entry has no repairs.masks)`);
     const id = entityId(label, name, evidence[0].source, masked);
     const props = this.entityProps(label, raw, where);
     // A masked achievement keeps its label: its id is scoped already, and `masked` speaks of its value.
@@ -252,7 +264,7 @@ export class CurationReader {
     if (typeof from !== 'string' || typeof to !== 'string') return void this.problems.push(`${where}: needs from and to ids`);
     where = `${where} (${from} -${type}-> ${to})`;
     for (const key of Object.keys(raw)) {
-      if (!['type', 'from', 'to', 'role', 'detail', 'evidence'].includes(key)) this.problems.push(`${where}: unknown field "${key}"`);
+      if (!RELATION_FIELDS.includes(key)) this.problems.push(unknownField(where, key));
     }
     for (const id of [from, to]) {
       if (!declared.has(id) && !id.startsWith('report:')) this.problems.push(`${where}: ${id} is not declared in this file`);
@@ -284,8 +296,9 @@ export class CurationReader {
     return this.graph.relations.push(relation) - 1;
   }
 
-  /** Problems only visible once every file is read: references to missing nodes, colliding names. */
+  /** Problems only visible once every file is read: references to missing nodes, colliding names, report places. */
   finish(): CuratedGraph {
+    this.placeReports();
     for (const r of this.graph.relations) {
       for (const id of [r.from, r.to]) {
         if (!this.graph.nodes.has(id)) this.problems.push(`relation ${r.from} -${r.type}-> ${r.to} (${r.source}): no node ${id}`);
@@ -309,9 +322,30 @@ export class CurationReader {
     }
     return this.graph;
   }
+
+  /**
+   * A report (or article) with a `place` in the manifest is LOCATED_IN that place. The relationship is
+   * stated in the first curation file that declares the place and mentions the report (else the first
+   * that declares it), so the place exists when the seed file loads.
+   */
+  private placeReports(): void {
+    for (const { source, place } of this.catalog.sources) {
+      if (place === undefined) continue;
+      const declaring = [...this.graph.files.values()].filter((f) => f.nodes.has(place));
+      const file = declaring.find((f) => f.mentions.some((m) => m.source === source)) ?? declaring[0];
+      if (this.graph.nodes.get(place)?.label !== 'Place' || !file) {
+        this.problems.push(`${this.catalog.path}: the place of report ${source}, ${place}, is no Place declared in curation`);
+        continue;
+      }
+      file.relations.push(this.graph.relations.push({ type: 'LOCATED_IN', from: `report:${source}`, to: place, source, quote: '' }) - 1);
+    }
+  }
 }
 
-/** The curation files of a folder, in name order. */
+/** The curation files of a folder, in name order (the manifest, `reports.json`, is none). */
 export function curationFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'reports.json')
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -47,8 +47,8 @@ function mergeMention(id: string, source: string, quote: string): string {
 /** The seed file of the reports themselves (loaded first: every mention points at one). */
 export function reportsSeed(graph: CuratedGraph): string {
   const reports = [...graph.nodes.values()].filter((n) => n.label === 'Report');
-  const parts = graph.relations.filter((r) => r.from.startsWith('report:'));
-  return [`${HEADER} the reports entries of curation/*.json`, ...reports.map(mergeNode), ...parts.map(mergeRelation), ''].join('\n');
+  const parts = graph.relations.filter((r) => labelOfId(r.from) === 'Report' && labelOfId(r.to) === 'Report');
+  return [`${HEADER} the report manifest, curation/reports.json`, ...reports.map(mergeNode), ...parts.map(mergeRelation), ''].join('\n');
 }
 
 /** The seed file of one curation file: its nodes (with properties merged over all files), mentions and relations. */

@@ -1051,7 +1051,7 @@ export type RelationshipType =
   /** Supports: paired assistance (对口帮扶), medical teams sent, aid. */
   | 'SUPPORTS';
 
-/** A source report, or one of the 13 articles of report 001. */
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
 export type Report = Entity & Node & {
   __typename?: 'Report';
   /** Unused for reports; always empty. */
@@ -1064,9 +1064,9 @@ export type Report = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Reports are their own evidence; always empty. */
   evidence: Array<Evidence>;
-  /** Stable id: `report:` and the report number (`report:001-03` for an article). */
+  /** Stable id: `report:` and the source (an article's source is its compilation's and a number: `report:001-03`). */
   id: Scalars['ID']['output'];
-  /** Its relationships (PART_OF between an article and its compilation). */
+  /** Its relationships (PART_OF between an article and its compilation, LOCATED_IN to its place). */
   links: Array<Link>;
   /** How many entities of each type it mentions. */
   mentionCounts: Array<LabelCount>;
@@ -1074,16 +1074,18 @@ export type Report = Entity & Node & {
   name: Scalars['String']['output'];
   /** The compilation an article belongs to. */
   parent?: Maybe<Report>;
+  /** The place the report speaks for (the county of a county group's report, the city of a city commission's), where the manifest names one: the report is LOCATED_IN it. */
+  place?: Maybe<Place>;
   /** The publisher or site, where stated. */
   publisher?: Maybe<Scalars['String']['output']>;
-  /** The report number (`000` … `004`, or `001-01` … `001-13`). */
+  /** The source facts name: the report's number, or an article's (the compilation's number, a hyphen and its own). */
   source: Scalars['String']['output'];
   /** The title, as the report gives it. */
   title: Scalars['String']['output'];
 };
 
 
-/** A source report, or one of the 13 articles of report 001. */
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
 export type ReportLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1697,6 +1699,7 @@ export type ReportResolvers<ContextType = Context, ParentType extends ResolversP
   mentionCounts?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -41,5 +41,6 @@ export const RELATION_FIELDS = {
   'Event.organizers': follow(['RUNS'], 'IN'),
   'Report.parent': follow(['PART_OF'], 'OUT', 'Report'),
   'Report.articles': follow(['PART_OF'], 'IN', 'Report'),
+  'Report.place': follow(['LOCATED_IN'], 'OUT', 'Place'),
 } as const satisfies Record<string, RelationField>;
 export type RelationFieldName = keyof typeof RELATION_FIELDS;

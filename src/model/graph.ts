@@ -71,7 +71,8 @@ export const RELATION_PAIRS = {
   PARTNERS_WITH: each(['Organization', 'Place'], ['Organization', 'Place']),
   CO_BUILDS: each(['Organization'], ['Organization', 'Program']),
   SUPPORTS: each(['Organization', 'Person', 'Place'], ['Organization', 'Place', 'Event', 'Program']),
-  LOCATED_IN: each(['Organization', 'Program', 'Event'], ['Place']),
+  // A report is located in the place it speaks for (the manifest's `place`).
+  LOCATED_IN: each(['Organization', 'Program', 'Event', 'Report'], ['Place']),
   RUNS: each(['Organization', 'Place'], ['Program', 'Organization', 'Event']),
   SUPERVISES: [['Organization', 'Organization']],
   HAS_ACHIEVEMENT: each(['Organization', 'Program', 'Place', 'Person', 'Event'], ['Achievement']),

@@ -52,6 +52,7 @@ export const entityResolvers: Resolvers = {
     evidence: () => [],
     parent: async (e, _, ctx) => (await follow(e, ctx, 'Report.parent'))[0] ?? null,
     articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    place: async (e, _, ctx) => (await follow(e, ctx, 'Report.place'))[0] ?? null,
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts(e.id),
   },
   ProgramConnection: connectionResolvers,

@@ -1,13 +1,13 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 /** Traditional → Simplified (OpenCC's standard Traditional to mainland Simplified tables). */
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+export const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /**
  * Pinyin glued after a character in report 000: `網(wǎng)站`. Only lowercase syllables with a tone
  * mark count, so ordinary bracketed text such as `(PPP)` or `(2023)` survives.
  */
-const GLUED_PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)/g;
+export const GLUED_PINYIN = /\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)/g;
 
 /** Cleans display text: NFKC width folding, glued pinyin dropped, Traditional turned Simplified. */
 export function normalizeText(text: string): string {

@@ -250,10 +250,13 @@ export const SPUN_WORDS: Readonly<Record<string, string>> = {
   系统架构: '体系架构',
 };
 
-const entries = Object.entries(SPUN_WORDS).sort(([a], [b]) => b.length - a.length);
-const pattern = new RegExp(entries.map(([spun]) => spun).join('|'), 'g');
+/** A function restoring the spun words of a table (spun word → original), longer entries first. */
+export function spunRestorer(table: Readonly<Record<string, string>>): (text: string) => string {
+  const entries = Object.entries(table).sort(([a], [b]) => b.length - a.length);
+  if (!entries.length) return (text) => text;
+  const pattern = new RegExp(entries.map(([spun]) => spun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return (text) => text.replace(pattern, (spun) => table[spun] ?? spun);
+}
 
 /** Restores the spun words of a text to the words the spinner replaced. */
-export function restoreSpun(text: string): string {
-  return text.replace(pattern, (spun) => SPUN_WORDS[spun] ?? spun);
-}
+export const restoreSpun = spunRestorer(SPUN_WORDS);

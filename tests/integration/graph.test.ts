@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CuratedGraph } from '../../src/curation/curated.js';
 import { ENTITY_PREFIX, MENTIONED_IN, type EntityLabel } from '../../src/model/graph.js';
-import { comparableIn, loadReportTexts, reportOfSource, reportsDir } from '../../src/curation/reports.js';
+import { comparableIn, defaultCatalog, loadReportTexts, reportOfSource, reportsDir } from '../../src/curation/reports.js';
 import { DataAccess } from '../../src/data/access.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { curatedGraph } from '../support/curated.js';
@@ -37,17 +37,26 @@ for (const engine of ENGINES)
       expect(await data.stats.counts('placeLevels')).toEqual(tally(nodesOf('Place').map((n) => String(n.props.level))));
     });
 
-    it('is exhaustive: hundreds of organizations and achievements from all five reports', () => {
+    it('is exhaustive: hundreds of organizations and achievements from every report and article of the manifest', () => {
       expect(nodesOf('Organization').length).toBeGreaterThan(200);
       expect(nodesOf('Achievement').length).toBeGreaterThan(600);
       const sources = new Set([...curated.files.values()].flatMap((f) => f.mentions.map((m) => m.source)));
-      expect([...sources].sort()).toEqual([
-        '000',
-        ...Array.from({ length: 13 }, (_, i) => `001-${String(i + 1).padStart(2, '0')}`),
-        '002',
-        '003',
-        '004',
-      ]);
+      expect([...sources].sort()).toEqual([...defaultCatalog().evidenceSources].sort());
+    });
+
+    it('holds every report and article of the manifest, with its metadata and place', async () => {
+      const rows = await store.read(
+        'MATCH (r:Report) OPTIONAL MATCH (r)-[:LOCATED_IN]->(p:Place) RETURN r.id AS id, r.title AS title, r.publisher AS publisher, r.date AS date, p.id AS place ORDER BY id',
+      );
+      const expected = defaultCatalog().sources.map(({ source, title, publisher, date, place }) => ({
+        id: `report:${source}`,
+        title,
+        publisher: publisher ?? null,
+        date: date ?? null,
+        place: place ?? null,
+      }));
+      expect(rows).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+      expect(expected.filter((r) => r.place).length).toBeGreaterThan(0);
     });
 
     it('keeps every relationship, so none pointed at a missing node', async () => {
