@@ -1,5 +1,17 @@
-import { buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, parse, concatAST } from 'graphql';
+import {
+  buildASTSchema,
+  concatAST,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  type GraphQLEnumType,
+  type GraphQLObjectType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { RELATION_FIELDS } from '../../src/model/fields.js';
+import { ACHIEVEMENT_KINDS, NODE_LABELS, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS, RELATION_TYPES } from '../../src/model/graph.js';
 import { loadTypeDefs } from '../../src/schema.js';
 
 describe('the GraphQL schema', () => {
@@ -43,5 +55,22 @@ describe('the GraphQL schema', () => {
       .map((t) => t.name)
       .sort();
     expect(implementations).toEqual(['Achievement', 'Event', 'Organization', 'Person', 'Place', 'Policy', 'Program', 'Report']);
+  });
+
+  it("has the model's kinds, levels, relationship types and entity types as its enums, no more and no less", () => {
+    const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(values('OrganizationKind')).toEqual([...ORGANIZATION_KINDS]);
+    expect(values('ProgramKind')).toEqual([...PROGRAM_KINDS]);
+    expect(values('AchievementKind')).toEqual([...ACHIEVEMENT_KINDS]);
+    expect(values('PlaceLevel')).toEqual([...PLACE_LEVELS]);
+    expect(values('RelationshipType')).toEqual([...RELATION_TYPES]);
+    expect(values('EntityType')).toEqual(NODE_LABELS.map((l) => l.toUpperCase()));
+  });
+
+  it('resolves every relationship field the model names, and the model names every one the resolvers follow', () => {
+    for (const name of Object.keys(RELATION_FIELDS)) {
+      const [type, field] = name.split('.') as [string, string];
+      expect((schema.getType(type) as GraphQLObjectType).getFields()[field], name).toBeDefined();
+    }
   });
 });
