@@ -184,14 +184,15 @@ for (const engine of ENGINES)
     });
 
     it('cancels the database work of a timed-out request, so the next request is served at once', async () => {
-      const server = await startHttp(slowFirst(store, 1), { REQUEST_TIMEOUT_MS: '1500', MAX_CONCURRENT: '1' });
+      const server = await startHttp(slowFirst(store, 1), { REQUEST_TIMEOUT_MS: '3000', MAX_CONCURRENT: '1' });
       try {
         const first = await timed(() => postGraphQL(server.url, NORMAL));
         expect(first.result.status).toBe(503);
         expect(first.result.body.errors?.[0].extensions.code).toBe('REQUEST_TIMEOUT');
+        // One slot: had the first request's query kept running, this one would wait for it and time out too.
         const next = await timed(() => postGraphQL(server.url, NORMAL));
         expect(next.result.body.data).toEqual(ANSWER);
-        expect(next.ms).toBeLessThan(1_000);
+        expect(next.ms).toBeLessThan(1_500);
       } finally {
         await server.stop();
       }

@@ -87,7 +87,12 @@ export function chartCard(spec: ChartSpec): HTMLElement {
       const key = (event.data as { key?: string } | undefined)?.key;
       if (key) spec.onPick(key);
     });
-    new ResizeObserver(() => chart.resize()).observe(canvas);
+    // A chart replaced (new language, new data) is disposed: its observer must not resize it after.
+    const observer = new ResizeObserver(() => {
+      if (chart.isDisposed()) observer.disconnect();
+      else chart.resize();
+    });
+    observer.observe(canvas);
     charts[spec.id] = chart;
   });
   save.addEventListener('click', async () => {
