@@ -115,7 +115,7 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
       else if ((line as number) <= before) problems.push(`${file} ${whereArticle} (${article.source}): firstLine must come after the previous article's`);
       articles.push({ ...article, firstLine: Number(line) });
     });
-    manifest.reports.push({ ...entry, file: String(raw.file ?? ''), repairs: readRepairs(raw.repairs, at), articles });
+    manifest.reports.push({ ...entry, file: typeof raw.file === 'string' ? raw.file : '', repairs: readRepairs(raw.repairs, at), articles });
   });
   return { manifest, problems };
 }

@@ -1,5 +1,6 @@
 import { NODE_PROPERTIES, SEARCH_TEXT, SEED_STAMP, type NodeLabel } from '../model/graph.js';
 import type { Row, Value } from '../graph/store.js';
+import { text } from '../graph/values.js';
 import type { EntityRecord } from './records.js';
 
 /** The properties a label's entity is read with: every stored one but the search text and the seed stamp. */
@@ -22,9 +23,9 @@ export function toEntity(row: Row, label: NodeLabel, prefix = ''): EntityRecord 
   const { id, name, aliases, description, ...rest } = props;
   return {
     ...rest,
-    id: String(id),
+    id: text(id),
     label,
-    name: String(name ?? rest.title ?? id),
+    name: text(name ?? rest.title ?? id),
     aliases: (aliases as string[] | null) ?? [],
     description: (description as string | null) ?? null,
   };

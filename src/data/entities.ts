@@ -6,6 +6,7 @@ import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationTy
 import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
+import { text } from '../graph/values.js';
 
 const perLabel = (query: (label: NodeLabel) => string) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, string>;
 
@@ -61,16 +62,16 @@ async function byLabel(db: CountingStore, queries: Record<NodeLabel, string>, id
 function mergeLinks(rows: readonly Row[]): LinkRecord[] {
   const links = new Map<string, LinkRecord>();
   for (const row of rows) {
-    const key = `${String(row.type)}|${String(row.direction)}|${String(row.other)}`;
+    const key = `${text(row.type)}|${text(row.direction)}|${text(row.other)}`;
     const link: LinkRecord = links.get(key) ?? {
       type: row.type as RelationType,
       direction: row.direction as 'OUT' | 'IN',
-      otherId: String(row.other),
+      otherId: text(row.other),
       role: (row.role as string | null) ?? null,
       detail: (row.detail as string | null) ?? null,
       evidence: [],
     };
-    if (row.source) link.evidence.push({ reportId: reportIdOf(String(row.source)), quote: String(row.quote ?? '') });
+    if (row.source) link.evidence.push({ reportId: reportIdOf(text(row.source)), quote: text(row.quote ?? '') });
     links.set(key, link);
   }
   return [...links.values()].sort((a, b) => a.type.localeCompare(b.type) || a.otherId.localeCompare(b.otherId));
@@ -89,12 +90,12 @@ export class Entities {
   ) {
     const queries = entityQueries(dialect);
     this.byId = new DataLoader(async (ids) => {
-      const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [String(row.id), toEntity(row, label)]));
+      const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), toEntity(row, label)]));
       return ids.map((id) => found.get(id) ?? null);
     }, db.loaderOptions);
     this.evidence = new DataLoader(async (ids) => {
       const rows = (await byLabel(db, queries.evidence, ids)).map(({ row }) => row);
-      return groupBy(ids, rows, 'key', (row) => ({ reportId: String(row.report), quote: String(row.quote) }));
+      return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
     }, db.loaderOptions);
     this.links = new DataLoader(async (ids) => {
       const [out, into] = await Promise.all([byLabel(db, queries.linksOut, ids), byLabel(db, queries.linksIn, ids)]);
@@ -110,7 +111,7 @@ export class Entities {
       const { other } = RELATION_FIELDS[name];
       loader = new DataLoader(async (ids) => {
         const rows = await this.db.read(query, { ids: [...ids] });
-        if (other) for (const row of rows) this.byId.prime(String(row.other), toEntity(row, other, 'b_'));
+        if (other) for (const row of rows) this.byId.prime(text(row.other), toEntity(row, other, 'b_'));
         return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
       }, this.db.loaderOptions);
       this.relations.set(name, loader);

@@ -1,5 +1,6 @@
 import type { Dialect } from '../graph/dialect.js';
 import type { GraphStore } from '../graph/store.js';
+import { text } from '../graph/values.js';
 import { RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import type { LinkDirection } from '../model/fields.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
@@ -43,7 +44,7 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
   const degrees = new Map<string, number>();
   for (const direction of ['OUT', 'IN'] as const) {
     for (const row of await store.read(direction === 'OUT' ? queries.outDegrees : queries.inDegrees)) {
-      degrees.set(`${row.label}|${row.type}|${direction}`, Number(row.most));
+      degrees.set(`${text(row.label)}|${text(row.type)}|${direction}`, Number(row.most));
     }
   }
   const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = (await Promise.all(

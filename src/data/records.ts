@@ -1,5 +1,6 @@
 import type { NodeLabel, RelationType } from '../model/graph.js';
 import type { Row, Value } from '../graph/store.js';
+import { text } from '../graph/values.js';
 
 /** Any entity as the data-access layer returns it: its label and every stored property (absent ones null). */
 export interface EntityRecord {
@@ -27,26 +28,11 @@ export interface LinkRecord {
   evidence: EvidenceRecord[];
 }
 
-/** An entity record from a row holding the node's properties as `node` and its label as `label`. */
-export function toEntity(row: Row): EntityRecord {
-  const node = (row.node ?? {}) as Record<string, Value>;
-  const label = String(row.label) as NodeLabel;
-  const { id, name, aliases, description, searchText: _searchText, ...props } = node;
-  return {
-    ...props,
-    id: String(id),
-    label,
-    name: String(name ?? props.title ?? id),
-    aliases: (aliases as string[] | null) ?? [],
-    description: (description as string | null) ?? null,
-  };
-}
-
 /** Groups rows by a key column, keeping the order of `keys` (DataLoader's contract). */
 export function groupBy<T>(keys: readonly string[], rows: Row[], key: string, map: (row: Row) => T): T[][] {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const k = String(row[key]);
+    const k = text(row[key]);
     const list = groups.get(k) ?? [];
     list.push(map(row));
     groups.set(k, list);

@@ -4,6 +4,7 @@ import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { groupBy, type EntityRecord } from './records.js';
+import { text } from '../graph/values.js';
 
 /** The labels that hold achievements. */
 const HOLDERS = ['Organization', 'Program', 'Place', 'Person', 'Event'] as const satisfies readonly NodeLabel[];
@@ -59,7 +60,7 @@ export class Related {
     this.ancestors = entities(RELATED_QUERIES.ancestors, 'Place', byLevel);
     this.tree = new DataLoader(async (ids) => {
       const rows = await db.read(RELATED_QUERIES.tree, { ids: [...ids] });
-      return groupBy(ids, rows, 'key', (row) => ({ id: String(row.id), parent: String(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges));
+      return groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges));
     }, db.loaderOptions);
   }
 }

@@ -1,4 +1,5 @@
 import type { Dialect } from '../graph/dialect.js';
+import type { Row } from '../graph/store.js';
 import type { NodeLabel } from '../model/graph.js';
 import { labelOfId } from '../model/graph.js';
 import { SearchKeys, isLatin, latinKey, pinyinKeys } from '../text/search-keys.js';
@@ -6,6 +7,7 @@ import type { CountingStore } from './counting.js';
 import type { Entities } from './entities.js';
 import type { EntityRecord } from './records.js';
 import type { GraphShared } from './shared.js';
+import { text } from '../graph/values.js';
 
 /** What the search index is built from: every entity's names and texts, and every evidence quote. */
 export function searchQueries(dialect: Dialect) {
@@ -66,26 +68,26 @@ export class SearchIndex {
   private readonly postings = new Map<string, Set<number>>();
   readonly keys: SearchKeys;
 
-  constructor(rows: { texts: Array<Record<string, unknown>>; mentions: Array<Record<string, unknown>>; articles: Array<Record<string, unknown>> }) {
-    this.keys = new SearchKeys(rows.texts.filter((r) => r.label === 'Place').map((r) => String(r.name)));
-    const parents = new Map(rows.articles.map((r) => [String(r.article), String(r.report)]));
+  constructor(rows: { texts: Row[]; mentions: Row[]; articles: Row[] }) {
+    this.keys = new SearchKeys(rows.texts.filter((r) => r.label === 'Place').map((r) => text(r.name)));
+    const parents = new Map(rows.articles.map((r) => [text(r.article), text(r.report)]));
     const quotes = new Map<string, Array<{ report: string; quote: string }>>();
-    for (const m of rows.mentions) quotes.set(String(m.id), [...(quotes.get(String(m.id)) ?? []), { report: String(m.report), quote: String(m.quote) }]);
+    for (const m of rows.mentions) quotes.set(text(m.id), [...(quotes.get(text(m.id)) ?? []), { report: text(m.report), quote: text(m.quote) }]);
     const aliasOwners = new Map<string, number>();
     for (const row of rows.texts) for (const alias of (row.aliases as string[] | null) ?? []) aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
 
     for (const row of rows.texts) {
-      const id = String(row.id);
+      const id = text(row.id);
       const label = labelOfId(id);
       if (!label) continue;
       const mentions = quotes.get(id) ?? [];
-      const names = [String(row.name), ...((row.aliases as string[] | null) ?? [])];
+      const names = [text(row.name), ...((row.aliases as string[] | null) ?? [])];
       const fields: IndexedField[] = names.map((text, i) => {
         const key = this.keys.key(text);
         return { field: i === 0 ? 'NAME' : 'ALIAS', text, key, generic: i > 0 && ((aliasOwners.get(key) ?? 0) > 1 || [...key].length <= 2) };
       });
       // The stored search text holds the statement or title besides the names; keep its other lines.
-      for (const line of String(row.text ?? '').split('\n')) {
+      for (const line of text(row.text ?? '').split('\n')) {
         if (line && !names.some((n) => this.keys.key(n) === this.keys.key(line))) fields.push({ field: 'TEXT', text: line, key: this.keys.key(line), generic: false });
       }
       for (const { quote } of mentions) fields.push({ field: 'EVIDENCE', text: quote, key: this.keys.key(quote), generic: false });

@@ -5,6 +5,7 @@ import { PLACE_PATH } from './patterns.js';
 import type { Entities } from './entities.js';
 import type { EntityRecord } from './records.js';
 import type { GraphShared } from './shared.js';
+import { text } from '../graph/values.js';
 
 /** A value and how many entities have it. */
 export interface CountRecord {
@@ -36,7 +37,7 @@ export function statsQueries(dialect: Dialect) {
 /** The queries answering `key, count` rows with no parameters. */
 export type CountQuery = 'byLabel' | 'organizationKinds' | 'programKinds' | 'achievementKinds' | 'placeLevels' | 'relationshipTypes' | 'metricUnits';
 
-const keyCounts = (rows: Row[]): CountRecord[] => rows.map((r) => ({ key: String(r.key), count: Number(r.count) }));
+const keyCounts = (rows: Row[]): CountRecord[] => rows.map((r) => ({ key: text(r.key), count: Number(r.count) }));
 
 /** A place with the organizations and achievements in or below it. */
 export interface PlaceCountRecord {
@@ -76,11 +77,11 @@ export class Stats {
       ]);
       const achievements = new Map<string, Set<string>>();
       for (const row of [...held, ...own]) {
-        const set = achievements.get(String(row.place)) ?? new Set<string>();
+        const set = achievements.get(text(row.place)) ?? new Set<string>();
         for (const id of row.ids as string[]) set.add(id);
-        achievements.set(String(row.place), set);
+        achievements.set(text(row.place), set);
       }
-      return orgs.map((row) => ({ placeId: String(row.place), organizations: Number(row.count), achievements: achievements.get(String(row.place))?.size ?? 0 }));
+      return orgs.map((row) => ({ placeId: text(row.place), organizations: Number(row.count), achievements: achievements.get(text(row.place))?.size ?? 0 }));
     });
     const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
     return counts
@@ -93,9 +94,9 @@ export class Stats {
     return this.shared.memo('stats:byReport', async () => {
       const byReport = new Map<string, CountRecord[]>();
       for (const row of await this.db.read(this.queries.byReport)) {
-        const list = byReport.get(String(row.report)) ?? [];
-        list.push({ key: String(row.key), count: Number(row.count) });
-        byReport.set(String(row.report), list);
+        const list = byReport.get(text(row.report)) ?? [];
+        list.push({ key: text(row.key), count: Number(row.count) });
+        byReport.set(text(row.report), list);
       }
       return byReport;
     });

@@ -1,5 +1,6 @@
 import type { GraphStore } from '../graph/store.js';
 import { SWEEP_QUERIES } from './maintenance.js';
+import { text } from '../graph/values.js';
 
 /** How long a Neo4j graph's version is trusted before it is read again: another process may reseed it. */
 const RECHECK_MS = 5_000;
@@ -22,7 +23,7 @@ export class GraphVersion {
     this.pending ??= this.store
       .read(SWEEP_QUERIES.stamp)
       .then((rows) => {
-        this.current = { value: String(rows[0]?.stamp ?? 'empty'), at: Date.now() };
+        this.current = { value: text(rows[0]?.stamp ?? 'empty'), at: Date.now() };
         return this.current.value;
       })
       .catch((error: unknown) => {

@@ -522,7 +522,7 @@ export class Extractor {
       this.add(
         'Place',
         '中国',
-        { sentence, start: m.index!, end: m.index! + m[0].length },
+        { sentence, start: m.index, end: m.index + m[0].length },
         { aliases: ['中华人民共和国', '我国'], props: { level: 'COUNTRY' }, confidence: 0.8, why: 'the country' },
       );
     }
@@ -532,7 +532,7 @@ export class Extractor {
       this.add(
         'Place',
         m[0],
-        { sentence, start: m.index!, end: m.index! + m[0].length },
+        { sentence, start: m.index, end: m.index + m[0].length },
         { props: { level: level === 'VILLAGE' ? 'VILLAGE' : level }, confidence: 0.7, why: 'a masked place' },
       );
     }
@@ -637,7 +637,7 @@ export class Extractor {
       const verbal = (item: string) => STOP_WORDS.test(tokens(item)[0]?.word ?? '') || tokens(item).some((t) => /^(d|p|c|u|uj|ul|r|q)$/.test(t.tag));
       if (items.length < 2 || items.some((item) => [...item].length < 2 || [...item].length > 10 || /[的了是在]/.test(item) || verbal(item)))
         continue;
-      const start = m.index!;
+      const start = m.index;
       const specific = /卫生院|养老院|医院|社区卫生服务中心|中心/.exec(category);
       for (const item of items) {
         const at = text.indexOf(item, start);
@@ -657,10 +657,10 @@ export class Extractor {
     // Departments an organization set up: 集团人民医院先后建立了妇产中心、胸痛中心…等重点专科; 集团中医院“肺病科”“骨伤科”.
     for (const anchor of text.matchAll(/等(?:重点专科|特色专科|科室|专科)|”(?:先后)?成为/g)) {
       const owner = this.mentionsIn(sentence, 'Organization')
-        .filter((o) => o.end <= anchor.index! && anchor.index! - o.end <= 40 && o.candidate.props.kind !== 'OTHER')
+        .filter((o) => o.end <= anchor.index && anchor.index - o.end <= 40 && o.candidate.props.kind !== 'OTHER')
         .at(-1);
       if (!owner) continue;
-      const between = text.slice(owner.end, anchor.index! + (anchor[0].startsWith('”') ? 1 : 0));
+      const between = text.slice(owner.end, anchor.index + (anchor[0].startsWith('”') ? 1 : 0));
       if (/[，,。；;]/.test(between)) continue;
       const verb = /(?:先后)?(?:建立了?|建成了?|设立了?|成立了?|开设了?)/.exec(between);
       const list = verb ? between.slice(verb.index + verb[0].length) : between;
@@ -755,13 +755,13 @@ export class Extractor {
     const text = sentence.text;
     // Credits: 责任编辑:潘旺旺, 编 辑:钱兴梅.
     for (const m of text.matchAll(/(责任编辑|编 ?辑|记 ?者|作 ?者)[:：] ?/g)) {
-      const at = m.index! + m[0].length;
+      const at = m.index + m[0].length;
       const name = personAfter(text, at);
       if (name)
         this.add(
           'Person',
           name,
-          { sentence, start: m.index!, end: at + name.length },
+          { sentence, start: m.index, end: at + name.length },
           { confidence: 0.6, why: `credited as ${m[1]!.replace(' ', '')}` },
         );
     }
@@ -813,7 +813,7 @@ export class Extractor {
         RUN_VERBS.some((v) => text.slice(0, m.index).endsWith(v)) || /(以|依托|通过|实施了|开展了|启动|推出|打造|创建)$/.test(text.slice(0, m.index));
       if (!marker && !verbBefore) continue;
       if (/^[一二三四五六七八九十两0-9]+个/.test(inner) && !marker) continue;
-      const start = m.index!;
+      const start = m.index;
       const withMarker = marker && after.startsWith(marker[0]) ? `${inner}${marker[0]}` : undefined;
       this.add(
         'Program',
@@ -931,7 +931,7 @@ export class Extractor {
       for (const raw of parts) {
         const item = raw.replace(/^[“”]+|[“”]+$/g, '').replace(LEADING, '');
         if ([...item].length < 2 || /[的了是在]/.test(item)) continue;
-        const at = text.indexOf(raw, m.index!);
+        const at = text.indexOf(raw, m.index);
         this.add(
           'Program',
           item,
@@ -943,7 +943,7 @@ export class Extractor {
     // Quoted names (“一院一品牌、一院一特色、一院一亮点”) that are no organization, honour, policy or slogan of numbers.
     for (const m of text.matchAll(/“([^“”]{3,25})”/gu)) {
       const inner = m[1]!;
-      const start = m.index!;
+      const start = m.index;
       if (taken(start + 1, start + 1 + inner.length) || /[的了是在]|^[一二三四五六七八九十两0-9]+个|难$/.test(inner)) continue;
       // An idiom or a modifier (“敢啃硬骨头”的韧劲) is no name.
       const words = tokens(inner);
@@ -967,7 +967,7 @@ export class Extractor {
       this.add(
         'Policy',
         name,
-        { sentence, start: m.index!, end: m.index! + m[0].length },
+        { sentence, start: m.index, end: m.index + m[0].length },
         {
           props: year ? { year: Number(year) } : {},
           confidence: 0.9,
@@ -1002,7 +1002,7 @@ export class Extractor {
       this.add(
         'Event',
         '新冠肺炎疫情',
-        { sentence, start: m.index!, end: m.index! + m[0].length },
+        { sentence, start: m.index, end: m.index + m[0].length },
         { aliases: [m[0]], confidence: 0.7, why: 'the COVID-19 epidemic' },
       );
     }
@@ -1011,7 +1011,7 @@ export class Extractor {
       this.add(
         'Event',
         `中国共产党第${n}次全国代表大会`,
-        { sentence, start: m.index!, end: m.index! + m[0].length },
+        { sentence, start: m.index, end: m.index + m[0].length },
         { aliases: [m[0], `${n}大`], confidence: 0.7, why: 'a party congress' },
       );
     }
@@ -1024,7 +1024,7 @@ export class Extractor {
       const name = `${cut ? '' : (m[1] ?? '')}${m[2]!.slice(cut)}${m[3]}`;
       if (!m[1] && !/届/.test(m[3]!) && !/奥会/.test(m[3]!)) continue;
       if ([...name].length < 5 || /[的了在是]/.test(name)) continue;
-      const end = m.index! + m[0].length;
+      const end = m.index + m[0].length;
       this.add(
         'Event',
         name,
@@ -1076,7 +1076,7 @@ export class Extractor {
     // Awards: 授予“模范单位”, 荣获“全国文明单位”称号, 被评为…
     for (const m of text.matchAll(/(授予|荣获|获评|获得|评为|被评为|荣膺|被授予|命名为|被命名为)(了)?“([^“”]{2,30})”/gu)) {
       const name = m[3]!;
-      const start = m.index!;
+      const start = m.index;
       const achievement = this.add(
         'Achievement',
         uniqueName(name),
@@ -1108,7 +1108,7 @@ export class Extractor {
     for (const m of text.matchAll(
       /(入选|被确定为|确定为|被列为|列为|成为|获批|认定为|进入|达到了?|通过)([^，,。；;]{3,30}?)(名单|单位|基地|中心|试点|医院|标准|五百强|百强|评审|验收|称号|专科)/gu,
     )) {
-      const start = m.index!;
+      const start = m.index;
       const achievement = this.add(
         'Achievement',
         uniqueName(this.clause(text, start)),
@@ -1122,7 +1122,7 @@ export class Extractor {
       this.holder(achievement, sentence, start);
     }
     for (const m of text.matchAll(/(正式挂牌|挂牌|揭牌|成立|建成|开业|启用|投入使用|正式运行|封顶|开工|落成)/g)) {
-      const start = m.index!;
+      const start = m.index;
       if (/(已|了|正式|成功|顺利|先后)$/.test(text.slice(0, start)) === false && !/挂牌|揭牌|封顶|开业|启用|投入使用|落成/.test(m[1]!)) continue;
       const achievement = this.add(
         'Achievement',

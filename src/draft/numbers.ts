@@ -137,7 +137,7 @@ export function quantities(text: string): Quantity[] {
   for (const m of text.matchAll(QUANTITY)) {
     const [whole, before, number, ji, moreBefore, magnitude, moreAfter, unit, after] = m as unknown as (string | undefined)[];
     const more = moreBefore ?? moreAfter;
-    const start = m.index!;
+    const start = m.index;
     const prefix = text.slice(Math.max(0, start - 1), start);
     if (!before && NOT_BEFORE.test(prefix)) continue;
     if (NOT_AFTER.test(text.slice(start + whole!.length))) continue;

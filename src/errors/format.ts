@@ -39,7 +39,8 @@ export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const known = codeOf(originOf(error), formatted);
     if (known) return { ...formatted, message: known.message, extensions: { code: known.code } };
-    const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    const given = formatted.extensions?.code;
+    const code = typeof given === 'string' ? given : ErrorCode.INTERNAL_SERVER_ERROR;
     if (!production) return formatted;
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (PUBLIC_CODES.has(code)) return { ...formatted, extensions };

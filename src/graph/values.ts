@@ -6,7 +6,7 @@ export function fromNeo4j(value: unknown): Value {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (typeof value === 'bigint') return Number(value);
-  if (isTemporal(value)) return String(value);
+  if (isTemporal(value)) return (value as { toString(): string }).toString();
   if (Array.isArray(value)) return value.map(fromNeo4j);
   if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) return fromNeo4j(value.properties);
   if (typeof value === 'object') return plainObject(value as Record<string, unknown>, fromNeo4j);
@@ -55,4 +55,16 @@ function toNeo4j(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toNeo4j);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4j(v)]));
   return value;
+}
+
+/**
+ * A scalar column as text. The engines return ids, names and types as strings (numbers and booleans
+ * are spelled out); anything else is a query returning the wrong column, made loud instead of
+ * becoming "[object Object]".
+ */
+export function text(value: Value | undefined): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return '';
+  throw new TypeError(`expected a scalar column, got ${JSON.stringify(value)}`);
 }

@@ -27,7 +27,7 @@ export class Admission {
         },
         abandon: () => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
-          reject(signal.reason);
+          reject(signal.reason instanceof Error ? signal.reason : new Error('the request was abandoned while waiting'));
         },
       };
       signal.addEventListener('abort', entry.abandon, { once: true });

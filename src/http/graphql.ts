@@ -158,7 +158,10 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     } catch {
       return timedOut();
     }
-    const execution = route.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => route.context(deadline) });
+    const execution = route.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: () => Promise.resolve(route.context(deadline)),
+    });
     void execution.finally(release).catch(() => undefined);
     const aborted = new Promise<'timeout'>((resolve) => timeout.signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
     const response = await Promise.race([execution, aborted]);

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, buildASTSchema, parse, type GraphQLSchema } from 'graphql';
 import type { GraphProfile } from '../data/profile.js';
 import { ErrorCode } from '../errors/codes.js';
 import { documentCounts, measure } from './measure.js';
@@ -31,11 +31,11 @@ const refuse = (message: string, code: ErrorCode) => new GraphQLError(message, {
 export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, profile: () => Promise<GraphProfile>): ApolloServerPlugin {
   const schema: GraphQLSchema = buildASTSchema(parse(typeDefs.join('\n')));
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart: () =>
+      Promise.resolve({
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          if (operation.operation !== 'query')
+          if (operation.operation !== OperationTypeNode.QUERY)
             throw refuse(`This API is read-only: ${operation.operation} operations are not served`, ErrorCode.READ_ONLY);
           const counts = documentCounts(document);
           for (const [what, count, max] of [
@@ -62,7 +62,6 @@ export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, p
             );
           }
         },
-      };
-    },
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { intArgument, listArgument, optionalId, rangeArguments, textArgument } f
 import { maskableFields, lookup, relation } from './common.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
+import { text } from '../graph/values.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
@@ -43,7 +44,7 @@ export const achievementResolvers: Resolvers = {
   },
   Achievement: {
     ...maskableFields,
-    statement: (e) => String(e.statement ?? e.name),
+    statement: (e) => text(e.statement ?? e.name),
     lost: (e) => e.lost === true,
     holders: relation('Achievement.holders'),
     awardedBy: relation('Achievement.awardedBy'),

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { entityFields, follow, maskableFields, lookup, relation, relationLinks } from './common.js';
 import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
+import { text } from '../graph/values.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
 export const entityResolvers: Resolvers = {
@@ -47,11 +48,11 @@ export const entityResolvers: Resolvers = {
   },
   Report: {
     ...entityFields,
-    title: (e) => String(e.title ?? e.name),
-    source: (e) => String(e.source),
+    title: (e) => text(e.title ?? e.name),
+    source: (e) => text(e.source),
     evidence: () => [],
     parent: async (e, _, ctx) => (await follow(e, ctx, 'Report.parent'))[0] ?? null,
-    articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+    articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => text(a.source).localeCompare(text(b.source))),
     place: async (e, _, ctx) => (await follow(e, ctx, 'Report.place'))[0] ?? null,
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts(e.id),
   },

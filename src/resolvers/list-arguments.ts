@@ -5,6 +5,7 @@ import { pageOf } from '../data/paging.js';
 import type { EntityRecord } from '../data/records.js';
 import { listArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { pageRequest } from './connections.js';
+import { text } from '../graph/values.js';
 
 /** The filter input fields shared by list queries, before checking. */
 export interface FilterInput {
@@ -47,5 +48,5 @@ export function pageOfKinds(
 ) {
   const request = pageRequest(args);
   const kinds = listArgument(args.kinds);
-  return pageOf(kinds ? records.filter((r) => kinds.includes(String(r.kind))) : records, request);
+  return pageOf(kinds ? records.filter((r) => kinds.includes(text(r.kind))) : records, request);
 }

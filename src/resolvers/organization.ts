@@ -5,6 +5,7 @@ import { idArgument } from './args.js';
 import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
+import { text } from '../graph/values.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -30,7 +31,7 @@ export const organizationResolvers: Resolvers = {
   },
   Organization: {
     ...maskableFields,
-    scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(reportIdOf(String(e.scope))) : null),
+    scope: async (e, _, { data }) => (e.scope ? data.entities.byId.load(reportIdOf(text(e.scope))) : null),
     parents: relation('Organization.parents'),
     children: relation('Organization.children'),
     descendants: (e, _, { data }) => data.related.tree.load(e.id),

@@ -130,10 +130,10 @@ export function probeInChild(kuzuPath: string, cypherDir: string): Promise<strin
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk;
+      out += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk;
+      err += chunk.toString();
     });
     child.on('exit', (code, signal) => {
       if (signal) return resolve(`opening it crashed the engine (${signal})`);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { graphStatusQueries } from '../data/status.js';
 import type { GraphStore } from '../graph/store.js';
+import { text } from '../graph/values.js';
 
 /** What a complete load contains: nodes per label, relationships per type, and a digest of every node id. */
 export interface GraphCounts {
@@ -32,8 +33,8 @@ export async function countGraph(store: GraphStore): Promise<GraphCounts> {
   const queries = graphStatusQueries(store.dialect);
   const [labels, relationships, ids] = await Promise.all([store.read(queries.labels), store.read(queries.relationships), store.read(queries.ids)]);
   const byKey = (rows: typeof labels) =>
-    Object.fromEntries(rows.map((r) => [String(r.key), Number(r.count)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
-  return { labels: byKey(labels), relationships: byKey(relationships), ids: idDigest(ids.map((r) => String(r.id))) };
+    Object.fromEntries(rows.map((r): [string, number] => [text(r.key), Number(r.count)]).sort(([a], [b]) => a.localeCompare(b)));
+  return { labels: byKey(labels), relationships: byKey(relationships), ids: idDigest(ids.map((r) => text(r.id))) };
 }
 
 /** The differences between what a store holds and what it should: empty when the graph is complete. */

@@ -7,6 +7,7 @@ import { DataAccess } from '../../src/data/access.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { curatedGraph } from '../support/curated.js';
 import { ENGINES, seededStore } from '../support/stores.js';
+import { text } from '../../src/graph/values.js';
 
 /** Counts of a curated property, as `[{ key, count }]` sorted like the store's answer. */
 function tally(values: string[]): Array<{ key: string; count: number }> {
@@ -85,9 +86,9 @@ for (const engine of ENGINES)
 
     it('names who runs every program, or the curation says why the reports name nobody', async () => {
       const unrun = await store.read('MATCH (p:Program) WHERE NOT EXISTS { MATCH (p)<-[:RUNS|LEADS|CO_BUILDS]-() } RETURN p.id AS id');
-      expect(unrun.map((r) => String(r.id)).filter((id) => !curated.unrun.has(id))).toEqual([]);
+      expect(unrun.map((r) => text(r.id)).filter((id) => !curated.unrun.has(id))).toEqual([]);
       // A reason is only given where it is needed.
-      const run = new Set((await store.read('MATCH (p:Program)<-[:RUNS|LEADS|CO_BUILDS]-() RETURN DISTINCT p.id AS id')).map((r) => String(r.id)));
+      const run = new Set((await store.read('MATCH (p:Program)<-[:RUNS|LEADS|CO_BUILDS]-() RETURN DISTINCT p.id AS id')).map((r) => text(r.id)));
       expect([...curated.unrun.keys()].filter((id) => run.has(id))).toEqual([]);
     });
 
@@ -106,10 +107,10 @@ for (const engine of ENGINES)
       );
       expect(quotes.length).toBeGreaterThan(1000);
       const missing = [...quotes, ...stated].filter(({ source, quote }) => {
-        const report = reportOfSource(String(source));
-        return !texts.get(report)!.includes(comparableIn(report, String(quote)));
+        const report = reportOfSource(text(source));
+        return !texts.get(report)!.includes(comparableIn(report, text(quote)));
       });
       expect(missing).toEqual([]);
-      for (const { quote } of [...quotes, ...stated]) expect([...String(quote)].length).toBeLessThanOrEqual(60);
+      for (const { quote } of [...quotes, ...stated]) expect([...text(quote)].length).toBeLessThanOrEqual(60);
     });
   });

@@ -45,12 +45,12 @@ export async function startNeo4j(options: { port?: number; dataDir?: string } = 
       child = started;
       let output = '';
       const onData = (chunk: Buffer) => {
-        output += chunk;
+        output += chunk.toString();
         if (/ready on bolt:\/\//.test(output)) resolve();
       };
       started.stdout.on('data', onData);
       started.stderr.on('data', (chunk: Buffer) => {
-        output += chunk;
+        output += chunk.toString();
       });
       started.once('exit', (code) =>
         reject(new Error(`Neo4j (tools/neo4j/run.sh) exited with ${code} before it was ready; it needs Java 17 and Maven:\n${output.slice(-2000)}`)),

@@ -39,10 +39,10 @@ export function startServer(dataDir: string, env: Record<string, string> = {}, c
   });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk;
+    out += chunk.toString();
   });
   child.stderr.on('data', (chunk: Buffer) => {
-    out += chunk;
+    out += chunk.toString();
   });
   // Exited once the process group is empty too: a server left behind would still hold the data folder.
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>

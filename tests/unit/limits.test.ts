@@ -1,4 +1,5 @@
 import {
+  Kind,
   buildASTSchema,
   getIntrospectionQuery,
   getNamedType,
@@ -33,7 +34,7 @@ const profile: GraphProfile = {
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return measure(schema, document, operation, variables, profile)!;
 };
 

@@ -95,9 +95,9 @@ export function chartCard(spec: ChartSpec): HTMLElement {
     observer.observe(canvas);
     charts[spec.id] = chart;
   });
-  save.addEventListener('click', async () => {
+  save.addEventListener('click', () => {
     const url = charts[spec.id]?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (url) download(await (await fetch(url)).blob(), `health-graph-${spec.id}.png`);
+    if (url) void fetch(url).then(async (response) => download(await response.blob(), `health-graph-${spec.id}.png`));
   });
   return card;
 }

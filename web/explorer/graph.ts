@@ -26,6 +26,21 @@ const MIN_DISTANCE = 62;
 
 const clusterId = (center: string, type: string) => `cluster:${center}:${type}`;
 
+/** What the graph keeps on an element: an entity or a cluster of them on a node, a relationship on an edge. */
+export interface ElementData {
+  id: string;
+  name: string;
+  label: string;
+  type: string;
+  kind: string;
+  cluster?: boolean;
+  center?: string;
+  members?: EntityInfo[];
+}
+
+/** An element's data, typed: Cytoscape keeps it as it was given. */
+export const dataOf = (element: cytoscape.NodeSingular | cytoscape.EdgeSingular): ElementData => element.data() as ElementData;
+
 function entityData(entity: EntityInfo) {
   return {
     id: entity.id,
@@ -114,8 +129,8 @@ export class GraphView {
     // No wheelSensitivity: Cytoscape warns that a custom one breaks zooming on some devices.
     this.cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 4, selectionType: 'single' });
     this.cy.on('viewport', () => this.scheduleLabels());
-    this.cy.on('mouseover', 'node, edge', (event) => this.hover(event.target, true));
-    this.cy.on('mouseout', 'node, edge', (event) => this.hover(event.target, false));
+    this.cy.on('mouseover', 'node, edge', (event) => this.hover(event.target as cytoscape.NodeSingular, true));
+    this.cy.on('mouseout', 'node, edge', (event) => this.hover(event.target as cytoscape.NodeSingular, false));
   }
 
   has(id: string): boolean {
@@ -188,18 +203,19 @@ export class GraphView {
   private pruneClusters(): void {
     const present = this.present();
     this.cy.nodes('[?cluster]').forEach((cluster) => {
-      const members = (cluster.data('members') as EntityInfo[]).filter((m) => !present.has(m.id));
+      const all = dataOf(cluster).members ?? [];
+      const members = all.filter((m) => !present.has(m.id));
       if (!members.length) cluster.remove();
-      else if (members.length !== cluster.data('members').length)
-        cluster.data({ members, name: countOf(members.length, cluster.data('type')), label: countOf(members.length, cluster.data('type')) });
+      else if (members.length !== all.length)
+        cluster.data({ members, name: countOf(members.length, dataOf(cluster).type), label: countOf(members.length, dataOf(cluster).type) });
     });
   }
 
   /** Opens a cluster node: its members take its place. */
   openCluster(id: string): void {
     const cluster = this.cy.getElementById(id);
-    if (cluster.empty()) return;
-    this.reveal(cluster.data('center'), cluster.data('members'));
+    const { center, members } = cluster.empty() ? {} : dataOf(cluster);
+    if (center && members) this.reveal(center, members);
   }
 
   private addEntities(centerId: string, entities: EntityInfo[]): string[] {
@@ -313,11 +329,11 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         const hidden =
-          filters.hideTypes.includes(n.data('type')) || (n.data('type') === 'ORGANIZATION' && filters.hideKinds.includes(n.data('kind')));
+          filters.hideTypes.includes(dataOf(n).type) || (dataOf(n).type === 'ORGANIZATION' && filters.hideKinds.includes(dataOf(n).kind));
         n.toggleClass('filtered', hidden);
       });
       this.cy.edges().forEach((e) => {
-        e.toggleClass('filtered', filters.hideRels.includes(e.data('type')));
+        e.toggleClass('filtered', filters.hideRels.includes(dataOf(e).type));
       });
     });
     this.scheduleLabels();
@@ -327,8 +343,8 @@ export class GraphView {
   shown(): { types: string[]; kinds: string[] } {
     const nodes = this.cy.nodes();
     return {
-      types: [...new Set(nodes.map((n) => String(n.data('type'))))],
-      kinds: [...new Set(nodes.filter((n) => n.data('type') === 'ORGANIZATION' && !n.data('cluster')).map((n) => String(n.data('kind'))))],
+      types: [...new Set(nodes.map((n) => String(dataOf(n).type)))],
+      kinds: [...new Set(nodes.filter((n) => dataOf(n).type === 'ORGANIZATION' && !dataOf(n).cluster).map((n) => String(dataOf(n).kind)))],
     };
   }
 
@@ -349,13 +365,13 @@ export class GraphView {
     if (target.isNode()) {
       const node = target;
       at = node.renderedPosition();
-      text = node.data('cluster')
-        ? `${node.data('name')} · ${t('expandCluster')}`
-        : `${node.data('name')} — ${term(node.data('type'))}${node.data('kind') ? ` · ${term(node.data('kind'))}` : ''}`;
+      text = dataOf(node).cluster
+        ? `${dataOf(node).name} · ${t('expandCluster')}`
+        : `${dataOf(node).name} — ${term(dataOf(node).type)}${dataOf(node).kind ? ` · ${term(dataOf(node).kind)}` : ''}`;
     } else {
       const edge = target;
       at = edge.renderedMidpoint();
-      text = `${edge.source().data('name')} → ${edge.data('label')} → ${edge.target().data('name')}`;
+      text = `${edge.source().data('name')} → ${dataOf(edge).label} → ${edge.target().data('name')}`;
     }
     this.tooltip.textContent = text;
     this.tooltip.hidden = false;

@@ -9,7 +9,7 @@ import { onLangChange, t, term } from '../shared/i18n.js';
 import { legend } from '../shared/palette.js';
 import { readList, readState, writeState } from '../shared/url-state.js';
 import { renderFilters } from './filters.js';
-import { GraphView, type GraphFilters } from './graph.js';
+import { GraphView, dataOf, type GraphFilters } from './graph.js';
 import { renderPanel } from './panel.js';
 import { distinctNeighbours, hiddenByRelationship, type Neighbour } from './plan.js';
 import { mountSearch } from './search.js';
@@ -82,9 +82,10 @@ function placeInGraph(center: EntityInfo): void {
   if (graph.has(center.id)) return;
   const cluster = graph.cy
     .nodes('[?cluster]')
-    .filter((c) => (c.data('members') as EntityInfo[]).some((m) => m.id === center.id))
+    .filter((c) => (dataOf(c).members ?? []).some((m) => m.id === center.id))
     .first();
-  if (cluster.nonempty()) graph.reveal(cluster.data('center'), [center]);
+  const around = cluster.nonempty() ? dataOf(cluster).center : undefined;
+  if (around) graph.reveal(around, [center]);
   else graph.clear();
 }
 
@@ -134,7 +135,7 @@ function renderGraphText(center?: EntityInfo): void {
       h(
         'li',
         {},
-        n.data('cluster')
+        dataOf(n).cluster
           ? h(
               'button',
               {
@@ -145,9 +146,9 @@ function renderGraphText(center?: EntityInfo): void {
                   afterChange();
                 },
               },
-              `${n.data('name')} (${t('expandCluster')})`,
+              `${dataOf(n).name} (${t('expandCluster')})`,
             )
-          : h('a', { href: explorerHref(n.id()), 'data-node': n.id() }, `${n.data('name')} — ${term(n.data('type'))}`),
+          : h('a', { href: explorerHref(n.id()), 'data-node': n.id() }, `${dataOf(n).name} — ${term(dataOf(n).type)}`),
       ),
     ),
   );
@@ -194,8 +195,8 @@ document.addEventListener('click', (event) => {
 });
 
 graph.cy.on('tap', 'node', (event) => {
-  const node = event.target;
-  if (node.data('cluster')) {
+  const node = event.target as cytoscape.NodeSingular;
+  if (dataOf(node).cluster) {
     graph.openCluster(node.id());
     afterChange();
     return;
