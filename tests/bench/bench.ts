@@ -204,7 +204,13 @@ async function peer(graph: Graph): Promise<void> {
   for (const [op, { ours: ourQuery, peer: peerQuery }] of Object.entries(PEER_OPS)) {
     const a = median(await times(() => post(ours.url, ourQuery)));
     const b = median(await times(() => post(theirs.url, peerQuery)));
-    rows.push({ operation: op, 'ours p50 ms': ms(a), '@neo4j/graphql p50 ms': ms(b), 'theirs / ours': ratio(b, a), 'ours faster': a < b ? 'yes' : 'NO' });
+    rows.push({
+      operation: op,
+      'ours p50 ms': ms(a),
+      '@neo4j/graphql p50 ms': ms(b),
+      'theirs / ours': ratio(b, a),
+      'ours faster': a < b ? 'yes' : 'NO',
+    });
   }
   await ours.stop();
   await theirs.stop();

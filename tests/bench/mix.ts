@@ -38,7 +38,8 @@ const score = (text: string, weight: number, toFloat: (x: string) => string) =>
 
 const SEARCHED = '医院';
 /** Kuzu crashes on a statement using one parameter twice: each use gets a name of its own. */
-const twice = (name: string, value: Params[string], count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${name}${i}`, value]));
+const twice = (name: string, value: Params[string], count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${name}${i}`, value]));
 
 const FIELDS = ['NAME', 'ALIAS', 'TEXT', 'EVIDENCE'];
 
@@ -100,18 +101,24 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
         const best = new Map<string, Row>();
         for (const row of rows) {
           const current = best.get(str(row.id));
-          const better = !current || Number(row.score) > Number(current.score) || (row.score === current.score && Number(row.field) < Number(current.field));
+          const better =
+            !current || Number(row.score) > Number(current.score) || (row.score === current.score && Number(row.field) < Number(current.field));
           if (better) best.set(str(row.id), row);
         }
         const ranked = [...best.values()].sort(
           (a, b) => Number(b.score) - Number(a.score) || str(a.name).length - str(b.name).length || str(a.id).localeCompare(str(b.id)),
         );
-        return { search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[Number(r.field)], node: { id: r.id, name: r.name } })) };
+        return {
+          search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[Number(r.field)], node: { id: r.id, name: r.name } })),
+        };
       },
     },
     neighborhood: {
       // Kuzu's UNION swaps the ends of one part: there the two parts run side by side.
-      cypher: engine === 'kuzu' ? [step('-[r]->', 'x', 'y', 0), step('<-[r]-', 'y', 'x', 1)] : `${step('-[r]->', 'x', 'y', 0)} UNION ALL ${step('<-[r]-', 'y', 'x', 1)}`,
+      cypher:
+        engine === 'kuzu'
+          ? [step('-[r]->', 'x', 'y', 0), step('<-[r]-', 'y', 'x', 1)]
+          : `${step('-[r]->', 'x', 'y', 0)} UNION ALL ${step('<-[r]-', 'y', 'x', 1)}`,
       params: twice('id', GROUP, 2),
       shape: (rows) => {
         const ends = rows.flatMap((r) => [
@@ -131,21 +138,33 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
         ' OPTIONAL MATCH (o)-[m:MENTIONED_IN]->(:Report) WITH o, parents, collect(m.quote) AS quotes' +
         ' OPTIONAL MATCH (o)-[:HAS_ACHIEVEMENT]->(a:Achievement)' +
         // Kuzu drops the rows without achievements when this is a WITH's condition; Neo4j drops every row when it is the OPTIONAL MATCH's.
-        (engine === 'kuzu' ? ` WHERE ${firstFive} WITH DISTINCT o, parents, quotes, a` : ` WITH DISTINCT o, parents, quotes, a WHERE a IS NULL OR ${firstFive}`) +
+        (engine === 'kuzu'
+          ? ` WHERE ${firstFive} WITH DISTINCT o, parents, quotes, a`
+          : ` WITH DISTINCT o, parents, quotes, a WHERE a IS NULL OR ${firstFive}`) +
         ' OPTIONAL MATCH (a)-[am:MENTIONED_IN]->(r:Report)' +
         ' RETURN o.id AS id, o.name AS name, parents, quotes, a.id AS achievement, a.statement AS statement, collect([am.quote, r.title]) AS evidence',
       shape: (rows) => {
         const orgs = new Map<string, { node: Record<string, unknown>; achievements: unknown[] }>();
         for (const r of rows) {
           const org = orgs.get(str(r.id)) ?? {
-            node: { name: r.name, parents: present(r.parents).map(([, name]) => ({ name })), evidence: (r.quotes as string[]).map((quote) => ({ quote })) },
+            node: {
+              name: r.name,
+              parents: present(r.parents).map(([, name]) => ({ name })),
+              evidence: (r.quotes as string[]).map((quote) => ({ quote })),
+            },
             achievements: [],
           };
           if (r.achievement !== null)
-            org.achievements.push({ node: { statement: r.statement, evidence: present(r.evidence).map(([quote, title]) => ({ quote, report: { title } })) } });
+            org.achievements.push({
+              node: { statement: r.statement, evidence: present(r.evidence).map(([quote, title]) => ({ quote, report: { title } })) },
+            });
           orgs.set(str(r.id), org);
         }
-        return { organizations: { edges: [...orgs.values()].map(({ node, achievements }) => ({ node: { ...node, achievements: { edges: achievements } } })) } };
+        return {
+          organizations: {
+            edges: [...orgs.values()].map(({ node, achievements }) => ({ node: { ...node, achievements: { edges: achievements } } })),
+          },
+        };
       },
     },
     stats: {

@@ -46,7 +46,12 @@ export async function growKuzu(source: KuzuStore, target: KuzuStore, factor: num
   for (const [label, rows] of nodes) {
     const lines: string[] = [];
     for (let k = 0; k < (label === 'Report' ? 1 : factor); k++) {
-      for (const props of rows) lines.push(columnsOf(label).map((c) => csv(c === 'id' ? copyId(String(props.id), k, label) : props[c])).join(','));
+      for (const props of rows)
+        lines.push(
+          columnsOf(label)
+            .map((c) => csv(c === 'id' ? copyId(String(props.id), k, label) : props[c]))
+            .join(','),
+        );
     }
     const file = join(dir, `${label}.csv`);
     writeFileSync(file, `${lines.join('\n')}\n`);
@@ -92,7 +97,8 @@ export async function growNeo4j(store: GraphStore, from: number, to: number): Pr
     const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
     const props = Object.fromEntries(REL_PROPERTIES.filter((p) => r[p] !== null).map((p) => [p, r[p]!]));
     const rows = groups.get(key) ?? [];
-    for (const k of copies) rows.push({ from: copyId(String(r.from), k, String(r.fromLabel)), to: copyId(String(r.to), k, String(r.toLabel)), props });
+    for (const k of copies)
+      rows.push({ from: copyId(String(r.from), k, String(r.fromLabel)), to: copyId(String(r.to), k, String(r.toLabel)), props });
     groups.set(key, rows);
   }
   for (const [key, rows] of groups) {

@@ -105,7 +105,8 @@ for (const engine of ENGINES)
       expect(retried.result.body).toEqual({ data: { organization: { name: '寿阳县人民医院', kind: 'HOSPITAL' } } });
       expect((await readsOf(() => postGraphQL(http.url, query))).reads).toBe(0);
       // Refusals are not stored either: the same bad request is measured and refused again.
-      for (let i = 0; i < 2; i++) expect((await postGraphQL(http.url, { query: '{ organizations(first: 1000) { totalCount } }' })).body.errors).toHaveLength(1);
+      for (let i = 0; i < 2; i++)
+        expect((await postGraphQL(http.url, { query: '{ organizations(first: 1000) { totalCount } }' })).body.errors).toHaveLength(1);
     });
 
     it('serves GET persisted operations with an ETag and Cache-Control, and answers 304 without executing', async () => {
