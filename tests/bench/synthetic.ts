@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_LABELS, NODE_PROPERTIES, type NodeLabel } from '../../src/model/graph.js';
+import { NODE_LABELS, NODE_PROPERTIES, RELATION_PROPERTIES, type NodeLabel } from '../../src/model/graph.js';
 import type { KuzuStore } from '../../src/graph/kuzu.js';
 import type { GraphStore, Row, Value } from '../../src/graph/store.js';
 
@@ -12,7 +12,7 @@ import type { GraphStore, Row, Value } from '../../src/graph/store.js';
  */
 const copyId = (id: string, k: number, label: string) => (k === 0 || label === 'Report' ? id : `${id}~${k}`);
 const columnsOf = (label: NodeLabel) => ['id', ...Object.keys(NODE_PROPERTIES[label])];
-const REL_PROPERTIES = ['source', 'quote', 'role', 'detail'] as const;
+const REL_PROPERTIES = Object.keys(RELATION_PROPERTIES);
 
 /** The original graph (copy 0): nodes by label, and relationships with their ends' labels. */
 async function original(source: GraphStore): Promise<{ nodes: Map<NodeLabel, Row[]>; rels: Row[] }> {
