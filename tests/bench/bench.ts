@@ -49,16 +49,17 @@ function table(title: string, rows: Row[], note?: string): void {
   if (note) console.log(`\n${note}`);
 }
 
-/** Times of a piece of work, after a few unmeasured runs. */
-async function times(work: () => Promise<unknown>, runs = RUNS, warm = 3): Promise<number[]> {
-  for (let i = 0; i < warm; i++) await work();
-  const taken: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    taken.push(performance.now() - started);
+/** Median times of pieces of work run in turn (so a warming engine or JIT favours none), after a few unmeasured rounds. */
+async function medians(works: Array<() => Promise<unknown>>, runs = RUNS, warm = 3): Promise<number[]> {
+  const taken = works.map((): number[] => []);
+  for (let round = 0; round < warm + runs; round++) {
+    for (const [i, work] of works.entries()) {
+      const started = performance.now();
+      await work();
+      if (round >= warm) taken[i]!.push(performance.now() - started);
+    }
   }
-  return taken;
+  return taken.map(median);
 }
 
 /** One operation executed in process: its time and the database round trips it cost (batched, or naive). */
@@ -66,19 +67,21 @@ async function executeTimes(store: GraphStore, op: Op, runs: number, batching = 
   const apollo = createApollo(testConfig(), store);
   await apollo.start();
   let roundTrips = 0;
-  const taken = await times(
-    async () => {
-      const data = new DataAccess(store, { batching });
-      const response = await apollo.executeOperation({ query: MIX[op] }, { contextValue: { data } });
-      if (response.body.kind === 'single' && response.body.singleResult.errors)
-        throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
-      roundTrips = data.roundTrips;
-    },
+  const [taken] = await medians(
+    [
+      async () => {
+        const data = new DataAccess(store, { batching });
+        const response = await apollo.executeOperation({ query: MIX[op] }, { contextValue: { data } });
+        if (response.body.kind === 'single' && response.body.singleResult.errors)
+          throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
+        roundTrips = data.roundTrips;
+      },
+    ],
     runs,
     1,
   );
   await apollo.stop();
-  return { median: median(taken), roundTrips };
+  return { median: taken!, roundTrips };
 }
 
 /** The hand-written statements of an operation, run as a client would (side by side when several). */
@@ -91,8 +94,10 @@ async function perOperation(graph: Graph): Promise<void> {
   const ideal = idealStatements(graph.engine, graph.store.dialect);
   const rows: Row[] = [];
   for (const op of OPS) {
-    const api = median(await times(() => postGraphQL(http.url, { query: MIX[op] })));
-    const best = median(await times(() => runIdeal(graph.store, ideal[op])));
+    const [api, best] = (await medians([() => postGraphQL(http.url, { query: MIX[op] }), () => runIdeal(graph.store, ideal[op])])) as [
+      number,
+      number,
+    ];
     const answer = (await postGraphQL(http.url, { query: MIX[op] })).body.data;
     const same = isDeepStrictEqual(canonical(answer), canonical(ideal[op].shape(await runIdeal(graph.store, ideal[op]))));
     rows.push({
@@ -107,7 +112,7 @@ async function perOperation(graph: Graph): Promise<void> {
   }
   await http.stop();
   table(
-    `Per operation (sequential HTTP, median of ${RUNS}, response cache off)`,
+    `Per operation (sequential HTTP, median of ${RUNS} taken in turn with the ideal's, response cache off)`,
     rows,
     'Ideal Cypher: one hand-written statement per operation giving the same answer (tests/bench/mix.ts), run from this process; ' +
       'target API / ideal ≤ 1.5. Round trips: the batched data layer, and the naive one-query-per-field baseline.',
@@ -202,8 +207,7 @@ async function peer(graph: Graph): Promise<void> {
   };
   const rows: Row[] = [];
   for (const [op, { ours: ourQuery, peer: peerQuery }] of Object.entries(PEER_OPS)) {
-    const a = median(await times(() => post(ours.url, ourQuery)));
-    const b = median(await times(() => post(theirs.url, peerQuery)));
+    const [a, b] = (await medians([() => post(ours.url, ourQuery), () => post(theirs.url, peerQuery)])) as [number, number];
     rows.push({
       operation: op,
       'ours p50 ms': ms(a),
@@ -215,7 +219,7 @@ async function peer(graph: Graph): Promise<void> {
   await ours.stop();
   await theirs.stop();
   table(
-    `Against @neo4j/graphql 7 on the same Neo4j (sequential HTTP, median of ${RUNS}, no response cache)`,
+    `Against @neo4j/graphql 7 on the same Neo4j (sequential HTTP, median of ${RUNS} taken in turn, no response cache)`,
     rows,
     'Its type definitions map the stored labels, relationships and properties (tests/bench/peer.ts); its server is its own Apollo Server in this process, as ours is.',
   );

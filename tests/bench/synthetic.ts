@@ -6,12 +6,15 @@ import type { GraphStore, Row, Value } from '../../src/graph/store.js';
 
 /**
  * Growing the seeded graph `factor` times with the same shape: copy k of every node but the reports
- * has its id suffixed `~k` (copy 0 is the original), and every relationship joins the copies of its
+ * has its id suffixed `#copyk` (copy 0 is the original; curated ids hold `~`), and every relationship joins the copies of its
  * ends. Kuzu loads the copies with COPY from CSV, its bulk path (row-by-row MERGE would take hours at
  * ×100); Neo4j with UNWIND batches of CREATE.
  */
-const copyId = (id: string, k: number, label: string) => (k === 0 || label === 'Report' ? id : `${id}~${k}`);
+const COPY = '#copy';
+const copyId = (id: string, k: number, label: string) => (k === 0 || label === 'Report' ? id : `${id}${COPY}${k}`);
 const columnsOf = (label: NodeLabel) => ['id', ...Object.keys(NODE_PROPERTIES[label])];
+/** Relationships between two reports (articles of a compilation) exist once: the reports are not copied. */
+const copied = (r: Row, k: number) => k === 0 || r.fromLabel !== 'Report' || r.toLabel !== 'Report';
 const REL_PROPERTIES = Object.keys(RELATION_PROPERTIES);
 
 /** The original graph (copy 0): nodes by label, and relationships with their ends' labels. */
@@ -19,14 +22,14 @@ async function original(source: GraphStore): Promise<{ nodes: Map<NodeLabel, Row
   const label = source.dialect.nodeLabel;
   const nodes = new Map<NodeLabel, Row[]>();
   for (const l of NODE_LABELS) {
-    const rows = await source.read(`MATCH (n:${l}) WHERE NOT n.id CONTAINS '~' RETURN n AS node`);
+    const rows = await source.read(`MATCH (n:${l}) WHERE NOT n.id CONTAINS '${COPY}' RETURN n AS node`);
     nodes.set(
       l,
       rows.map((r) => r.node as Row),
     );
   }
   const rels = await source.read(
-    `MATCH (a)-[r]->(b) WHERE NOT a.id CONTAINS '~' AND NOT b.id CONTAINS '~' RETURN ${label('a')} AS fromLabel, a.id AS from, ${source.dialect.relationshipType('r')} AS type,` +
+    `MATCH (a)-[r]->(b) WHERE NOT a.id CONTAINS '${COPY}' AND NOT b.id CONTAINS '${COPY}' RETURN ${label('a')} AS fromLabel, a.id AS from, ${source.dialect.relationshipType('r')} AS type,` +
       ` ${label('b')} AS toLabel, b.id AS to, ${REL_PROPERTIES.map((p) => `r.${p} AS ${p}`).join(', ')}`,
   );
   return { nodes, rels };
@@ -62,6 +65,7 @@ export async function growKuzu(source: KuzuStore, target: KuzuStore, factor: num
     const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
     const lines = groups.get(key) ?? [];
     for (let k = 0; k < factor; k++) {
+      if (!copied(r, k)) continue;
       const ends = [copyId(String(r.from), k, String(r.fromLabel)), copyId(String(r.to), k, String(r.toLabel))];
       lines.push([...ends, ...REL_PROPERTIES.map((p) => r[p])].map((v) => csv(v as Value)).join(','));
     }
