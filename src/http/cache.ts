@@ -34,7 +34,13 @@ export function cachePlugins(config: CacheConfig, version: VersionSource): Apoll
       // Bounded by the size of the stored answers, least recently used out first.
       cache: new InMemoryLRUCache({ maxSize: config.responseCacheBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
       // A reseed changes the version: older answers are never read again and age out of the LRU.
-      extraCacheKeyData: () => version.get(),
+      // While no version can be read (the database away since start-up), nothing is stored.
+      extraCacheKeyData: () => version.get().catch(() => null),
+      shouldWriteToCache: () =>
+        version.get().then(
+          () => true,
+          () => false,
+        ),
     }),
   ];
 }
