@@ -93,15 +93,15 @@ export async function growNeo4j(store: GraphStore, from: number, to: number): Pr
   const copies = Array.from({ length: to - from }, (_, i) => from + i);
   for (const [label, rows] of nodes) {
     if (label === 'Report') continue;
-    const copied = copies.flatMap((k) => rows.map((props) => ({ ...props, id: copyId(String(props.id), k, label) })));
-    await inBatches(store, `UNWIND $rows AS row CREATE (n:${label}) SET n = row`, copied);
+    const copiesOf = copies.flatMap((k) => rows.map((props) => ({ ...props, id: copyId(String(props.id), k, label) })));
+    await inBatches(store, `UNWIND $rows AS row CREATE (n:${label}) SET n = row`, copiesOf);
   }
   const groups = new Map<string, Row[]>();
   for (const r of rels) {
     const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
     const props = Object.fromEntries(REL_PROPERTIES.filter((p) => r[p] !== null).map((p) => [p, r[p]!]));
     const rows = groups.get(key) ?? [];
-    for (const k of copies)
+    for (const k of copies.filter((k) => copied(r, k)))
       rows.push({ from: copyId(String(r.from), k, String(r.fromLabel)), to: copyId(String(r.to), k, String(r.toLabel)), props });
     groups.set(key, rows);
   }
