@@ -114,7 +114,7 @@ async function perOperation(graph: Graph): Promise<void> {
   table(
     `Per operation (sequential HTTP, median of ${RUNS} taken in turn with the ideal's, response cache off)`,
     rows,
-    'Ideal Cypher: one hand-written statement per operation giving the same answer (tests/bench/mix.ts), run from this process; ' +
+    'Ideal Cypher: one hand-written statement per operation giving the same answer (tests/bench/mix.ts; on Kuzu, search and neighborhood in parts side by side), run from this process; ' +
       'target API / ideal ≤ 1.5. Round trips: the batched data layer, and the naive one-query-per-field baseline.',
   );
 }
