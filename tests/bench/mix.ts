@@ -137,7 +137,7 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
         ' OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization) WITH o, collect(DISTINCT [p.id, p.name]) AS parents' +
         ' OPTIONAL MATCH (o)-[m:MENTIONED_IN]->(:Report) WITH o, parents, collect(m.quote) AS quotes' +
         ' OPTIONAL MATCH (o)-[:HAS_ACHIEVEMENT]->(a:Achievement)' +
-        // Kuzu drops the rows without achievements when this is a WITH's condition; Neo4j drops every row when it is the OPTIONAL MATCH's.
+        // Kuzu drops the organizations without achievements when this is a WITH's condition; Neo4j finds no achievement when it is the OPTIONAL MATCH's.
         (engine === 'kuzu'
           ? ` WHERE ${firstFive} WITH DISTINCT o, parents, quotes, a`
           : ` WITH DISTINCT o, parents, quotes, a WHERE a IS NULL OR ${firstFive}`) +
