@@ -36,6 +36,12 @@ export interface Config {
   introspection: boolean;
   /** Whether the playground and explorer pages are served. */
   pages: boolean;
+  /** Whether whole responses are cached in memory, keyed by the graph's version (`RESPONSE_CACHE`). */
+  responseCache: boolean;
+  /** The most memory the response cache holds, in bytes (least recently used answers go first). */
+  responseCacheBytes: number;
+  /** How long an answer may be reused (the response cache's and HTTP caches' max-age), in seconds; 0: never. */
+  cacheMaxAgeSeconds: number;
 }
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -110,5 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Production keeps the schema and the pages to itself unless switched on.
     introspection,
     pages: flag(env, 'PLAYGROUND', !production),
+    responseCache: flag(env, 'RESPONSE_CACHE', true),
+    responseCacheBytes: integer(env, 'RESPONSE_CACHE_MB', 64, 1, 100_000) * 2 ** 20,
+    cacheMaxAgeSeconds: integer(env, 'CACHE_MAX_AGE', 300, 0, 31_536_000),
   };
 }

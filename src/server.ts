@@ -6,10 +6,12 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import type { Context } from './context.js';
 import { DataAccess } from './data/access.js';
 import { profileLoader } from './data/profile.js';
+import { GraphVersion } from './data/version.js';
 import { ErrorCode } from './errors/codes.js';
 import { formatError } from './errors/format.js';
 import type { GraphStore } from './graph/store.js';
 import { Admission } from './http/admission.js';
+import { HttpCache, cachePlugins, type VersionSource } from './http/cache.js';
 import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
@@ -37,11 +39,22 @@ export type ServerConfig = Pick<
   | 'trustProxy'
   | 'persistedOnly'
   | 'cypherDir'
+  | 'responseCache'
+  | 'responseCacheBytes'
+  | 'cacheMaxAgeSeconds'
 >;
 
-/** Apollo Server with this project's schema, resolvers, limits and error shaping. */
-export function createApollo(config: ServerConfig, store: GraphStore, profile = profileLoader(store)): ApolloServer<Context> {
-  const typeDefs = loadTypeDefs();
+/**
+ * Apollo Server with this project's schema, resolvers, limits, error shaping and response cache (keyed
+ * by `version`, the graph's: one per store, shared by every request).
+ */
+export function createApollo(
+  config: ServerConfig,
+  store: GraphStore,
+  profile = profileLoader(store),
+  version: VersionSource = new GraphVersion(store),
+  typeDefs = loadTypeDefs(),
+): ApolloServer<Context> {
   return new ApolloServer<Context>({
     typeDefs,
     resolvers: allResolvers(),
@@ -54,7 +67,8 @@ export function createApollo(config: ServerConfig, store: GraphStore, profile = 
     // Shutdown is main.ts's: Apollo's own handler re-raises the signal before requests finish.
     stopOnTerminationSignals: false,
     // The default landing page loads scripts from a CDN; the API serves its own pages instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profile)],
+    // The limits run before the response cache answers: a cached answer is refused as a fresh one is.
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profile), ...cachePlugins(config, version)],
   });
 }
 
@@ -133,12 +147,21 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
   await closeStore();
 }
 
-/** The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets, liveness at /health, readiness at /ready. */
-export async function createHttpServer(store: GraphStore, config: ServerConfig): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
+/**
+ * The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets,
+ * liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
+ */
+export async function createHttpServer(
+  store: GraphStore,
+  config: ServerConfig,
+  version: VersionSource = new GraphVersion(store),
+): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const profile = profileLoader(store);
   // Measured before the first request so none waits for it; a store that is away now is asked again later.
   await profile().catch(() => undefined);
-  const apollo = createApollo(config, store, profile);
+  await version.get().catch(() => undefined);
+  const typeDefs = loadTypeDefs();
+  const apollo = createApollo(config, store, profile, version, typeDefs);
   await apollo.start();
   const examples = loadExamples();
   const route = {
@@ -146,7 +169,10 @@ export async function createHttpServer(store: GraphStore, config: ServerConfig):
     context: (deadline: number) => createContext(store, deadline),
     admission: new Admission(config.admission.active, config.admission.queued),
     rateLimit: config.rateLimitPerMinute ? new RateLimit(config.rateLimitPerMinute) : undefined,
-    safelist: config.persistedOnly ? new Safelist(SAFELIST_DIRS) : undefined,
+    // Known operations are served by hash either way; PERSISTED_ONLY serves nothing else.
+    safelist: new Safelist(SAFELIST_DIRS),
+    persistedOnly: config.persistedOnly,
+    httpCache: new HttpCache(version, config.cacheMaxAgeSeconds, typeDefs),
     maxBodyBytes: config.maxBodyBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { COMMON_HEADERS, sendError } from './respond.js';
 import type { Admission } from './admission.js';
+import { HttpCache, persistedHash } from './cache.js';
 import type { RateLimit } from './rate-limit.js';
 import type { Safelist } from './safelist.js';
 
@@ -14,8 +15,11 @@ export interface GraphQLRoute {
   context: (deadline: number) => Context;
   admission: Admission;
   rateLimit?: RateLimit;
-  /** Set when only safelisted operations are served (`PERSISTED_ONLY`). */
+  /** The operations known by hash: the only ones served when `persistedOnly` is set (`PERSISTED_ONLY`). */
   safelist?: Safelist;
+  persistedOnly?: boolean;
+  /** ETags and caching headers of GET requests of persisted operations. */
+  httpCache?: HttpCache;
   maxBodyBytes: number;
   requestTimeoutMs: number;
   /** Whether `X-Forwarded-For` names the client (behind a trusted proxy). */
@@ -52,14 +56,19 @@ const clientOf = (req: IncomingMessage, trustProxy: boolean): string =>
 
 type Refusal = { status: number; code: ErrorCode; message: string };
 
-/** Applies the safelist to the request's operation: its text is replaced by the listed text, or it is refused. */
-function safelisted(safelist: Safelist, request: HTTPGraphQLRequest): Refusal | undefined {
+/**
+ * Applies the safelist to the request's operation. Strict (`PERSISTED_ONLY`): its text is replaced by
+ * the listed text, or it is refused. Otherwise a known hash sent without text gets its text, so
+ * persisted GETs work without registering first; anything else is Apollo's to handle.
+ */
+function safelisted(safelist: Safelist, request: HTTPGraphQLRequest, strict: boolean): Refusal | undefined {
   const refusal = { status: 400, code: ErrorCode.OPERATION_NOT_ALLOWED, message: 'This server only runs its safelisted operations (PERSISTED_ONLY)' };
   if (request.method === 'GET') {
     const params = new URLSearchParams(request.search);
     const hash = persistedHash(params.get('extensions'));
+    if (!strict && (params.has('query') || typeof hash !== 'string')) return undefined;
     const text = safelist.resolve(params.get('query') ?? undefined, hash);
-    if (!text) return refusal;
+    if (!text) return strict ? refusal : undefined;
     params.set('query', text);
     params.delete('extensions');
     request.search = `?${params}`;
@@ -67,23 +76,19 @@ function safelisted(safelist: Safelist, request: HTTPGraphQLRequest): Refusal | 
   }
   const body = request.body as Record<string, unknown> | undefined;
   if (typeof body !== 'object' || body === null) return undefined; // Apollo reports the malformed body
-  const text = safelist.resolve(body.query, persistedHash(body.extensions));
-  if (!text) return refusal;
+  const hash = persistedHash(body.extensions);
+  if (!strict && (body.query !== undefined || typeof hash !== 'string')) return undefined;
+  const text = safelist.resolve(body.query, hash);
+  if (!text) return strict ? refusal : undefined;
   const { extensions: _persisted, ...rest } = body;
   request.body = { ...rest, query: text };
   return undefined;
 }
 
-function persistedHash(extensions: unknown): unknown {
-  let value = extensions;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return (value as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
+/** Caching headers, their `Vary` added to one already set (CORS varies by origin). */
+function withVary(res: ServerResponse, headers: Record<string, string>): Record<string, string> {
+  const set = res.getHeader('vary');
+  return set && headers.vary ? { ...headers, vary: `${String(set)}, ${headers.vary}` } : headers;
 }
 
 /** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
@@ -142,8 +147,15 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     }
   }
   const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-  const refused = route.safelist && safelisted(route.safelist, request);
+  // Tagged before the safelist rewrites the request: the tag names what the client asked for.
+  const tag = await route.httpCache?.tag(request);
+  const refused = route.safelist && safelisted(route.safelist, request, route.persistedOnly ?? false);
   if (refused) return sendError(res, refused.status, refused.code, refused.message);
+  // The client holds this answer for this graph version already: nothing to execute.
+  if (tag && HttpCache.matches(headers.get('if-none-match'), tag)) {
+    res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, route.httpCache!.notModified(tag)) });
+    return void res.end();
+  }
 
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), Math.max(0, deadline - Date.now()));
@@ -168,6 +180,7 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     if (response === 'timeout') return timedOut();
     const out: Record<string, string> = { ...COMMON_HEADERS };
     for (const [key, value] of response.headers) out[key] = value;
+    Object.assign(out, withVary(res, HttpCache.headers(response, tag)));
     res.writeHead(statusOf(response), out);
     if (response.body.kind === 'complete') return void res.end(response.body.string);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

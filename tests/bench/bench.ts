@@ -1,195 +1,341 @@
 /**
- * `npm run bench`: latency, throughput, GraphQL overhead, round trips, scale and start-up of the API on
- * the embedded engine, printed as tables. Numbers are measured here, never asserted.
+ * `npm run bench`: the API on both engines (the embedded Kuzu, and a Neo4j of its own started with
+ * tools/neo4j on a spare port), printed as Markdown tables: each operation beside the best hand-written
+ * Cypher for the same answer, round trips, CPU and throughput from the server's own process, the
+ * response cache against the server's floor, ×10 and ×100 graphs, and on Neo4j the peer
+ * `@neo4j/graphql`. Numbers are measured here, never asserted.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { isDeepStrictEqual } from 'node:util';
+import { PROJECT_ROOT, loadConfig } from '../../src/config.js';
 import { DataAccess } from '../../src/data/access.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
-import type { GraphStore, Params } from '../../src/graph/store.js';
-import { seed } from '../../src/seed/seed.js';
+import { Neo4jStore } from '../../src/graph/neo4j.js';
+import type { GraphStore } from '../../src/graph/store.js';
 import { applySchema } from '../../src/seed/loader.js';
+import { seed } from '../../src/seed/seed.js';
 import { createApollo } from '../../src/server.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
-import { growGraph } from './synthetic.js';
+import { startNeo4j, type LocalNeo4j } from '../support/neo4j.js';
+import { MIX, OPS, canonical, idealStatements, type Ideal, type Op } from './mix.js';
+import { PEER_OPS, startPeer } from './peer.js';
+import { growKuzu, growNeo4j } from './synthetic.js';
 
-const MIX = {
-  lookup: '{ organization(id: "org:寿阳县医疗集团") { name kind aliases parents { name } children { name kind } } }',
-  list: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name places { name } } } } }',
-  search: '{ search(query: "医院", first: 20) { score matchedField node { id name } } }',
-  neighborhood: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 2) { nodes { id name type } edges { id type source target } } }',
-  nested:
-    '{ organizations(first: 50) { edges { node { name parents { name } achievements(first: 5) { edges { node { statement evidence { quote report { title } } } } } evidence { quote } } } } }',
-  stats: '{ stats { byType { type count } organizationsByKind { key count } byPlace { place { name } organizations } } }',
-};
-type Op = keyof typeof MIX;
-const OPS = Object.keys(MIX) as Op[];
+type Engine = 'kuzu' | 'neo4j';
+/** A seeded graph on one engine: its store, and where a server process of its own finds it. */
+interface Graph {
+  engine: Engine;
+  store: GraphStore;
+  seedMs: number;
+  kuzuPath?: string;
+  neo4j?: LocalNeo4j;
+}
+type Row = Record<string, string | number>;
 
+const RUNS = 15;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1);
-function table(title: string, rows: Array<Record<string, string | number>>): void {
-  console.log(`\n## ${title}\n`);
+const ratio = (a: number, b: number) => (a / Math.max(b, 0.01)).toFixed(2);
+
+function table(title: string, rows: Row[], note?: string): void {
+  console.log(`\n### ${title}\n`);
   const columns = Object.keys(rows[0]!);
   console.log(`| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${columns.map((c) => row[c]).join(' | ')} |`);
+  if (note) console.log(`\n${note}`);
 }
 
-/** A store that records the queries it is sent, so they can be replayed on the engine alone. */
-function recording(store: GraphStore): GraphStore & { sent: Array<[string, Params | undefined]> } {
-  const wrapper = Object.create(store) as GraphStore & { sent: Array<[string, Params | undefined]> };
-  wrapper.sent = [];
-  wrapper.read = (cypher, params) => {
-    wrapper.sent.push([cypher, params]);
-    return store.read(cypher, params);
-  };
-  return wrapper;
+/** Median times of pieces of work run in turn (so a warming engine or JIT favours none), after a few unmeasured rounds. */
+async function medians(works: Array<() => Promise<unknown>>, runs = RUNS, warm = 3): Promise<number[]> {
+  const taken = works.map((): number[] => []);
+  for (let round = 0; round < warm + runs; round++) {
+    for (const [i, work] of works.entries()) {
+      const started = performance.now();
+      await work();
+      if (round >= warm) taken[i]!.push(performance.now() - started);
+    }
+  }
+  return taken.map(median);
 }
 
-/** Engine time of an operation: its queries replayed one after another straight on the store. */
-async function replay(store: GraphStore, sent: Array<[string, Params | undefined]>): Promise<number> {
-  const started = performance.now();
-  for (const [cypher, params] of sent) await store.read(cypher, params);
-  return performance.now() - started;
-}
-
+/** One operation executed in process: its time and the database round trips it cost (batched, or naive). */
 async function executeTimes(store: GraphStore, op: Op, runs: number, batching = true) {
   const apollo = createApollo(testConfig(), store);
   await apollo.start();
-  const times: number[] = [];
   let roundTrips = 0;
-  for (let i = 0; i < runs; i++) {
-    const data = new DataAccess(store, { batching });
-    const started = performance.now();
-    const response = await apollo.executeOperation({ query: MIX[op] }, { contextValue: { data } });
-    times.push(performance.now() - started);
-    if (response.body.kind === 'single' && response.body.singleResult.errors)
-      throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
-    roundTrips = data.roundTrips;
-  }
+  const [taken] = await medians(
+    [
+      async () => {
+        const data = new DataAccess(store, { batching });
+        const response = await apollo.executeOperation({ query: MIX[op] }, { contextValue: { data } });
+        if (response.body.kind === 'single' && response.body.singleResult.errors)
+          throw new Error(`${op}: ${response.body.singleResult.errors[0]!.message}`);
+        roundTrips = data.roundTrips;
+      },
+    ],
+    runs,
+    1,
+  );
   await apollo.stop();
-  return { median: median(times), roundTrips };
+  return { median: taken!, roundTrips };
 }
 
-async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), 'health-graph-bench-'));
-  const { cypherDir } = loadConfig();
-  console.log(
-    `# Benchmarks\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, embedded engine (Kuzu).`,
-  );
+/** The hand-written statements of an operation, run as a client would (side by side when several). */
+const runIdeal = async (store: GraphStore, ideal: Ideal) =>
+  (await Promise.all((Array.isArray(ideal.cypher) ? ideal.cypher : [ideal.cypher]).map((c) => store.read(c, ideal.params)))).flat();
 
-  // Load time of the seed graph, statement by statement as start-up does it.
-  let started = performance.now();
-  const base = await KuzuStore.open({ path: join(work, 'x1', 'graph.kuzu') });
-  await seed(base, cypherDir);
-  const seedMs = performance.now() - started;
-
-  // Latency, GraphQL overhead and round trips per operation.
-  const engine = recording(base);
-  const http = await startHttp(engine);
-  const perOp: Array<Record<string, string | number>> = [];
+/** Per operation: the API over HTTP (no response cache) beside the ideal Cypher, and round trips. */
+async function perOperation(graph: Graph): Promise<void> {
+  const http = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+  const ideal = idealStatements(graph.engine, graph.store.dialect);
+  const rows: Row[] = [];
   for (const op of OPS) {
-    for (let i = 0; i < 3; i++) await postGraphQL(http.url, { query: MIX[op] });
-    const api: number[] = [];
-    const db: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      engine.sent = [];
-      const t = performance.now();
-      await postGraphQL(http.url, { query: MIX[op] });
-      api.push(performance.now() - t);
-      db.push(await replay(base, engine.sent));
-    }
-    const batched = await executeTimes(base, op, 1);
-    const naive = await executeTimes(base, op, 1, false);
-    perOp.push({
+    const [api, best] = (await medians([() => postGraphQL(http.url, { query: MIX[op] }), () => runIdeal(graph.store, ideal[op])])) as [
+      number,
+      number,
+    ];
+    const answer = (await postGraphQL(http.url, { query: MIX[op] })).body.data;
+    const same = isDeepStrictEqual(canonical(answer), canonical(ideal[op].shape(await runIdeal(graph.store, ideal[op]))));
+    rows.push({
       operation: op,
-      'API p50 ms': ms(median(api)),
-      'engine ms': ms(median(db)),
-      'API / engine': (median(api) / Math.max(median(db), 0.01)).toFixed(2),
-      'round trips': batched.roundTrips,
-      'naive round trips': naive.roundTrips,
+      'API p50 ms': ms(api),
+      'ideal Cypher p50 ms': ms(best),
+      'API / ideal': ratio(api, best),
+      'same answer': same ? 'yes' : 'NO',
+      'round trips': (await executeTimes(graph.store, op, 1)).roundTrips,
+      'naive round trips': (await executeTimes(graph.store, op, 1, false)).roundTrips,
     });
   }
-  table('Per operation (sequential HTTP, median of 15; engine ms: the same queries replayed one by one on Kuzu)', perOp);
-
-  // Throughput of the mix with concurrent clients.
-  const load = await autocannon({
-    url: `${http.url}/graphql`,
-    connections: 8,
-    duration: 10,
-    requests: OPS.map((op) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: MIX[op] }) })),
-  });
-  table('Query mix over HTTP (autocannon, 8 connections, 10 s)', [
-    {
-      requests: load.requests.total,
-      'req/s': load.requests.average.toFixed(0),
-      'p50 ms': load.latency.p50,
-      'p99 ms': load.latency.p99,
-      errors: load.errors + load.non2xx,
-      timeouts: load.timeouts,
-    },
-  ]);
   await http.stop();
+  table(
+    `Per operation (sequential HTTP, median of ${RUNS} taken in turn with the ideal's, response cache off)`,
+    rows,
+    'Ideal Cypher: one hand-written statement per operation giving the same answer (tests/bench/mix.ts; on Kuzu, search and neighborhood in parts side by side), run from this process; ' +
+      'target API / ideal ≤ 1.5. Round trips: the batched data layer, and the naive one-query-per-field baseline.',
+  );
+}
 
-  // Scale: the same shape ×10 and ×100, loaded with COPY.
-  const scale: Array<Record<string, string | number>> = [];
-  const [{ nodes: baseNodes }] = (await base.read('MATCH (n) RETURN count(n) AS nodes')) as [{ nodes: number }];
-  const [{ rels: baseRels }] = (await base.read('MATCH ()-[r]->() RETURN count(r) AS rels')) as [{ rels: number }];
-  const x1: Record<string, string | number> = {
-    size: '×1',
-    nodes: baseNodes,
-    relationships: baseRels,
-    'load s': (seedMs / 1000).toFixed(1) + ' (MERGE)',
+/** A server of the graph in a process of its own (tests/bench/server.ts), and the CPU it has used. */
+async function serverProcess(graph: Graph, env: Record<string, string>) {
+  const child = fork(join(PROJECT_ROOT, 'tests/bench/server.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'production',
+      BENCH_KUZU: graph.kuzuPath ?? '',
+      NEO4J_URI: graph.neo4j?.uri ?? '',
+      NEO4J_USERNAME: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(key: string) => new Promise<T>((resolve) => child.on('message', (m: Record<string, T>) => key in m && resolve(m[key]!)));
+  const url = await next<string>('url');
+  return {
+    url,
+    /** CPU (user and system) the server has used so far, in milliseconds. */
+    cpu: async () => {
+      const asked = next<NodeJS.CpuUsage>('cpu');
+      child.send('cpu');
+      const { user, system } = await asked;
+      return (user + system) / 1000;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
   };
-  for (const op of OPS) x1[`${op} ms`] = ms((await executeTimes(base, op, 5)).median);
-  scale.push(x1);
-  for (const factor of [10, 100]) {
-    const grown = await KuzuStore.open({ path: join(work, `x${factor}`, 'graph.kuzu') });
-    await applySchema(grown, cypherDir);
-    started = performance.now();
-    await growGraph(base, grown, factor, join(work, `csv${factor}`));
-    const loadMs = performance.now() - started;
-    const [{ nodes }] = (await grown.read('MATCH (n) RETURN count(n) AS nodes')) as [{ nodes: number }];
-    const [{ rels }] = (await grown.read('MATCH ()-[r]->() RETURN count(r) AS rels')) as [{ rels: number }];
-    const row: Record<string, string | number> = { size: `×${factor}`, nodes, relationships: rels, 'load s': (loadMs / 1000).toFixed(1) + ' (COPY)' };
-    for (const op of OPS) row[`${op} ms`] = ms((await executeTimes(grown, op, 5)).median);
-    scale.push(row);
-    await grown.close();
-  }
-  table('Scale (median of 5 executions per query, in process)', scale);
-  await base.close();
+}
 
-  // Start-up to the first answered query, on a fresh data folder (seeding) and on a loaded one.
-  const startup: Array<Record<string, string | number>> = [];
+/** A fixed run of requests at 8 connections, with the server's CPU over it. */
+async function load(server: Awaited<ReturnType<typeof serverProcess>>, label: string, queries: string[], amount: number): Promise<Row> {
+  const cpuBefore = await server.cpu();
+  const started = performance.now();
+  const result = await autocannon({
+    url: `${server.url}/graphql`,
+    connections: 8,
+    amount,
+    requests: queries.map((query) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = (await server.cpu()) - cpuBefore;
+  return {
+    run: label,
+    requests: result.requests.total,
+    'req/s': (result.requests.total / seconds).toFixed(0),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    'CPU ms / request': (cpu / result.requests.total).toFixed(2),
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** CPU and throughput of the mix without the response cache, then the warm cache beside the server's floor. */
+async function throughput(graph: Graph): Promise<void> {
+  const queries = OPS.map((op) => MIX[op]);
+  const rows: Row[] = [];
+  const cold = await serverProcess(graph, { RESPONSE_CACHE: 'false' });
+  for (const query of queries) await postGraphQL(cold.url, { query });
+  rows.push(await load(cold, 'mix, response cache off', queries, 500));
+  await cold.stop();
+  const warm = await serverProcess(graph, { RESPONSE_CACHE: 'true' });
+  for (const query of queries) await postGraphQL(warm.url, { query });
+  const cached = await load(warm, 'mix, response cache on (warm)', queries, 2000);
+  const floor = await load(warm, 'floor: { __typename }', ['{ __typename }'], 2000);
+  await warm.stop();
+  rows.push(cached, floor);
+  table(
+    'Throughput and CPU (server process, autocannon at 8 connections, a fixed number of requests)',
+    rows,
+    `CPU: \`process.cpuUsage()\` of the server process over the run; target ≤ 12 ms a request with the cache off. ` +
+      `Warm cache / floor: ${ratio(Number(cached['req/s']), Number(floor['req/s']))} (target ≥ 0.5).`,
+  );
+}
+
+/** Our API and @neo4j/graphql side by side on the same Neo4j, each operation asking for the same data. */
+async function peer(graph: Graph): Promise<void> {
+  const ours = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+  const theirs = await startPeer(graph.neo4j!);
+  const post = async (url: string, query: string) => {
+    const { body } = await postGraphQL(url, { query });
+    if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors[0])}`);
+  };
+  const rows: Row[] = [];
+  for (const [op, { ours: ourQuery, peer: peerQuery }] of Object.entries(PEER_OPS)) {
+    const [a, b] = (await medians([() => post(ours.url, ourQuery), () => post(theirs.url, peerQuery)])) as [number, number];
+    rows.push({
+      operation: op,
+      'ours p50 ms': ms(a),
+      '@neo4j/graphql p50 ms': ms(b),
+      'theirs / ours': ratio(b, a),
+      'ours faster': a < b ? 'yes' : 'NO',
+    });
+  }
+  await ours.stop();
+  await theirs.stop();
+  table(
+    `Against @neo4j/graphql 7 on the same Neo4j (sequential HTTP, median of ${RUNS} taken in turn, no response cache)`,
+    rows,
+    'Its type definitions map the stored labels, relationships and properties (tests/bench/peer.ts); its server is its own Apollo Server in this process, as ours is.',
+  );
+}
+
+const count = async (store: GraphStore, cypher: string) => Number(Object.values((await store.read(cypher))[0]!)[0]);
+
+/** The mix on ×1, ×10 and ×100 copies of the graph, each time beside ×1's. */
+async function scale(graph: Graph, work: string): Promise<void> {
+  const { cypherDir } = loadConfig();
+  const rows: Row[] = [];
+  const base: Partial<Record<Op, number>> = {};
+  const measure = async (store: GraphStore, size: string, loadMs: number, how: string) => {
+    const row: Row = {
+      size,
+      nodes: await count(store, 'MATCH (n) RETURN count(n) AS n'),
+      relationships: await count(store, 'MATCH ()-[r]->() RETURN count(r) AS n'),
+      'load s': `${(loadMs / 1000).toFixed(1)} (${how})`,
+    };
+    for (const op of OPS) {
+      const taken = (await executeTimes(store, op, 5)).median;
+      base[op] ??= taken;
+      row[`${op} ms`] = `${ms(taken)} (${ratio(taken, base[op])}×)`;
+    }
+    rows.push(row);
+  };
+  await measure(graph.store, '×1', graph.seedMs, 'seed files');
+  let copies = 1;
+  for (const factor of [10, 100]) {
+    const started = performance.now();
+    if (graph.engine === 'kuzu') {
+      const grown = await KuzuStore.open({ path: join(work, `x${factor}`, 'graph.kuzu') });
+      await applySchema(grown, cypherDir);
+      await growKuzu(graph.store as KuzuStore, grown, factor, join(work, `csv${factor}`));
+      await measure(grown, `×${factor}`, performance.now() - started, 'COPY');
+      await grown.close();
+    } else {
+      await growNeo4j(graph.store, copies, factor);
+      copies = factor;
+      await measure(graph.store, `×${factor}`, performance.now() - started, 'UNWIND batches');
+    }
+  }
+  table(
+    'Scale (median of 5 executions per operation, in process; in brackets: against ×1)',
+    rows,
+    'The graph copied ×10 and ×100 with the same shape (tests/bench/synthetic.ts); targets: within 2× of ×1, lookups by id within 1.2×.',
+  );
+}
+
+/** Start-up to the first answered query, on a fresh data folder (seeding) and on a loaded one. */
+async function startup(work: string): Promise<void> {
+  const rows: Row[] = [];
   const dataDir = join(work, 'startup');
   for (const run of ['fresh data folder (seeds)', 'loaded data folder']) {
-    const t = performance.now();
+    const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NEO4J_URI: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const url = await new Promise<string>((resolve) =>
-      child.stdout.on('data', (c: Buffer) => {
-        const m = /(http:\/\/\S+)\/graphql/.exec(String(c));
-        if (m) resolve(m[1]!);
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /(http:\/\/\S+)\/graphql/.exec(String(chunk));
+        if (match) resolve(match[1]!);
       }),
     );
     await postGraphQL(url, { query: MIX.lookup });
-    const firstAnswer = performance.now() - t;
+    const firstAnswer = performance.now() - started;
     for (let i = 0; i < 50; i++) await postGraphQL(url, { query: MIX[OPS[i % OPS.length]!] });
     const peak = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-    startup.push({ start: run, 'first answer s': (firstAnswer / 1000).toFixed(1), 'peak RSS MiB': peak ? (Number(peak) / 1024).toFixed(0) : '?' });
+    rows.push({ start: run, 'first answer s': (firstAnswer / 1000).toFixed(1), 'peak RSS MiB': peak ? (Number(peak) / 1024).toFixed(0) : '?' });
     await new Promise((resolve) => {
       child.on('exit', resolve);
       child.kill('SIGTERM');
     });
   }
-  table('Start-up (server process)', startup);
-  console.log(`\nBenchmark process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  rmSync(work, { recursive: true, force: true });
+  table('Start-up (server process, embedded engine)', rows);
+}
+
+async function seeded(engine: Engine, work: string): Promise<Graph> {
+  const { cypherDir } = loadConfig();
+  const kuzuPath = join(work, 'x1', 'graph.kuzu');
+  const neo4j = engine === 'neo4j' ? await startNeo4j() : undefined;
+  const store = neo4j ? new Neo4jStore({ uri: neo4j.uri, connectionTimeoutMs: 30_000 }) : await KuzuStore.open({ path: kuzuPath });
+  const started = performance.now();
+  await seed(store, cypherDir);
+  return { engine, store, seedMs: performance.now() - started, kuzuPath: neo4j ? undefined : kuzuPath, neo4j };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'health-graph-bench-'));
+  console.log(
+    `# Benchmarks\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+  );
+  try {
+    for (const engine of ['kuzu', 'neo4j'] as const) {
+      console.log(`\n## ${engine === 'kuzu' ? 'Kuzu 0.11 (embedded)' : 'Neo4j 5.26 (tools/neo4j, loopback)'}`);
+      const graph = await seeded(engine, work);
+      try {
+        await perOperation(graph);
+        // The embedded database takes one process at a time: the server process opens it meanwhile.
+        if (engine === 'kuzu') await graph.store.close();
+        await throughput(graph);
+        if (engine === 'kuzu') graph.store = await KuzuStore.open({ path: graph.kuzuPath! });
+        if (engine === 'neo4j') await peer(graph);
+        await scale(graph, work);
+      } finally {
+        await graph.store.close();
+        await graph.neo4j?.dispose();
+      }
+    }
+    await startup(work);
+    console.log(`\nBenchmark process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 await main();

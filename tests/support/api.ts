@@ -6,8 +6,11 @@ import type { GraphStore } from '../../src/graph/store.js';
 import { loadConfig } from '../../src/config.js';
 import { createApollo, createContext, createHttpServer } from '../../src/server.js';
 
-/** The server settings of a test run: the defaults, with any overrides given as environment variables. */
-export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', ...env });
+/**
+ * The server settings of a test run: the defaults, with any overrides given as environment variables.
+ * The response cache is off unless a test turns it on: suites count the reads an operation costs.
+ */
+export const testConfig = (env: Record<string, string> = {}) => loadConfig({ NODE_ENV: 'test', RESPONSE_CACHE: 'false', ...env });
 
 /** Apollo Server started over a store, for `executeOperation` tests. */
 export async function startApollo(store: GraphStore): Promise<ApolloServer<Context>> {

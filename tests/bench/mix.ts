@@ -1,0 +1,204 @@
+/**
+ * The benchmark's operations: each as the API is asked it, and as the best hand-written Cypher giving
+ * the same answer on each engine (one statement each, shaped into the API's JSON by a little code).
+ */
+import type { Dialect } from '../../src/graph/dialect.js';
+import type { Params, Row } from '../../src/graph/store.js';
+
+const GROUP = 'org:寿阳县医疗集团';
+
+/** The realistic mix: a lookup, a filtered list, a search, a neighbourhood, a wide nested page, stats. */
+export const MIX = {
+  lookup: `{ organization(id: "${GROUP}") { name kind aliases parents { name } children { name kind } } }`,
+  list: '{ organizations(first: 20, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { name places { name } } } } }',
+  search: '{ search(query: "医院", first: 20) { score matchedField node { id name } } }', // SEARCHED below
+  neighborhood: `{ neighborhood(id: "${GROUP}", depth: 2) { nodes { id name type } edges { id type source target } } }`,
+  nested:
+    '{ organizations(first: 50) { edges { node { name parents { name } achievements(first: 5) { edges { node { statement evidence { quote report { title } } } } } evidence { quote } } } } }',
+  stats: '{ stats { byType { type count } organizationsByKind { key count } byPlace { place { name } organizations } } }',
+};
+export type Op = keyof typeof MIX;
+export const OPS = Object.keys(MIX) as Op[];
+
+/** Hand-written statements (one, but for Kuzu's search) and how their rows become the API's `data`. */
+export interface Ideal {
+  cypher: string | string[];
+  params?: Params;
+  shape: (rows: Row[]) => unknown;
+}
+
+const str = (v: unknown) => v as string;
+/** Pairs collected as `[id, …]` lists, without the null a missed OPTIONAL MATCH leaves. */
+const present = (pairs: unknown) => (pairs as Array<Array<string | null>>).filter((p) => p[0] !== null);
+
+/** A field's score as the API ranks search hits: exact, prefix, substring; closer lengths better. */
+const score = (text: string, weight: number, toFloat: (x: string) => string) =>
+  `CASE WHEN ${text} = q THEN ${weight}.0 WHEN ${text} STARTS WITH q THEN ${weight}.0 * (0.8 + 0.1 * (${toFloat('size(q)')} / size(${text})))` +
+  ` WHEN ${text} CONTAINS q THEN ${weight}.0 * (0.6 + 0.1 * (${toFloat('size(q)')} / size(${text}))) ELSE 0.0 END`;
+
+const SEARCHED = '医院';
+/** Kuzu crashes on a statement using one parameter twice: each use gets a name of its own. */
+const twice = (name: string, value: Params[string], count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`${name}${i}`, value]));
+
+const FIELDS = ['NAME', 'ALIAS', 'TEXT', 'EVIDENCE'];
+
+/** The ideal statements of the mix on an engine. */
+export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Record<Op, Ideal> {
+  const label = dialect.nodeLabel;
+  const type = dialect.relationshipType;
+  const toFloat = engine === 'kuzu' ? (x: string) => `CAST(${x} AS DOUBLE)` : (x: string) => `toFloat(${x})`;
+  // Hits of one field: node, field's rank, its text and score (the text never leaves the database unless it matched).
+  const hits = (match: string, field: number, text: string, weight: number, i: number) =>
+    `${match} WITH n, ${text} AS t, $q${i} AS q WHERE t CONTAINS q RETURN n.id AS id, n.name AS name, ${field} AS field, t AS text, ${score('t', weight, toFloat)} AS score`;
+  // Every relationship of every node one step away (those of the start among them), oriented, with both ends.
+  const step = (arrow: string, source: string, target: string, i: number) =>
+    `MATCH (s:Organization {id: $id${i}})-[r1]-(x) WHERE ${type('r1')} <> 'MENTIONED_IN' WITH DISTINCT x MATCH (x)${arrow}(y) WHERE ${type('r')} <> 'MENTIONED_IN'` +
+    ` RETURN DISTINCT ${type('r')} AS type, ${source}.id AS source, ${target}.id AS target, x.id AS xid, x.name AS xname, ${label('x')} AS xlabel, y.id AS yid, y.name AS yname, ${label('y')} AS ylabel`;
+  const firstFive = 'COUNT { MATCH (o)-[:HAS_ACHIEVEMENT]->(b:Achievement) WHERE b.name < a.name OR (b.name = a.name AND b.id < a.id) } < 5';
+  const searches = [
+    hits('MATCH (n)', 0, 'n.name', 100, 0),
+    hits('MATCH (n) WHERE n.aliases IS NOT NULL UNWIND n.aliases AS alias WITH n, alias', 1, 'alias', 90, 1),
+    hits('MATCH (n:Achievement)', 2, 'n.statement', 60, 2),
+    hits('MATCH (n:Report)', 2, 'n.title', 60, 3),
+    hits('MATCH (n)-[m:MENTIONED_IN]->(:Report) WITH n, m', 3, 'm.quote', 30, 4),
+  ];
+  return {
+    lookup: {
+      cypher:
+        'MATCH (o:Organization {id: $id}) OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization) WITH o, collect(DISTINCT [p.id, p.name]) AS parents' +
+        ' OPTIONAL MATCH (c:Organization)-[:PART_OF]->(o) RETURN o.name AS name, o.kind AS kind, o.aliases AS aliases, parents, collect(DISTINCT [c.id, c.name, c.kind]) AS children',
+      params: { id: GROUP },
+      shape: ([o]) => ({
+        organization: {
+          name: o!.name,
+          kind: o!.kind,
+          aliases: o!.aliases ?? [],
+          parents: present(o!.parents).map(([, name]) => ({ name })),
+          children: present(o!.children).map(([, name, kind]) => ({ name, kind })),
+        },
+      }),
+    },
+    list: {
+      cypher:
+        'MATCH (n:Organization) WHERE n.kind IN $kinds0 WITH count(n) AS total MATCH (n:Organization) WHERE n.kind IN $kinds1' +
+        ' WITH total, n ORDER BY n.name, n.id LIMIT 20 OPTIONAL MATCH (n)-[:LOCATED_IN]->(p:Place)' +
+        ' RETURN total, n.id AS id, n.name AS name, collect(DISTINCT [p.id, p.name]) AS places ORDER BY name, id',
+      params: twice('kinds', ['HOSPITAL'], 2),
+      shape: (rows) => ({
+        organizations: {
+          totalCount: rows[0]?.total ?? 0,
+          edges: rows.map((r) => ({ node: { name: r.name, places: present(r.places).map(([, name]) => ({ name })) } })),
+        },
+      }),
+    },
+    search: {
+      // Every field's hits scored in the database; the best field per entity and the top 20 here.
+      // Kuzu 0.11 mixes up the columns of this UNION (scores of 1e273): there the parts run side by side.
+      cypher: engine === 'kuzu' ? searches : searches.join(' UNION ALL '),
+      params: twice('q', SEARCHED, 5),
+      shape: (rows) => {
+        const best = new Map<string, Row>();
+        for (const row of rows) {
+          const current = best.get(str(row.id));
+          const better =
+            !current || Number(row.score) > Number(current.score) || (row.score === current.score && Number(row.field) < Number(current.field));
+          if (better) best.set(str(row.id), row);
+        }
+        const ranked = [...best.values()].sort(
+          (a, b) => Number(b.score) - Number(a.score) || str(a.name).length - str(b.name).length || str(a.id).localeCompare(str(b.id)),
+        );
+        return {
+          search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[Number(r.field)], node: { id: r.id, name: r.name } })),
+        };
+      },
+    },
+    neighborhood: {
+      // Kuzu's UNION swaps the ends of one part: there the two parts run side by side.
+      cypher:
+        engine === 'kuzu'
+          ? [step('-[r]->', 'x', 'y', 0), step('<-[r]-', 'y', 'x', 1)]
+          : `${step('-[r]->', 'x', 'y', 0)} UNION ALL ${step('<-[r]-', 'y', 'x', 1)}`,
+      params: twice('id', GROUP, 2),
+      shape: (rows) => {
+        const ends = rows.flatMap((r) => [
+          [r.xid, r.xname, r.xlabel],
+          [r.yid, r.yname, r.ylabel],
+        ]);
+        const nodes = new Map(ends.map(([id, name, label]) => [str(id), { id, name, type: str(label).toUpperCase() }]));
+        const edges = new Map(rows.map((r) => [`${r.type}|${r.source}|${r.target}`, { type: r.type, source: r.source, target: r.target }]));
+        return { neighborhood: { nodes: [...nodes.values()], edges: [...edges].map(([id, e]) => ({ id, ...e })) } };
+      },
+    },
+    nested: {
+      // An organization's first five achievements by name: those with fewer than five before them.
+      cypher:
+        'MATCH (o:Organization) WITH o ORDER BY o.name, o.id LIMIT 50' +
+        ' OPTIONAL MATCH (o)-[:PART_OF]->(p:Organization) WITH o, collect(DISTINCT [p.id, p.name]) AS parents' +
+        ' OPTIONAL MATCH (o)-[m:MENTIONED_IN]->(:Report) WITH o, parents, collect(m.quote) AS quotes' +
+        ' OPTIONAL MATCH (o)-[:HAS_ACHIEVEMENT]->(a:Achievement)' +
+        // Kuzu drops the organizations without achievements when this is a WITH's condition; Neo4j finds no achievement when it is the OPTIONAL MATCH's.
+        (engine === 'kuzu'
+          ? ` WHERE ${firstFive} WITH DISTINCT o, parents, quotes, a`
+          : ` WITH DISTINCT o, parents, quotes, a WHERE a IS NULL OR ${firstFive}`) +
+        ' OPTIONAL MATCH (a)-[am:MENTIONED_IN]->(r:Report)' +
+        ' RETURN o.id AS id, o.name AS name, parents, quotes, a.id AS achievement, a.statement AS statement, collect([am.quote, r.title]) AS evidence',
+      shape: (rows) => {
+        const orgs = new Map<string, { node: Record<string, unknown>; achievements: unknown[] }>();
+        for (const r of rows) {
+          const org = orgs.get(str(r.id)) ?? {
+            node: {
+              name: r.name,
+              parents: present(r.parents).map(([, name]) => ({ name })),
+              evidence: (r.quotes as string[]).map((quote) => ({ quote })),
+            },
+            achievements: [],
+          };
+          if (r.achievement !== null)
+            org.achievements.push({
+              node: { statement: r.statement, evidence: present(r.evidence).map(([quote, title]) => ({ quote, report: { title } })) },
+            });
+          orgs.set(str(r.id), org);
+        }
+        return {
+          organizations: {
+            edges: [...orgs.values()].map(({ node, achievements }) => ({ node: { ...node, achievements: { edges: achievements } } })),
+          },
+        };
+      },
+    },
+    stats: {
+      cypher:
+        `MATCH (n) RETURN 'type' AS what, ${label('n')} AS key, count(n) AS count` +
+        " UNION ALL MATCH (n:Organization) RETURN 'kind' AS what, n.kind AS key, count(n) AS count" +
+        " UNION ALL MATCH (p:Place {level: 'PROVINCE'})<-[:PART_OF*0..8]-(:Place)<-[:LOCATED_IN]-(o:Organization) RETURN 'place' AS what, p.name AS key, count(DISTINCT o) AS count",
+      shape: (rows) => {
+        const of = (what: string) => rows.filter((r) => r.what === what);
+        return {
+          stats: {
+            byType: of('type').map((r) => ({ type: str(r.key).toUpperCase(), count: r.count })),
+            organizationsByKind: of('kind').map((r) => ({ key: r.key, count: r.count })),
+            byPlace: of('place').map((r) => ({ place: { name: r.key }, organizations: r.count })),
+          },
+        };
+      },
+    },
+  };
+}
+
+/** A value with every list and key sorted: answers compared as the same data, whatever order ties come in. */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value))
+    return value
+      .map(canonical)
+      .map((v) => [JSON.stringify(v), v] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, v]) => v);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  return value;
+}

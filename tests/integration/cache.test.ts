@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { SWEEP_QUERIES } from '../../src/data/maintenance.js';
+import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
+import { operationHash } from '../../src/http/safelist.js';
+import { postGraphQL, startHttp } from '../support/api.js';
+import { ENGINES, seededStore } from '../support/stores.js';
+
+const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name children { name } } }' };
+
+/** GraphVersion reads a Neo4j graph's version again once it is older than this. */
+const VERSION_RECHECK_MS = 5_000;
+
+/**
+ * The store as a graph that another process may reseed: requests' reads (those with a deadline) are
+ * counted and can be made to fail, and its version (the seed stamp) can be switched. It says it is
+ * Neo4j, whose version the server reads again every few seconds, whatever the engine underneath.
+ */
+function observed(store: GraphStore) {
+  const state = { reads: 0, failNext: false, stamp: undefined as string | undefined };
+  const wrapper = Object.assign(Object.create(store) as GraphStore, {
+    engine: 'neo4j' as const,
+    read: async (cypher: string, params?: Params, options?: ReadOptions) => {
+      if (cypher === SWEEP_QUERIES.stamp && state.stamp) return [{ stamp: state.stamp }];
+      if (options?.deadline) {
+        state.reads++;
+        if (state.failNext) {
+          state.failNext = false;
+          throw new Error('the database failed this once');
+        }
+      }
+      return store.read(cypher, params, options);
+    },
+  });
+  return { store: wrapper, state };
+}
+
+/** A GET of a persisted operation, as Apollo clients send it (with the header Apollo's CSRF guard asks for). */
+function getPersisted(url: string, hash: string, variables: unknown, headers: Record<string, string> = {}) {
+  const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+  return fetch(`${url}/graphql?variables=${encodeURIComponent(JSON.stringify(variables))}&extensions=${extensions}`, {
+    headers: { 'apollo-require-preflight': 'true', ...headers },
+  });
+}
+
+const GROUP = readFileSync(join(PROJECT_ROOT, 'tests/operations/GroupWithHospitals.graphql'), 'utf8');
+const GROUP_HASH = operationHash(GROUP);
+const GROUP_VARIABLES = { id: 'org:寿阳县医疗集团' };
+
+for (const engine of ENGINES)
+  describe(`caching answers, on ${engine}`, () => {
+    let base: GraphStore;
+    let graph: ReturnType<typeof observed>;
+    let http: Awaited<ReturnType<typeof startHttp>>;
+    beforeAll(async () => {
+      base = await seededStore(engine);
+      graph = observed(base);
+      http = await startHttp(graph.store, { RESPONSE_CACHE: 'true' });
+    });
+    afterAll(async () => {
+      await http.stop();
+      await base.close();
+    });
+
+    /** The reads of the store a piece of work causes. */
+    const readsOf = async <T>(work: () => Promise<T>) => {
+      const before = graph.state.reads;
+      const result = await work();
+      return { result, reads: graph.state.reads - before };
+    };
+
+    it('answers a repeated operation from the response cache, without asking the store', async () => {
+      const first = await readsOf(() => postGraphQL(http.url, NORMAL));
+      expect(first.result.body.data.organization.name).toBe('寿阳县医疗集团');
+      expect(first.reads).toBeGreaterThan(0);
+      const second = await readsOf(() => postGraphQL(http.url, NORMAL));
+      expect(second.result.body).toEqual(first.result.body);
+      expect(second.reads).toBe(0);
+      // Other variables are another answer.
+      const query = 'query ($id: ID!) { organization(id: $id) { name } }';
+      const one = await readsOf(() => postGraphQL(http.url, { query, variables: { id: 'org:寿阳县人民医院' } }));
+      const other = await readsOf(() => postGraphQL(http.url, { query, variables: { id: 'org:寿阳县中医院' } }));
+      expect([one.reads > 0, other.reads > 0]).toEqual([true, true]);
+      expect(other.result.body.data.organization.name).toBe('寿阳县中医院');
+    });
+
+    it('asks the store every time when RESPONSE_CACHE is off', async () => {
+      const uncached = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+      try {
+        for (let i = 0; i < 2; i++) expect((await readsOf(() => postGraphQL(uncached.url, NORMAL))).reads).toBeGreaterThan(0);
+      } finally {
+        await uncached.stop();
+      }
+    });
+
+    it('never caches an answer with errors', async () => {
+      const query = { query: '{ organization(id: "org:寿阳县人民医院") { name kind } }' };
+      graph.state.failNext = true;
+      const failed = await postGraphQL(http.url, query);
+      expect(failed.body.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      const retried = await readsOf(() => postGraphQL(http.url, query));
+      expect(retried.reads).toBeGreaterThan(0);
+      expect(retried.result.body).toEqual({ data: { organization: { name: '寿阳县人民医院', kind: 'HOSPITAL' } } });
+      expect((await readsOf(() => postGraphQL(http.url, query))).reads).toBe(0);
+      // Refusals are not stored either: the same bad request is measured and refused again.
+      for (let i = 0; i < 2; i++)
+        expect((await postGraphQL(http.url, { query: '{ organizations(first: 1000) { totalCount } }' })).body.errors).toHaveLength(1);
+    });
+
+    it('serves GET persisted operations with an ETag and Cache-Control, and answers 304 without executing', async () => {
+      const first = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES));
+      expect(first.result.status).toBe(200);
+      const tag = first.result.headers.get('etag');
+      expect(tag).toMatch(/^"[\w-]+"$/);
+      expect(first.result.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(first.result.headers.get('vary')).toMatch(/accept/);
+      expect(((await first.result.json()) as { data: { organization: { name: string } } }).data.organization.name).toBe('寿阳县医疗集团');
+
+      const revalidated = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': `W/${tag}, "other"` }));
+      expect(revalidated.result.status).toBe(304);
+      expect(revalidated.result.headers.get('etag')).toBe(tag);
+      expect(await revalidated.result.text()).toBe('');
+      expect(revalidated.reads).toBe(0);
+
+      const other = await getPersisted(http.url, GROUP_HASH, { id: 'org:寿阳县人民医院' }, { 'if-none-match': tag! });
+      expect(other.status).toBe(200);
+      expect(other.headers.get('etag')).not.toBe(tag);
+      // Apollo's CSRF guard stays: a GET without a header a cross-site form cannot send is refused.
+      const plain = await fetch(
+        `${http.url}/graphql?variables=${encodeURIComponent(JSON.stringify(GROUP_VARIABLES))}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: GROUP_HASH } }))}`,
+      );
+      expect(plain.status).toBe(400);
+    });
+
+    it('never HTTP-caches POSTs, GETs with the query text, or answers with errors', async () => {
+      const tag = (await getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
+      const post = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'if-none-match': tag },
+        body: JSON.stringify({ query: GROUP, variables: GROUP_VARIABLES }),
+      });
+      expect(post.status).toBe(200);
+      expect(post.headers.get('cache-control')).toBe('no-store');
+      expect(post.headers.get('etag')).toBeNull();
+      const text = await fetch(`${http.url}/graphql?query=${encodeURIComponent(NORMAL.query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(text.status).toBe(200);
+      expect(text.headers.get('cache-control')).toBe('no-store');
+      const refused = await getPersisted(http.url, GROUP_HASH, { id: 'not an id' });
+      expect(((await refused.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+      expect(refused.headers.get('etag')).toBeNull();
+    });
+
+    it('invalidates every cached answer when the graph is reseeded (its version changes)', async () => {
+      await postGraphQL(http.url, NORMAL);
+      const tag = (await getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
+      expect((await readsOf(() => postGraphQL(http.url, NORMAL))).reads).toBe(0);
+      graph.state.stamp = 'reseeded';
+      await new Promise((resolve) => setTimeout(resolve, VERSION_RECHECK_MS + 200));
+      const after = await readsOf(() => postGraphQL(http.url, NORMAL));
+      expect(after.reads).toBeGreaterThan(0);
+      expect(after.result.body.data.organization.name).toBe('寿阳县医疗集团');
+      const revalidated = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': tag }));
+      expect(revalidated.result.status).toBe(200);
+      expect(revalidated.result.headers.get('etag')).not.toBe(tag);
+      expect(revalidated.reads).toBeGreaterThan(0);
+    });
+  });
