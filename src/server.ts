@@ -6,7 +6,7 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import type { Context } from './context.js';
 import { DataAccess } from './data/access.js';
 import { profileLoader } from './data/profile.js';
-import { GraphVersion } from './data/version.js';
+import { sharedOf } from './data/shared.js';
 import { ErrorCode } from './errors/codes.js';
 import { formatError } from './errors/format.js';
 import type { GraphStore } from './graph/store.js';
@@ -52,7 +52,7 @@ export function createApollo(
   config: ServerConfig,
   store: GraphStore,
   profile = profileLoader(store),
-  version: VersionSource = new GraphVersion(store),
+  version: VersionSource = sharedOf(store).version,
   typeDefs = loadTypeDefs(),
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -154,7 +154,7 @@ export async function stopGracefully(server: Server, apollo: ApolloServer<Contex
 export async function createHttpServer(
   store: GraphStore,
   config: ServerConfig,
-  version: VersionSource = new GraphVersion(store),
+  version: VersionSource = sharedOf(store).version,
 ): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
   const profile = profileLoader(store);
   // Measured before the first request so none waits for it; a store that is away now is asked again later.

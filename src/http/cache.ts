@@ -32,7 +32,7 @@ export function cachePlugins(config: CacheConfig, version: VersionSource): Apoll
     hints,
     responseCachePlugin<Context>({
       // Bounded by the size of the stored answers, least recently used out first.
-      cache: new InMemoryLRUCache({ maxSize: config.responseCacheBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation }),
+      cache: new InMemoryLRUCache({ maxSize: config.responseCacheBytes, sizeCalculation: (item: string) => InMemoryLRUCache.sizeCalculation(item) }),
       // A reseed changes the version: older answers are never read again and age out of the LRU.
       // While no version can be read (the database away since start-up), nothing is stored.
       extraCacheKeyData: () => version.get().catch(() => null),

@@ -4,6 +4,7 @@
  */
 import type { Dialect } from '../../src/graph/dialect.js';
 import type { Params, Row } from '../../src/graph/store.js';
+import { text } from '../../src/graph/values.js';
 
 const GROUP = 'org:寿阳县医疗集团';
 
@@ -45,8 +46,8 @@ const FIELDS = ['NAME', 'ALIAS', 'TEXT', 'EVIDENCE'];
 
 /** The ideal statements of the mix on an engine. */
 export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Record<Op, Ideal> {
-  const label = dialect.nodeLabel;
-  const type = dialect.relationshipType;
+  const label = (variable: string) => dialect.nodeLabel(variable);
+  const type = (variable: string) => dialect.relationshipType(variable);
   const toFloat = engine === 'kuzu' ? (x: string) => `CAST(${x} AS DOUBLE)` : (x: string) => `toFloat(${x})`;
   // Hits of one field: node, field's rank, its text and score (the text never leaves the database unless it matched).
   const hits = (match: string, field: number, text: string, weight: number, i: number) =>
@@ -126,7 +127,9 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
           [r.yid, r.yname, r.ylabel],
         ]);
         const nodes = new Map(ends.map(([id, name, label]) => [str(id), { id, name, type: str(label).toUpperCase() }]));
-        const edges = new Map(rows.map((r) => [`${r.type}|${r.source}|${r.target}`, { type: r.type, source: r.source, target: r.target }]));
+        const edges = new Map(
+          rows.map((r) => [`${text(r.type)}|${text(r.source)}|${text(r.target)}`, { type: r.type, source: r.source, target: r.target }]),
+        );
         return { neighborhood: { nodes: [...nodes.values()], edges: [...edges].map(([id, e]) => ({ id, ...e })) } };
       },
     },

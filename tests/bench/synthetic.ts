@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { NODE_LABELS, NODE_PROPERTIES, RELATION_PROPERTIES, type NodeLabel } from '../../src/model/graph.js';
 import type { KuzuStore } from '../../src/graph/kuzu.js';
 import type { GraphStore, Row, Value } from '../../src/graph/store.js';
+import { text } from '../../src/graph/values.js';
 
 /**
  * Growing the seeded graph `factor` times with the same shape: copy k of every node but the reports
@@ -19,7 +20,7 @@ const REL_PROPERTIES = Object.keys(RELATION_PROPERTIES);
 
 /** The original graph (copy 0): nodes by label, and relationships with their ends' labels. */
 async function original(source: GraphStore): Promise<{ nodes: Map<NodeLabel, Row[]>; rels: Row[] }> {
-  const label = source.dialect.nodeLabel;
+  const label = (variable: string) => source.dialect.nodeLabel(variable);
   const nodes = new Map<NodeLabel, Row[]>();
   for (const l of NODE_LABELS) {
     const rows = await source.read(`MATCH (n:${l}) WHERE NOT n.id CONTAINS '${COPY}' RETURN n AS node`);
@@ -38,8 +39,8 @@ async function original(source: GraphStore): Promise<{ nodes: Map<NodeLabel, Row
 /** A CSV field: quoted, lists in Kuzu's `[a,b]` form (list items lose commas and brackets). */
 function csv(value: Value | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? `[${value.map((v) => String(v).replace(/[,[\]]/g, ' ')).join(',')}]` : String(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  const field = Array.isArray(value) ? `[${value.map((v) => text(v).replace(/[,[\]]/g, ' ')).join(',')}]` : text(value);
+  return `"${field.replace(/"/g, '""')}"`;
 }
 
 /** Loads `factor` copies of the source's graph into an empty embedded database (schema applied). */
@@ -52,7 +53,7 @@ export async function growKuzu(source: KuzuStore, target: KuzuStore, factor: num
       for (const props of rows)
         lines.push(
           columnsOf(label)
-            .map((c) => csv(c === 'id' ? copyId(String(props.id), k, label) : props[c]))
+            .map((c) => csv(c === 'id' ? copyId(text(props.id), k, label) : props[c]))
             .join(','),
         );
     }
@@ -62,11 +63,11 @@ export async function growKuzu(source: KuzuStore, target: KuzuStore, factor: num
   }
   const groups = new Map<string, string[]>();
   for (const r of rels) {
-    const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
+    const key = `${text(r.type)}|${text(r.fromLabel)}|${text(r.toLabel)}`;
     const lines = groups.get(key) ?? [];
     for (let k = 0; k < factor; k++) {
       if (!copied(r, k)) continue;
-      const ends = [copyId(String(r.from), k, String(r.fromLabel)), copyId(String(r.to), k, String(r.toLabel))];
+      const ends = [copyId(text(r.from), k, text(r.fromLabel)), copyId(text(r.to), k, text(r.toLabel))];
       lines.push([...ends, ...REL_PROPERTIES.map((p) => r[p])].map((v) => csv(v as Value)).join(','));
     }
     groups.set(key, lines);
@@ -93,16 +94,16 @@ export async function growNeo4j(store: GraphStore, from: number, to: number): Pr
   const copies = Array.from({ length: to - from }, (_, i) => from + i);
   for (const [label, rows] of nodes) {
     if (label === 'Report') continue;
-    const copiesOf = copies.flatMap((k) => rows.map((props) => ({ ...props, id: copyId(String(props.id), k, label) })));
+    const copiesOf = copies.flatMap((k) => rows.map((props) => ({ ...props, id: copyId(text(props.id), k, label) })));
     await inBatches(store, `UNWIND $rows AS row CREATE (n:${label}) SET n = row`, copiesOf);
   }
   const groups = new Map<string, Row[]>();
   for (const r of rels) {
-    const key = `${r.type}|${r.fromLabel}|${r.toLabel}`;
+    const key = `${text(r.type)}|${text(r.fromLabel)}|${text(r.toLabel)}`;
     const props = Object.fromEntries(REL_PROPERTIES.filter((p) => r[p] !== null).map((p) => [p, r[p]!]));
     const rows = groups.get(key) ?? [];
     for (const k of copies.filter((k) => copied(r, k)))
-      rows.push({ from: copyId(String(r.from), k, String(r.fromLabel)), to: copyId(String(r.to), k, String(r.toLabel)), props });
+      rows.push({ from: copyId(text(r.from), k, text(r.fromLabel)), to: copyId(text(r.to), k, text(r.toLabel)), props });
     groups.set(key, rows);
   }
   for (const [key, rows] of groups) {

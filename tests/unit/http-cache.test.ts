@@ -12,7 +12,7 @@ const get = (search: string, accept = 'application/json'): HTTPGraphQLRequest =>
 
 describe('HTTP caching of GET persisted operations', () => {
   let version = 'v1';
-  const cache = new HttpCache({ get: async () => version }, 300, ['type Query { a: Int }']);
+  const cache = new HttpCache({ get: () => Promise.resolve(version) }, 300, ['type Query { a: Int }']);
 
   it('tags only GETs of persisted operations, by version, operation, variables and media type', async () => {
     const tag = await cache.tag(get(`?extensions=${extensions}&variables={"id":"a"}`));
@@ -24,7 +24,7 @@ describe('HTTP caching of GET persisted operations', () => {
     expect(await cache.tag({ ...get(`?extensions=${extensions}`), method: 'POST' })).toBeUndefined();
     version = 'v2';
     expect(await cache.tag(get(`?extensions=${extensions}&variables={"id":"a"}`))).not.toBe(tag);
-    expect(await new HttpCache({ get: async () => version }, 0, []).tag(get(`?extensions=${extensions}`))).toBeUndefined();
+    expect(await new HttpCache({ get: () => Promise.resolve(version) }, 0, []).tag(get(`?extensions=${extensions}`))).toBeUndefined();
     expect(await new HttpCache({ get: () => Promise.reject(new Error('away')) }, 300, []).tag(get(`?extensions=${extensions}`))).toBeUndefined();
   });
 
