@@ -318,7 +318,7 @@ const PHRASE_MARKERS =
 /** Verbs of taking part in another body's program (参与, 入选, 申报, 争创). */
 const JOINS = /参与|参加|加入|入选|申报|争取|争创|获批|融入|服务于/;
 /** Verbs of setting up a team or body, right before it (组建了, 成立). */
-const TEAM_VERB = /(组建|成立|设立|组织|建立|组成)了?$/;
+const TEAM_VERB = /(组建|成立|设立|组织|建立|组成|启动|开设)了?“?$/;
 /** Verbs of issuing a document (出台, 制定, 建立…制度) and of carrying one out (落实, 按照, 达到…标准). */
 const ISSUES = /出台|印发|制定|发布|颁布|起草|编制|建立|健全|修订/;
 const IMPLEMENTS = /落实|执行|按照|贯彻|实施|对照|遵守|遵循|达到|履行/;
@@ -359,11 +359,17 @@ function headOf(name: string, suffix: string): string {
  * 双向转诊机制). Aliases only: the reviewer keeps the right one.
  */
 function programShortForms(name: string): string[] {
-  const forms = [name.replace(/(试点建设|建设|工作|实施|创建|步伐)$/, '')];
+  const forms = [name.replace(/(试点建设|建设|工作|实施|创建|步伐|能力|项目)$/, '')];
   const first = tokens(name)[0];
-  if (first && first.word.length >= 2 && (/^(a|ad|d|v|vd|l)$/.test(first.tag) || STOP_WORDS.test(first.word) || VERB_ADVERBS.test(first.word)))
-    forms.push(name.slice(first.word.length));
+  const verbal = (w: string) => STOP_WORDS.test(w) || VERB_ADVERBS.test(w) || OBJECT_VERBS.has(w);
+  if (first && first.word.length >= 2 && (/^(a|ad|d|v|vd|l|i)$/.test(first.tag) || verbal(first.word))) forms.push(name.slice(first.word.length));
   return forms.filter((f) => f !== name && [...f].length >= 3);
+}
+
+/** Whether a text is only names (the mentions given, from `at`) joined by 、, 和 or 及 (航天中心医院、航天七三一医院、). */
+function listOfNames(text: string, mentions: Array<{ start: number; end: number }>, at: number): boolean {
+  const chars = [...text].map((c, i) => /[、和及]/.test(c) || mentions.some((m) => m.start <= at + i && at + i < m.end));
+  return chars.every(Boolean);
 }
 
 /** A report's home places (its county, city, province), from the manifest's place or the places it names most. */
@@ -657,8 +663,13 @@ export class Extractor {
       if (kind === 'HOSPITAL' && /^(管理|建设|行动|改革|创建|高质量|等级|评审)/.test(text.slice(end))) continue;
       if (/^(全国)?(第[一二三四五六七八九十]+批|首批|首家|一批|一些|多家)/.test(name)) continue;
       const head = headOf(name, suffix);
-      // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head.
-      const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES || (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家'));
+      // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head; “the group's”
+      // party committee (集团党委, 集团纪委) is the report's group's.
+      const standalone =
+        STANDALONE_ORGS.has(name) ||
+        name in NATIONAL_NAMES ||
+        (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家')) ||
+        (head === '集团' && kind === 'PARTY_OR_MASS_ORG');
       if (
         !standalone &&
         (GENERIC_HEADS.has(head) ||
@@ -903,44 +914,6 @@ export class Extractor {
         },
       );
     }
-    // Unquoted: the object of a verb of doing that ends with a program marker (开展党员争先创优系列活动).
-    const list = tokens(text);
-    for (let i = 0; i < list.length; i++) {
-      const verb = list[i]!;
-      if (
-        !RUN_VERBS.includes(verb.word) &&
-        !/^(加强|实施|开展|推进|打造|建设|启动|推出|创建|深化|建立|构建|试行|抓住|参与|加入|完善|健全)$/.test(verb.word)
-      )
-        continue;
-      let end = verb.end;
-      let j = i + 1;
-      while (j < list.length && j - i <= 10) {
-        const t = list[j]!;
-        if (PUNCT.test(t.word) || /^(和|与|及|以及|等|为|的|了|中|上|下|时|后|前|工作中)$/.test(t.word) || /^(v|p|c|u|ul|uj|uz|d|r)$/.test(t.tag)) {
-          if (t.word === '了' && j === i + 1) {
-            j++;
-            continue;
-          }
-          break;
-        }
-        end = t.end;
-        j++;
-      }
-      const start = list[i + 1]?.word === '了' ? (list[i + 2]?.start ?? end) : (list[i + 1]?.start ?? end);
-      let phrase = text.slice(start, end);
-      if ([...phrase].length < 3) continue;
-      const marker = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w));
-      if (!marker) continue;
-      if (phrase.length > 24) phrase = phrase.slice(phrase.length - 24);
-      if (/^(工作|建设|服务|改革|发展|体系|机制|模式|能力|水平|力度|管理)/.test(phrase) && phrase.length <= 4) continue;
-      if (this.mentionsIn(sentence, 'Organization', 'Policy').some((o) => o.start <= start && end <= o.end)) continue;
-      this.add(
-        'Program',
-        phrase,
-        { sentence, start, end },
-        { props: { kind: marker[1] }, confidence: 0.5, why: `the object of “${verb.word}”, ending with “${marker[0]}”` },
-      );
-    }
   }
 
   /**
@@ -1007,18 +980,27 @@ export class Extractor {
     const category =
       /((?:[^、，,。；;：:]{2,16}、)+[^、，,。；;：:]{2,16})等(?:[x0-9一二三四五六七八九十百两]+[个项])?([\p{Script=Han}]{0,4}?)(项目|专项行动|行动|工作方案|方案|工作|活动|工程|试点|改革|措施|服务)/gu;
     for (const m of text.matchAll(category)) {
-      const parts = m[1]!.split('、');
+      const parts = m[1]!.split(/、|和|及/);
       parts[0] = parts[0]!.replace(/^.*?(推进|实施|开展|推动|加快|加强|启动|打造|建设|制定)/, '');
       const word = m[3]!;
       const policy = /方案$/.test(word);
       for (const raw of parts) {
-        const item = raw.replace(/^[“”]+|[“”]+$/g, '').replace(LEADING, '');
+        const item = raw
+          .replace(/^[“”]+|[“”]+$/g, '')
+          .replace(LEADING, '')
+          .replace(/^[为在对向将把从](?=\p{Script=Han}{3})/u, '');
         if ([...item].length < 2 || /[的了是在]/.test(item)) continue;
         const at = text.indexOf(raw, m.index!);
         const mention = { sentence, start: at, end: at + raw.length };
         const why = `an item listed before 等…${word}`;
         if (policy) this.add('Policy', `${item}${word}`, mention, { aliases: [item], confidence: 0.35, why });
-        else this.add('Program', item, mention, { aliases: [`${item}${word}`], props: { kind: 'PROJECT' }, confidence: 0.35, why });
+        else
+          this.add('Program', item, mention, {
+            aliases: item.endsWith(word) ? [] : [`${item}${word}`],
+            props: { kind: 'PROJECT' },
+            confidence: 0.35,
+            why,
+          });
       }
     }
     // Quoted names (“一院一品牌、一院一特色、一院一亮点”) that are no organization, honour, policy or slogan of numbers.
@@ -1065,7 +1047,8 @@ export class Extractor {
         const next = list[k + 1];
         const last = !next || stop(next) || /^(x+|[0-9.]+)$/i.test(next.word);
         const glued = /^[获为在与和及由向对从到把被将]/.test(t.word) && t.tag === 'x';
-        if (stop(t) || glued || /^(x+|[0-9.]+)$/i.test(t.word) || (/^(v|vd|vi|vg)$/.test(t.tag) && !last) || t.end - close > 8) break;
+        const verb = /^(v|vd|vi|vg)$/.test(t.tag) || STOP_WORDS.test(t.word);
+        if ((stop(t) && !(verb && last)) || glued || /^(x+|[0-9.]+)$/i.test(t.word) || (verb && !last) || t.end - close > 8) break;
         end = t.end;
       }
       const after = text.slice(close, end);
@@ -1197,7 +1180,7 @@ export class Extractor {
     const aliases = /^(建设|创建)$/.test(verb) ? [`${phrase}${verb}`, `${verb}${phrase}`] : [];
     if (how.shared && !phrase.endsWith(how.shared)) aliases.push(`${phrase}${how.shared}`);
     const marker = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w));
-    this.add('Program', phrase, mention, { aliases, props: { kind: marker?.[1] ?? 'INITIATIVE' }, confidence: marker ? 0.4 : 0.3, why: how.why });
+    this.add('Program', phrase, mention, { aliases, props: { kind: marker?.[1] ?? 'INITIATIVE' }, confidence: marker ? 0.5 : 0.3, why: how.why });
   }
 
   private policies(sentence: Sentence): void {
@@ -1442,10 +1425,11 @@ export class Extractor {
   }
 
   /** Relationships whose subject the sentence leaves to its source's main actor (decided once all is read). */
-  private readonly pendingActor: Array<{ type: RelationType; to: Candidate; mention: Mention; confidence: number }> = [];
+  private readonly pendingActor: Array<{ type: RelationType; other: Candidate; mention: Mention; confidence: number }> = [];
 
-  private byActor(type: RelationType, to: Candidate, mention: Mention, confidence = 0.3): void {
-    this.pendingActor.push({ type, to, mention, confidence });
+  /** The main actor `type` the other (RUNS it, ISSUED it …); for PART_OF, the other is part of the main actor. */
+  private byActor(type: RelationType, other: Candidate, mention: Mention, confidence = 0.3): void {
+    this.pendingActor.push({ type, other, mention, confidence });
   }
 
   // ── relationships ───────────────────────────────────────────────────────────────────────────
@@ -1487,6 +1471,14 @@ export class Extractor {
   }
 
   private readonly actors = new Map<string, Candidate | undefined>();
+
+  /** The meeting a source reports: the dated meeting it mentions first (2023年工作会议…). */
+  private meetingOf(source: string): Candidate | undefined {
+    const at = (c: Candidate) => c.mentions.find((m) => m.sentence.source === source)?.sentence.index ?? Infinity;
+    return [...this.byKey.values()]
+      .filter((c) => c.type === 'Event' && c.props.year !== undefined && /会议|大会|全会|论坛/.test(c.name) && at(c) < Infinity)
+      .sort((a, b) => at(a) - at(b))[0];
+  }
 
   private sentenceRelations(sentence: Sentence): void {
     const text = sentence.text;
@@ -1546,6 +1538,10 @@ export class Extractor {
         this.relate(type, org.candidate, event.candidate, span(org, event), 0.45, type === 'RUNS' ? 'holds (召开, 举办)' : 'takes part');
       else if (type) this.byActor(type, event.candidate, span(event, event));
     }
+    // People who attend, chair or speak (出席, 主持, 讲话) take part in the meeting the source reports.
+    const meeting = /出席|参加|主持|讲话|发言|宣读|致辞|报告/.test(text) ? this.meetingOf(sentence.source) : undefined;
+    for (const person of meeting ? this.mentionsIn(sentence, 'Person') : [])
+      this.relate('PARTICIPATES_IN', person.candidate, meeting!, span(person, person), 0.4, 'attends the meeting the report is about');
     for (let i = 0; i < orgs.length; i++) {
       const a = orgs[i]!;
       for (const b of orgs.slice(i + 1)) {
@@ -1578,8 +1574,18 @@ export class Extractor {
     }
     for (const org of orgs) {
       // A team set up with no organization before it in the sentence (组建委班子宣讲团): the main actor's.
-      if (TEAM_VERB.test(text.slice(0, org.start)) && !lastBefore(orgs, org.start) && org.candidate.props.kind === 'OTHER')
+      if (TEAM_VERB.test(text.slice(0, org.start)) && !lastBefore(orgs, org.start) && org.candidate.props.kind === 'OTHER') {
         this.byActor('RUNS', org.candidate, span(org, org));
+        this.byActor('PART_OF', org.candidate, span(org, org));
+      }
+      // Units listed after 所属, 下属 or 旗下 (集团所属航天中心医院、航天七三一医院): part of the organization written
+      // right before it, else of the main actor.
+      const owned = /(所属|下属|旗下)([^，,。；;]*)$/.exec(clauseBefore(org.start));
+      if (owned && listOfNames(owned[2]!, orgs, org.start - owned[2]!.length)) {
+        const owner = orgs.find((o) => o.end <= org.start - owned[0].length && org.start - owned[0].length - o.end <= 2);
+        if (owner) this.relate('PART_OF', org.candidate, owner.candidate, span(owner, org), 0.55, 'A所属B、C');
+        else this.byActor('PART_OF', org.candidate, span(org, org), 0.45);
+      }
     }
     // A place helped (驰援湖北, 向…武川县、商都县捐赠, 支持香港抗疫): by the organization before it, else the main actor.
     for (const place of places) {
@@ -1641,21 +1647,28 @@ export class Extractor {
       // A program or event named with its organization (市中心医院门急诊楼项目, 省纪委十二届二次全会): it runs it.
       const runner =
         (c.type === 'Program' || c.type === 'Event') &&
-        orgs.find(
-          (o) =>
-            scope(o) === scope(c) && o.mentions.some((m) => c.mentions.some((n) => n.sentence === m.sentence && n.start <= m.start && m.end < n.end)),
-        );
+        orgs.find((o) => o.mentions.some((m) => c.mentions.some((n) => n.sentence === m.sentence && n.start <= m.start && m.end < n.end)));
       if (runner) this.relate('RUNS', runner, c, c.mentions[0]!, 0.5, 'named with the organization');
+    }
+    // A document titled with its issuers (中共中央国务院关于…的意见): each issued it.
+    for (const policy of this.byKey.values()) {
+      const issuers = policy.type === 'Policy' ? /^(.+?)关于/.exec(policy.name)?.[1] : undefined;
+      for (const org of issuers ? orgs : []) {
+        if ([org.name, ...org.aliases].some((f) => f.length >= 2 && issuers!.includes(f)))
+          this.relate('ISSUED', org, policy, this.mentionWithBoth(policy, org) ?? policy.mentions[0]!, 0.6, 'named in its title');
+      }
     }
     this.maskedPlaceParents(places);
     // What a sentence tells with no organization as its subject (开展…, 制定…, 组建…): the source's main actor did it.
-    for (const { type, to, mention, confidence } of this.pendingActor) {
+    for (const { type, other, mention, confidence } of this.pendingActor) {
       const actor = this.mainActor(mention.sentence.source);
-      if (!actor) continue;
-      this.relate(type, actor, to, mention, confidence, 'the organization or place the article is about');
+      if (!actor || actor === other) continue;
+      const why = 'the organization or place the article is about';
+      if (type === 'PART_OF') this.relate(type, other, actor, mention, confidence, why);
+      else this.relate(type, actor, other, mention, confidence, why);
       // What a place runs itself is located there.
       if (actor.type === 'Place' && type === 'RUNS')
-        this.relate('LOCATED_IN', to, actor, mention, confidence, 'run by the place the article is about');
+        this.relate('LOCATED_IN', other, actor, mention, confidence, 'run by the place the article is about');
     }
   }
 

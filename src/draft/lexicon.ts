@@ -306,6 +306,8 @@ export const OBJECT_VERBS = new Set([
   '形成',
   '加快',
   '申报',
+  '助力',
+  '构筑',
 ]);
 
 /** Verbs whose object, when it ends with a policy word, names a policy (制定…方案, 达到…标准); never a program. */
