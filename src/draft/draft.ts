@@ -76,7 +76,11 @@ export function draftSetup(raw: string, options: DraftOptions): PreparedReport {
 /** Drafts the curation file of one report. */
 export function draftReport(raw: string, options: DraftOptions): DraftFile {
   const report = draftSetup(raw, options);
-  const { candidates, relations } = new Extractor(report, { homePlace: options.place, publisher: options.publisher }).run();
+  const { candidates, relations } = new Extractor(report, {
+    homePlace: options.place,
+    publisher: options.publisher,
+    articles: options.articles,
+  }).run();
   const masks = report.repairs.masks === true;
 
   const quoteOf = (mention: Mention) => {

@@ -6,7 +6,21 @@
 import { tag } from 'jieba-wasm';
 import type { EntityLabel, RelationType } from '../model/graph.js';
 import type { OrganizationKind } from '../generated/graphql.js';
-import { EXPANSIONS, NATIONAL_NAMES, ORG_SUFFIXES, POLICY_MARKERS, PROGRAM_MARKERS, ROLES, RUN_VERBS, STANDALONE_ORGS } from './lexicon.js';
+import type { ArticleEntry } from '../model/manifest.js';
+import {
+  EXPANSIONS,
+  NATIONAL_NAMES,
+  NATIONAL_DOCUMENTS,
+  OBJECT_VERBS,
+  ORG_SUFFIXES,
+  POLICY_VERBS,
+  POLICY_MARKERS,
+  PROGRAM_MARKERS,
+  ROLES,
+  RUN_VERBS,
+  STANDALONE_ORGS,
+  VERB_ADVERBS,
+} from './lexicon.js';
 import { quantities, yearIn, type Quantity } from './numbers.js';
 import { REGIONS, chinaDivisions, levelOfSuffix, type Division } from './places.js';
 import type { PreparedReport, Sentence } from './text.js';
@@ -220,7 +234,7 @@ const NAME_TAGS = /^(n|ns|nt|nz|nr|nrt|nrfg|x|j|eng|b|s|f|an|ng|vn|m|v|vd|vi|vg|
 const NOT_FIRST_TAGS = /^(v|vd|vi|vg|t)$/;
 
 /** Where the name ending at `suffixStart` begins, walking left over name-like words. */
-function nameStart(text: string, suffixStart: number, maxLength = 20): number {
+function nameStart(text: string, suffixStart: number, team = false, maxLength = 20): number {
   const list = tokens(text);
   let index = list.findIndex((t) => t.start <= suffixStart && suffixStart < t.end);
   if (index < 0) return suffixStart;
@@ -240,9 +254,13 @@ function nameStart(text: string, suffixStart: number, maxLength = 20): number {
     // A verb right before the suffix word is an action on the organization, not part of its name (进入集团, 抓集团).
     // A verb inside a name sits between its words (中央赴湖北指导组), never first nor right before the suffix.
     const previous = list[index - 1];
+    // A team is named by its task, a verb after a noun (危重症救治专家组, 核酸检测专班).
     const verbAtSuffix =
       /^(v|vd|vi|vg)$/.test(token.tag) &&
-      (list[index + 1]?.start === suffixWordStart || !previous || PUNCT.test(previous.word) || !/^(n|ns|nt|nz|j|x|b|vn|m|eng)$/.test(previous.tag));
+      ((list[index + 1]?.start === suffixWordStart && !team) ||
+        !previous ||
+        PUNCT.test(previous.word) ||
+        !/^(n|ns|nt|nz|j|x|b|vn|m|eng)$/.test(previous.tag));
     if (
       PUNCT.test(token.word) ||
       STOP_TAGS.test(token.tag) ||
@@ -297,6 +315,16 @@ const ENUMERATION =
 /** Words a program phrase ends with. */
 const PHRASE_MARKERS =
   /(建设|改革|工程|行动|活动|项目|试点|平台|体系|机制|网络|模式|战略|救治圈|服务圈|斗争|计划|品牌|门诊|治疗|服务|管理|工作|医改|行|系统|APP|热线|名城|示范区|创新区|高地|接种|执业)$/;
+/** Verbs of taking part in another body's program (参与, 入选, 申报, 争创). */
+const JOINS = /参与|参加|加入|入选|申报|争取|争创|获批|融入|服务于/;
+/** Verbs of setting up a team or body, right before it (组建了, 成立). */
+const TEAM_VERB = /(组建|成立|设立|组织|建立|组成|启动|开设)了?“?$/;
+/** Verbs of issuing a document (出台, 制定, 建立…制度) and of carrying one out (落实, 按照, 达到…标准). */
+const ISSUES = /出台|印发|制定|发布|颁布|起草|编制|建立|健全|修订/;
+const IMPLEMENTS = /落实|执行|按照|贯彻|实施|对照|遵守|遵循|达到|履行/;
+/** Verbs of outcome a report tells an initiative's results by (开通, 落地, 成效显著, 扎实推进). */
+const OUTCOMES =
+  /^(开通|启用|落地|见效|开工|封顶|竣工|惠及|成效|取得|实现|突破|全面突破|全面铺开|扎实推进|稳步推进|有序推进|顺利推进|持续推进|全面推进|加快推进|深入推进|覆盖(?![率面])|稳居|位居|走在|领跑)/;
 /** Words a policy phrase ends with (named rules, plans, standards and codes). */
 const POLICY_PHRASE =
   /(实施方案|工作方案|建设方案|治疗方案|方案|规范|标准|议事规则|规则|办法|规划|意见|通知|条例|清单|工作流程|流程|制度|政策|章程|宪法|党章|日报制)$/;
@@ -325,6 +353,25 @@ function headOf(name: string, suffix: string): string {
   return name.slice(0, name.length - suffix.length);
 }
 
+/**
+ * Shorter forms of a program's name, where phrases have uncertain edges: without a trailing 建设, 工作 or
+ * 实施 (分级诊疗制度实施 → 分级诊疗制度), and without a leading verb, adverb or adjective (畅通双向转诊机制 →
+ * 双向转诊机制). Aliases only: the reviewer keeps the right one.
+ */
+function programShortForms(name: string): string[] {
+  const forms = [name.replace(/(试点建设|建设|工作|实施|创建|步伐|能力|项目)$/, '')];
+  const first = tokens(name)[0];
+  const verbal = (w: string) => STOP_WORDS.test(w) || VERB_ADVERBS.test(w) || OBJECT_VERBS.has(w);
+  if (first && first.word.length >= 2 && (/^(a|ad|d|v|vd|l|i)$/.test(first.tag) || verbal(first.word))) forms.push(name.slice(first.word.length));
+  return forms.filter((f) => f !== name && [...f].length >= 3);
+}
+
+/** Whether a text is only names (the mentions given, from `at`) joined by 、, 和 or 及 (航天中心医院、航天七三一医院、). */
+function listOfNames(text: string, mentions: Array<{ start: number; end: number }>, at: number): boolean {
+  const chars = [...text].map((c, i) => /[、和及]/.test(c) || mentions.some((m) => m.start <= at + i && at + i < m.end));
+  return chars.every(Boolean);
+}
+
 /** A report's home places (its county, city, province), from the manifest's place or the places it names most. */
 export interface Home {
   province?: Division;
@@ -341,12 +388,15 @@ export class Extractor {
   private readonly spans = new Map<number, Array<{ start: number; end: number; candidate: Candidate }>>();
   private readonly masks: boolean;
   private home: Home = {};
+  /** The report's sentences as one text, to count how it names things. */
+  private readonly fullText: string;
 
   constructor(
     private readonly report: PreparedReport,
-    private readonly options: { homePlace?: string; publisher?: string } = {},
+    private readonly options: { homePlace?: string; publisher?: string; articles?: ArticleEntry[] } = {},
   ) {
     this.masks = report.repairs.masks === true;
+    this.fullText = report.sentences.map((s) => s.text).join('\n');
   }
 
   run(): Extraction {
@@ -359,6 +409,9 @@ export class Extractor {
     for (const sentence of this.report.sentences) this.events(sentence);
     for (const sentence of this.report.sentences) this.achievements(sentence);
     for (const sentence of this.report.sentences) this.programPhrases(sentence);
+    for (const sentence of this.report.sentences) this.objectPhrases(sentence);
+    for (const sentence of this.report.sentences) this.gluedQuotes(sentence);
+    for (const sentence of this.report.sentences) this.subjectPhrases(sentence);
     for (const sentence of this.report.sentences) this.sentenceRelations(sentence);
     this.nameRelations();
     return { candidates: [...this.byKey.values()], relations: this.relations };
@@ -384,7 +437,8 @@ export class Extractor {
       candidate.confidence = Math.max(candidate.confidence, init.confidence);
       for (const [k, v] of Object.entries(init.props ?? {})) candidate.props[k] ??= v;
     }
-    for (const alias of init.aliases ?? []) if (alias !== candidate.name) candidate.aliases.add(alias);
+    const aliases = type === 'Program' ? [...(init.aliases ?? []), ...programShortForms(name)] : (init.aliases ?? []);
+    for (const alias of aliases) if (alias !== candidate.name) candidate.aliases.add(alias);
     if (!candidate.mentions.some((m) => m.sentence.index === mention.sentence.index && m.start === mention.start)) candidate.mentions.push(mention);
     const list = this.spans.get(mention.sentence.index) ?? [];
     if (!list.some((s) => s.start === mention.start && s.end === mention.end && s.candidate === candidate)) {
@@ -410,11 +464,16 @@ export class Extractor {
     return (this.spans.get(sentence.index) ?? []).filter((s) => types.includes(s.candidate.type)).sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
+  /** Whether a span holds a person's name (院长赵广明作工作报告): no program's or policy's. */
+  private namesPerson(sentence: Sentence, start: number, end: number): boolean {
+    return this.mentionsIn(sentence, 'Person').some((p) => p.start < end && start < p.end);
+  }
+
   // ── places ──────────────────────────────────────────────────────────────────────────────────
 
   private findHome(): Home {
     const divisions = chinaDivisions();
-    const text = this.report.sentences.map((s) => s.text).join('\n');
+    const text = this.fullText;
     const mentioned = (name: string) => text.includes(name);
     let home: Division | undefined;
     const placeName = this.options.homePlace?.replace(/^place:/, '');
@@ -464,7 +523,7 @@ export class Extractor {
   private places(sentence: Sentence): void {
     const text = sentence.text;
     const divisions = chinaDivisions();
-    const all = this.report.sentences.map((s) => s.text).join('\n');
+    const all = this.fullText;
     const mentioned = (name: string) => all.includes(name);
     const taken: Array<[number, number]> = [];
     const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
@@ -583,7 +642,8 @@ export class Extractor {
       const openQuote = text.lastIndexOf('“', suffixStart);
       const quoted = openQuote >= 0 && text.indexOf('”', openQuote) === end && end - openQuote <= 24;
       if (quoted && /^”(称号|荣誉|奖|等荣誉)/.test(text.slice(end, end + 4))) continue;
-      let start = quoted ? openQuote + 1 : nameStart(text, suffixStart);
+      let start = quoted ? openQuote + 1 : nameStart(text, suffixStart, kind === 'OTHER');
+      start -= this.constantLead(text, start, end).length;
       let name = text.slice(start, end);
       // A quoted part that opens the name stays (“白大褂”青年健康宣讲团); stray quotes go.
       if (!/^“[^“”]+”/.test(name)) name = name.replace(/^[“”"]+/, '');
@@ -603,8 +663,13 @@ export class Extractor {
       if (kind === 'HOSPITAL' && /^(管理|建设|行动|改革|创建|高质量|等级|评审)/.test(text.slice(end))) continue;
       if (/^(全国)?(第[一二三四五六七八九十]+批|首批|首家|一批|一些|多家)/.test(name)) continue;
       const head = headOf(name, suffix);
-      // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head.
-      const standalone = STANDALONE_ORGS.has(name) || name in NATIONAL_NAMES || (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家'));
+      // A designation (国家中医医学中心, 国家区域医疗中心) names one center even with a generic head; “the group's”
+      // party committee (集团党委, 集团纪委) is the report's group's.
+      const standalone =
+        STANDALONE_ORGS.has(name) ||
+        name in NATIONAL_NAMES ||
+        (/医学中心|区域医疗中心/.test(suffix) && name.startsWith('国家')) ||
+        (head === '集团' && kind === 'PARTY_OR_MASS_ORG');
       if (
         !standalone &&
         (GENERIC_HEADS.has(head) ||
@@ -706,6 +771,21 @@ export class Extractor {
     }
   }
 
+  /**
+   * A verb or adjective written before a name every time the report names it (通用技术集团, at least three
+   * times): part of the name, not context, though jieba reads it as a verb.
+   */
+  private constantLead(text: string, start: number, end: number): string {
+    const lead = tokens(text)
+      .filter((t) => t.end === start)
+      .find((t) => /^(v|vd|a|ad)$/.test(t.tag) && t.word.length >= 2 && !STOP_WORDS.test(t.word) && !LEADING.test(t.word))?.word;
+    if (!lead) return '';
+    const name = text.slice(start, end);
+    const all = this.fullText;
+    const times = all.split(name).length - 1;
+    return times >= 3 && all.split(`${lead}${name}`).length - 1 === times ? lead : '';
+  }
+
   /** Adds an organization with its full name, its forms as aliases, its kind, and where it is. */
   private organization(written: string, suffix: string, suffixKind: OrganizationKind, mention: Mention): Candidate {
     const forms = new Set<string>([written]);
@@ -787,13 +867,20 @@ export class Extractor {
             why: `named with the post ${role}`,
             scoped: MASK.test(person.name),
           });
-          // The organization written right before the post (省卫健委医政医管局副局长赵宏).
-          const orgs = this.mentionsIn(sentence, 'Organization').filter(
-            (o) => o.end <= at && at - o.end <= 8 && !/[，,。；;]/.test(text.slice(o.end, at)),
-          );
-          const org = orgs.at(-1);
-          if (org && role !== '总书记' && role !== '同志')
-            this.relate('HOLDS_ROLE', candidate, org.candidate, mention, 0.7, 'post and organization written together', role);
+          if (role !== '总书记' && role !== '同志') {
+            // Each post listed before the name (集团党委书记、院长赵广明) with the organization written right before it
+            // (省卫健委医政医管局副局长赵宏); a party post names its committee (寿阳县医疗集团党委委员 → …党委).
+            for (let post = role, postAt = at; post;) {
+              const orgs = this.mentionsIn(sentence, 'Organization');
+              const org =
+                orgs.find((o) => /^党[委组]/.test(post) && o.end === postAt + 2) ??
+                orgs.filter((o) => o.end <= postAt && postAt - o.end <= 8 && !/[，,。；;]/.test(text.slice(o.end, postAt))).at(-1);
+              if (org) this.relate('HOLDS_ROLE', candidate, org.candidate, mention, 0.7, 'post and organization written together', post);
+              const previous = ROLES.find((r) => text.slice(0, postAt).endsWith(`${r}、`));
+              postAt -= (previous?.length ?? 0) + 1;
+              post = previous ?? '';
+            }
+          }
         }
         at = text.indexOf(role, end);
       }
@@ -827,44 +914,6 @@ export class Extractor {
         },
       );
     }
-    // Unquoted: the object of a verb of doing that ends with a program marker (开展党员争先创优系列活动).
-    const list = tokens(text);
-    for (let i = 0; i < list.length; i++) {
-      const verb = list[i]!;
-      if (
-        !RUN_VERBS.includes(verb.word) &&
-        !/^(加强|实施|开展|推进|打造|建设|启动|推出|创建|深化|建立|构建|试行|抓住|参与|加入|完善|健全)$/.test(verb.word)
-      )
-        continue;
-      let end = verb.end;
-      let j = i + 1;
-      while (j < list.length && j - i <= 10) {
-        const t = list[j]!;
-        if (PUNCT.test(t.word) || /^(和|与|及|以及|等|为|的|了|中|上|下|时|后|前|工作中)$/.test(t.word) || /^(v|p|c|u|ul|uj|uz|d|r)$/.test(t.tag)) {
-          if (t.word === '了' && j === i + 1) {
-            j++;
-            continue;
-          }
-          break;
-        }
-        end = t.end;
-        j++;
-      }
-      const start = list[i + 1]?.word === '了' ? (list[i + 2]?.start ?? end) : (list[i + 1]?.start ?? end);
-      let phrase = text.slice(start, end);
-      if ([...phrase].length < 3) continue;
-      const marker = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w));
-      if (!marker) continue;
-      if (phrase.length > 24) phrase = phrase.slice(phrase.length - 24);
-      if (/^(工作|建设|服务|改革|发展|体系|机制|模式|能力|水平|力度|管理)/.test(phrase) && phrase.length <= 4) continue;
-      if (this.mentionsIn(sentence, 'Organization', 'Policy').some((o) => o.start <= start && end <= o.end)) continue;
-      this.add(
-        'Program',
-        phrase,
-        { sentence, start, end },
-        { props: { kind: marker[1] }, confidence: 0.5, why: `the object of “${verb.word}”, ending with “${marker[0]}”` },
-      );
-    }
   }
 
   /**
@@ -875,7 +924,8 @@ export class Extractor {
     const text = sentence.text;
     const list = tokens(text);
     const taken = (start: number, end: number) =>
-      this.mentionsIn(sentence, 'Organization', 'Policy', 'Program', 'Event', 'Place').some((o) => o.start <= start && end <= o.end);
+      this.mentionsIn(sentence, 'Organization', 'Policy', 'Program', 'Event', 'Place').some((o) => o.start <= start && end <= o.end) ||
+      this.namesPerson(sentence, start, end);
     for (let i = 0; i < list.length; i++) {
       const token = list[i]!;
       // Markers may span words (健康服务圈: 服务 + 圈): read them on the text ending with this word.
@@ -883,7 +933,8 @@ export class Extractor {
       const policyMarker = POLICY_PHRASE.exec(window)?.[0];
       const marker = policyMarker ?? PHRASE_MARKERS.exec(window)?.[0];
       if (!marker) continue;
-      if (list[i + 1] && /^(建设|改革|工程|项目|体系|机制|平台|服务|管理)/.test(list[i + 1]!.word)) continue;
+      // The word goes on (服务管理, 工作报告): not the end of a name.
+      if (list[i + 1] && /^(建设|改革|工程|项目|体系|机制|平台|服务|管理|报告|会议)/.test(list[i + 1]!.word)) continue;
       let start = token.start;
       for (let j = i - 1; j >= 0; j--) {
         const t = list[j]!;
@@ -924,20 +975,32 @@ export class Extractor {
         before = itemStart;
       }
     }
-    // Items listed before 等项目 / 等专项行动 / 等工作 are programs themselves (智慧急救、智慧疾控等项目建设).
-    for (const m of text.matchAll(/((?:[^、，,。；;：:]{2,16}、)+[^、，,。；;：:]{2,16})等(?:项目|专项行动|行动|工作|活动|工程|试点)/gu)) {
-      const parts = m[1]!.split('、');
-      parts[0] = parts[0]!.replace(/^.*?(推进|实施|开展|推动|加快|加强|启动|打造|建设)/, '');
+    // Items listed before 等项目 / 等x个专项行动 / 等重大改革 are programs themselves (智慧急救、智慧疾控等项目建设),
+    // named with the category's word too (财政补助、医疗服务价格…等重大改革 → 财政补助改革); before 等x个工作方案, policies.
+    const category =
+      /((?:[^、，,。；;：:]{2,16}、)+[^、，,。；;：:]{2,16})等(?:[x0-9一二三四五六七八九十百两]+[个项])?([\p{Script=Han}]{0,4}?)(项目|专项行动|行动|工作方案|方案|工作|活动|工程|试点|改革|措施|服务)/gu;
+    for (const m of text.matchAll(category)) {
+      const parts = m[1]!.split(/、|和|及/);
+      parts[0] = parts[0]!.replace(/^.*?(推进|实施|开展|推动|加快|加强|启动|打造|建设|制定)/, '');
+      const word = m[3]!;
+      const policy = /方案$/.test(word);
       for (const raw of parts) {
-        const item = raw.replace(/^[“”]+|[“”]+$/g, '').replace(LEADING, '');
+        const item = raw
+          .replace(/^[“”]+|[“”]+$/g, '')
+          .replace(LEADING, '')
+          .replace(/^[为在对向将把从](?=\p{Script=Han}{3})/u, '');
         if ([...item].length < 2 || /[的了是在]/.test(item)) continue;
         const at = text.indexOf(raw, m.index);
-        this.add(
-          'Program',
-          item,
-          { sentence, start: at, end: at + raw.length },
-          { props: { kind: 'PROJECT' }, confidence: 0.35, why: 'an item listed before 等项目' },
-        );
+        const mention = { sentence, start: at, end: at + raw.length };
+        const why = `an item listed before 等…${word}`;
+        if (policy) this.add('Policy', `${item}${word}`, mention, { aliases: [item], confidence: 0.35, why });
+        else
+          this.add('Program', item, mention, {
+            aliases: item.endsWith(word) ? [] : [`${item}${word}`],
+            props: { kind: 'PROJECT' },
+            confidence: 0.35,
+            why,
+          });
       }
     }
     // Quoted names (“一院一品牌、一院一特色、一院一亮点”) that are no organization, honour, policy or slogan of numbers.
@@ -959,6 +1022,167 @@ export class Extractor {
     }
   }
 
+  /**
+   * Quoted words and the words glued to them (适龄妇女“两癌”检查, 建设“普惠康养”名城, “星级”“四强”党组织建设):
+   * one name, a program, or a policy when it ends with a policy word (“双培养”制度, “十四五”区域医疗规划).
+   * Words on the left stop at a verb; on the right a verb ends the name only when nothing follows it.
+   */
+  private gluedQuotes(sentence: Sentence): void {
+    const text = sentence.text;
+    const list = tokens(text);
+    const stop = (t: Token) => PUNCT.test(t.word) || STOP_TAGS.test(t.tag) || STOP_WORDS.test(t.word) || /^(等|的|了)$/.test(t.word);
+    for (const m of text.matchAll(/(?:“[^“”]{1,20}”)+/gu)) {
+      const open = m.index;
+      const close = open + m[0].length;
+      let start = open;
+      for (let k = list.findIndex((t) => t.end === open); k >= 0; k--) {
+        const t = list[k]!;
+        // A verb, a numeral or a lone character (做强“…”) is no part of the name.
+        if (stop(t) || /^(v|vd|vi|vg|m|l)$/.test(t.tag) || (t.word.length === 1 && /^(a|n|v)$/.test(t.tag)) || open - t.start > 10) break;
+        start = t.start;
+      }
+      let end = close;
+      for (let k = list.findIndex((t) => t.start === close); k >= 0 && k < list.length; k++) {
+        const t = list[k]!;
+        const next = list[k + 1];
+        const last = !next || stop(next) || /^(x+|[0-9.]+)$/i.test(next.word);
+        const glued = /^[获为在与和及由向对从到把被将]/.test(t.word) && t.tag === 'x';
+        const verb = /^(v|vd|vi|vg)$/.test(t.tag) || STOP_WORDS.test(t.word);
+        if ((stop(t) && !(verb && last)) || glued || /^(x+|[0-9.]+)$/i.test(t.word) || (verb && !last) || t.end - close > 8) break;
+        end = t.end;
+      }
+      const after = text.slice(close, end);
+      if ((start === open && end === close) || /^(称号|荣誉|奖|精神|理念|要求|目标|方针|作用|意识|自信)/.test(after)) continue;
+      if (this.mentionsIn(sentence, 'Organization', 'Achievement').some((o) => o.start < end && start < o.end)) continue;
+      const name = text.slice(start, end);
+      const mention = { sentence, start, end };
+      const why = 'a quoted name with the words glued to it';
+      // Shorter forms: without the words on the left, or (a policy) with only what is quoted (“乡聘村用”政策 → 乡聘村用).
+      const aliases = start < open && end > close ? [text.slice(open, end)] : [];
+      if (POLICY_PHRASE.test(name.replace(/”$/, '')) || /原则$/.test(name)) {
+        this.add('Policy', name, mention, { aliases: [...aliases, text.slice(start, close)], confidence: 0.4, why });
+        continue;
+      }
+      const kind = PROGRAM_MARKERS.find(([w]) => name.endsWith(w))?.[1] ?? 'INITIATIVE';
+      this.add('Program', name, mention, { aliases, props: { kind }, confidence: 0.4, why });
+    }
+  }
+
+  /**
+   * The objects of verbs of doing (推进分级诊疗制度实施, 开展公立医院综合巡查、民营医院专项巡查): the curation
+   * counts nearly every initiative a sentence names as a program, often in words no marker sets apart.
+   * Each item of the object is a candidate, verbs inside it allowed (托育机构示范创建工程); a list whose
+   * items are too short to stand alone (自查、互查、督查制度; 市、县、乡三级…网络) is one name. Curators
+   * write such names without a trailing 建设 or 工作, or with the verb made a noun (建设中医药专科集群 →
+   * 中医药专科集群建设): those forms are aliases. An object ending with a policy word is a policy.
+   */
+  private objectPhrases(sentence: Sentence): void {
+    const text = sentence.text;
+    const list = tokens(text);
+    for (let i = 0; i < list.length; i++) {
+      const word = list[i]!.word;
+      const verb = OBJECT_VERBS.has(word) || POLICY_VERBS.has(word) ? word : word.replace(VERB_ADVERBS, '');
+      const policyOnly = POLICY_VERBS.has(verb);
+      if (!OBJECT_VERBS.has(verb) && !policyOnly) continue;
+      // A verb inside a noun phrase (党风廉政建设报告) has no object.
+      const before = list[i - 1];
+      if (list[i]!.tag === 'vn' && before && /^(n|vn|nz|j)$/.test(before.tag) && !VERB_ADVERBS.test(before.word)) continue;
+      let j = /^(了|起|出)$/.test(list[i + 1]?.word ?? '') ? i + 2 : i + 1;
+      // A count before the object (设立xx个名医工作室) is no part of it.
+      if (/^(x+|[0-9]+)$/i.test(list[j]?.word ?? '') && /^[个家所项批支]$/.test(list[j + 1]?.word ?? '')) j += 2;
+      const first = j;
+      // Items between 、 and conjunctions, up to the clause's end, a particle, a pronoun, an adverb or a count.
+      const items: Array<[number, number]> = [];
+      let start = list[j]?.start ?? text.length;
+      let end = start;
+      let joined = false;
+      for (; j < list.length && list[j]!.end - (list[first]?.start ?? 0) <= 24; j++) {
+        const t = list[j]!;
+        if (t.word === '、' || /^(和|与|及|以及)$/.test(t.word)) {
+          if (end > start) items.push([start, end]);
+          joined ||= t.word !== '、';
+          start = end = t.end;
+          continue;
+        }
+        const count = /^(x+|[0-9.]+)$/i.test(t.word) && /^[个人家所名次例项批支万亿元张余多.%]/.test(text.slice(t.end));
+        if (
+          (PUNCT.test(t.word) && !/^[“”]+$/.test(t.word)) ||
+          /^(p|c|u|uj|ul|uz|ud|ug|uv|r|d|y|e|o)$/.test(t.tag) ||
+          (t.tag === 't' && /年|月|日|目前|当前|近期|期间|以来|今后|此前|此后|同时/.test(t.word) && !/^[老青少中成]年$/.test(t.word)) ||
+          /^(等|的|了|中|上|下|时|后|前|为|是|在)$/.test(t.word) ||
+          (j === first && !policyOnly && OBJECT_VERBS.has(t.word.replace(VERB_ADVERBS, ''))) ||
+          count
+        )
+          break;
+        end = t.end;
+      }
+      // What stops at 的 qualifies what follows it (群众满意的医疗健康体系, 有条件的区) unless it is a noun phrase.
+      const modifier = list[j]?.word === '的' && (!/^n/.test(list[j - 1]!.tag) || /^(v|l)$/.test(list[first]!.tag));
+      if (end > start && !modifier) items.push([start, end]);
+      if (!items.length) continue;
+      const whole: [number, number] = [items[0]![0], items.at(-1)![1]];
+      const short = items.slice(1).some(([a, b]) => [...text.slice(a, b)].length < 3);
+      const spans = short ? [whole] : joined && items.length > 1 ? [...items, whole] : items;
+      // Items sharing the last one's word or the category after 等 (控烟和全民健身行动, …及专科联盟等建设): named with it too.
+      const shared = PHRASE_MARKERS.exec(text.slice(...items.at(-1)!))?.[0] ?? /^等(建设|服务|项目|工作|工程|行动)/.exec(text.slice(end))?.[1];
+      for (const [a, b] of spans) this.objectPhrase(sentence, a, b, { why: `the object of “${verb}”`, verb, policyOnly, shared });
+    }
+  }
+
+  /**
+   * A clause's subject that a verb of outcome reports on (社会心理服务热线开通, …专项治理成效显著, …示范项目落地):
+   * reports name an initiative first when they tell what came of it.
+   */
+  private subjectPhrases(sentence: Sentence): void {
+    const text = sentence.text;
+    const list = tokens(text);
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0 && !/^[，,；;：:]$/.test(list[i - 1]!.word)) continue;
+      const first = /^(全市|全省|全县|全区|我市|我省|我县|该市|目前|同时|此外|其中)$/.test(list[i]!.word) ? i + 1 : i;
+      const head = list[first];
+      // A subject starts with a noun, not a verb, preposition or adverb (积极参与…, 按照…, 已经…).
+      if (!head || PUNCT.test(head.word) || /^(v|vd|vi|p|d|ad|c|r|l|a)$/.test(head.tag) || STOP_WORDS.test(head.word)) continue;
+      const start = head.start;
+      for (let k = first + 1; k < list.length && list[k]!.start - start <= 20; k++) {
+        const t = list[k]!;
+        if (PUNCT.test(t.word) || STOP_TAGS.test(t.tag) || /^(等|的|了|是|在|为)$/.test(t.word)) break;
+        const outcome = OUTCOMES.exec(text.slice(t.start))?.[0];
+        if (!outcome) continue;
+        this.objectPhrase(sentence, start, t.start, { why: `the subject of “${outcome}”` });
+        break;
+      }
+    }
+  }
+
+  /** An object of a verb of doing or a subject of outcome, as a program (or a policy), if it reads as a name. */
+  private objectPhrase(
+    sentence: Sentence,
+    start: number,
+    end: number,
+    how: { why: string; verb?: string; policyOnly?: boolean; shared?: string },
+  ): void {
+    const phrase = sentence.text.slice(start, end);
+    const words = tokens(phrase);
+    const length = [...phrase].length;
+    if (length < 3 || length > 22 || /[的了是在]/.test(phrase) || !HAN.test(phrase) || GENERIC_PROGRAM.test(phrase)) return;
+    if ((phrase.match(/“/g)?.length ?? 0) !== (phrase.match(/”/g)?.length ?? 0) || /^”|“$/.test(phrase)) return;
+    if (/^(a|ad|d|f|t|u|uj|p|c|r|m|q)$/.test(words.at(-1)!.tag) && !/[圈”]$/.test(phrase)) return;
+    if (this.mentionsIn(sentence, 'Organization', 'Place', 'Policy', 'Event').some((o) => o.start <= start && end <= o.end)) return;
+    if (this.namesPerson(sentence, start, end)) return;
+    const mention = { sentence, start, end };
+    const policy = POLICY_PHRASE.exec(phrase)?.[0];
+    if (policy) {
+      if (length - policy.length >= 2) this.add('Policy', phrase, mention, { confidence: 0.35, why: `${how.why}, ending with “${policy}”` });
+      return;
+    }
+    if (how.policyOnly) return;
+    const verb = how.verb ?? '';
+    const aliases = /^(建设|创建)$/.test(verb) ? [`${phrase}${verb}`, `${verb}${phrase}`] : [];
+    if (how.shared && !phrase.endsWith(how.shared)) aliases.push(`${phrase}${how.shared}`);
+    const marker = PROGRAM_MARKERS.find(([w]) => phrase.endsWith(w));
+    this.add('Program', phrase, mention, { aliases, props: { kind: marker?.[1] ?? 'INITIATIVE' }, confidence: marker ? 0.5 : 0.3, why: how.why });
+  }
+
   private policies(sentence: Sentence): void {
     const text = sentence.text;
     for (const m of text.matchAll(/《([^《》]{2,60})》/g)) {
@@ -974,6 +1198,17 @@ export class Extractor {
           why: 'a title in 《》',
         },
       );
+    }
+    // Documents written short (党章, 宪法).
+    for (const [short, full] of Object.entries(NATIONAL_DOCUMENTS)) {
+      for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + short.length)) {
+        this.add(
+          'Policy',
+          full,
+          { sentence, start: at, end: at + short.length },
+          { aliases: [short], confidence: 0.6, why: 'a document written short' },
+        );
+      }
     }
     const list = tokens(text);
     for (let i = 0; i < list.length; i++) {
@@ -1015,9 +1250,10 @@ export class Extractor {
         { aliases: [m[0], `${n}大`], confidence: 0.7, why: 'a party congress' },
       );
     }
-    // Named meetings: with a year or a session (2023年工作会议, 十二届二次全会), and the Olympics.
+    // Named meetings: with a year or a session (2023年工作会议, 十二届二次全会, 二十届中央纪委一次全会), one joined
+    // to another by 暨 being one meeting (2023年工作会议暨党风廉政建设会议), and the Olympics.
     for (const m of text.matchAll(
-      /((?:19|20)\d{2}年)?([\p{Script=Han}]{0,12}?)([一二三四五六七八九十]+届[一二三四五六七八九十]+次全会|工作会议|大会|冬奥会|冬残奥会|论坛|博览会)/gu,
+      /((?:19|20)\d{2}年)?([\p{Script=Han}]{0,12}?)([一二三四五六七八九十]+届[\p{Script=Han}]{0,4}?[一二三四五六七八九十]+次全会|工作会议(?:暨[\p{Script=Han}]{2,10}?会议)?|大会|冬奥会|冬残奥会|论坛|博览会)/gu,
     )) {
       const lead = /^(.*?)(召开|参加|出席|举办|举行|贯彻落实|贯彻|落实|学习|暨|及|和|与|、)/.exec(m[2]!);
       const cut = lead ? lead[0].length : 0;
@@ -1185,10 +1421,16 @@ export class Extractor {
         0.55,
         'the organization before it in the sentence',
       );
-    this.pendingHolders.push({ achievement, sentence, at });
+    this.byActor('HAS_ACHIEVEMENT', achievement, { sentence, start: at, end: at }, 0.35);
   }
 
-  private readonly pendingHolders: Array<{ achievement: Candidate; sentence: Sentence; at: number }> = [];
+  /** Relationships whose subject the sentence leaves to its source's main actor (decided once all is read). */
+  private readonly pendingActor: Array<{ type: RelationType; other: Candidate; mention: Mention; confidence: number }> = [];
+
+  /** The main actor `type` the other (RUNS it, ISSUED it …); for PART_OF, the other is part of the main actor. */
+  private byActor(type: RelationType, other: Candidate, mention: Mention, confidence = 0.3): void {
+    this.pendingActor.push({ type, other, mention, confidence });
+  }
 
   // ── relationships ───────────────────────────────────────────────────────────────────────────
 
@@ -1200,18 +1442,42 @@ export class Extractor {
     this.relations.push({ type, from, to, mention, confidence, why, ...(role ? { role } : {}) });
   }
 
-  /** The organization a source is about: the publisher's, else the one it names most. */
+  /**
+   * Who a source is about, for what its sentences tell with no subject named: its publisher (the article's,
+   * else the report's) when it names it; else whoever its clauses start with most often, an organization (市卫生
+   * 健康委…) or a place that acts itself (xx市启动…), counting mentions elsewhere a little, organizations that
+   * usually act (agencies, groups, hospitals) a little more.
+   */
   private mainActor(source: string): Candidate | undefined {
-    const orgs = [...this.byKey.values()].filter((c) => c.type === 'Organization');
-    const publisher = this.options.publisher;
-    if (publisher) {
-      const match = orgs.find((o) => o.name === publisher || o.aliases.has(publisher));
-      if (match && match.mentions.some((m) => m.sentence.source === source)) return match;
+    if (this.actors.has(source)) return this.actors.get(source);
+    const inSource = [...this.byKey.values()].filter(
+      (c) =>
+        (c.type === 'Organization' || (c.type === 'Place' && c.props.level !== 'COUNTRY')) && c.mentions.some((m) => m.sentence.source === source),
+    );
+    const publisher = this.options.articles?.find((a) => a.source === source)?.publisher ?? this.options.publisher;
+    let actor = publisher ? inSource.find((c) => c.type === 'Organization' && (c.name === publisher || c.aliases.has(publisher))) : undefined;
+    if (!actor) {
+      const score = (c: Candidate) => {
+        const own = c.mentions.filter((m) => m.sentence.source === source && [c.name, ...c.aliases].includes(m.sentence.text.slice(m.start, m.end)));
+        const subject = own.filter((m) => m.start === 0 || /[，,。；;：:]/.test(m.sentence.text[m.start - 1]!)).length;
+        const acts =
+          c.props.kind === 'GOVERNMENT_AGENCY' ? 2 : ['MEDICAL_GROUP', 'ENTERPRISE_GROUP', 'HOSPITAL'].includes(String(c.props.kind)) ? 1.5 : 1;
+        return c.type === 'Place' ? subject / 2 : (subject + 0.25 * own.length + 0.01) * acts;
+      };
+      actor = inSource.sort((a, b) => score(b) - score(a) || (a.type === 'Organization' ? -1 : 1))[0];
     }
-    const count = (c: Candidate) => c.mentions.filter((m) => m.sentence.source === source).length;
-    const preferred = (c: Candidate) =>
-      ['GOVERNMENT_AGENCY', 'MEDICAL_GROUP', 'ENTERPRISE_GROUP', 'HOSPITAL'].includes(String(c.props.kind)) ? 1.5 : 1;
-    return orgs.filter((o) => count(o) > 0).sort((a, b) => count(b) * preferred(b) - count(a) * preferred(a))[0];
+    this.actors.set(source, actor);
+    return actor;
+  }
+
+  private readonly actors = new Map<string, Candidate | undefined>();
+
+  /** The meeting a source reports: the dated meeting it mentions first (2023年工作会议…). */
+  private meetingOf(source: string): Candidate | undefined {
+    const at = (c: Candidate) => c.mentions.find((m) => m.sentence.source === source)?.sentence.index ?? Infinity;
+    return [...this.byKey.values()]
+      .filter((c) => c.type === 'Event' && c.props.year !== undefined && /会议|大会|全会|论坛/.test(c.name) && at(c) < Infinity)
+      .sort((a, b) => at(a) - at(b))[0];
   }
 
   private sentenceRelations(sentence: Sentence): void {
@@ -1231,38 +1497,51 @@ export class Extractor {
     // Verbs between two mentions.
     const between = (a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
 
+    // What a sentence says of a program, a policy or an event it names: read between the organization before it
+    // and it, or with none (集团…, 全市…, a clause of its own), in its clause, the main actor's doing.
+    const clauseBefore = (at: number) => text.slice(Math.max(0, ...[...'，,；;：:'].map((c) => text.lastIndexOf(c, at - 1) + 1)), at);
     for (const program of programs) {
       const org = lastBefore(orgs, program.start);
-      const gap = org ? between(org, program) : '';
-      if (org && /牵头/.test(gap)) this.relate('LEADS', org.candidate, program.candidate, span(org, program), 0.6, '牵头');
-      else if (org && /共建|共同建设|联合/.test(gap)) this.relate('CO_BUILDS', org.candidate, program.candidate, span(org, program), 0.55, '共建');
-      else if (org && /参与|参加|加入/.test(gap)) this.relate('PARTICIPATES_IN', org.candidate, program.candidate, span(org, program), 0.5, '参与');
-      else if (org && gap.length <= 30 && !/[。；;]/.test(gap))
-        this.relate(
-          'RUNS',
-          org.candidate,
-          program.candidate,
-          span(org, program),
-          RUN_VERBS.some((v) => gap.includes(v)) ? 0.6 : 0.45,
-          'the organization before it in the sentence',
-        );
+      const near = org && between(org, program).length <= 30 && !/[。；;]/.test(between(org, program));
+      const gap = org ? between(org, program) : clauseBefore(program.start);
+      const [type, why]: [RelationType, string] = /牵头/.test(gap)
+        ? ['LEADS', '牵头']
+        : /共建|共同建设|联合/.test(gap)
+          ? ['CO_BUILDS', '共建']
+          : JOINS.test(near || !org ? gap : clauseBefore(program.start))
+            ? ['PARTICIPATES_IN', '参与, 入选, 申报']
+            : ['RUNS', 'runs it (开展, 实施, 推进)'];
+      if (org && (near || type !== 'RUNS'))
+        this.relate(type, org.candidate, program.candidate, span(org, program), RUN_VERBS.some((v) => gap.includes(v)) ? 0.6 : 0.45, why);
+      else this.byActor(type, program.candidate, span(program, program));
     }
     for (const policy of policies) {
       const org = lastBefore(orgs, policy.start);
-      if (!org) continue;
-      const gap = between(org, policy);
-      if (/出台|印发|制定|发布|造订|颁布|起草/.test(gap))
-        this.relate('ISSUED', org.candidate, policy.candidate, span(org, policy), 0.6, 'issued (出台, 印发, 制定)');
-      else if (/落实|执行|按照|贯彻|实施|对照|遵守/.test(gap))
-        this.relate('IMPLEMENTS', org.candidate, policy.candidate, span(org, policy), 0.5, 'implements (落实, 执行, 按照)');
+      // With no organization before it, the verb of its clause tells what the main actor did with it.
+      const gap = org ? between(org, policy) : clauseBefore(policy.start);
+      const verb = ISSUES.exec(gap)?.[0] ?? IMPLEMENTS.exec(gap)?.[0];
+      if (!verb) continue;
+      const type = ISSUES.test(verb) ? 'ISSUED' : 'IMPLEMENTS';
+      if (org) this.relate(type, org.candidate, policy.candidate, span(org, policy), type === 'ISSUED' ? 0.6 : 0.5, `${type} (${verb})`);
+      else this.byActor(type, policy.candidate, span(policy, policy));
     }
     for (const event of events) {
       const org = lastBefore(orgs, event.start);
-      if (org && /召开|举办|主办|组织/.test(between(org, event)))
-        this.relate('RUNS', org.candidate, event.candidate, span(org, event), 0.5, 'holds (召开, 举办)');
-      else if (org && /参加|参与|投入|抗击|驰援/.test(between(org, event) + text.slice(event.end, event.end + 6)))
-        this.relate('PARTICIPATES_IN', org.candidate, event.candidate, span(org, event), 0.45, 'takes part');
+      // Around the event, in its clause or from the organization before it: holding it, or taking part (抗击疫情, 学习贯彻党的二十大精神).
+      const around = (org ? between(org, event) : clauseBefore(event.start)) + text.slice(event.end, event.end + 6);
+      const type = /召开|举办|主办|组织/.test(around)
+        ? 'RUNS'
+        : /参加|参与|投入|抗击|驰援|防控|应对|抗疫|学习|贯彻/.test(around)
+          ? 'PARTICIPATES_IN'
+          : undefined;
+      if (type && org)
+        this.relate(type, org.candidate, event.candidate, span(org, event), 0.45, type === 'RUNS' ? 'holds (召开, 举办)' : 'takes part');
+      else if (type) this.byActor(type, event.candidate, span(event, event));
     }
+    // People who attend, chair or speak (出席, 主持, 讲话) take part in the meeting the source reports.
+    const meeting = /出席|参加|主持|讲话|发言|宣读|致辞|报告/.test(text) ? this.meetingOf(sentence.source) : undefined;
+    for (const person of meeting ? this.mentionsIn(sentence, 'Person') : [])
+      this.relate('PARTICIPATES_IN', person.candidate, meeting!, span(person, person), 0.4, 'attends the meeting the report is about');
     for (let i = 0; i < orgs.length; i++) {
       const a = orgs[i]!;
       for (const b of orgs.slice(i + 1)) {
@@ -1275,7 +1554,11 @@ export class Extractor {
         else if (/成员单位/.test(after) && /^(和|与|、)?$/.test(gap) === false && /为|是|成为|加入/.test(gap))
           this.relate('MEMBER_OF', a.candidate, b.candidate, span(a, b), 0.5, '成员单位');
         else if (/牵头/.test(gap)) this.relate('LEADS', a.candidate, b.candidate, span(a, b), 0.55, '牵头');
-        else if (/帮扶|派驻|支援|驰援|援助|对口|援建|托管/.test(gap))
+        else if (gap === '由' && after.startsWith('牵头')) this.relate('LEADS', b.candidate, a.candidate, span(a, b), 0.55, 'B由A牵头');
+        else if (TEAM_VERB.test(gap) && b.candidate.props.kind === 'OTHER') {
+          this.relate('RUNS', a.candidate, b.candidate, span(a, b), 0.5, 'sets up (组建, 成立)');
+          this.relate('PART_OF', b.candidate, a.candidate, span(a, b), 0.45, 'a team it set up');
+        } else if (/帮扶|派驻|支援|驰援|援助|对口|援建|托管/.test(gap))
           this.relate('SUPPORTS', a.candidate, b.candidate, span(a, b), 0.55, '帮扶, 派驻, 援');
         else if (/^(与|和|同)$/.test(gap) && /签约|签署|合作|协作|战略|共建|联合/.test(after)) {
           if (/共建/.test(after)) {
@@ -1290,11 +1573,28 @@ export class Extractor {
       }
     }
     for (const org of orgs) {
-      for (const place of places) {
-        const gap = place.start >= org.end ? between(org, place) : '';
-        if (place.start >= org.end && /^(帮扶|支援|驰援|援助|援建|对口支援|对口帮扶|赴)/.test(gap))
-          this.relate('SUPPORTS', org.candidate, place.candidate, span(org, place), 0.5, '帮扶, 援 a place');
+      // A team set up with no organization before it in the sentence (组建委班子宣讲团): the main actor's.
+      if (TEAM_VERB.test(text.slice(0, org.start)) && !lastBefore(orgs, org.start) && org.candidate.props.kind === 'OTHER') {
+        this.byActor('RUNS', org.candidate, span(org, org));
+        this.byActor('PART_OF', org.candidate, span(org, org));
       }
+      // Units listed after 所属, 下属 or 旗下 (集团所属航天中心医院、航天七三一医院): part of the organization written
+      // right before it, else of the main actor.
+      const owned = /(所属|下属|旗下)([^，,。；;]*)$/.exec(clauseBefore(org.start));
+      if (owned && listOfNames(owned[2]!, orgs, org.start - owned[2]!.length)) {
+        const owner = orgs.find((o) => o.end <= org.start - owned[0].length && org.start - owned[0].length - o.end <= 2);
+        if (owner) this.relate('PART_OF', org.candidate, owner.candidate, span(owner, org), 0.55, 'A所属B、C');
+        else this.byActor('PART_OF', org.candidate, span(org, org), 0.45);
+      }
+    }
+    // A place helped (驰援湖北, 向…武川县、商都县捐赠, 支持香港抗疫): by the organization before it, else the main actor.
+    for (const place of places) {
+      const org = lastBefore(orgs, place.start);
+      const near = org && between(org, place).length <= 20 && !/[。；;]/.test(between(org, place));
+      const gap = near ? between(org, place) : clauseBefore(place.start);
+      if (!/^赴|帮扶|支援|驰援|援助|援建|支持|捐赠|捐助|派驻/.test(gap) || place.candidate.props.level === 'COUNTRY') continue;
+      if (near) this.relate('SUPPORTS', org.candidate, place.candidate, span(org, place), 0.5, '帮扶, 援 a place');
+      else this.byActor('SUPPORTS', place.candidate, span(place, place));
     }
   }
 
@@ -1319,29 +1619,94 @@ export class Extractor {
         )
         .sort((a, b) => b.name.length - a.name.length)[0];
       if (parent) this.relate('PART_OF', org, parent, this.mentionWithBoth(org, parent) ?? mention, 0.6, 'its name starts with the other’s');
-      // Located in the place its name starts with (寿阳县人民医院 → 寿阳县; 济南市卫生健康委员会 → 济南市).
-      const place = places
+      // A unit named after “the group” (集团人民医院, 集团党委) is part of the group the report is about.
+      const group = /^集团./.test(org.name) ? this.mainActor(mention.sentence.source) : undefined;
+      if (group && group !== org && /集团|医共体/.test(group.name))
+        this.relate('PART_OF', org, group, mention, 0.5, 'a unit of the group the report is about');
+    }
+    // The place a name starts with (寿阳县人民医院 → 寿阳县; 省纪委十二届二次全会 → the report's province; in a
+    // masked article, 市人民医院 → its xx市), or a program's name holds (健康寿阳建设 → 寿阳县).
+    const placeNamed = (c: Candidate, match: (form: string, place: string) => boolean) =>
+      places
         .filter(
           (p) =>
-            p.masked === org.masked &&
-            scope(p) === scope(org) &&
+            p.masked === c.masked &&
+            scope(p) === scope(c) &&
             !/^(中国|我国)$/.test(p.name) &&
-            [p.name, ...p.aliases].some((f) => f.length >= 2 && forms.some((x) => x.startsWith(f))),
+            [p.name, ...p.aliases].some((f) => f.length >= 2 && [c.name, ...c.aliases].some((x) => match(x, f))),
         )
         .sort((a, b) => b.name.length - a.name.length)[0];
-      if (place) this.relate('LOCATED_IN', org, place, mention, 0.7, 'named with its place');
+    for (const c of this.byKey.values()) {
+      const place =
+        c.type === 'Organization' || c.type === 'Event'
+          ? (placeNamed(c, (x, f) => x.startsWith(f)) ?? this.relativePlace(c, places))
+          : c.type === 'Program'
+            ? (placeNamed(c, (x, f) => x.includes(f) || (f.length >= 3 && x.includes(f.replace(/[省市县]$/, '')))) ?? this.relativePlace(c, places))
+            : undefined;
+      if (place) this.relate('LOCATED_IN', c, place, this.mentionWithBoth(c, place) ?? c.mentions[0]!, 0.6, 'named with its place');
+      // A program or event named with its organization (市中心医院门急诊楼项目, 省纪委十二届二次全会): it runs it.
+      const runner =
+        (c.type === 'Program' || c.type === 'Event') &&
+        orgs.find((o) => o.mentions.some((m) => c.mentions.some((n) => n.sentence === m.sentence && n.start <= m.start && m.end < n.end)));
+      if (runner) this.relate('RUNS', runner, c, c.mentions[0]!, 0.5, 'named with the organization');
     }
-    // Achievements no organization was found for: the source's main actor.
-    for (const { achievement, sentence, at } of this.pendingHolders) {
-      const actor = this.mainActor(sentence.source);
-      if (actor) this.relate('HAS_ACHIEVEMENT', actor, achievement, { sentence, start: at, end: at }, 0.35, 'the organization the article is about');
+    // A document titled with its issuers (中共中央国务院关于…的意见): each issued it.
+    for (const policy of this.byKey.values()) {
+      const issuers = policy.type === 'Policy' ? /^(.+?)关于/.exec(policy.name)?.[1] : undefined;
+      for (const org of issuers ? orgs : []) {
+        if ([org.name, ...org.aliases].some((f) => f.length >= 2 && issuers!.includes(f)))
+          this.relate('ISSUED', org, policy, this.mentionWithBoth(policy, org) ?? policy.mentions[0]!, 0.6, 'named in its title');
+      }
     }
-    // Programs without a runner: the source's main actor runs them.
-    const run = new Set(this.relations.filter((r) => ['RUNS', 'LEADS', 'CO_BUILDS'].includes(r.type)).map((r) => r.to.key));
-    for (const program of [...this.byKey.values()].filter((c) => c.type === 'Program' && !run.has(c.key))) {
-      const mention = program.mentions[0]!;
+    this.maskedPlaceParents(places);
+    // What a sentence tells with no organization as its subject (开展…, 制定…, 组建…): the source's main actor did it.
+    for (const { type, other, mention, confidence } of this.pendingActor) {
       const actor = this.mainActor(mention.sentence.source);
-      if (actor) this.relate('RUNS', actor, program, mention, 0.3, 'the organization the article is about');
+      if (!actor || actor === other) continue;
+      const why = 'the organization or place the article is about';
+      if (type === 'PART_OF') this.relate(type, other, actor, mention, confidence, why);
+      else this.relate(type, actor, other, mention, confidence, why);
+      // What a place runs itself is located there.
+      if (actor.type === 'Place' && type === 'RUNS')
+        this.relate('LOCATED_IN', other, actor, mention, confidence, 'run by the place the article is about');
+    }
+  }
+
+  /**
+   * The place a relative name stands for (市人民医院, 省纪委十二届二次全会): the report's home place of that level;
+   * in a masked report, its article's masked place of that level, else the one place of that level it names.
+   */
+  private relativePlace(c: Candidate, places: Candidate[]): Candidate | undefined {
+    const prefix = /^(省|市|州|县|区|旗)(?![级内外直属辖])/.exec(c.name)?.[1];
+    if (!prefix) return undefined;
+    const level = prefix === '省' ? 'PROVINCE' : /[市州]/.test(prefix) ? 'CITY' : 'COUNTY';
+    if (!this.masks) {
+      const home = { PROVINCE: this.home.province, CITY: this.home.city, COUNTY: this.home.county }[level];
+      return home && places.find((p) => p.name === home.name);
+    }
+    const source = c.mentions[0]!.sentence.source;
+    const named = places.filter((p) => p.props.level === level && p.mentions.some((m) => m.sentence.source === source));
+    return named.find((p) => p.masked) ?? (named.length === 1 ? named[0] : undefined);
+  }
+
+  /** A masked place's parent: the masked place of the next level up its article names (xx县 → xx市), else 中国. */
+  private maskedPlaceParents(places: Candidate[]): void {
+    const rank = (p: Candidate) => ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'].indexOf(String(p.props.level));
+    for (const place of places.filter((p) => p.masked && rank(p) >= 0)) {
+      const source = place.mentions[0]!.sentence.source;
+      const parent = places
+        .filter((p) => p.masked && rank(p) >= 0 && rank(p) < rank(place) && p.mentions[0]!.sentence.source === source)
+        .sort((a, b) => rank(b) - rank(a))[0];
+      const mention = (parent && this.mentionWithBoth(place, parent)) ?? place.mentions[0]!;
+      const to =
+        parent ??
+        this.add('Place', '中国', mention, {
+          aliases: ['中华人民共和国', '我国'],
+          props: { level: 'COUNTRY' },
+          confidence: 0.6,
+          why: 'every place is part of 中国',
+        });
+      this.relate('PART_OF', place, to, mention, 0.5, 'a masked place of its article');
     }
   }
 

@@ -270,6 +270,58 @@ export const RUN_VERBS = [
   '推广',
 ];
 
+/**
+ * Verbs whose object names an initiative (推进分级诊疗制度, 开展公立医院综合巡查, 建设中医药专科集群): the
+ * verbs of doing, and those of improving, joining and setting up. The object is a candidate program.
+ */
+export const OBJECT_VERBS = new Set([
+  ...RUN_VERBS,
+  '推动',
+  '加强',
+  '发展',
+  '完善',
+  '健全',
+  '强化',
+  '抓实',
+  '融入',
+  '参加',
+  '参与',
+  '开设',
+  '设立',
+  '营造',
+  '开辟',
+  '发起',
+  '筹建',
+  '配建',
+  '举办',
+  '培育',
+  '征集',
+  '优化',
+  '做精做强',
+  '深入实施',
+  '创新实施',
+  '认真实施',
+  '全面实施',
+  '建成',
+  '形成',
+  '加快',
+  '申报',
+  '助力',
+  '构筑',
+]);
+
+/** Verbs whose object, when it ends with a policy word, names a policy (制定…方案, 达到…标准); never a program. */
+export const POLICY_VERBS = new Set(['制定', '出台', '印发', '发布', '公布', '编制', '修订', '达到', '按照', '对照', '执行', '遵守', '贯彻']);
+
+/** Documents usually written short, with their official names. */
+export const NATIONAL_DOCUMENTS: Readonly<Record<string, string>> = {
+  党章: '中国共产党章程',
+  宪法: '中华人民共和国宪法',
+};
+
+/** Adverbs jieba sometimes glues to the verb after them (积极开展, 大力发展). */
+export const VERB_ADVERBS = /^(积极|大力|深入|持续|全面|加快|扎实|认真|着力|务实|全力|不断|稳步|率先)/;
+
 /** Policy name endings (named rules, standards, plans, opinions, codes). */
 export const POLICY_MARKERS = [
   '实施方案',
