@@ -2,7 +2,7 @@ import {
   MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, SEED_STAMP, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
   labelOfId,
 } from '../model/graph.js';
-import type { CuratedGraph, CuratedNode, CuratedRelation } from './curated.js';
+import type { CuratedGraph, CuratedNode, CuratedRelation } from './reader.js';
 import { literal } from './cypher.js';
 import { comparable } from '../text/normalize.js';
 import { idDigest, type GraphCounts } from '../seed/integrity.js';

@@ -6,7 +6,7 @@
  */
 import { RELATION_PAIRS, labelOfId, type EntityLabel, type RelationType } from '../model/graph.js';
 import type { ArticleEntry, TextRepairs } from '../model/manifest.js';
-import { entityId } from '../curation/curated.js';
+import { entityId } from '../curation/reader.js';
 import { repairerOf } from '../text/repairs.js';
 import { Extractor, type Candidate, type Mention } from './extract.js';
 import { detectRepairs, prepareReport, quoteFor, type PreparedReport } from './text.js';

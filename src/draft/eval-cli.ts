@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CurationReader, curationFiles } from '../curation/curated.js';
+import { CurationReader, curationFiles } from '../curation/reader.js';
 import { ReportCatalog } from '../curation/reports.js';
 import { draftReport } from './draft.js';
 import { scoreDraft, scoreTable, totalScore, type ReportScore } from './eval.js';

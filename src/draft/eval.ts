@@ -10,7 +10,7 @@
  * (relationships of achievements and of the reports themselves are left out: achievements are matched
  * by value, not name).
  */
-import type { CuratedGraph, CuratedNode } from '../curation/curated.js';
+import type { CuratedGraph, CuratedNode } from '../curation/reader.js';
 import type { ReportCatalog } from '../curation/reports.js';
 import type { DraftEntity, DraftFile } from './draft.js';
 import { idOf } from './draft.js';

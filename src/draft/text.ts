@@ -6,7 +6,7 @@
 import type { ReportEntry, TextRepairs } from '../model/manifest.js';
 import { GLUED_PINYIN, toSimplified } from '../text/normalize.js';
 import { repairerOf } from '../text/repairs.js';
-import { SPUN_WORDS } from '../text/spinner.js';
+import { SPUN_WORDS } from '../text/spun-words.js';
 
 export const MAX_QUOTE = 60;
 

@@ -10,7 +10,7 @@ export interface TextRepairs {
   traditional?: boolean;
   /** Pinyin glued after characters (`網(wǎng)站`) is dropped. */
   pinyin?: boolean;
-  /** A synonym spinner's words are restored: the name of a table (`spinner`: src/text/spinner.ts), or a table of its own (spun word → original). */
+  /** A synonym spinner's words are restored: the name of a table (`spinner`: src/text/spun-words.ts), or a table of its own (spun word → original). */
   spunWords?: string | Record<string, string>;
   /** Names and digits are masked as `x` / `xx`: kept masked, never guessed. */
   masks?: boolean;

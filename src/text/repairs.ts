@@ -5,9 +5,9 @@
  */
 import type { TextRepairs } from '../model/manifest.js';
 import { GLUED_PINYIN, toSimplified } from './normalize.js';
-import { SPUN_WORDS, spunRestorer } from './spinner.js';
+import { SPUN_WORDS, spunRestorer } from './spun-words.js';
 
-/** The spun-word tables a manifest can name (`"spunWords": "spinner"`): src/text/spinner.ts. */
+/** The spun-word tables a manifest can name (`"spunWords": "spinner"`): src/text/spun-words.ts. */
 export const SPUN_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = { spinner: SPUN_WORDS };
 
 /** The table of a `spunWords` repair: a named table, or the manifest's own (spun word → original). */

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { comparable } from './normalize.js';
-import { restoreSpun } from './spinner.js';
+import { restoreSpun } from './spun-words.js';
 
 /**
  * Long and short forms analysts use interchangeably, each folded to its short form in search keys so

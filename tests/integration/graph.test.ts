@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CuratedGraph } from '../../src/curation/curated.js';
+import type { CuratedGraph } from '../../src/curation/reader.js';
 import { ENTITY_PREFIX, MENTIONED_IN, type EntityLabel } from '../../src/model/graph.js';
 import { comparableIn, defaultCatalog, loadReportTexts, reportOfSource, reportsDir } from '../../src/curation/reports.js';
 import { DataAccess } from '../../src/data/access.js';

@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
-import type { CuratedGraph } from '../../src/curation/curated.js';
+import type { CuratedGraph } from '../../src/curation/reader.js';
 import {
   AchievementsFilteredDocument,
   CountsDocument,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { CurationReader, curationFiles, type CuratedGraph } from '../../src/curation/curated.js';
+import { CurationReader, curationFiles, type CuratedGraph } from '../../src/curation/reader.js';
 
 /** The curated graph read straight from `curation/*.json`: expectations independent of the database. */
 export function curatedGraph(): CuratedGraph {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CurationReader } from '../../src/curation/curated.js';
+import { CurationReader } from '../../src/curation/reader.js';
 import { compileCuration } from '../../src/curation/compile.js';
 import { ManifestError, ReportCatalog, parseManifest } from '../../src/curation/reports.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CurationReader } from '../../src/curation/curated.js';
+import { CurationReader } from '../../src/curation/reader.js';
 import { ReportCatalog, defaultCatalog, parseManifest } from '../../src/curation/reports.js';
 import { acceptDraft, draftReport, type DraftEntity, type DraftFile } from '../../src/draft/draft.js';
 import { scoreDraft } from '../../src/draft/eval.js';
