@@ -48,7 +48,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stoppingSince = Date.now();
-    console.log(`${signal}: finishing in-flight requests`);
+    // The open connections are logged so an operator (and the shutdown test) sees what was waited for.
+    server.getConnections((_, open) => console.log(`${signal}: finishing in-flight requests on ${open} open connections`));
     stopGracefully(server, apollo, close).then(
       () => {
         console.log('stopped');

@@ -1,4 +1,5 @@
 import { NODE_PROPERTIES, SEARCH_TEXT, SEED_STAMP, type NodeLabel } from '../model/graph.js';
+import type { Dialect } from '../graph/dialect.js';
 import type { Row, Value } from '../graph/store.js';
 import { text } from '../graph/values.js';
 import type { EntityRecord } from './records.js';
@@ -14,6 +15,14 @@ export const ENTITY_PROPERTIES = Object.fromEntries(
  */
 export function entityColumns(variable: string, label: NodeLabel, prefix = ''): string {
   return ENTITY_PROPERTIES[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
+}
+
+/** Every property any label's entity is read with, for a variable that may be of any label. */
+const ANY_ENTITY_PROPERTIES = [...new Set(Object.values(ENTITY_PROPERTIES).flat())];
+
+/** The RETURN columns of an entity of any label: its label, and every label's properties (absent ones null). */
+export function anyEntityColumns(variable: string, dialect: Dialect, prefix = ''): string {
+  return [`${dialect.nodeLabel(variable)} AS ${prefix}label`, ...ANY_ENTITY_PROPERTIES.map((p) => `${variable}.${p} AS ${prefix}${p}`)].join(', ');
 }
 
 /** An entity record from a row's projected columns. */

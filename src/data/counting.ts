@@ -1,4 +1,5 @@
 import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
+import { keyedCall, type Keyed } from './keyed.js';
 
 /**
  * The store as one request sees it: every query is counted, so tests and benchmarks can check how
@@ -20,5 +21,11 @@ export class CountingStore {
   read(cypher: string, params?: Params): Promise<Row[]> {
     this.roundTrips++;
     return this.store.read(cypher, params, this.options);
+  }
+
+  /** A keyed statement for these ids, spelled for their number (see `keyed`). */
+  readKeys(query: Keyed, ids: readonly string[]): Promise<Row[]> {
+    const { cypher, params } = keyedCall(query, ids);
+    return this.read(cypher, params);
   }
 }

@@ -3,12 +3,13 @@ import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/store.js';
 import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../model/fields.js';
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
-import { entityColumns, toEntity } from './columns.js';
+import { anyEntityColumns, entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
+import { keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
 import { text } from '../graph/values.js';
 
-const perLabel = (query: (label: NodeLabel) => string) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, string>;
+const perLabel = <T>(query: (label: NodeLabel) => T) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, T>;
 
 /** The columns of one relationship seen from `a`: its type and direction, the far end, and its source and qualifiers. */
 const linkColumns = (dialect: Dialect, direction: 'OUT' | 'IN') =>
@@ -19,18 +20,28 @@ const along = (types: readonly RelationType[], direction: 'OUT' | 'IN', other?: 
   `${direction === 'OUT' ? '-' : '<-'}[r:${types.join('|')}]${direction === 'OUT' ? '->' : '-'}(b${other ? `:${other}` : ''})`;
 
 /**
- * The queries behind lookups, evidence and links, spelled for a dialect. Each starts from one label's
- * id index (`WHERE n.id IN $ids`), names the relationship types it follows and their direction, and
- * returns the columns it needs, never whole nodes.
+ * The links of nodes one way, with the far entity in the same row. A batch takes one statement for a
+ * whole frontier of mixed labels (Neo4j seeks each label's id index); a single node seeks its own
+ * label's primary key.
+ */
+function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
+  const build = (labels: string) =>
+    keyed(labels, (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${anyEntityColumns('b', dialect, 'b_')}`);
+  return { many: build(dialect.anyLabel(NODE_LABELS)).many, one: perLabel((label) => build(`:${label}`).one) };
+}
+
+/**
+ * The queries behind lookups, evidence and links, spelled for a dialect. Each starts from an id index
+ * (see `keyed`), names the relationship types it follows and their direction, and returns the columns
+ * it needs, never whole nodes.
  */
 export function entityQueries(dialect: Dialect) {
   return {
-    byIds: perLabel((label) => `MATCH (n:${label}) WHERE n.id IN $ids RETURN ${entityColumns('n', label)}`),
-    evidence: perLabel(
-      (label) => `MATCH (n:${label})-[m:MENTIONED_IN]->(r:Report) WHERE n.id IN $ids RETURN n.id AS key, r.id AS report, m.quote AS quote ORDER BY key, report, quote`,
+    byIds: perLabel((label) => keyed(`:${label}`, (start) => `${start('n')} RETURN ${entityColumns('n', label)}`)),
+    evidence: perLabel((label) =>
+      keyed(`:${label}`, (start) => `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote ORDER BY key, report, quote`),
     ),
-    linksOut: perLabel((label) => `MATCH (a:${label})${along(RELATION_TYPES, 'OUT')} WHERE a.id IN $ids RETURN ${linkColumns(dialect, 'OUT')}`),
-    linksIn: perLabel((label) => `MATCH (a:${label})${along(RELATION_TYPES, 'IN')} WHERE a.id IN $ids RETURN ${linkColumns(dialect, 'IN')}`),
+    links: { OUT: linksQuery(dialect, 'OUT'), IN: linksQuery(dialect, 'IN') },
   };
 }
 
@@ -41,20 +52,20 @@ const parentOf = (name: RelationFieldName) => name.slice(0, name.indexOf('.')) a
  * The query of one relationship field: typed and directed, and when the far end has one label, its
  * entity comes in the same row (one statement for the field and what it reaches).
  */
-export function relationQuery(dialect: Dialect, name: RelationFieldName): string {
+export function relationQuery(dialect: Dialect, name: RelationFieldName): Keyed {
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
   const far = other ? `, ${entityColumns('b', other, 'b_')}` : '';
-  return `MATCH (a:${parentOf(name)})${along(types, direction, other)} WHERE a.id IN $ids RETURN ${linkColumns(dialect, direction)}${far}`;
+  return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction)}${far}`);
 }
 
 /** Groups ids by the label their prefix names and runs a label's query for each group, all rows together. */
-async function byLabel(db: CountingStore, queries: Record<NodeLabel, string>, ids: readonly string[]): Promise<Array<{ label: NodeLabel; row: Row }>> {
+async function byLabel(db: CountingStore, queries: Record<NodeLabel, Keyed>, ids: readonly string[]): Promise<Array<{ label: NodeLabel; row: Row }>> {
   const groups = new Map<NodeLabel, string[]>();
   for (const id of ids) {
     const label = labelOfId(id);
     if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
   }
-  const answers = await Promise.all([...groups].map(async ([label, some]) => (await db.read(queries[label], { ids: some })).map((row) => ({ label, row }))));
+  const answers = await Promise.all([...groups].map(async ([label, some]) => (await db.readKeys(queries[label], some)).map((row) => ({ label, row }))));
   return answers.flat();
 }
 
@@ -98,8 +109,12 @@ export class Entities {
       return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
     }, db.loaderOptions);
     this.links = new DataLoader(async (ids) => {
-      const [out, into] = await Promise.all([byLabel(db, queries.linksOut, ids), byLabel(db, queries.linksIn, ids)]);
-      return groupBy(ids, [...out, ...into].map(({ row }) => row), 'key', (row) => row).map(mergeLinks);
+      const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
+      const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>
+        one ? db.read(single[one], { id: ids[0]! }) : ids.length > 1 ? db.read(many, { ids: [...ids] }) : Promise.resolve([]);
+      const rows = (await Promise.all([read(queries.links.OUT), read(queries.links.IN)])).flat();
+      for (const row of rows) this.byId.prime(text(row.other), toEntity(row, row.b_label as NodeLabel, 'b_'));
+      return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
     }, db.loaderOptions);
   }
 
@@ -110,7 +125,7 @@ export class Entities {
       const query = relationQuery(this.dialect, name);
       const { other } = RELATION_FIELDS[name];
       loader = new DataLoader(async (ids) => {
-        const rows = await this.db.read(query, { ids: [...ids] });
+        const rows = await this.db.readKeys(query, ids);
         if (other) for (const row of rows) this.byId.prime(text(row.other), toEntity(row, other, 'b_'));
         return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
       }, this.db.loaderOptions);

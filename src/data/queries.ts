@@ -27,10 +27,14 @@ export function allQueries(dialect: Dialect): string[] {
       ...rest.map((order) => listQueries(label, [], order).page),
     ];
   });
-  return [...new Set([
-    ...Object.values(entity).flatMap((perLabel) => Object.values(perLabel)), ...lists,
-    ...Object.values(RELATED_QUERIES).flatMap((query) => (typeof query === 'string' ? [query] : Object.values(query))),
+  const keyedQueries = [
+    ...Object.values(entity.byIds), ...Object.values(entity.evidence),
+    ...Object.values(entity.links).flatMap(({ many, one }) => [many, ...Object.values(one)]),
+    ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
+  ].flatMap((query) => (typeof query === 'string' ? [query] : [query.one, query.many]));
+  return [...new Set([
+    ...keyedQueries, ...lists,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
     ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
   ])];

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
+import { keyed, type Keyed } from './keyed.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { groupBy, type EntityRecord } from './records.js';
 import { text } from '../graph/values.js';
@@ -15,12 +16,20 @@ export const RELATED_QUERIES = {
   achievementsOf: Object.fromEntries(
     HOLDERS.map((label) => [
       label,
-      `MATCH (h:${label})-[:HAS_ACHIEVEMENT]->(n:Achievement) WHERE h.id IN $ids RETURN h.id AS key, ${entityColumns('n', 'Achievement')}`,
+      keyed(`:${label}`, (start) => `${start('h')} MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN h.id AS key, ${entityColumns('n', 'Achievement')}`),
     ]),
-  ) as Record<Holder, string>,
-  organizationsIn: `MATCH (p:Place)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) WHERE p.id IN $ids RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Organization')}`,
-  ancestors: `MATCH (p:Place)-[:PART_OF${PLACE_PATH.up}]->(n:Place) WHERE p.id IN $ids RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Place')}`,
-  tree: `MATCH (o:Organization)<-[:PART_OF${ORG_TREE}]-(d:Organization) WHERE o.id IN $ids WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
+  ) as Record<Holder, Keyed>,
+  organizationsIn: keyed(
+    ':Place',
+    (start) =>
+      `${start('p')} MATCH (p)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Organization')}`,
+  ),
+  ancestors: keyed(':Place', (start) => `${start('p')} MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Place')}`),
+  tree: keyed(
+    ':Organization',
+    (start) =>
+      `${start('o')} MATCH (o)<-[:PART_OF${ORG_TREE}]-(d:Organization) WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
+  ),
 };
 
 /** One organization below a root: its depth and its parent on the shortest way up. */
@@ -42,9 +51,9 @@ export class Related {
   readonly tree: DataLoader<string, TreeEntryRecord[]>;
 
   constructor(db: CountingStore) {
-    const entities = (query: string, label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) =>
+    const entities = (query: Keyed, label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) =>
       new DataLoader<string, EntityRecord[]>(
-        async (ids) => groupBy(ids, await db.read(query, { ids: [...ids] }), 'key', (row) => toEntity(row, label)).map((list) => list.sort(order)),
+        async (ids) => groupBy(ids, await db.readKeys(query, ids), 'key', (row) => toEntity(row, label)).map((list) => list.sort(order)),
         db.loaderOptions,
       );
     this.achievementsOf = new DataLoader(async (ids) => {
@@ -53,13 +62,13 @@ export class Related {
         const label = labelOfId(id) as Holder;
         if ((HOLDERS as readonly string[]).includes(label)) groups.set(label, [...(groups.get(label) ?? []), id]);
       }
-      const rows = (await Promise.all([...groups].map(([label, some]) => db.read(RELATED_QUERIES.achievementsOf[label], { ids: some })))).flat();
+      const rows = (await Promise.all([...groups].map(([label, some]) => db.readKeys(RELATED_QUERIES.achievementsOf[label], some)))).flat();
       return groupBy(ids, rows, 'key', (row) => toEntity(row, 'Achievement')).map((list) => list.sort(byName));
     }, db.loaderOptions);
     this.organizationsIn = entities(RELATED_QUERIES.organizationsIn, 'Organization', byName);
     this.ancestors = entities(RELATED_QUERIES.ancestors, 'Place', byLevel);
     this.tree = new DataLoader(async (ids) => {
-      const rows = await db.read(RELATED_QUERIES.tree, { ids: [...ids] });
+      const rows = await db.readKeys(RELATED_QUERIES.tree, ids);
       return groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges));
     }, db.loaderOptions);
   }

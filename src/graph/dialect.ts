@@ -9,16 +9,20 @@ export interface Dialect {
   relationshipType(variable: string): string;
   /** The expression giving a node variable's label (every node here has exactly one). */
   nodeLabel(variable: string): string;
+  /** A node pattern's label part matching any of `labels` (`:A:B` on Kuzu, `:A|B` on Neo4j, where `:A:B` means both). */
+  anyLabel(labels: readonly string[]): string;
 }
 
 export const kuzuDialect: Dialect = {
   schemaFile: 'kuzu.cypher',
   relationshipType: (r) => `label(${r})`,
   nodeLabel: (n) => `label(${n})`,
+  anyLabel: (labels) => `:${labels.join(':')}`,
 };
 
 export const neo4jDialect: Dialect = {
   schemaFile: 'neo4j.cypher',
   relationshipType: (r) => `type(${r})`,
   nodeLabel: (n) => `labels(${n})[0]`,
+  anyLabel: (labels) => `:${labels.join('|')}`,
 };

@@ -10,7 +10,7 @@ import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { PROJECT_ROOT, loadConfig } from '../../src/config.js';
 import { DataAccess } from '../../src/data/access.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
@@ -308,30 +308,44 @@ async function seeded(engine: Engine, work: string): Promise<Graph> {
   return { engine, store, seedMs: performance.now() - started, kuzuPath: neo4j ? undefined : kuzuPath, neo4j };
 }
 
+/** `npm run bench -- --engine kuzu --parts operations,scale` runs a part of the bench (all of it by default). */
+const PARTS = ['operations', 'throughput', 'peer', 'scale', 'startup'] as const;
+function selection(): { engines: Engine[]; parts: Set<string> } {
+  const { values } = parseArgs({ options: { engine: { type: 'string' }, parts: { type: 'string' } } });
+  const engines = values.engine ? [values.engine as Engine] : (['kuzu', 'neo4j'] as Engine[]);
+  const parts = new Set(values.parts ? values.parts.split(',') : PARTS);
+  const unknown = [...engines.filter((e) => e !== 'kuzu' && e !== 'neo4j'), ...[...parts].filter((p) => !(PARTS as readonly string[]).includes(p))];
+  if (unknown.length) throw new Error(`unknown engine or part: ${unknown.join(', ')} (engines: kuzu, neo4j; parts: ${PARTS.join(', ')})`);
+  return { engines, parts };
+}
+
 async function main(): Promise<void> {
+  const { engines, parts } = selection();
   const work = mkdtempSync(join(tmpdir(), 'health-graph-bench-'));
   console.log(
     `# Benchmarks\n\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
   );
   try {
-    for (const engine of ['kuzu', 'neo4j'] as const) {
+    for (const engine of engines) {
       console.log(`\n## ${engine === 'kuzu' ? 'Kuzu 0.11 (embedded)' : 'Neo4j 5.26 (tools/neo4j, loopback)'}`);
       const graph = await seeded(engine, work);
       try {
-        await perOperation(graph);
-        // The embedded database takes one process at a time: the server process opens it meanwhile.
-        if (engine === 'kuzu') await graph.store.close();
-        await throughput(graph);
-        if (engine === 'kuzu') graph.store = await KuzuStore.open({ path: graph.kuzuPath! });
-        if (engine === 'neo4j') await peer(graph);
-        await scale(graph, work);
+        if (parts.has('operations')) await perOperation(graph);
+        if (parts.has('throughput')) {
+          // The embedded database takes one process at a time: the server process opens it meanwhile.
+          if (engine === 'kuzu') await graph.store.close();
+          await throughput(graph);
+          if (engine === 'kuzu') graph.store = await KuzuStore.open({ path: graph.kuzuPath! });
+        }
+        if (engine === 'neo4j' && parts.has('peer')) await peer(graph);
+        if (parts.has('scale')) await scale(graph, work);
       } finally {
         await graph.store.close();
         await graph.neo4j?.dispose();
       }
     }
-    await startup(work);
+    if (parts.has('startup')) await startup(work);
     console.log(`\nBenchmark process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   } finally {
     rmSync(work, { recursive: true, force: true });

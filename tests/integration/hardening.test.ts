@@ -98,7 +98,7 @@ for (const engine of ENGINES)
 
     it('hides internal details in production but keeps user errors readable', async () => {
       const error = new Error('Binder exception: Table Secret does not exist in MATCH (n:Secret) RETURN n');
-      const prod = await startHttp(faulty(store, { error, only: /\$ids/ }), { NODE_ENV: 'production' });
+      const prod = await startHttp(faulty(store, { error, only: /\$ids?\b/ }), { NODE_ENV: 'production' });
       try {
         const internal = await postGraphQL(prod.url, NORMAL);
         expect(internal.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });

@@ -88,8 +88,16 @@ describe('Neo4j, on a server of its own', () => {
     ).toEqual([...NODE_LABELS].sort());
     const driver = neo4j.driver(server.uri);
     try {
-      for (const [label, query] of Object.entries(entityQueries(neo4jDialect).byIds)) {
-        const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, { ids: ['x'] });
+      const { byIds, links } = entityQueries(neo4jDialect);
+      const lookups = [
+        ...Object.entries(byIds).flatMap(([label, { one, many }]) => [
+          [`${label} by one id`, one],
+          [`${label} by ids`, many],
+        ]),
+        ['links of a frontier of every label', links.OUT.many],
+      ];
+      for (const [label, query] of lookups) {
+        const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, { ids: ['x', 'y'], id: 'x' });
         const operators: string[] = [];
         const walk = (plan: { operatorType: string; children: unknown[] }) => {
           operators.push(plan.operatorType);

@@ -10,17 +10,42 @@ import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
 describe('the Cypher the data layer sends', () => {
   it("looks entities up by id through the label's index, projecting columns", () => {
     expect(entityQueries(kuzuDialect).byIds.Person).toMatchInlineSnapshot(
-      `"MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope"`,
+      `
+      {
+        "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
+        "one": "MATCH (n:Person {id: $id}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
+      }
+    `,
     );
   });
 
   it('follows a relationship field along its types and direction, with the far entity in the same row', () => {
     expect(relationQuery(neo4jDialect, 'Policy.issuers')).toMatchInlineSnapshot(
-      `"MATCH (a:Policy)<-[r:ISSUED]-(b:Organization) WHERE a.id IN $ids RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope"`,
+      `
+      {
+        "many": "MATCH (a:Policy) WHERE a.id IN $ids MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope",
+        "one": "MATCH (a:Policy {id: $id}) MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope",
+      }
+    `,
     );
     expect(relationQuery(kuzuDialect, 'Achievement.holders')).toMatchInlineSnapshot(
-      `"MATCH (a:Achievement)<-[r:HAS_ACHIEVEMENT]-(b) WHERE a.id IN $ids RETURN a.id AS key, label(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail"`,
+      `
+      {
+        "many": "MATCH (a:Achievement) WHERE a.id IN $ids MATCH (a)<-[r:HAS_ACHIEVEMENT]-(b) RETURN a.id AS key, label(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail",
+        "one": "MATCH (a:Achievement {id: $id}) MATCH (a)<-[r:HAS_ACHIEVEMENT]-(b) RETURN a.id AS key, label(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail",
+      }
+    `,
     );
+  });
+
+  it('follows the links of a frontier of mixed labels in one statement, and of one node by its primary key', () => {
+    const { OUT } = entityQueries(neo4jDialect).links;
+    expect(OUT.many).toMatch(/^MATCH \(a:Organization\|Program\|[A-Za-z|]+\) WHERE a\.id IN \$ids MATCH \(a\)-\[r:PART_OF\|/);
+    expect(entityQueries(kuzuDialect).links.IN.many).toMatch(/^MATCH \(a:Organization:Program:[A-Za-z:]+\) WHERE a\.id IN \$ids MATCH \(a\)<-\[r:/);
+    expect(OUT.one.Place).toMatch(/^MATCH \(a:Place \{id: \$id\}\) MATCH \(a\)-\[r:/);
+    // The far end may be of any label: its label and every label's columns come along to prime the lookups.
+    expect(OUT.many).toContain('labels(b)[0] AS b_label');
+    expect(OUT.many).toContain('b.level AS b_level');
   });
 
   it('builds a list page and its count from fixed condition stages', () => {

@@ -1,0 +1,26 @@
+/**
+ * A statement that starts from nodes given by id, in both spellings: a batch filters
+ * `WHERE v.id IN $ids`, a single key seeks `{id: $id}`. Kuzu answers the second through its primary-key
+ * index in constant time but filters a scan of the table for the first, so a lookup of one id stays flat
+ * however large the graph grows; Neo4j seeks its id index either way.
+ */
+export interface Keyed {
+  one: string;
+  many: string;
+}
+
+/**
+ * Builds both spellings from one template: `start(v)` opens the statement with the node `v` of the label
+ * part `labels` (`:Organization`) found by its key, and the rest continues from `v`.
+ */
+export function keyed(labels: string, build: (start: (variable: string) => string) => string): Keyed {
+  return {
+    one: build((v) => `MATCH (${v}${labels} {id: $id})`),
+    many: build((v) => `MATCH (${v}${labels}) WHERE ${v}.id IN $ids`),
+  };
+}
+
+/** The parameters of a keyed statement for these ids, with the spelling they take. */
+export function keyedCall(query: Keyed, ids: readonly string[]): { cypher: string; params: { id: string } | { ids: string[] } } {
+  return ids.length === 1 ? { cypher: query.one, params: { id: ids[0]! } } : { cypher: query.many, params: { ids: [...ids] } };
+}
