@@ -126,7 +126,7 @@ export class SearchIndex {
       for (const index of this.candidates(q)) {
         const entry = this.entries[index]!;
         if (!inScope(entry)) continue;
-        for (const form of entry.latin) offer(index, score(q, form, WEIGHT.ALIAS), 'NAME', entry.fields[0]!.text);
+        for (const form of entry.latin) offer(index, scoreField(q, form, WEIGHT.ALIAS), 'NAME', entry.fields[0]!.text);
       }
     }
     for (const q of this.keys.queryKeys(query)) {
@@ -135,7 +135,7 @@ export class SearchIndex {
         if (!inScope(entry)) continue;
         for (const f of entry.fields) {
           const weight = f.generic && !report ? GENERIC_WEIGHT : WEIGHT[f.field];
-          offer(index, score(q, f.key, weight), f.field, f.text);
+          offer(index, scoreField(q, f.key, weight), f.field, f.text);
         }
       }
     }
@@ -151,7 +151,7 @@ export class SearchIndex {
  * Scores one field: an exact match beats a prefix, beats a substring; within each, the closer the
  * lengths the better. Fields weigh NAME > ALIAS > TEXT > EVIDENCE.
  */
-function score(q: string, key: string, weight: number): number {
+export function scoreField(q: string, key: string, weight: number): number {
   const at = key.indexOf(q);
   if (at < 0) return 0;
   const closeness = q.length / key.length;

@@ -5,6 +5,8 @@
 import type { Dialect } from '../../src/graph/dialect.js';
 import type { Params, Row } from '../../src/graph/store.js';
 import { text } from '../../src/graph/values.js';
+import { scoreField } from '../../src/data/search.js';
+import { SearchKeys } from '../../src/text/search-keys.js';
 
 const GROUP = 'org:寿阳县医疗集团';
 
@@ -32,11 +34,6 @@ const str = (v: unknown) => v as string;
 /** Pairs collected as `[id, …]` lists, without the null a missed OPTIONAL MATCH leaves. */
 const present = (pairs: unknown) => (pairs as Array<Array<string | null>>).filter((p) => p[0] !== null);
 
-/** A field's score as the API ranks search hits: exact, prefix, substring; closer lengths better. */
-const score = (text: string, weight: number, toFloat: (x: string) => string) =>
-  `CASE WHEN ${text} = q THEN ${weight}.0 WHEN ${text} STARTS WITH q THEN ${weight}.0 * (0.8 + 0.1 * (${toFloat('size(q)')} / size(${text})))` +
-  ` WHEN ${text} CONTAINS q THEN ${weight}.0 * (0.6 + 0.1 * (${toFloat('size(q)')} / size(${text}))) ELSE 0.0 END`;
-
 const SEARCHED = '医院';
 /** Kuzu crashes on a statement using one parameter twice: each use gets a name of its own. */
 const twice = (name: string, value: Params[string], count: number) =>
@@ -48,21 +45,20 @@ const FIELDS = ['NAME', 'ALIAS', 'TEXT', 'EVIDENCE'];
 export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Record<Op, Ideal> {
   const label = (variable: string) => dialect.nodeLabel(variable);
   const type = (variable: string) => dialect.relationshipType(variable);
-  const toFloat = engine === 'kuzu' ? (x: string) => `CAST(${x} AS DOUBLE)` : (x: string) => `toFloat(${x})`;
-  // Hits of one field: node, field's rank, its text and score (the text never leaves the database unless it matched).
-  const hits = (match: string, field: number, text: string, weight: number, i: number) =>
-    `${match} WITH n, ${text} AS t, $q${i} AS q WHERE t CONTAINS q RETURN n.id AS id, n.name AS name, ${field} AS field, t AS text, ${score('t', weight, toFloat)} AS score`;
+  // Hits of one field: node, field's rank and its text (the text never leaves the database unless it matched).
+  const hits = (match: string, field: number, text: string, i: number) =>
+    `${match} WITH n, ${text} AS t, $q${i} AS q WHERE t CONTAINS q RETURN n.id AS id, n.name AS name, ${field} AS field, t AS text`;
   // Every relationship of every node one step away (those of the start among them), oriented, with both ends.
   const step = (arrow: string, source: string, target: string, i: number) =>
     `MATCH (s:Organization {id: $id${i}})-[r1]-(x) WHERE ${type('r1')} <> 'MENTIONED_IN' WITH DISTINCT x MATCH (x)${arrow}(y) WHERE ${type('r')} <> 'MENTIONED_IN'` +
     ` RETURN DISTINCT ${type('r')} AS type, ${source}.id AS source, ${target}.id AS target, x.id AS xid, x.name AS xname, ${label('x')} AS xlabel, y.id AS yid, y.name AS yname, ${label('y')} AS ylabel`;
   const firstFive = 'COUNT { MATCH (o)-[:HAS_ACHIEVEMENT]->(b:Achievement) WHERE b.name < a.name OR (b.name = a.name AND b.id < a.id) } < 5';
   const searches = [
-    hits('MATCH (n)', 0, 'n.name', 100, 0),
-    hits('MATCH (n) WHERE n.aliases IS NOT NULL UNWIND n.aliases AS alias WITH n, alias', 1, 'alias', 90, 1),
-    hits('MATCH (n:Achievement)', 2, 'n.statement', 60, 2),
-    hits('MATCH (n:Report)', 2, 'n.title', 60, 3),
-    hits('MATCH (n)-[m:MENTIONED_IN]->(:Report) WITH n, m', 3, 'm.quote', 30, 4),
+    hits('MATCH (n)', 0, 'n.name', 0),
+    hits('MATCH (n) WHERE n.aliases IS NOT NULL UNWIND n.aliases AS alias WITH n, alias', 1, 'alias', 1),
+    hits('MATCH (n:Achievement)', 2, 'n.statement', 2),
+    hits('MATCH (n:Report)', 2, 'n.title', 3),
+    hits('MATCH (n)-[m:MENTIONED_IN]->(:Report) WITH n, m', 3, 'm.quote', 4),
   ];
   return {
     lookup: {
@@ -94,24 +90,29 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
       }),
     },
     search: {
-      // Every field's hits scored in the database; the best field per entity and the top 20 here.
-      // Kuzu 0.11 mixes up the columns of this UNION (scores of 1e273): there the parts run side by side.
-      cypher: engine === 'kuzu' ? searches : searches.join(' UNION ALL '),
+      // Every field's hits found in the database; scored here by the API's own keys and weights (its
+      // folding of place suffixes, short forms and article suffixes lives in code), the best field per
+      // entity, the top 20. Kuzu 0.11 mixes up the columns of this UNION: there the parts run side by side.
+      cypher: [...(engine === 'kuzu' ? searches : [searches.join(' UNION ALL ')]), 'MATCH (p:Place) RETURN p.name AS place'],
       params: twice('q', SEARCHED, 5),
       shape: (rows) => {
-        const best = new Map<string, Row>();
-        for (const row of rows) {
-          const current = best.get(str(row.id));
-          const better =
-            !current || Number(row.score) > Number(current.score) || (row.score === current.score && Number(row.field) < Number(current.field));
-          if (better) best.set(str(row.id), row);
+        const keys = new SearchKeys(rows.filter((r) => r.place).map((r) => str(r.place)));
+        const hits = rows
+          .filter((r) => !r.place)
+          .map((r) => ({ id: str(r.id), name: str(r.name), field: Number(r.field), key: keys.key(str(r.text)) }));
+        // An alias several entities share (or of two characters) weighs as the API weighs it outside a report.
+        const owners = new Map<string, Set<string>>();
+        for (const h of hits) if (h.field === 1) owners.set(h.key, (owners.get(h.key) ?? new Set()).add(h.id));
+        const weight = (h: (typeof hits)[number]) =>
+          h.field === 1 && (owners.get(h.key)!.size > 1 || [...h.key].length <= 2) ? 20 : [100, 90, 60, 60, 30][h.field]!;
+        const best = new Map<string, (typeof hits)[number] & { score: number }>();
+        for (const h of hits) {
+          const score = scoreField(keys.key(SEARCHED), h.key, weight(h));
+          const current = best.get(h.id);
+          if (score > 0 && (!current || score > current.score)) best.set(h.id, { ...h, score });
         }
-        const ranked = [...best.values()].sort(
-          (a, b) => Number(b.score) - Number(a.score) || str(a.name).length - str(b.name).length || str(a.id).localeCompare(str(b.id)),
-        );
-        return {
-          search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[Number(r.field)], node: { id: r.id, name: r.name } })),
-        };
+        const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id));
+        return { search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[r.field], node: { id: r.id, name: r.name } })) };
       },
     },
     neighborhood: {
