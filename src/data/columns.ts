@@ -2,7 +2,7 @@ import { NODE_PROPERTIES, SEARCH_TEXT, SEED_STAMP, type NodeLabel } from '../mod
 import type { Dialect } from '../graph/dialect.js';
 import type { Row, Value } from '../graph/store.js';
 import { text } from '../graph/values.js';
-import type { EntityRecord } from './records.js';
+import type { EntityRecord, NodeSummary } from './records.js';
 
 /** The properties a label's entity is read with: every stored one but the search text and the seed stamp. */
 export const ENTITY_PROPERTIES = Object.fromEntries(
@@ -17,12 +17,15 @@ export function entityColumns(variable: string, label: NodeLabel, prefix = ''): 
   return ENTITY_PROPERTIES[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
 }
 
-/** Every property any label's entity is read with, for a variable that may be of any label. */
-const ANY_ENTITY_PROPERTIES = [...new Set(Object.values(ENTITY_PROPERTIES).flat())];
+/** The RETURN columns of a node of any label drawn in a subgraph: its label, name, and kind or level. */
+export function summaryColumns(variable: string, dialect: Dialect, prefix = ''): string {
+  return `${dialect.nodeLabel(variable)} AS ${prefix}label, ${variable}.name AS ${prefix}name, ${variable}.kind AS ${prefix}kind, ${variable}.level AS ${prefix}level`;
+}
 
-/** The RETURN columns of an entity of any label: its label, and every label's properties (absent ones null). */
-export function anyEntityColumns(variable: string, dialect: Dialect, prefix = ''): string {
-  return [`${dialect.nodeLabel(variable)} AS ${prefix}label`, ...ANY_ENTITY_PROPERTIES.map((p) => `${variable}.${p} AS ${prefix}${p}`)].join(', ');
+/** A node's summary from a row's summary columns. */
+export function toSummary(row: Row, prefix = ''): NodeSummary {
+  const kind = row[`${prefix}kind`] ?? row[`${prefix}level`] ?? null;
+  return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), kind: kind === null ? null : text(kind) };
 }
 
 /** An entity record from a row's projected columns. */

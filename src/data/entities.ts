@@ -3,10 +3,10 @@ import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/store.js';
 import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../model/fields.js';
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
-import { anyEntityColumns, entityColumns, toEntity } from './columns.js';
+import { entityColumns, summaryColumns, toEntity, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { keyed, type Keyed } from './keyed.js';
-import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord } from './records.js';
+import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
 
 const perLabel = <T>(query: (label: NodeLabel) => T) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, T>;
@@ -20,13 +20,14 @@ const along = (types: readonly RelationType[], direction: 'OUT' | 'IN', other?: 
   `${direction === 'OUT' ? '-' : '<-'}[r:${types.join('|')}]${direction === 'OUT' ? '->' : '-'}(b${other ? `:${other}` : ''})`;
 
 /**
- * The links of nodes one way, with the far entity in the same row. A batch takes one statement for a
+ * The links of nodes one way, with the far node's summary in the same row (a subgraph draws it without
+ * another statement; its whole entity, of whatever label, is one lookup away). A batch takes one statement for a
  * whole frontier of mixed labels (Neo4j seeks each label's id index); a single node seeks its own
  * label's primary key.
  */
 function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
   const build = (labels: string) =>
-    keyed(labels, (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${anyEntityColumns('b', dialect, 'b_')}`);
+    keyed(labels, (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${summaryColumns('b', dialect, 'b_')}`);
   return { many: build(dialect.anyLabel(NODE_LABELS)).many, one: perLabel((label) => build(`:${label}`).one) };
 }
 
@@ -94,6 +95,8 @@ export class Entities {
   readonly evidence: DataLoader<string, EvidenceRecord[]>;
   readonly links: DataLoader<string, LinkRecord[]>;
   private readonly relations = new Map<RelationFieldName, DataLoader<string, LinkRecord[]>>();
+  /** Summaries of the nodes links have reached in this request. */
+  private readonly summaries = new Map<string, NodeSummary>();
 
   constructor(
     private readonly db: CountingStore,
@@ -113,9 +116,17 @@ export class Entities {
       const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>
         one ? db.read(single[one], { id: ids[0]! }) : ids.length > 1 ? db.read(many, { ids: [...ids] }) : Promise.resolve([]);
       const rows = (await Promise.all([read(queries.links.OUT), read(queries.links.IN)])).flat();
-      for (const row of rows) this.byId.prime(text(row.other), toEntity(row, row.b_label as NodeLabel, 'b_'));
+      for (const row of rows) this.summaries.set(text(row.other), toSummary(row, 'b_'));
       return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
     }, db.loaderOptions);
+  }
+
+  /** What a subgraph draws of a node: from the links that reached it, else from its entity. */
+  async summary(id: string): Promise<NodeSummary | null> {
+    const known = this.summaries.get(id);
+    if (known) return known;
+    const entity = await this.byId.load(id);
+    return entity && { label: entity.label, name: entity.name, kind: ((entity.kind ?? entity.level ?? null) as string | null) };
   }
 
   /** The links of one relationship field, loaded for a whole level of the query at once; their far entities come primed. */

@@ -12,6 +12,13 @@ export interface EntityRecord {
   [property: string]: Value | undefined;
 }
 
+/** What a subgraph draws of a node: its label, name, and kind (or a place's level). */
+export interface NodeSummary {
+  label: NodeLabel;
+  name: string;
+  kind: string | null;
+}
+
 /** A quote supporting a fact: the report (or article) id and the text. */
 export interface EvidenceRecord {
   reportId: string;

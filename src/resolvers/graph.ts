@@ -15,7 +15,9 @@ export const graphResolvers: Resolvers = {
       const id = idArgument('id', args.id);
       const depth = intArgument('depth', args.depth, 1, 1, 3);
       const limit = intArgument('limit', args.limit, PAGE_SIZE.neighborhood, 1, PAGE_SIZE.neighborhoodMax);
-      if (!(await data.entities.byId.load(id))) return null;
+      // The center's links are asked for beside the center itself: the first step costs no round trip of its own.
+      const [center] = await Promise.all([data.entities.byId.load(id), data.entities.links.load(id)]);
+      if (!center) return null;
       return data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
     },
     shortestPath: async (_, args, { data }) => {
@@ -31,12 +33,9 @@ export const graphResolvers: Resolvers = {
     nodes: (g) => [...g.nodes].map(([id, distance]) => ({ id, distance })),
   },
   GraphNode: {
-    type: async (n, _, { data }) => typeOfLabel((await data.entities.byId.load(n.id))!.label),
-    name: async (n, _, { data }) => (await data.entities.byId.load(n.id))!.name,
-    kind: async (n, _, { data }) => {
-      const e = (await data.entities.byId.load(n.id))!;
-      return (e.kind ?? e.level ?? null) as string | null;
-    },
+    type: async (n, _, { data }) => typeOfLabel((await data.entities.summary(n.id))!.label),
+    name: async (n, _, { data }) => (await data.entities.summary(n.id))!.name,
+    kind: async (n, _, { data }) => (await data.entities.summary(n.id))!.kind,
     entity: async (n, _, { data }) => (await data.entities.byId.load(n.id))!,
   },
   GraphEdge: {
