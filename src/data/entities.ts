@@ -40,7 +40,11 @@ export function entityQueries(dialect: Dialect) {
   return {
     byIds: perLabel((label) => keyed(`:${label}`, (start) => `${start('n')} RETURN ${entityColumns('n', label)}`)),
     evidence: perLabel((label) =>
-      keyed(`:${label}`, (start) => `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote ORDER BY key, report, quote`),
+      keyed(
+        `:${label}`,
+        (start) =>
+          `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote, ${entityColumns('r', 'Report', 'r_')} ORDER BY key, report, quote`,
+      ),
     ),
     links: { OUT: linksQuery(dialect, 'OUT'), IN: linksQuery(dialect, 'IN') },
   };
@@ -109,6 +113,8 @@ export class Entities {
     }, db.loaderOptions);
     this.evidence = new DataLoader(async (ids) => {
       const rows = (await byLabel(db, queries.evidence, ids)).map(({ row }) => row);
+      // The report of each quote comes in the same row: evidence and its report's title cost one statement.
+      for (const row of rows) this.byId.prime(text(row.report), toEntity(row, 'Report', 'r_'));
       return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
     }, db.loaderOptions);
     this.links = new DataLoader(async (ids) => {
