@@ -139,12 +139,31 @@ export class SearchIndex {
         }
       }
     }
-    return [...best]
-      .map(([index, hit]) => ({ ...hit, id: this.entries[index]!.id, name: this.entries[index]!.fields[0]!.text }))
-      .sort((a, b) => b.score - a.score || a.name.length - b.name.length || a.id.localeCompare(b.id))
-      .slice(0, first)
-      .map(({ name: _name, ...hit }) => hit);
+    // Ties are broken by id in code-point order: cheap where a large graph has thousands of equal scores.
+    const nameLength = (index: number) => this.entries[index]!.fields[0]!.text.length;
+    const byId = (a: number, b: number) => (this.entries[a]!.id < this.entries[b]!.id ? -1 : this.entries[a]!.id > this.entries[b]!.id ? 1 : 0);
+    return topK(best, first, ([a, x], [b, y]) => y.score - x.score || nameLength(a) - nameLength(b) || byId(a, b)).map(([index, hit]) => ({
+      ...hit,
+      id: this.entries[index]!.id,
+    }));
   }
+}
+
+/** The first `k` items in `compare` order, without sorting them all (a common word matches thousands). */
+function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  if (k <= 0) return top;
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
+    let at = Math.min(top.length, k - 1);
+    if (top.length < k) top.push(item);
+    while (at > 0 && compare(item, top[at - 1]!) < 0) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = item;
+  }
+  return top;
 }
 
 /**
