@@ -111,7 +111,9 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
           const current = best.get(h.id);
           if (score > 0 && (!current || score > current.score)) best.set(h.id, { ...h, score });
         }
-        const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const ranked = [...best.values()].sort(
+          (a, b) => b.score - a.score || a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
         return { search: ranked.slice(0, 20).map((r) => ({ score: r.score, matchedField: FIELDS[r.field], node: { id: r.id, name: r.name } })) };
       },
     },
