@@ -19,8 +19,3 @@ export function keyed(labels: string, build: (start: (variable: string) => strin
     many: build((v) => `MATCH (${v}${labels}) WHERE ${v}.id IN $ids`),
   };
 }
-
-/** The parameters of a keyed statement for these ids, with the spelling they take. */
-export function keyedCall(query: Keyed, ids: readonly string[]): { cypher: string; params: { id: string } | { ids: string[] } } {
-  return ids.length === 1 ? { cypher: query.one, params: { id: ids[0]! } } : { cypher: query.many, params: { ids: [...ids] } };
-}

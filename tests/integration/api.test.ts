@@ -1,10 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { encodeCursor } from '../../src/resolvers/connections.js';
 import { execute, postGraphQL, startApollo, startHttp } from '../support/api.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, withSeededServer } from '../support/stores.js';
 
 const GROUP = 'org:寿阳县医疗集团';
 
@@ -16,14 +16,7 @@ for (const engine of ENGINES) {
   describe(`the organization API on ${engine}`, () => {
     let store: GraphStore;
     let apollo: ApolloServer<Context>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      apollo = await startApollo(store);
-    });
-    afterAll(async () => {
-      await apollo.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startApollo, (s, a) => ((store = s), (apollo = a)));
 
     it('finds the Shouyang County medical group with its hospitals and township health centers', async () => {
       const { data, errors } = await execute(apollo, store, { query: ORGANIZATION, variables: { id: GROUP } });

@@ -12,12 +12,12 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { execute, startApollo } from '../support/api.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, withSeededServer } from '../support/stores.js';
 
 const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 
@@ -70,14 +70,7 @@ for (const engine of ENGINES) {
   describe(`every field of every type, on ${engine}`, () => {
     let store: GraphStore;
     let apollo: ApolloServer<Context>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      apollo = await startApollo(store);
-    });
-    afterAll(async () => {
-      await apollo.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startApollo, (s, a) => ((store = s), (apollo = a)));
 
     it.each(Object.entries(SAMPLES))('resolves every field of %s', async (type, id) => {
       const query = `{ node(id: "${id}") { ... on ${type} { ${everyField(schema.getType(type)!)} } } }`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DatabaseUnavailableError, type GraphStore, type ReadOptions } from '../../src/graph/store.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
@@ -11,7 +11,7 @@ import { BAD_INPUTS, INJECTIONS, type BadInput } from '../fixtures/bad-inputs.js
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { createHttpServer, stopGracefully } from '../../src/server.js';
 import type { AddressInfo } from 'node:net';
-import { ENGINES, neo4jStore, seededStore } from '../support/stores.js';
+import { ENGINES, neo4jStore, withSeededServer } from '../support/stores.js';
 
 const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name } }' };
 const normalWorks = async (url: string) => expect((await postGraphQL(url, NORMAL)).body.data).toEqual({ organization: { name: '寿阳县医疗集团' } });
@@ -33,14 +33,7 @@ for (const engine of ENGINES)
   describe(`the API under bad input, faults and load, on ${engine}`, () => {
     let store: GraphStore;
     let http: Awaited<ReturnType<typeof startHttp>>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      http = await startHttp(store);
-    });
-    afterAll(async () => {
-      await http.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startHttp, (s, h) => ((store = s), (http = h)));
 
     const send = (input: BadInput, accept?: string) =>
       fetch(`${http.url}/graphql${input.search !== undefined ? `?${input.search}` : ''}`, {

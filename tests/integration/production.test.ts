@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { DeadlineError, type GraphStore, type Params, type ReadOptions } from '../../src/graph/store.js';
 import { operationHash } from '../../src/http/safelist.js';
 import { doublingFragments } from '../fixtures/bad-inputs.js';
 import { postGraphQL, startHttp } from '../support/api.js';
 import { burst } from '../support/load.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, withSeededServer } from '../support/stores.js';
 
 const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name } }' };
 const ANSWER = { organization: { name: '寿阳县医疗集团' } };
@@ -47,14 +47,7 @@ for (const engine of ENGINES)
   describe(`the server as production runs it, on ${engine}`, () => {
     let store: GraphStore;
     let http: Awaited<ReturnType<typeof startHttp>>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      http = await startHttp(store);
-    });
-    afterAll(async () => {
-      await http.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startHttp, (s, h) => ((store = s), (http = h)));
 
     it('keeps introspection, suggestions and the pages off in production unless switched on', async () => {
       const prod = await startHttp(store, { NODE_ENV: 'production' });

@@ -1,9 +1,9 @@
 import type { ApolloServer } from '@apollo/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { execute, startApollo } from '../support/api.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, withSeededServer } from '../support/stores.js';
 
 const SEARCH =
   'query S($q: String!, $report: ID, $first: Int) { search(query: $q, report: $report, first: $first) { score matchedField node { id } } }';
@@ -26,14 +26,7 @@ for (const engine of ENGINES) {
   describe(`search on ${engine}`, () => {
     let store: GraphStore;
     let apollo: ApolloServer<Context>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      apollo = await startApollo(store);
-    });
-    afterAll(async () => {
-      await apollo.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startApollo, (s, a) => ((store = s), (apollo = a)));
 
     const search = async (variables: Record<string, unknown>) => {
       const { data, errors } = await execute(apollo, store, { query: SEARCH, variables });

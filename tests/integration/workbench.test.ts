@@ -1,23 +1,16 @@
 import type { ApolloServer } from '@apollo/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { execute, startApollo } from '../support/api.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, withSeededServer } from '../support/stores.js';
 
 /** The dashboard's additions to the API: achievements by year, and the holder-kind filter. */
 for (const engine of ENGINES) {
   describe(`the workbench API on ${engine}`, () => {
     let store: GraphStore;
     let apollo: ApolloServer<Context>;
-    beforeAll(async () => {
-      store = await seededStore(engine);
-      apollo = await startApollo(store);
-    });
-    afterAll(async () => {
-      await apollo.stop();
-      await store.close();
-    });
+    withSeededServer(engine, startApollo, (s, a) => ((store = s), (apollo = a)));
     const run = async (query: string, variables: Record<string, unknown> = {}) => {
       const { data, errors } = await execute(apollo, store, { query, variables });
       expect(errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import type { GraphStore } from '../../src/graph/store.js';
@@ -34,4 +34,25 @@ export function neo4jStore(options: { transactionTimeoutMs?: number; uri?: strin
 export async function seededStore(engine: Engine): Promise<GraphStore> {
   if (engine === 'kuzu') return KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
   return neo4jStore({ transactionTimeoutMs: 10_000 });
+}
+
+/**
+ * For the enclosing `describe`: a seeded store of `engine` and a server over it (`start`), opened
+ * before its tests and closed after them, handed to `use` so the suite keeps them in its own variables.
+ */
+export function withSeededServer<S extends { stop(): Promise<unknown> }>(
+  engine: Engine,
+  start: (store: GraphStore) => Promise<S>,
+  use: (store: GraphStore, server: S) => void,
+): void {
+  let opened: { store: GraphStore; server: S } | undefined;
+  beforeAll(async () => {
+    const store = await seededStore(engine);
+    opened = { store, server: await start(store) };
+    use(opened.store, opened.server);
+  });
+  afterAll(async () => {
+    await opened?.server.stop();
+    await opened?.store.close();
+  });
 }
