@@ -5,7 +5,7 @@ import type { GraphStore } from './graph/store.js';
 import { openEmbedded } from './seed/embedded.js';
 import { checkGraph } from './seed/integrity.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { createHttpServer, stopGracefully } from './server.js';
+import { createHttpServer } from './server.js';
 
 /** The configured store, holding the graph: the embedded one rebuilt when it cannot be trusted, Neo4j seeded when empty. */
 async function openGraph(config: Config): Promise<{ store: GraphStore; close: () => Promise<void> }> {
@@ -25,7 +25,7 @@ const DUPLICATE_SIGNAL_MS = 1_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const { store, close } = await openGraph(config);
-  const { server, apollo } = await createHttpServer(store, config);
+  const { server, apollo, stop } = await createHttpServer(store, config);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -50,16 +50,18 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     // The open connections are logged so an operator (and the shutdown test) sees what was waited for.
     server.getConnections((_, open) => console.log(`${signal}: finishing in-flight requests on ${open} open connections`));
-    stopGracefully(server, apollo, close).then(
-      () => {
-        console.log('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(`shutdown failed: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
+    stop()
+      .then(close)
+      .then(
+        () => {
+          console.log('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error(`shutdown failed: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

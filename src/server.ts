@@ -16,6 +16,7 @@ import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
+import { gracefulStop } from './http/shutdown.js';
 import { limitsPlugin } from './limits/plugin.js';
 import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
@@ -126,36 +127,17 @@ const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer
 /** Where the operations a locked-down server accepts are written. */
 const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) => join(PROJECT_ROOT, dir));
 
-const IDLE_CLOSE_MS = 250;
-
-/**
- * Stops gracefully: no new connections, in-flight requests finish (idle keep-alive connections are
- * closed as they become idle), then Apollo and the store close.
- */
-export async function stopGracefully(server: Server, apollo: ApolloServer<Context>, closeStore: () => Promise<void>): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    // Idle keep-alive connections are closed every moment until the last request is answered; the
-    // first moment gives a connection accepted just now the time to send the request it was opened for.
-    const idle = setInterval(() => server.closeIdleConnections(), IDLE_CLOSE_MS);
-    server.close((error) => {
-      clearInterval(idle);
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-  await apollo.stop();
-  await closeStore();
-}
-
 /**
  * The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets,
  * liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
+ * `stop` stops it gracefully: no new connections, every request sent answered, then Apollo stops (the
+ * store is the caller's to close).
  */
 export async function createHttpServer(
   store: GraphStore,
   config: ServerConfig,
   version: VersionSource = sharedOf(store).version,
-): Promise<{ server: Server; apollo: ApolloServer<Context> }> {
+): Promise<{ server: Server; apollo: ApolloServer<Context>; stop: () => Promise<void> }> {
   const profile = profileLoader(store);
   // Measured before the first request so none waits for it; a store that is away now is asked again later.
   await profile().catch(() => undefined);
@@ -199,5 +181,10 @@ export async function createHttpServer(
       sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, config.production ? 'Internal server error' : String(error));
     });
   });
-  return { server, apollo };
+  const stopHttp = gracefulStop(server);
+  const stop = async () => {
+    await stopHttp();
+    await apollo.stop();
+  };
+  return { server, apollo, stop };
 }

@@ -9,8 +9,9 @@ import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { BAD_INPUTS, INJECTIONS, type BadInput } from '../fixtures/bad-inputs.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
-import { createHttpServer, stopGracefully } from '../../src/server.js';
-import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../../src/server.js';
+import { connect, type AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { ENGINES, neo4jStore, withSeededServer } from '../support/stores.js';
 
 const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name } }' };
@@ -172,12 +173,13 @@ for (const engine of ENGINES)
 
     it('finishes in-flight requests when stopping, then closes the store', async () => {
       const own = engine === 'kuzu' ? await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true }) : neo4jStore();
-      const { server, apollo } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
+      const { server, stop } = await createHttpServer(faulty(own, { delayMs: 300 }), testConfig());
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const inFlight = Array.from({ length: 6 }, () => postGraphQL(url, NORMAL));
       await new Promise((r) => setTimeout(r, 100));
-      await stopGracefully(server, apollo, () => own.close());
+      await stop();
+      await own.close();
       const responses = await Promise.all(inFlight);
       expect(responses.map((r) => r.body.data)).toEqual(Array(6).fill({ organization: { name: '寿阳县医疗集团' } }));
       await expect(own.read('RETURN 1 AS x')).rejects.toBeInstanceOf(DatabaseUnavailableError);
@@ -236,6 +238,75 @@ describe("the engines' own faults", () => {
     } finally {
       await server.stop();
       await away.close();
+    }
+  });
+});
+
+describe('a graceful stop of the HTTP server', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** A raw connection to the server, and everything the server sends on it until it closes. */
+  async function openConnection(url: string) {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
+    socket.on('error', () => undefined);
+    return { socket, closed };
+  }
+
+  it('answers a request sent, after the stop began, on a connection opened before it, then closes that connection', async () => {
+    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+    const server = await startHttp(own);
+    try {
+      const { socket, closed } = await openConnection(server.url);
+      await wait(50);
+      const stopped = server.stop();
+      // Past the moment the server stops listening and first closes idle connections.
+      await wait(500);
+      socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      const reply = await closed;
+      expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+      expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+      await stopped;
+      await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('answers a request that reached a kept-alive connection just as the stop began, though the server had not read it yet', async () => {
+    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+    const server = await startHttp(own);
+    try {
+      const { socket, closed } = await openConnection(server.url);
+      const health = 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+      socket.write(health);
+      await wait(100);
+      // The server runs in this process: in the same turn of its loop, the second request waits unread in the kernel.
+      socket.write(health);
+      await server.stop();
+      expect((await closed).match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('does not wait for ever on a connection that never sends a request, nor on one kept alive between requests', async () => {
+    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+    const server = await startHttp(own);
+    try {
+      const silent = await openConnection(server.url);
+      const keptAlive = await openConnection(server.url);
+      keptAlive.socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      await wait(100);
+      const started = Date.now();
+      await server.stop();
+      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(await keptAlive.closed).toMatch(/^HTTP\/1\.1 200 /);
+      expect(await silent.closed).toBe('');
+    } finally {
+      await own.close();
     }
   });
 });

@@ -32,16 +32,13 @@ export async function startHttp(
   store: GraphStore,
   env: Record<string, string> = {},
 ): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
-  const { server, apollo } = await createHttpServer(store, testConfig(env));
+  const { server, stop } = await createHttpServer(store, testConfig(env));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    stop: async () => {
-      await new Promise((resolve) => server.close(resolve));
-      await apollo.stop();
-    },
+    stop,
   };
 }
 

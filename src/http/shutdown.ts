@@ -1,0 +1,69 @@
+/**
+ * A graceful stop for an HTTP server: every request a client had sent, or was about to send on a
+ * connection already open, is answered before the server stops.
+ *
+ * Node's own `server.close()` destroys at once every kept-alive connection between two requests,
+ * including one whose next request has arrived but is still unread because the event loop was busy:
+ * that client saw its connection reset. Here listening stops without that, and connections are closed
+ * only once the loop has read what they hold and they are idle.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+
+/** How often open connections are looked over while stopping. */
+const SWEEP_MS = 250;
+/** A connection that has sent nothing may still do so for this long after stopping began; after that it is closed. */
+const FIRST_REQUEST_GRACE_MS = 5_000;
+/** Connections that already completed their handshake wait in the kernel's queue; this moment lets the server accept them before it stops listening. */
+const ACCEPT_QUEUED_MS = 100;
+
+interface Connection {
+  /** Requests on it being answered now. */
+  active: number;
+  /** It has been answered at least once: idle now means idle between requests. */
+  served: boolean;
+}
+
+/** Watches `server`'s connections from now on; the function returned stops it gracefully. */
+export function gracefulStop(server: Server): () => Promise<void> {
+  const connections = new Map<Socket, Connection>();
+  let stoppingSince: number | undefined;
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { active: 0, served: false });
+    socket.once('close', () => connections.delete(socket));
+  });
+  // Ahead of the routes, so that an answer sent at once still tells the client the connection closes.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (stoppingSince !== undefined) res.setHeader('connection', 'close');
+    const connection = connections.get(req.socket);
+    if (!connection) return;
+    connection.active++;
+    res.once('close', () => {
+      connection.active--;
+      connection.served = true;
+    });
+  });
+
+  const closeIdle = () => {
+    for (const [socket, { active, served }] of connections)
+      if (active === 0 && (served || Date.now() - stoppingSince! > FIRST_REQUEST_GRACE_MS)) socket.destroy();
+  };
+
+  return async () => {
+    stoppingSince = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, ACCEPT_QUEUED_MS));
+    // Timers run before the loop polls: the immediate makes sure one poll (accepting, reading) came after the moment.
+    await new Promise((resolve) => setImmediate(resolve));
+    // The looking-over runs after the loop has read what sockets hold (an immediate follows the poll
+    // phase), so a request that arrived while the loop was busy counts as active, not idle.
+    const sweep = setInterval(() => setImmediate(closeIdle), SWEEP_MS);
+    try {
+      await new Promise<void>((resolve, reject) =>
+        // net's close stops listening and calls back once every connection has ended; http's would first destroy the idle ones.
+        NetServer.prototype.close.call(server, (error?: Error) => (error ? reject(error) : resolve())),
+      );
+    } finally {
+      clearInterval(sweep);
+    }
+  };
+}
