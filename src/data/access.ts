@@ -39,4 +39,9 @@ export class DataAccess {
   get roundTrips(): number {
     return this.db.roundTrips;
   }
+
+  /** Times so far this request waited for the database in turn (see `CountingStore.waits`). */
+  get waits(): number {
+    return this.db.waits;
+  }
 }

@@ -8,6 +8,13 @@ import type { Keyed } from './keyed.js';
 export class CountingStore {
   roundTrips = 0;
   /**
+   * The longest chain of statements each sent after the one before it came back: how many times the
+   * request waited for the database in turn (statements sent together wait once).
+   */
+  waits = 0;
+  /** The longest chain among the statements answered so far. */
+  private answeredChain = 0;
+  /**
    * Options for every DataLoader of the request. Batching is on in service; switched off, each load is
    * its own query: the naive one-query-per-field baseline the benchmark compares against.
    */
@@ -18,9 +25,15 @@ export class CountingStore {
   }
 
   /** One query, cut short at the request's deadline. */
-  read(cypher: string, params?: Params): Promise<Row[]> {
+  async read(cypher: string, params?: Params): Promise<Row[]> {
     this.roundTrips++;
-    return this.store.read(cypher, params, this.options);
+    const chain = this.answeredChain + 1;
+    this.waits = Math.max(this.waits, chain);
+    try {
+      return await this.store.read(cypher, params, this.options);
+    } finally {
+      this.answeredChain = Math.max(this.answeredChain, chain);
+    }
   }
 
   /** A keyed statement for these ids, spelled for their number (see `keyed`). */

@@ -1,9 +1,11 @@
-import type { NodeLabel, RelationType } from '../model/graph.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import type { RelationFieldName } from '../model/fields.js';
 import type { EntityRecord, LinkRecord } from '../data/records.js';
 import type { Context } from '../context.js';
 import type { Direction, RelationshipType, Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
+import { loadAhead } from './lookahead.js';
 
 /** The fields every entity type shares: evidence and links, batched per request. */
 export const entityFields = {
@@ -37,14 +39,20 @@ export const relationLinks =
 
 /** A resolver for a single lookup by id of one label: null when unknown, BAD_USER_INPUT when malformed. */
 export function lookup(label: NodeLabel) {
-  return (_: unknown, { id }: { id: string }, { data }: Context) => data.entities.byId.load(idArgument('id', id, label));
+  return (_: unknown, { id }: { id: string }, { data }: Context, info: GraphQLResolveInfo) => lookupAhead(data, idArgument('id', id, label), info);
+}
+
+/** The node of a valid id, with the loads of its selected fields started beside it (see `loadAhead`). */
+function lookupAhead(data: Context['data'], id: string, info: GraphQLResolveInfo) {
+  loadAhead(data, id, labelOfId(id)!, info);
+  return data.entities.byId.load(id);
 }
 
 const typename = (e: EntityRecord) => e.label;
 
 export const commonResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, { data }) => data.entities.byId.load(idArgument('id', id)),
+    node: (_, { id }, { data }, info) => lookupAhead(data, idArgument('id', id), info),
   },
   Node: { __resolveType: typename },
   Entity: { __resolveType: typename },

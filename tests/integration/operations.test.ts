@@ -209,6 +209,35 @@ for (const engine of ENGINES) {
       expect(one.roundTrips).toBeGreaterThan(0);
     });
 
+    it('waits for the database once for a node looked up by id and every field read by that id alone', async () => {
+      const waitsOf = async (query: string) => {
+        const result = await execute(apollo, store, { query });
+        expect(result.errors).toBeUndefined();
+        return { waits: result.waits, roundTrips: result.roundTrips, data: result.data };
+      };
+      const lookup = await waitsOf(`{ organization(id: "${GROUP}") { name kind aliases parents { name } children { name kind } } }`);
+      expect(lookup).toMatchObject({ waits: 1, roundTrips: 3 });
+      expect((lookup.data as { organization: { children: unknown[] } }).organization.children.length).toBeGreaterThan(0);
+      const organization = await waitsOf(
+        `{ organization(id: "${GROUP}") { name places { name } evidence { quote } links { type } descendants { depth } achievements(first: 5) { totalCount } members { name } } }`,
+      );
+      expect(organization.waits).toBe(1);
+      // Through \`node\`, inline fragments and named fragments on the interfaces alike.
+      const node = await waitsOf(
+        `{ node(id: "${GROUP}") { ... on Organization { parents { name } } ...E } } fragment E on Entity { evidence { quote } links { type } }`,
+      );
+      expect(node).toMatchObject({ waits: 1, roundTrips: 5 });
+      const place = await waitsOf(
+        '{ place(id: "place:山西省") { name ancestors { name } children { name } organizations(first: 5) { totalCount } } }',
+      );
+      expect(place.waits).toBe(1);
+      // A field that needs the node's own properties waits for it: the scope of a masked organization.
+      const scoped = idsWhere(curated, 'Organization', (p) => !!p.scope)[0]!;
+      expect((await waitsOf(`{ organization(id: "${scoped}") { scope { title } } }`)).waits).toBe(2);
+      // Nothing is read ahead for fields not asked for, nor for a fragment on another type.
+      expect(await waitsOf(`{ node(id: "${GROUP}") { id ... on Place { children { name } } } }`)).toMatchObject({ waits: 1, roundTrips: 1 });
+    });
+
     it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
       expect(await errorOf('{ node(id: "nonsense") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
       expect(await errorOf('{ organization(id: "place:山西省") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
