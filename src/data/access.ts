@@ -1,4 +1,6 @@
 import type { GraphStore } from '../graph/store.js';
+import type { NodeLabel } from '../model/graph.js';
+import { aheadOf, type Ahead } from './ahead.js';
 import { CountingStore } from './counting.js';
 import { Entities } from './entities.js';
 import { Explore } from './explore.js';
@@ -33,6 +35,11 @@ export class DataAccess {
     this.explore = new Explore(this.entities);
     this.stats = new Stats(this.db, store.dialect, sharedOf(store), this.entities);
     this.workbench = new Workbench(this.db);
+  }
+
+  /** The field \`field\` of nodes of \`label\` read ahead, when it is read from the node's id alone (see \`Ahead\`). */
+  ahead(label: NodeLabel, field: string): Ahead | undefined {
+    return aheadOf(this.entities, this.related, label, field);
   }
 
   /** Database round trips so far in this request. */

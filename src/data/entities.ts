@@ -5,6 +5,7 @@ import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import { entityColumns, summaryColumns, toEntity, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
+import { absorbInto, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
@@ -101,22 +102,19 @@ export class Entities {
   private readonly relations = new Map<RelationFieldName, DataLoader<string, LinkRecord[]>>();
   /** Summaries of the nodes links have reached in this request. */
   private readonly summaries = new Map<string, NodeSummary>();
+  private readonly queries: ReturnType<typeof entityQueries>;
 
   constructor(
     private readonly db: CountingStore,
     private readonly dialect: Dialect,
   ) {
-    const queries = entityQueries(dialect);
+    this.queries = entityQueries(dialect);
+    const queries = this.queries;
     this.byId = new DataLoader(async (ids) => {
       const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), toEntity(row, label)]));
       return ids.map((id) => found.get(id) ?? null);
     }, db.loaderOptions);
-    this.evidence = new DataLoader(async (ids) => {
-      const rows = (await byLabel(db, queries.evidence, ids)).map(({ row }) => row);
-      // The report of each quote comes in the same row: evidence and its report's title cost one statement.
-      for (const row of rows) this.byId.prime(text(row.report), toEntity(row, 'Report', 'r_'));
-      return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
-    }, db.loaderOptions);
+    this.evidence = new DataLoader(async (ids) => this.evidenceOf(ids, (await byLabel(db, this.queries.evidence, ids)).map(({ row }) => row)), db.loaderOptions);
     this.links = new DataLoader(async (ids) => {
       const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
       const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>
@@ -135,19 +133,44 @@ export class Entities {
     return entity && { label: entity.label, name: entity.name, kind: ((entity.kind ?? entity.level ?? null) as string | null) };
   }
 
-  /** The links of one relationship field, loaded for a whole level of the query at once; their far entities come primed. */
+  /** The evidence of nodes from the rows of an evidence statement; the report of each quote comes in the same row. */
+  private evidenceOf(ids: readonly string[], rows: Row[]): EvidenceRecord[][] {
+    for (const row of rows) this.byId.prime(text(row.report), toEntity(row, 'Report', 'r_'));
+    return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
+  }
+
+  /** The links of one relationship field from its statement's rows; their far entities come primed. */
+  private relationOf(name: RelationFieldName, ids: readonly string[], rows: Row[]): LinkRecord[][] {
+    const { other } = RELATION_FIELDS[name];
+    if (other) for (const row of rows) this.byId.prime(text(row.other), toEntity(row, other, 'b_'));
+    return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
+  }
+
+  /** The links of one relationship field, loaded for a whole level of the query at once. */
   relation(name: RelationFieldName): DataLoader<string, LinkRecord[]> {
     let loader = this.relations.get(name);
     if (!loader) {
       const query = relationQuery(this.dialect, name);
-      const { other } = RELATION_FIELDS[name];
-      loader = new DataLoader(async (ids) => {
-        const rows = await this.db.readKeys(query, ids);
-        if (other) for (const row of rows) this.byId.prime(text(row.other), toEntity(row, other, 'b_'));
-        return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
-      }, this.db.loaderOptions);
+      loader = new DataLoader(async (ids) => this.relationOf(name, ids, await this.db.readKeys(query, ids)), this.db.loaderOptions);
       this.relations.set(name, loader);
     }
     return loader;
+  }
+
+  /** A relationship field read ahead (see `Ahead`). */
+  relationAhead(name: RelationFieldName): Ahead {
+    const loader = this.relation(name);
+    return {
+      load: (id) => loader.load(id),
+      from: { cypher: relationQuery(this.dialect, name).from, absorb: absorbInto(loader, (ids, rows) => this.relationOf(name, ids, rows)) },
+    };
+  }
+
+  /** The evidence of nodes of a label read ahead. */
+  evidenceAhead(label: NodeLabel): Ahead {
+    return {
+      load: (id) => this.evidence.load(id),
+      from: { cypher: this.queries.evidence[label].from, absorb: absorbInto(this.evidence, (ids, rows) => this.evidenceOf(ids, rows)) },
+    };
   }
 }

@@ -7,6 +7,8 @@
 export interface Keyed {
   one: string;
   many: string;
+  /** The same statement from other nodes: `start(v)` finds them (a page of a list) and names them `v`. */
+  from: (start: (variable: string) => string) => string;
 }
 
 /**
@@ -17,5 +19,6 @@ export function keyed(labels: string, build: (start: (variable: string) => strin
   return {
     one: build((v) => `MATCH (${v}${labels} {id: $id})`),
     many: build((v) => `MATCH (${v}${labels}) WHERE ${v}.id IN $ids`),
+    from: build,
   };
 }

@@ -5,6 +5,7 @@ import type { CountingStore } from './counting.js';
 import type { Page, PageRequest } from './paging.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { EntityRecord } from './records.js';
+import type { Ahead } from './ahead.js';
 
 /** Filters a list may take; each present one adds a fixed condition, its value always a parameter. */
 export interface ListFilter {
@@ -78,7 +79,7 @@ export const ORDERS = {
   VALUE_DESC: 'ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id',
   VALUE_ASC: 'ORDER BY coalesce(n.value, 1.0e300), n.name, n.id',
   YEAR_DESC: 'ORDER BY coalesce(n.year, -1) DESC, n.name, n.id',
-  SOURCE_ASC: 'ORDER BY n.source',
+  SOURCE_ASC: 'ORDER BY n.source, n.id',
 } as const;
 export type Order = keyof typeof ORDERS;
 
@@ -101,16 +102,22 @@ function condition(label: NodeLabel, key: FilterKey): string {
   return place;
 }
 
-/** The page and count queries of a label with the given filters present, in a fixed order. */
-export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; count: string } {
+/**
+ * The page and count queries of a label with the given filters present, in a fixed order, and the
+ * page's nodes as the start of another statement (what the fields of its items read). Every order ends
+ * in a unique property, so each statement finds the same page.
+ */
+export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; count: string; start: (variable: string) => string } {
   const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
   // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
   // ANDed with another parameterized condition, and the stages mean the same on both engines.
   const where = present.map((k) => `WITH n WHERE ${condition(label, k)}`).join(' ');
+  // Ordered and cut while still nodes, projected to columns only for the page.
+  const page = `MATCH (n:${label}) ${where} WITH n ${ORDERS[order]} SKIP $offset LIMIT $limit`;
   return {
-    // Ordered and cut while still nodes, projected to columns only for the page.
-    page: `MATCH (n:${label}) ${where} WITH n ${ORDERS[order]} SKIP $offset LIMIT $limit RETURN ${entityColumns('n', label)}`,
+    page: `${page} RETURN ${entityColumns('n', label)}`,
     count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`,
+    start: (variable) => `${page} WITH n AS ${variable}`,
   };
 }
 
@@ -118,16 +125,23 @@ export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order:
 export class Lists {
   constructor(private readonly db: CountingStore) {}
 
-  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest): Promise<Page<EntityRecord>> {
+  /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`). */
+  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, ahead: readonly Ahead[] = []): Promise<Page<EntityRecord>> {
     const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
     const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
     if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
     const queries = listQueries(label, keys, order);
     const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
-    const [rows, counts] = await Promise.all([
-      this.db.read(queries.page, { ...params, offset: request.offset, limit: request.limit }),
+    const paged = { ...params, offset: request.offset, limit: request.limit };
+    const fields = ahead.flatMap(({ from }) => (from ? [from] : []));
+    const [rows, counts, ...read] = await Promise.all([
+      this.db.read(queries.page, paged),
       this.db.read(queries.count, params),
+      ...fields.map(({ cypher }) => this.db.read(cypher(queries.start), paged)),
     ]);
-    return { items: rows.map((row) => toEntity(row, label)), offset: request.offset, total: Number(counts[0]?.total ?? 0) };
+    const items = rows.map((row) => toEntity(row, label));
+    const ids = items.map((item) => item.id);
+    fields.forEach(({ absorb }, i) => absorb(ids, read[i]!));
+    return { items, offset: request.offset, total: Number(counts[0]?.total ?? 0) };
   }
 }

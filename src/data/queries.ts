@@ -1,4 +1,4 @@
-import { NODE_LABELS } from '../model/graph.js';
+import { NODE_LABELS, type NodeLabel } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
 import { entityQueries, relationQuery } from './entities.js';
@@ -23,7 +23,10 @@ export function allQueries(dialect: Dialect): string[] {
     const [first, ...rest] = LABEL_ORDERS[label];
     const filterSets = [[], ...LABEL_FILTERS[label].map((k) => [k]), LABEL_FILTERS[label]];
     return [
-      ...filterSets.flatMap((keys) => Object.values(listQueries(label, keys, first!))),
+      ...filterSets.flatMap((keys) => {
+        const { page, count } = listQueries(label, keys, first!);
+        return [page, count];
+      }),
       ...rest.map((order) => listQueries(label, [], order).page),
     ];
   });
@@ -33,8 +36,16 @@ export function allQueries(dialect: Dialect): string[] {
     ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
   ].flatMap((query) => (typeof query === 'string' ? [query] : [query.one, query.many]));
+  // The statements a page of a list sends beside it for its items' fields (see \`Ahead\`).
+  const pageOf = (label: NodeLabel) => listQueries(label, [], LABEL_ORDERS[label][0]!).start;
+  const fromPages = [
+    ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name).from(pageOf(name.slice(0, name.indexOf('.')) as NodeLabel))),
+    ...NODE_LABELS.filter((label) => label !== 'Report').map((label) => entity.evidence[label].from(pageOf(label))),
+    ...Object.entries(RELATED_QUERIES.achievementsOf).map(([label, query]) => query.from(pageOf(label as NodeLabel))),
+    RELATED_QUERIES.organizationsIn.from(pageOf('Place')), RELATED_QUERIES.ancestors.from(pageOf('Place')), RELATED_QUERIES.tree.from(pageOf('Organization')),
+  ];
   return [...new Set([
-    ...keyedQueries, ...lists,
+    ...keyedQueries, ...lists, ...fromPages,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
     ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
   ])];

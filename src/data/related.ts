@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
+import { absorbInto, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
+import type { Row } from '../graph/store.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { groupBy, type EntityRecord } from './records.js';
 import { text } from '../graph/values.js';
@@ -43,36 +45,60 @@ const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name
 /** Nearest first: a place's ancestors from its county up to the country. */
 const byLevel = (a: EntityRecord, b: EntityRecord) => PLACE_LEVELS.indexOf(b.level as never) - PLACE_LEVELS.indexOf(a.level as never);
 
+/** A loader of one keyed statement, and the same field read ahead (see `Ahead`). */
+function keyedLoader<V>(db: CountingStore, query: Keyed, values: (ids: readonly string[], rows: Row[]) => V[]) {
+  const loader = new DataLoader<string, V>(async (ids) => values(ids, await db.readKeys(query, ids)), db.loaderOptions);
+  const ahead: Ahead = { load: (id) => loader.load(id), from: { cypher: query.from, absorb: absorbInto(loader, values) } };
+  return { loader, ahead };
+}
+
+const isHolder = (label: string): label is Holder => (HOLDERS as readonly string[]).includes(label);
+
 /** Loaders for the related lists, each one query per batch of keys (per holder label for achievements). */
 export class Related {
   readonly achievementsOf: DataLoader<string, EntityRecord[]>;
   readonly organizationsIn: DataLoader<string, EntityRecord[]>;
   readonly ancestors: DataLoader<string, EntityRecord[]>;
   readonly tree: DataLoader<string, TreeEntryRecord[]>;
+  readonly organizationsInAhead: Ahead;
+  readonly ancestorsAhead: Ahead;
+  readonly treeAhead: Ahead;
 
   constructor(db: CountingStore) {
-    const entities = (query: Keyed, label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) =>
-      new DataLoader<string, EntityRecord[]>(
-        async (ids) => groupBy(ids, await db.readKeys(query, ids), 'key', (row) => toEntity(row, label)).map((list) => list.sort(order)),
-        db.loaderOptions,
-      );
+    const entities = (label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) => (ids: readonly string[], rows: Row[]) =>
+      groupBy(ids, rows, 'key', (row) => toEntity(row, label)).map((list) => list.sort(order));
     this.achievementsOf = new DataLoader(async (ids) => {
       const groups = new Map<Holder, string[]>();
       for (const id of ids) {
-        const label = labelOfId(id) as Holder;
-        if ((HOLDERS as readonly string[]).includes(label)) groups.set(label, [...(groups.get(label) ?? []), id]);
+        const label = labelOfId(id);
+        if (label && isHolder(label)) groups.set(label, [...(groups.get(label) ?? []), id]);
       }
       const rows = (await Promise.all([...groups].map(([label, some]) => db.readKeys(RELATED_QUERIES.achievementsOf[label], some)))).flat();
-      return groupBy(ids, rows, 'key', (row) => toEntity(row, 'Achievement')).map((list) => list.sort(byName));
+      return achievementsOf(ids, rows);
     }, db.loaderOptions);
-    this.organizationsIn = entities(RELATED_QUERIES.organizationsIn, 'Organization', byName);
-    this.ancestors = entities(RELATED_QUERIES.ancestors, 'Place', byLevel);
-    this.tree = new DataLoader(async (ids) => {
-      const rows = await db.readKeys(RELATED_QUERIES.tree, ids);
-      return groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges));
-    }, db.loaderOptions);
+    const organizationsIn = keyedLoader(db, RELATED_QUERIES.organizationsIn, entities('Organization', byName));
+    const ancestors = keyedLoader(db, RELATED_QUERIES.ancestors, entities('Place', byLevel));
+    const tree = keyedLoader(db, RELATED_QUERIES.tree, (ids, rows) =>
+      groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges)),
+    );
+    [this.organizationsIn, this.organizationsInAhead] = [organizationsIn.loader, organizationsIn.ahead];
+    [this.ancestors, this.ancestorsAhead] = [ancestors.loader, ancestors.ahead];
+    [this.tree, this.treeAhead] = [tree.loader, tree.ahead];
+  }
+
+  /** The achievements of nodes of a label read ahead (none for a label that holds none). */
+  achievementsAhead(label: NodeLabel): Ahead | undefined {
+    if (!isHolder(label)) return undefined;
+    return {
+      load: (id) => this.achievementsOf.load(id),
+      from: { cypher: RELATED_QUERIES.achievementsOf[label].from, absorb: absorbInto(this.achievementsOf, achievementsOf) },
+    };
   }
 }
+
+/** Each holder's achievements, in name order. */
+const achievementsOf = (ids: readonly string[], rows: Row[]) =>
+  groupBy(ids, rows, 'key', (row) => toEntity(row, 'Achievement')).map((list) => list.sort(byName));
 
 /** Breadth-first from the root over child → parent edges: each descendant at its smallest depth. */
 function walkTree(root: string, edges: Array<{ id: string; parent: string }>): TreeEntryRecord[] {

@@ -6,6 +6,7 @@ import { maskableFields, lookup, relation } from './common.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
+import { pageAhead } from './lookahead.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
@@ -32,12 +33,24 @@ async function achievementFilter(input: AchievementFilter | null | undefined, { 
 export const achievementResolvers: Resolvers = {
   Query: {
     achievement: lookup('Achievement'),
-    achievements: async (_, args, ctx) =>
-      ctx.data.lists.page('Achievement', await achievementFilter(args.filter, ctx), args.orderBy ?? 'NAME_ASC', pageRequest(args)),
-    metricRanking: async (_, args, { data }) => {
+    achievements: async (_, args, ctx, info) =>
+      ctx.data.lists.page(
+        'Achievement',
+        await achievementFilter(args.filter, ctx),
+        args.orderBy ?? 'NAME_ASC',
+        pageRequest(args),
+        pageAhead(ctx.data, 'Achievement', info),
+      ),
+    metricRanking: async (_, args, { data }, info) => {
       const first = intArgument('first', args.first, 10, 0, 100);
       const unit = textArgument('unit', args.unit);
-      const page = await data.lists.page('Achievement', { kinds: ['METRIC'], unit, hasValue: true }, 'VALUE_DESC', { offset: 0, limit: first });
+      const page = await data.lists.page(
+        'Achievement',
+        { kinds: ['METRIC'], unit, hasValue: true },
+        'VALUE_DESC',
+        { offset: 0, limit: first },
+        pageAhead(data, 'Achievement', info, []),
+      );
       return page.items;
     },
     metricUnits: async (_, __, { data }) => (await data.stats.counts('metricUnits')).map(({ key, count }) => ({ unit: key, count })),

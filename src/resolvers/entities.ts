@@ -3,6 +3,7 @@ import { entityFields, follow, maskableFields, lookup, relation, relationLinks }
 import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
+import { pageAhead } from './lookahead.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
 export const entityResolvers: Resolvers = {
@@ -18,7 +19,7 @@ export const entityResolvers: Resolvers = {
     event: lookup('Event'),
     events: listResolver('Event'),
     report: lookup('Report'),
-    reports: (_, args, { data }) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args)),
+    reports: (_, args, { data }, info) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args), pageAhead(data, 'Report', info)),
   },
   Program: {
     ...maskableFields,

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../model/graph.js';
 import type { Context } from '../context.js';
 import type { ListFilter, Order } from '../data/lists.js';
@@ -6,6 +7,7 @@ import type { EntityRecord } from '../data/records.js';
 import { listArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
+import { pageAhead } from './lookahead.js';
 
 /** The filter input fields shared by list queries, before checking. */
 export interface FilterInput {
@@ -38,7 +40,8 @@ export function listResolver(label: NodeLabel) {
     _: unknown,
     args: { first?: number | null; after?: string | null; filter?: FilterInput | null; orderBy?: string | null },
     { data }: Context,
-  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args));
+    info: GraphQLResolveInfo,
+  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args), pageAhead(data, label, info));
 }
 
 /** A connection over records loaded in one batch, filtered by kind and paged in memory. */

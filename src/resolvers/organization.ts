@@ -6,6 +6,7 @@ import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
+import { pageAhead } from './lookahead.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -19,10 +20,10 @@ async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, {
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: lookup('Organization'),
-    organizations: (_, args, { data }) => {
+    organizations: (_, args, { data }, info) => {
       const filter = listFilter(args.filter);
       if (args.kind) filter.kinds = [...new Set([...(filter.kinds ?? []), args.kind])];
-      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args));
+      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args), pageAhead(data, 'Organization', info));
     },
     organizationTree: async (_, { id }, { data }) => {
       const root = await data.entities.byId.load(idArgument('id', id, 'Organization'));

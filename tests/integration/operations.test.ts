@@ -238,6 +238,37 @@ for (const engine of ENGINES) {
       expect(await waitsOf(`{ node(id: "${GROUP}") { id ... on Place { children { name } } } }`)).toMatchObject({ waits: 1, roundTrips: 1 });
     });
 
+    it('waits for the database once for a page of a list and the fields of its items, answering as lookups of each item do', async () => {
+      const fields =
+        'id name places { name } parents { id } evidence { quote report { title } } achievements(first: 3) { totalCount edges { node { id } } } links { type }';
+      const first = await execute(apollo, store, { query: `{ organizations(first: 5, orderBy: MENTIONS_DESC) { edges { cursor } } }` });
+      const after = (first.data as { organizations: { edges: Array<{ cursor: string }> } }).organizations.edges[2]!.cursor;
+      const page = await execute(apollo, store, {
+        query: `query($after: String) { organizations(first: 20, after: $after, orderBy: MENTIONS_DESC, filter: { kinds: [HOSPITAL] }) { edges { node { ${fields} } } } }`,
+        variables: { after },
+      });
+      expect(page.errors).toBeUndefined();
+      // \`links\` takes two statements, read after the page; the rest beside it.
+      expect(page.waits).toBe(2);
+      const nodes = (
+        page.data as { organizations: { edges: Array<{ node: { id: string; evidence: unknown[]; places: unknown[] } }> } }
+      ).organizations.edges.map((e) => e.node);
+      expect(nodes).toHaveLength(20);
+      expect(nodes.some((n) => n.evidence.length && n.places.length)).toBe(true);
+      for (const node of nodes) {
+        const alone = await execute(apollo, store, { query: `{ organization(id: "${node.id}") { ${fields} } }` });
+        expect((alone.data as { organization: unknown }).organization).toEqual(node);
+      }
+      const withoutLinks = await execute(apollo, store, {
+        query: `{ organizations(first: 20) { totalCount edges { node { ${fields.replace('links { type }', '')} } } } }`,
+      });
+      expect(withoutLinks.waits).toBe(1);
+      const ranking = await execute(apollo, store, { query: '{ metricRanking(unit: "家", first: 5) { name awardedBy { name } evidence { quote } } }' });
+      expect(ranking.errors).toBeUndefined();
+      expect((ranking.data as { metricRanking: unknown[] }).metricRanking).toHaveLength(5);
+      expect(ranking.waits).toBe(1);
+    });
+
     it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
       expect(await errorOf('{ node(id: "nonsense") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
       expect(await errorOf('{ organization(id: "place:山西省") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
