@@ -263,7 +263,9 @@ for (const engine of ENGINES) {
         query: `{ organizations(first: 20) { totalCount edges { node { ${fields.replace('links { type }', '')} } } } }`,
       });
       expect(withoutLinks.waits).toBe(1);
-      const ranking = await execute(apollo, store, { query: '{ metricRanking(unit: "家", first: 5) { name awardedBy { name } evidence { quote } } }' });
+      const ranking = await execute(apollo, store, {
+        query: '{ metricRanking(unit: "家", first: 5) { name awardedBy { name } evidence { quote } } }',
+      });
       expect(ranking.errors).toBeUndefined();
       expect((ranking.data as { metricRanking: unknown[] }).metricRanking).toHaveLength(5);
       expect(ranking.waits).toBe(1);
