@@ -22,9 +22,17 @@ export interface Ahead {
   from?: { cypher: (start: (variable: string) => string) => string; absorb: (ids: readonly string[], rows: Row[]) => void };
 }
 
-/** Primes `loader` for `ids` with what `values` makes of rows read elsewhere. */
-export function absorbInto<V>(loader: DataLoader<string, V>, values: (ids: readonly string[], rows: Row[]) => V[]) {
-  return (ids: readonly string[], rows: Row[]) => values(ids, rows).forEach((value, i) => loader.prime(ids[i]!, value));
+/**
+ * The field a loader answers from one statement, read ahead: `cypher` is the statement from any start,
+ * `values` what its rows give for a batch of ids (also the loader's own way of reading them).
+ */
+export function keyedAhead<V>(
+  loader: DataLoader<string, V>,
+  cypher: (start: (variable: string) => string) => string,
+  values: (ids: readonly string[], rows: Row[]) => V[],
+): Ahead {
+  const absorb = (ids: readonly string[], rows: Row[]) => values(ids, rows).forEach((value, i) => loader.prime(ids[i]!, value));
+  return { load: (id) => loader.load(id), from: { cypher, absorb } };
 }
 
 const isRelationField = (name: string): name is RelationFieldName => name in RELATION_FIELDS;

@@ -5,7 +5,7 @@ import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import { entityColumns, summaryColumns, toEntity, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
-import { absorbInto, type Ahead } from './ahead.js';
+import { keyedAhead, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
@@ -159,18 +159,11 @@ export class Entities {
 
   /** A relationship field read ahead (see `Ahead`). */
   relationAhead(name: RelationFieldName): Ahead {
-    const loader = this.relation(name);
-    return {
-      load: (id) => loader.load(id),
-      from: { cypher: relationQuery(this.dialect, name).from, absorb: absorbInto(loader, (ids, rows) => this.relationOf(name, ids, rows)) },
-    };
+    return keyedAhead(this.relation(name), relationQuery(this.dialect, name).from, (ids, rows) => this.relationOf(name, ids, rows));
   }
 
   /** The evidence of nodes of a label read ahead. */
   evidenceAhead(label: NodeLabel): Ahead {
-    return {
-      load: (id) => this.evidence.load(id),
-      from: { cypher: this.queries.evidence[label].from, absorb: absorbInto(this.evidence, (ids, rows) => this.evidenceOf(ids, rows)) },
-    };
+    return keyedAhead(this.evidence, this.queries.evidence[label].from, (ids, rows) => this.evidenceOf(ids, rows));
   }
 }

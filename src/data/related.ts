@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
-import { absorbInto, type Ahead } from './ahead.js';
+import { keyedAhead, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
 import type { Row } from '../graph/store.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
@@ -48,8 +48,7 @@ const byLevel = (a: EntityRecord, b: EntityRecord) => PLACE_LEVELS.indexOf(b.lev
 /** A loader of one keyed statement, and the same field read ahead (see `Ahead`). */
 function keyedLoader<V>(db: CountingStore, query: Keyed, values: (ids: readonly string[], rows: Row[]) => V[]) {
   const loader = new DataLoader<string, V>(async (ids) => values(ids, await db.readKeys(query, ids)), db.loaderOptions);
-  const ahead: Ahead = { load: (id) => loader.load(id), from: { cypher: query.from, absorb: absorbInto(loader, values) } };
-  return { loader, ahead };
+  return { loader, ahead: keyedAhead(loader, query.from, values) };
 }
 
 const isHolder = (label: string): label is Holder => (HOLDERS as readonly string[]).includes(label);
@@ -81,18 +80,17 @@ export class Related {
     const tree = keyedLoader(db, RELATED_QUERIES.tree, (ids, rows) =>
       groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges)),
     );
-    [this.organizationsIn, this.organizationsInAhead] = [organizationsIn.loader, organizationsIn.ahead];
-    [this.ancestors, this.ancestorsAhead] = [ancestors.loader, ancestors.ahead];
-    [this.tree, this.treeAhead] = [tree.loader, tree.ahead];
+    this.organizationsIn = organizationsIn.loader;
+    this.organizationsInAhead = organizationsIn.ahead;
+    this.ancestors = ancestors.loader;
+    this.ancestorsAhead = ancestors.ahead;
+    this.tree = tree.loader;
+    this.treeAhead = tree.ahead;
   }
 
   /** The achievements of nodes of a label read ahead (none for a label that holds none). */
   achievementsAhead(label: NodeLabel): Ahead | undefined {
-    if (!isHolder(label)) return undefined;
-    return {
-      load: (id) => this.achievementsOf.load(id),
-      from: { cypher: RELATED_QUERIES.achievementsOf[label].from, absorb: absorbInto(this.achievementsOf, achievementsOf) },
-    };
+    return isHolder(label) ? keyedAhead(this.achievementsOf, RELATED_QUERIES.achievementsOf[label].from, achievementsOf) : undefined;
   }
 }
 
