@@ -121,12 +121,18 @@ export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order:
   };
 }
 
+/** What is read beside a page: the fields of its items, and whether its count is (a page's count is otherwise read when asked for). */
+export interface PageReading {
+  ahead?: readonly Ahead[];
+  counted?: boolean;
+}
+
 /** Filtered, ordered pages of any label. */
 export class Lists {
   constructor(private readonly db: CountingStore) {}
 
-  /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`). */
-  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, ahead: readonly Ahead[] = []): Promise<Page<EntityRecord>> {
+  /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`), and its count when `counted`. */
+  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, { ahead = [], counted = true }: PageReading = {}): Promise<Page<EntityRecord>> {
     const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
     const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
     if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
@@ -134,14 +140,13 @@ export class Lists {
     const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     const fields = ahead.flatMap(({ from }) => (from ? [from] : []));
-    const [rows, counts, ...read] = await Promise.all([
-      this.db.read(queries.page, paged),
-      this.db.read(queries.count, params),
-      ...fields.map(({ cypher }) => this.db.read(cypher(queries.start), paged)),
-    ]);
+    let counting: Promise<number> | undefined;
+    const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
+    if (counted) void total().catch(() => undefined);
+    const [rows, ...read] = await Promise.all([this.db.read(queries.page, paged), ...fields.map(({ cypher }) => this.db.read(cypher(queries.start), paged))]);
     const items = rows.map((row) => toEntity(row, label));
     const ids = items.map((item) => item.id);
     fields.forEach(({ absorb }, i) => absorb(ids, read[i]!));
-    return { items, offset: request.offset, total: Number(counts[0]?.total ?? 0) };
+    return { items, offset: request.offset, total };
   }
 }

@@ -6,7 +6,7 @@ import { maskableFields, lookup, relation } from './common.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
-import { pageAhead } from './lookahead.js';
+import { pageReading } from './lookahead.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
@@ -39,7 +39,7 @@ export const achievementResolvers: Resolvers = {
         await achievementFilter(args.filter, ctx),
         args.orderBy ?? 'NAME_ASC',
         pageRequest(args),
-        pageAhead(ctx.data, 'Achievement', info),
+        pageReading(ctx.data, 'Achievement', info),
       ),
     metricRanking: async (_, args, { data }, info) => {
       const first = intArgument('first', args.first, 10, 0, 100);
@@ -49,7 +49,7 @@ export const achievementResolvers: Resolvers = {
         { kinds: ['METRIC'], unit, hasValue: true },
         'VALUE_DESC',
         { offset: 0, limit: first },
-        pageAhead(data, 'Achievement', info, []),
+        pageReading(data, 'Achievement', info, false),
       );
       return page.items;
     },

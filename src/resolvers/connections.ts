@@ -28,11 +28,11 @@ export function pageRequest(args: { first?: number | null; after?: string | null
 /** The fields of every connection type, from a page of records. */
 export const connectionResolvers = {
   edges: <T>(page: Page<T>) => page.items.map((node, i) => ({ node, cursor: encodeCursor(page.offset + i) })),
-  pageInfo: <T>(page: Page<T>) => ({
-    hasNextPage: page.offset + page.items.length < page.total,
+  pageInfo: async <T>(page: Page<T>) => ({
+    hasNextPage: page.offset + page.items.length < (await page.total()),
     hasPreviousPage: page.offset > 0,
     startCursor: page.items.length ? encodeCursor(page.offset) : null,
     endCursor: page.items.length ? encodeCursor(page.offset + page.items.length - 1) : null,
   }),
-  totalCount: <T>(page: Page<T>) => page.total,
+  totalCount: <T>(page: Page<T>) => page.total(),
 };

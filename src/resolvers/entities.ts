@@ -3,7 +3,7 @@ import { entityFields, follow, maskableFields, lookup, relation, relationLinks }
 import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
-import { pageAhead } from './lookahead.js';
+import { pageReading } from './lookahead.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
 export const entityResolvers: Resolvers = {
@@ -19,7 +19,7 @@ export const entityResolvers: Resolvers = {
     event: lookup('Event'),
     events: listResolver('Event'),
     report: lookup('Report'),
-    reports: (_, args, { data }, info) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args), pageAhead(data, 'Report', info)),
+    reports: (_, args, { data }, info) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args), pageReading(data, 'Report', info)),
   },
   Program: {
     ...maskableFields,

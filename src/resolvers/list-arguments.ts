@@ -7,7 +7,7 @@ import type { EntityRecord } from '../data/records.js';
 import { listArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
-import { pageAhead } from './lookahead.js';
+import { pageReading } from './lookahead.js';
 
 /** The filter input fields shared by list queries, before checking. */
 export interface FilterInput {
@@ -41,7 +41,7 @@ export function listResolver(label: NodeLabel) {
     args: { first?: number | null; after?: string | null; filter?: FilterInput | null; orderBy?: string | null },
     { data }: Context,
     info: GraphQLResolveInfo,
-  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args), pageAhead(data, label, info));
+  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args), pageReading(data, label, info));
 }
 
 /** A connection over records loaded in one batch, filtered by kind and paged in memory. */

@@ -7,6 +7,7 @@
 import { Kind, type GraphQLAbstractType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { DataAccess } from '../data/access.js';
 import type { Ahead } from '../data/ahead.js';
+import type { PageReading } from '../data/lists.js';
 import type { NodeLabel } from '../model/graph.js';
 
 /**
@@ -52,6 +53,13 @@ export function loadAhead(data: DataAccess, id: string, label: NodeLabel, info: 
   for (const ahead of aheadFields(data, label, info)) ahead.load(id).catch(() => undefined);
 }
 
-/** What a page of a list of `label` reads beside it: the fields selected on its items (the nodes of its edges, for a connection). */
-export const pageAhead = (data: DataAccess, label: NodeLabel, info: GraphQLResolveInfo, path: readonly string[] = ['edges', 'node']) =>
-  aheadFields(data, label, info, path);
+/**
+ * What a page of a list of `label` reads beside it: the fields selected on its items (the nodes of a
+ * connection's edges; the items themselves when it is a plain list), and its count when the
+ * connection's total or page info is selected.
+ */
+export function pageReading(data: DataAccess, label: NodeLabel, info: GraphQLResolveInfo, connection = true): PageReading {
+  if (!connection) return { ahead: aheadFields(data, label, info, []), counted: false };
+  const own = selectedFields(info, String(info.returnType).replace(/!$/, ''));
+  return { ahead: aheadFields(data, label, info, ['edges', 'node']), counted: own.has('totalCount') || own.has('pageInfo') };
+}

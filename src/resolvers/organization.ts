@@ -6,7 +6,7 @@ import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
-import { pageAhead } from './lookahead.js';
+import { pageReading } from './lookahead.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -23,7 +23,7 @@ export const organizationResolvers: Resolvers = {
     organizations: (_, args, { data }, info) => {
       const filter = listFilter(args.filter);
       if (args.kind) filter.kinds = [...new Set([...(filter.kinds ?? []), args.kind])];
-      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args), pageAhead(data, 'Organization', info));
+      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args), pageReading(data, 'Organization', info));
     },
     organizationTree: async (_, { id }, { data }) => {
       const root = await data.entities.byId.load(idArgument('id', id, 'Organization'));

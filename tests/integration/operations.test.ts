@@ -271,6 +271,26 @@ for (const engine of ENGINES) {
       expect(ranking.waits).toBe(1);
     });
 
+    it('counts a list only when its total or page info is selected, and answers both right', async () => {
+      const hospitals = idsWhere(curated, 'Organization', (p) => p.kind === 'HOSPITAL').length;
+      const page = (selection: string) =>
+        execute(apollo, store, { query: `{ organizations(first: 3, filter: { kinds: [HOSPITAL] }) { ${selection} } }` });
+      expect(await page('edges { node { id } }')).toMatchObject({ roundTrips: 1 });
+      expect(await page('totalCount edges { node { id } }')).toMatchObject({
+        roundTrips: 2,
+        waits: 1,
+        data: { organizations: { totalCount: hospitals } },
+      });
+      expect(await page('pageInfo { hasNextPage }')).toMatchObject({
+        roundTrips: 2,
+        data: { organizations: { pageInfo: { hasNextPage: hospitals > 3 } } },
+      });
+      const viaFragment = await execute(apollo, store, {
+        query: '{ organizations(first: 3, filter: { kinds: [HOSPITAL] }) { ...Total } } fragment Total on OrganizationConnection { totalCount }',
+      });
+      expect(viaFragment).toMatchObject({ roundTrips: 2, data: { organizations: { totalCount: hospitals } } });
+    });
+
     it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
       expect(await errorOf('{ node(id: "nonsense") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
       expect(await errorOf('{ organization(id: "place:山西省") { id } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relationQuery, entityQueries } from '../../src/data/entities.js';
+import type { Keyed } from '../../src/data/keyed.js';
 import { listQueries } from '../../src/data/lists.js';
 import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
 
@@ -7,9 +8,13 @@ import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
  * The Cypher the builders emit, as snapshots: a change to a query shows in review without a database.
  * (Every query is also linted by Neo4j's front end and run on both engines by the integration tests.)
  */
+/** A keyed statement's two spellings (its template is shown started from a page below). */
+const spellings = ({ one, many }: Keyed) => ({ one, many });
+const statements = ({ page, count }: { page: string; count: string }) => ({ page, count });
+
 describe('the Cypher the data layer sends', () => {
   it("looks entities up by id through the label's index, projecting columns", () => {
-    expect(entityQueries(kuzuDialect).byIds.Person).toMatchInlineSnapshot(
+    expect(spellings(entityQueries(kuzuDialect).byIds.Person)).toMatchInlineSnapshot(
       `
       {
         "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
@@ -20,7 +25,7 @@ describe('the Cypher the data layer sends', () => {
   });
 
   it('follows a relationship field along its types and direction, with the far entity in the same row', () => {
-    expect(relationQuery(neo4jDialect, 'Policy.issuers')).toMatchInlineSnapshot(
+    expect(spellings(relationQuery(neo4jDialect, 'Policy.issuers'))).toMatchInlineSnapshot(
       `
       {
         "many": "MATCH (a:Policy) WHERE a.id IN $ids MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope",
@@ -28,7 +33,7 @@ describe('the Cypher the data layer sends', () => {
       }
     `,
     );
-    expect(relationQuery(kuzuDialect, 'Achievement.holders')).toMatchInlineSnapshot(
+    expect(spellings(relationQuery(kuzuDialect, 'Achievement.holders'))).toMatchInlineSnapshot(
       `
       {
         "many": "MATCH (a:Achievement) WHERE a.id IN $ids MATCH (a)<-[r:HAS_ACHIEVEMENT]-(b) RETURN a.id AS key, label(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail",
@@ -49,17 +54,24 @@ describe('the Cypher the data layer sends', () => {
   });
 
   it('builds a list page and its count from fixed condition stages', () => {
-    expect(listQueries('Organization', [], 'NAME_ASC')).toMatchInlineSnapshot(`
+    expect(statements(listQueries('Organization', [], 'NAME_ASC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Organization)  RETURN count(n) AS total",
         "page": "MATCH (n:Organization)  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
       }
     `);
-    expect(listQueries('Achievement', ['kinds', 'place', 'yearFrom'], 'VALUE_DESC')).toMatchInlineSnapshot(`
+    expect(statements(listQueries('Achievement', ['kinds', 'place', 'yearFrom'], 'VALUE_DESC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom RETURN count(n) AS total",
         "page": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom WITH n ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id SKIP $offset LIMIT $limit RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.statement AS statement, n.value AS value, n.unit AS unit, n.year AS year, n.original AS original, n.qualifier AS qualifier, n.masked AS masked, n.lost AS lost",
       }
     `);
+  });
+
+  it("starts a field's statement from a page of a list, the page's own statement up to its cut", () => {
+    const { start } = listQueries('Organization', ['kinds'], 'NAME_ASC');
+    expect(relationQuery(kuzuDialect, 'Organization.places').from(start)).toMatchInlineSnapshot(
+      `"MATCH (n:Organization) WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope"`,
+    );
   });
 });
