@@ -74,6 +74,7 @@ function closeResults(results: kuzu.QueryResult | kuzu.QueryResult[]): void {
 
 /** The embedded engine: Kuzu in this process, on a folder of its own. */
 export class KuzuStore implements GraphStore {
+  readonly inProcess = true;
   readonly engine = 'kuzu' as const;
   readonly dialect = kuzuDialect;
   private readonly idle: PooledConnection[] = [];

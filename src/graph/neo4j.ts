@@ -30,6 +30,7 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   readonly dialect = neo4jDialect;
+  readonly inProcess = false;
   private readonly driver: Driver;
   private closed = false;
 

@@ -49,6 +49,11 @@ export async function runInTurn(run: Transaction['run'], statements: ReadonlyArr
 export interface GraphStore {
   readonly engine: 'kuzu' | 'neo4j';
   readonly dialect: Dialect;
+  /**
+   * Queries run in this process, with no network between: a wait for one costs less than work the
+   * database would repeat to save it (see `Lists.page`).
+   */
+  readonly inProcess: boolean;
   /** One read query in its own transaction. */
   read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]>;
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;

@@ -238,7 +238,9 @@ for (const engine of ENGINES) {
       expect(await waitsOf(`{ node(id: "${GROUP}") { id ... on Place { children { name } } } }`)).toMatchObject({ waits: 1, roundTrips: 1 });
     });
 
-    it('waits for the database once for a page of a list and the fields of its items, answering as lookups of each item do', async () => {
+    it("reads the fields of a page's items beside the page where a wait is a round trip, answering as lookups of each item do", async () => {
+      // Neo4j: one wait for the page and its items' fields; Kuzu, in process, reads the fields in a second turn instead.
+      const turns = store.inProcess ? 2 : 1;
       const fields =
         'id name places { name } parents { id } evidence { quote report { title } } achievements(first: 3) { totalCount edges { node { id } } } links { type }';
       const first = await execute(apollo, store, { query: `{ organizations(first: 5, orderBy: MENTIONS_DESC) { edges { cursor } } }` });
@@ -248,7 +250,7 @@ for (const engine of ENGINES) {
         variables: { after },
       });
       expect(page.errors).toBeUndefined();
-      // \`links\` takes two statements, read after the page; the rest beside it.
+      // \`links\` takes two statements, read after the page.
       expect(page.waits).toBe(2);
       const nodes = (
         page.data as { organizations: { edges: Array<{ node: { id: string; evidence: unknown[]; places: unknown[] } }> } }
@@ -262,13 +264,13 @@ for (const engine of ENGINES) {
       const withoutLinks = await execute(apollo, store, {
         query: `{ organizations(first: 20) { totalCount edges { node { ${fields.replace('links { type }', '')} } } } }`,
       });
-      expect(withoutLinks.waits).toBe(1);
+      expect(withoutLinks.waits).toBe(turns);
       const ranking = await execute(apollo, store, {
         query: '{ metricRanking(unit: "家", first: 5) { name awardedBy { name } evidence { quote } } }',
       });
       expect(ranking.errors).toBeUndefined();
       expect((ranking.data as { metricRanking: unknown[] }).metricRanking).toHaveLength(5);
-      expect(ranking.waits).toBe(1);
+      expect(ranking.waits).toBe(turns);
     });
 
     it('counts a list only when its total or page info is selected, and answers both right', async () => {
