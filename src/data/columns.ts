@@ -28,17 +28,25 @@ export function toSummary(row: Row, prefix = ''): NodeSummary {
   return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), kind: kind === null ? null : text(kind) };
 }
 
+/** Each label's properties beside their column under a prefix, made once: entities are read by the thousand. */
+const columnsOf = new Map<string, Array<[property: string, column: string]>>();
+function propertyColumns(label: NodeLabel, prefix: string): Array<[string, string]> {
+  const key = `${label}|${prefix}`;
+  let columns = columnsOf.get(key);
+  if (!columns) columnsOf.set(key, (columns = ENTITY_PROPERTIES[label].map((p) => [p, `${prefix}${p}`])));
+  return columns;
+}
+
 /** An entity record from a row's projected columns. */
 export function toEntity(row: Row, label: NodeLabel, prefix = ''): EntityRecord {
   const props: Record<string, Value> = {};
-  for (const p of ENTITY_PROPERTIES[label]) props[p] = row[`${prefix}${p}`] ?? null;
-  const { id, name, aliases, description, ...rest } = props;
-  return {
-    ...rest,
-    id: text(id),
+  for (const [property, column] of propertyColumns(label, prefix)) props[property] = row[column] ?? null;
+  const id = text(props.id);
+  return Object.assign(props, {
+    id,
     label,
-    name: text(name ?? rest.title ?? id),
-    aliases: (aliases as string[] | null) ?? [],
-    description: (description as string | null) ?? null,
-  };
+    name: text(props.name ?? props.title ?? id),
+    aliases: (props.aliases as string[] | null) ?? [],
+    description: (props.description as string | null) ?? null,
+  });
 }

@@ -30,15 +30,15 @@ export function fromKuzu(value: unknown): Value {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(fromKuzu);
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => !key.startsWith('_'));
-    return plainObject(Object.fromEntries(entries), fromKuzu);
-  }
+  if (typeof value === 'object') return plainObject(value as Record<string, unknown>, fromKuzu, (key) => !key.startsWith('_'));
   return value as Value;
 }
 
-function plainObject(object: Record<string, unknown>, convert: (v: unknown) => Value): Value {
-  return Object.fromEntries(Object.entries(object).map(([key, v]) => [key, convert(v)]));
+/** An object's entries converted (those `keep` keeps). A plain loop: every row of every result passes here. */
+function plainObject(object: Record<string, unknown>, convert: (v: unknown) => Value, keep?: (key: string) => boolean): Value {
+  const plain: Record<string, Value> = {};
+  for (const key of Object.keys(object)) if (!keep || keep(key)) plain[key] = convert(object[key]);
+  return plain;
 }
 
 /** Parameters for Neo4j: whole numbers as Neo4j integers, so `LIMIT $first` and integer comparisons work. */
