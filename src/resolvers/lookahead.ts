@@ -1,8 +1,8 @@
 /**
  * Lookahead: which fields of the nodes a lookup or a page returns are selected, so that what they load
- * is read beside the nodes themselves (see `Ahead`): a lookup or a list with relationship fields
- * waits for the database once, where it waited twice. The field resolvers then find their answers in
- * the request's loaders.
+ * is read beside the nodes themselves (see `Ahead`): a lookup with relationship fields waits for the
+ * database once, where it waited twice, and so does a list where a wait is a round trip. The field
+ * resolvers then find their answers in the request's loaders.
  */
 import { Kind, type GraphQLAbstractType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { DataAccess } from '../data/access.js';
