@@ -109,12 +109,12 @@ export class Entities {
     private readonly dialect: Dialect,
   ) {
     this.queries = entityQueries(dialect);
-    const queries = this.queries;
+    const { queries } = this;
     this.byId = new DataLoader(async (ids) => {
       const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), toEntity(row, label)]));
       return ids.map((id) => found.get(id) ?? null);
     }, db.loaderOptions);
-    this.evidence = new DataLoader(async (ids) => this.evidenceOf(ids, (await byLabel(db, this.queries.evidence, ids)).map(({ row }) => row)), db.loaderOptions);
+    this.evidence = new DataLoader(async (ids) => this.evidenceOf(ids, (await byLabel(db, queries.evidence, ids)).map(({ row }) => row)), db.loaderOptions);
     this.links = new DataLoader(async (ids) => {
       const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
       const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>

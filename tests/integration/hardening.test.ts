@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serverAudits } from 'graphql-http';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DatabaseUnavailableError, type GraphStore, type ReadOptions } from '../../src/graph/store.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
@@ -244,6 +244,13 @@ describe("the engines' own faults", () => {
 
 describe('a graceful stop of the HTTP server', () => {
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const HEALTH = 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+  // One store for the suite; each test starts a server of its own, since each stops it.
+  let store: KuzuStore;
+  beforeAll(async () => {
+    store = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
+  });
+  afterAll(() => store.close());
   /** A raw connection to the server, and everything the server sends on it until it closes. */
   async function openConnection(url: string) {
     const socket = connect(Number(new URL(url).port), '127.0.0.1');
@@ -256,57 +263,41 @@ describe('a graceful stop of the HTTP server', () => {
   }
 
   it('answers a request sent, after the stop began, on a connection opened before it, then closes that connection', async () => {
-    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
-    const server = await startHttp(own);
-    try {
-      const { socket, closed } = await openConnection(server.url);
-      await wait(50);
-      const stopped = server.stop();
-      // Past the moment the server stops listening and first closes idle connections.
-      await wait(500);
-      socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-      const reply = await closed;
-      expect(reply).toMatch(/^HTTP\/1\.1 200 /);
-      expect(reply).toMatch(/\r\nconnection: close\r\n/i);
-      await stopped;
-      await expect(fetch(`${server.url}/health`)).rejects.toThrow();
-    } finally {
-      await own.close();
-    }
+    const server = await startHttp(store);
+    const { socket, closed } = await openConnection(server.url);
+    await wait(50);
+    const stopped = server.stop();
+    // Past the moment the server stops listening and first closes idle connections.
+    await wait(500);
+    socket.write(HEALTH);
+    const reply = await closed;
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    await stopped;
+    await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   });
 
   it('answers a request that reached a kept-alive connection just as the stop began, though the server had not read it yet', async () => {
-    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
-    const server = await startHttp(own);
-    try {
-      const { socket, closed } = await openConnection(server.url);
-      const health = 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
-      socket.write(health);
-      await wait(100);
-      // The server runs in this process: in the same turn of its loop, the second request waits unread in the kernel.
-      socket.write(health);
-      await server.stop();
-      expect((await closed).match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
-    } finally {
-      await own.close();
-    }
+    const server = await startHttp(store);
+    const { socket, closed } = await openConnection(server.url);
+    socket.write(HEALTH);
+    await wait(100);
+    // The server runs in this process: in the same turn of its loop, the second request waits unread in the kernel.
+    socket.write(HEALTH);
+    await server.stop();
+    expect((await closed).match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
   });
 
   it('does not wait for ever on a connection that never sends a request, nor on one kept alive between requests', async () => {
-    const own = await KuzuStore.open({ path: inject('seededGraphPath'), readOnly: true });
-    const server = await startHttp(own);
-    try {
-      const silent = await openConnection(server.url);
-      const keptAlive = await openConnection(server.url);
-      keptAlive.socket.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-      await wait(100);
-      const started = Date.now();
-      await server.stop();
-      expect(Date.now() - started).toBeLessThan(8_000);
-      expect(await keptAlive.closed).toMatch(/^HTTP\/1\.1 200 /);
-      expect(await silent.closed).toBe('');
-    } finally {
-      await own.close();
-    }
+    const server = await startHttp(store);
+    const silent = await openConnection(server.url);
+    const keptAlive = await openConnection(server.url);
+    keptAlive.socket.write(HEALTH);
+    await wait(100);
+    const started = Date.now();
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await keptAlive.closed).toMatch(/^HTTP\/1\.1 200 /);
+    expect(await silent.closed).toBe('');
   });
 });
