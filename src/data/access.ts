@@ -1,6 +1,7 @@
 import type { GraphStore } from '../graph/store.js';
 import type { NodeLabel } from '../model/graph.js';
-import { aheadOf, type Ahead } from './ahead.js';
+import { aheadOf, readAhead, type Ahead, type AheadPlan, type Start } from './ahead.js';
+import type { Params } from '../graph/store.js';
 import { CountingStore } from './counting.js';
 import { Entities } from './entities.js';
 import { Explore } from './explore.js';
@@ -42,7 +43,17 @@ export class DataAccess {
     return aheadOf(this.entities, this.related, label, field);
   }
 
-  /** Database round trips so far in this request. */
+  /** Statements sent so far in this request: the same on every engine. */
+  get statements(): number {
+    return this.db.statements;
+  }
+
+  /** The planned fields of the nodes `start` finds (their ids: `parents`), read ahead in this turn (see `readAhead`). */
+  readAhead(start: Start, params: Params, parents: readonly string[], plans: readonly AheadPlan[]): Promise<unknown> {
+    return readAhead(this.db, start, params, Promise.resolve(parents), plans);
+  }
+
+  /** Database round trips so far in this request (statements sent together travel as one where the engine allows). */
   get roundTrips(): number {
     return this.db.roundTrips;
   }

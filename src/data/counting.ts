@@ -1,11 +1,22 @@
+import type { Start, Statement } from '../graph/combined.js';
 import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
 import type { Keyed } from './keyed.js';
 
+/** A read waiting to be sent with the others of its turn. */
+interface Queued extends Statement {
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * The store as one request sees it: every query is counted, so tests and benchmarks can check how
- * many database round trips an operation costs.
+ * The store as one request sees it. Every query is counted, so tests and benchmarks can check what an
+ * operation costs; on a store that sends reads together (`readAll`), the reads a request makes in one
+ * turn of the event loop (a level of the query, the fields read ahead beside it) go as one round trip.
  */
 export class CountingStore {
+  /** Statements the request has sent: the same on every engine. */
+  statements = 0;
+  /** Trips to the database: one per statement in process, one per batch where reads travel together. */
   roundTrips = 0;
   /**
    * The longest chain of statements each sent after the one before it came back: how many times the
@@ -14,30 +25,65 @@ export class CountingStore {
   waits = 0;
   /** The longest chain among the statements answered so far. */
   private answeredChain = 0;
+  private queued: Queued[] = [];
   /**
    * Options for every DataLoader of the request. Batching is on in service; switched off, each load is
    * its own query: the naive one-query-per-field baseline the benchmark compares against.
    */
   readonly loaderOptions: { batch: boolean; cache: boolean };
 
-  constructor(readonly store: GraphStore, batching = true, private readonly options: ReadOptions = {}) {
+  constructor(readonly store: GraphStore, private readonly batching = true, private readonly options: ReadOptions = {}) {
     this.loaderOptions = { batch: batching, cache: batching };
   }
 
   /** One query, cut short at the request's deadline. */
-  async read(cypher: string, params?: Params): Promise<Row[]> {
-    this.roundTrips++;
-    const chain = this.answeredChain + 1;
-    this.waits = Math.max(this.waits, chain);
-    try {
-      return await this.store.read(cypher, params, this.options);
-    } finally {
-      this.answeredChain = Math.max(this.answeredChain, chain);
-    }
+  read(cypher: string, params?: Params): Promise<Row[]> {
+    return this.counted({ cypher, params });
+  }
+
+  /**
+   * The statement `build` makes from the nodes `start` finds with `params`. Where reads travel together,
+   * the statements of a turn with the same start and parameters find its nodes once (see `combine`).
+   */
+  readFrom(start: Start, params: Params, build: (start: Start) => string): Promise<Row[]> {
+    return this.counted({ cypher: build(start), params, from: { start, build } });
   }
 
   /** A keyed statement for these ids, spelled for their number (see `keyed`). */
   readKeys(query: Keyed, ids: readonly string[]): Promise<Row[]> {
     return ids.length === 1 ? this.read(query.one, { id: ids[0]! }) : this.read(query.many, { ids: [...ids] });
+  }
+
+  private async counted(statement: Statement): Promise<Row[]> {
+    this.statements++;
+    const chain = this.answeredChain + 1;
+    this.waits = Math.max(this.waits, chain);
+    try {
+      return await this.send(statement);
+    } finally {
+      this.answeredChain = Math.max(this.answeredChain, chain);
+    }
+  }
+
+  private send(statement: Statement): Promise<Row[]> {
+    if (!this.store.readAll || !this.batching) {
+      this.roundTrips++;
+      return this.store.read(statement.cypher, statement.params, this.options);
+    }
+    return new Promise((resolve, reject) => {
+      // The turn's other reads are queued by the loaders and resolvers still running: it is sent after them.
+      if (!this.queued.length) setImmediate(() => this.flush());
+      this.queued.push({ ...statement, resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queued;
+    this.queued = [];
+    this.roundTrips++;
+    this.store.readAll!(batch, this.options).then(
+      (results) => batch.forEach((queued, i) => queued.resolve(results[i]!)),
+      (error: unknown) => batch.forEach((queued) => queued.reject(error)),
+    );
   }
 }

@@ -5,7 +5,7 @@ import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import { entityColumns, summaryColumns, toEntity, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
-import { keyedAhead, type Ahead } from './ahead.js';
+import { keyedAhead, reaching, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
@@ -62,6 +62,12 @@ export function relationQuery(dialect: Dialect, name: RelationFieldName): Keyed 
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
   const far = other ? `, ${entityColumns('b', other, 'b_')}` : '';
   return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction)}${far}`);
+}
+
+/** The nodes a relationship field reaches, when all are of one label (see `Ahead.reach`). */
+export function relationReach(name: RelationFieldName): Ahead['reach'] {
+  const { types, direction, other }: RelationField = RELATION_FIELDS[name];
+  return other && { label: other, path: [], start: reaching(along(types, direction, other)), ids: (links) => (links as LinkRecord[]).map((l) => l.otherId) };
 }
 
 /** Groups ids by the label their prefix names and runs a label's query for each group, all rows together. */
@@ -159,7 +165,7 @@ export class Entities {
 
   /** A relationship field read ahead (see `Ahead`). */
   relationAhead(name: RelationFieldName): Ahead {
-    return keyedAhead(this.relation(name), relationQuery(this.dialect, name).from, (ids, rows) => this.relationOf(name, ids, rows));
+    return keyedAhead(this.relation(name), relationQuery(this.dialect, name).from, (ids, rows) => this.relationOf(name, ids, rows), relationReach(name));
   }
 
   /** The evidence of nodes of a label read ahead. */

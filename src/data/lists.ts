@@ -5,7 +5,7 @@ import type { CountingStore } from './counting.js';
 import type { Page, PageRequest } from './paging.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { EntityRecord } from './records.js';
-import type { Ahead } from './ahead.js';
+import { readAhead, type AheadPlan, type Start } from './ahead.js';
 
 /** Filters a list may take; each present one adds a fixed condition, its value always a parameter. */
 export interface ListFilter {
@@ -107,23 +107,21 @@ function condition(label: NodeLabel, key: FilterKey): string {
  * page's nodes as the start of another statement (what the fields of its items read). Every order ends
  * in a unique property, so each statement finds the same page.
  */
-export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; count: string; start: (variable: string) => string } {
+export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; items: (start: Start) => string; count: string; start: Start } {
   const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
   // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
   // ANDed with another parameterized condition, and the stages mean the same on both engines.
   const where = present.map((k) => `WITH n WHERE ${condition(label, k)}`).join(' ');
   // Ordered and cut while still nodes, projected to columns only for the page.
   const page = `MATCH (n:${label}) ${where} WITH n ${ORDERS[order]} SKIP $offset LIMIT $limit`;
-  return {
-    page: `${page} RETURN ${entityColumns('n', label)}`,
-    count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`,
-    start: (variable) => `${page} WITH n AS ${variable}`,
-  };
+  const start: Start = (variable) => `${page} WITH n AS ${variable}`;
+  const items = (from: Start) => `${from('n')} RETURN ${entityColumns('n', label)}`;
+  return { page: items(start), items, count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`, start };
 }
 
-/** What is read beside a page: the fields of its items, and whether its count is (a page's count is otherwise read when asked for). */
+/** What is read beside a page: the fields of its items (and what they carry along), and whether its count is (a page's count is otherwise read when asked for). */
 export interface PageReading {
-  ahead?: readonly Ahead[];
+  ahead?: readonly AheadPlan[];
   counted?: boolean;
 }
 
@@ -139,16 +137,14 @@ export class Lists {
     const queries = listQueries(label, keys, order);
     const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
-    // Each field's statement from the page finds the page again: worth it where a wait is a network
-    // round trip, not in process, where the loaders' second turn is cheaper.
-    const fields = this.db.store.inProcess ? [] : ahead.flatMap(({ from }) => (from ? [from] : []));
     let counting: Promise<number> | undefined;
     const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
     if (counted) void total().catch(() => undefined);
-    const [rows, ...read] = await Promise.all([this.db.read(queries.page, paged), ...fields.map(({ cypher }) => this.db.read(cypher(queries.start), paged))]);
-    const items = rows.map((row) => toEntity(row, label));
-    const ids = items.map((item) => item.id);
-    fields.forEach(({ absorb }, i) => absorb(ids, read[i]!));
-    return { items, offset: request.offset, total };
+    const items = this.db.readFrom(queries.start, paged, queries.items).then((rows) => rows.map((row) => toEntity(row, label)));
+    // Each field's statement from the page finds the page again: worth it where a wait is a network
+    // round trip, not in process, where the loaders' second turn is cheaper.
+    const fields = this.db.store.inProcess ? [] : ahead;
+    const [list] = await Promise.all([items, readAhead(this.db, queries.start, paged, items.then((read) => read.map((item) => item.id)), fields)]);
+    return { items: list, offset: request.offset, total };
   }
 }

@@ -1,9 +1,11 @@
 import { NODE_LABELS, type NodeLabel } from '../model/graph.js';
 import type { Dialect } from '../graph/dialect.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
-import { entityQueries, relationQuery } from './entities.js';
+import type { Start } from './ahead.js';
+import { entityQueries, relationQuery, relationReach } from './entities.js';
+import { atKey } from './keyed.js';
 import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
-import { RELATED_QUERIES } from './related.js';
+import { ACHIEVEMENTS_REACH, RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
 import { statsQueries } from './stats.js';
 import { SWEEP_QUERIES } from './maintenance.js';
@@ -36,17 +38,37 @@ export function allQueries(dialect: Dialect): string[] {
     ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
   ].flatMap((query) => (typeof query === 'string' ? [query] : [query.one, query.many]));
-  // The statements a page of a list sends beside it for its items' fields (see \`Ahead\`).
+  // The statements of the fields read ahead from a page of a list (see `Ahead`), and from the nodes a
+  // field of the page's items reaches when it carries their fields along.
+  const fieldsFrom = (label: NodeLabel, start: Start) => [
+    ...RELATION_FIELD_NAMES.filter((name) => name.startsWith(`${label}.`)).map((name) => relationQuery(dialect, name).from(start)),
+    ...(label === 'Report' ? [] : [entity.evidence[label].from(start)]),
+    ...(label in RELATED_QUERIES.achievementsOf ? [RELATED_QUERIES.achievementsOf[label as keyof typeof RELATED_QUERIES.achievementsOf].from(start)] : []),
+    ...(label === 'Place' ? [RELATED_QUERIES.organizationsIn.from(start), RELATED_QUERIES.ancestors.from(start)] : []),
+    ...(label === 'Organization' ? [RELATED_QUERIES.tree.from(start)] : []),
+  ];
   const pageOf = (label: NodeLabel) => listQueries(label, [], LABEL_ORDERS[label][0]!).start;
+  const reaches = [
+    ...RELATION_FIELD_NAMES.flatMap((name) => {
+      const reach = relationReach(name);
+      return reach ? [{ from: name.slice(0, name.indexOf('.')) as NodeLabel, reach }] : [];
+    }),
+    ...Object.keys(RELATED_QUERIES.achievementsOf).map((label) => ({ from: label as NodeLabel, reach: ACHIEVEMENTS_REACH })),
+  ];
   const fromPages = [
-    ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name).from(pageOf(name.slice(0, name.indexOf('.')) as NodeLabel))),
-    ...NODE_LABELS.filter((label) => label !== 'Report').map((label) => entity.evidence[label].from(pageOf(label))),
-    ...Object.entries(RELATED_QUERIES.achievementsOf).map(([label, query]) => query.from(pageOf(label as NodeLabel))),
-    RELATED_QUERIES.organizationsIn.from(pageOf('Place')), RELATED_QUERIES.ancestors.from(pageOf('Place')), RELATED_QUERIES.tree.from(pageOf('Organization')),
+    ...NODE_LABELS.flatMap((label) => fieldsFrom(label, pageOf(label))),
+    ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(pageOf(from)))),
+    ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(atKey(`:${from}`)))),
   ];
   return [...new Set([
     ...keyedQueries, ...lists, ...fromPages,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
     ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
   ])];
+}
+
+/** The reads among them: every query but the sweep's deletes (what may be sent together, see `combine`). */
+export function allReads(dialect: Dialect): string[] {
+  const writes = new Set<string>([SWEEP_QUERIES.relationships, SWEEP_QUERIES.nodes]);
+  return allQueries(dialect).filter((query) => !writes.has(query));
 }

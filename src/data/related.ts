@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
 import { entityColumns, toEntity } from './columns.js';
 import type { CountingStore } from './counting.js';
-import { keyedAhead, type Ahead } from './ahead.js';
+import { keyedAhead, reaching, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
 import type { Row } from '../graph/store.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
@@ -32,6 +32,14 @@ export const RELATED_QUERIES = {
     (start) =>
       `${start('o')} MATCH (o)<-[:PART_OF${ORG_TREE}]-(d:Organization) WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
   ),
+};
+
+/** The achievements a holder's connection reaches (see `Ahead.reach`). */
+export const ACHIEVEMENTS_REACH: NonNullable<Ahead['reach']> = {
+  label: 'Achievement',
+  path: ['edges', 'node'],
+  start: reaching('-[:HAS_ACHIEVEMENT]->(b:Achievement)'),
+  ids: (achievements) => (achievements as EntityRecord[]).map((a) => a.id),
 };
 
 /** One organization below a root: its depth and its parent on the shortest way up. */
@@ -90,7 +98,7 @@ export class Related {
 
   /** The achievements of nodes of a label read ahead (none for a label that holds none). */
   achievementsAhead(label: NodeLabel): Ahead | undefined {
-    return isHolder(label) ? keyedAhead(this.achievementsOf, RELATED_QUERIES.achievementsOf[label].from, achievementsOf) : undefined;
+    return isHolder(label) ? keyedAhead(this.achievementsOf, RELATED_QUERIES.achievementsOf[label].from, achievementsOf, ACHIEVEMENTS_REACH) : undefined;
   }
 }
 

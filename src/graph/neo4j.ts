@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { combine, split, type Statement } from './combined.js';
 import { neo4jDialect } from './dialect.js';
 import {
   DatabaseUnavailableError,
@@ -104,6 +105,13 @@ export class Neo4jStore implements GraphStore {
     } catch (error) {
       throw asUnavailable(error);
     }
+  }
+
+  /** Statements sent together travel as one (see `combine`): a batch costs one round trip. */
+  async readAll(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]> {
+    if (statements.length === 1) return [await this.read(statements[0]!.cypher, statements[0]!.params, options)];
+    const { cypher, params, columns } = combine(statements);
+    return split((await this.read(cypher, params, options))[0]!, columns);
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

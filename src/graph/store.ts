@@ -1,3 +1,4 @@
+import type { Statement } from './combined.js';
 import type { Dialect } from './dialect.js';
 
 /** A plain JavaScript value as both engines' results are turned into. */
@@ -56,6 +57,11 @@ export interface GraphStore {
   readonly inProcess: boolean;
   /** One read query in its own transaction. */
   read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]>;
+  /**
+   * Read queries sent together as one, each one's rows in turn: an engine across a network offers it
+   * (one round trip for a batch); one in process has nothing to save, so reads stay separate there.
+   */
+  readAll?(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]>;
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Runs `work` in one write transaction: committed when it resolves, rolled back when it throws.

@@ -6,7 +6,8 @@
  */
 import { Kind, type GraphQLAbstractType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { DataAccess } from '../data/access.js';
-import type { Ahead } from '../data/ahead.js';
+import type { AheadPlan } from '../data/ahead.js';
+import { atKey } from '../data/keyed.js';
 import type { PageReading } from '../data/lists.js';
 import type { NodeLabel } from '../model/graph.js';
 
@@ -40,17 +41,41 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string, path:
   return names;
 }
 
-/** The fields selected on nodes of `label` (along `path`) that can be read ahead. */
-function aheadFields(data: DataAccess, label: NodeLabel, info: GraphQLResolveInfo, path?: readonly string[]): Ahead[] {
-  return [...selectedFields(info, label, path)].flatMap((field) => data.ahead(label, field) ?? []);
+/** The name of the type a field leads to along `names` from `typeName`, lists and non-null unwrapped. */
+function typeAlong(info: GraphQLResolveInfo, typeName: string, names: readonly string[]): string | undefined {
+  let type: unknown = info.schema.getType(typeName);
+  for (const name of names) {
+    const field = (type as Partial<GraphQLObjectType> | undefined)?.getFields?.()[name];
+    if (!field) return undefined;
+    type = field.type;
+    while ((type as { ofType?: unknown }).ofType) type = (type as { ofType: unknown }).ofType;
+  }
+  return (type as { name?: string } | undefined)?.name;
 }
 
 /**
- * Starts, beside the lookup of node `id` of `label`, the loads of its selected fields. Nothing waits for
- * them here: a failure surfaces in the field that asks for the same load.
+ * The fields selected on nodes of `label` (along `path`) that can be read ahead, each with the fields
+ * selected on the nodes it reaches, when the field's type is those nodes (not links to them).
+ */
+function aheadPlans(data: DataAccess, label: NodeLabel, info: GraphQLResolveInfo, path: readonly string[] = []): AheadPlan[] {
+  return [...selectedFields(info, label, path)].flatMap((field) => {
+    const ahead = data.ahead(label, field);
+    if (!ahead) return [];
+    const reach = ahead.reach && typeAlong(info, label, [field, ...ahead.reach.path]) === ahead.reach.label ? ahead.reach : undefined;
+    return [{ ahead, nested: reach ? aheadPlans(data, reach.label, info, [...path, field, ...reach.path]) : [] }];
+  });
+}
+
+/**
+ * Starts, beside the lookup of node `id` of `label`, the loads of its selected fields, and the fields
+ * they carry along from their own statements. Nothing waits for them here: a failure surfaces in the
+ * field that asks for the same load.
  */
 export function loadAhead(data: DataAccess, id: string, label: NodeLabel, info: GraphQLResolveInfo): void {
-  for (const ahead of aheadFields(data, label, info)) ahead.load(id).catch(() => undefined);
+  for (const plan of aheadPlans(data, label, info)) {
+    const read = plan.nested.length && plan.ahead.from ? data.readAhead(atKey(`:${label}`), { id }, [id], [plan]) : plan.ahead.load(id);
+    read.catch(() => undefined);
+  }
 }
 
 /**
@@ -59,7 +84,7 @@ export function loadAhead(data: DataAccess, id: string, label: NodeLabel, info: 
  * connection's total or page info is selected.
  */
 export function pageReading(data: DataAccess, label: NodeLabel, info: GraphQLResolveInfo, connection = true): PageReading {
-  if (!connection) return { ahead: aheadFields(data, label, info, []), counted: false };
+  if (!connection) return { ahead: aheadPlans(data, label, info, []), counted: false };
   const own = selectedFields(info, String(info.returnType).replace(/!$/, ''));
-  return { ahead: aheadFields(data, label, info, ['edges', 'node']), counted: own.has('totalCount') || own.has('pageInfo') };
+  return { ahead: aheadPlans(data, label, info, ['edges', 'node']), counted: own.has('totalCount') || own.has('pageInfo') };
 }

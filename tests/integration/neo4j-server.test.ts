@@ -76,6 +76,38 @@ describe('Neo4j, on a server of its own', () => {
     expect(await store.read("MATCH (t:AdapterTestThing {id: 'b'}) RETURN count(t) AS c")).toEqual([{ c: 0 }]);
   });
 
+  it('sends reads together as one statement, each answered as if sent alone', async () => {
+    const statements = [
+      // Ordered, limited, and with a parameter of the same name as the next statement's.
+      {
+        cypher: 'MATCH (o:Organization) WHERE o.kind = $kind RETURN o.id AS id, o.name AS name ORDER BY name DESC, id LIMIT 7',
+        params: { kind: 'HOSPITAL' },
+      },
+      { cypher: 'MATCH (o:Organization) WHERE o.kind = $kind RETURN count(o) AS n', params: { kind: 'GROUP' } },
+      { cypher: "MATCH (o:Organization {id: 'org:none'}) RETURN o.id AS id" },
+      { cypher: 'MATCH (p:Place) WITH p ORDER BY p.id LIMIT 3 RETURN collect(p.id) AS ids, [p IN collect(p) | {name: p.name}] AS names' },
+    ];
+    const alone = await Promise.all(statements.map(({ cypher, params }) => store.read(cypher, params)));
+    expect(alone[0]).toHaveLength(7);
+    expect(alone[2]).toEqual([]);
+    expect(await store.readAll(statements)).toEqual(alone);
+    // Statements built on one start find its nodes once: the answers are those of each sent alone.
+    const start = (v: string) => `MATCH (o:Organization) WITH o ORDER BY o.name DESC, o.id SKIP $offset LIMIT $limit WITH o AS ${v}`;
+    const page = { offset: 3, limit: 100 };
+    const builds = [
+      (s: typeof start) => `${s('n')} RETURN n.id AS id`,
+      (s: typeof start) => `${s('a')} MATCH (a)-[:LOCATED_IN]->(p:Place) RETURN a.id AS key, p.name AS place ORDER BY key, place`,
+      (s: typeof start) =>
+        `${s('x')} MATCH (x)<-[:PART_OF]-(b:Organization) WITH DISTINCT b AS h MATCH (h)-[:HAS_ACHIEVEMENT]->(t) RETURN h.id AS key, t.id AS id ORDER BY key, id`,
+    ];
+    const fromStart = builds.map((build) => ({ cypher: build(start), params: page, from: { start, build } }));
+    const separately = await Promise.all(fromStart.map(({ cypher, params }) => store.read(cypher, params)));
+    expect(separately.every((rows) => rows.length)).toBe(true);
+    expect(await store.readAll([...fromStart, statements[1]!])).toEqual([...separately, alone[1]]);
+    // One failing statement fails the batch with the engine's error.
+    await expect(store.readAll([{ cypher: 'RETURN 1 AS fine' }, { cypher: 'RETURN 1/0 AS boom' }])).rejects.toThrow(/by zero/i);
+  });
+
   it("has a uniqueness constraint on every label's id, and looks ids up through it", async () => {
     const constraints = await store.read(
       'SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes[0] AS label, properties AS props, type',

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { allQueries } from '../../src/data/queries.js';
+import { allQueries, allReads } from '../../src/data/queries.js';
+import { combine } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 import { withMatchCount, readCypherFile } from '../../src/seed/loader.js';
 
@@ -74,5 +75,13 @@ describe('Cypher linted by Neo4j', () => {
 
   it.each(allQueries(neo4jDialect))('has no errors in the data-access query %s', (query) => {
     expect(neo4jErrors(query)).toEqual([]);
+  });
+
+  it('has no errors in data-access reads sent together (see `combine`)', () => {
+    const reads = allReads(neo4jDialect);
+    for (let i = 0; i < reads.length; i += 8) {
+      const { cypher } = combine(reads.slice(i, i + 8).map((query) => ({ cypher: query })));
+      expect(neo4jErrors(cypher), cypher).toEqual([]);
+    }
   });
 });

@@ -19,12 +19,12 @@ export async function startApollo(store: GraphStore): Promise<ApolloServer<Conte
   return apollo;
 }
 
-/** Runs one operation through Apollo Server; returns the single result and the round trips it cost. */
+/** Runs one operation through Apollo Server; returns the single result and the statements, round trips and waits it cost. */
 export async function execute(apollo: ApolloServer<Context>, store: GraphStore, request: GraphQLRequest) {
   const contextValue = createContext(store);
   const response = await apollo.executeOperation(request, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return { ...response.body.singleResult, roundTrips: contextValue.data.roundTrips, waits: contextValue.data.waits };
+  return { ...response.body.singleResult, statements: contextValue.data.statements, roundTrips: contextValue.data.roundTrips, waits: contextValue.data.waits };
 }
 
 /** The HTTP server listening on a free loopback port. */

@@ -57,13 +57,13 @@ describe('the Cypher the data layer sends', () => {
     expect(statements(listQueries('Organization', [], 'NAME_ASC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Organization)  RETURN count(n) AS total",
-        "page": "MATCH (n:Organization)  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
+        "page": "MATCH (n:Organization)  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
       }
     `);
     expect(statements(listQueries('Achievement', ['kinds', 'place', 'yearFrom'], 'VALUE_DESC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom RETURN count(n) AS total",
-        "page": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom WITH n ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id SKIP $offset LIMIT $limit RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.statement AS statement, n.value AS value, n.unit AS unit, n.year AS year, n.original AS original, n.qualifier AS qualifier, n.masked AS masked, n.lost AS lost",
+        "page": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom WITH n ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.statement AS statement, n.value AS value, n.unit AS unit, n.year AS year, n.original AS original, n.qualifier AS qualifier, n.masked AS masked, n.lost AS lost",
       }
     `);
   });

@@ -1,0 +1,136 @@
+/**
+ * Several read statements sent to Neo4j as one: each runs in a subquery of its own, its rows collected
+ * into a list of value lists (maps would repeat every key in every row, which the driver then decodes),
+ * so a batch costs one round trip and one statement's work in the driver instead of one per statement.
+ */
+import type { Params, Row, Value } from './store.js';
+
+/** The start of a statement: finds some nodes and names them `variable` (nothing else stays in scope). */
+export type Start = (variable: string) => string;
+
+/** A statement of a batch. */
+export interface Statement {
+  cypher: string;
+  params?: Params;
+  /**
+   * How `cypher` was built from a start, with `params` being the start's: statements of a batch with the
+   * same start and parameters find its nodes once (a page of a list is filtered and sorted once for the
+   * page and every field read from it).
+   */
+  from?: { start: Start; build: (start: Start) => string };
+}
+
+/**
+ * The statement's text with whatever is nested (brackets, braces, parentheses, string literals and
+ * backquoted names) blanked to spaces, so the clauses of the statement itself can be found by position.
+ */
+function topLevel(cypher: string): string {
+  let out = '';
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < cypher.length; i++) {
+    const c = cypher[i]!;
+    if (quote) {
+      if (c === '\\') {
+        out += '  ';
+        i++;
+        continue;
+      }
+      if (c === quote) quote = '';
+      out += ' ';
+    } else if (c === "'" || c === '"' || c === '`') {
+      quote = c;
+      out += ' ';
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      out += ' ';
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      out += ' ';
+    } else out += depth ? ' ' : c;
+  }
+  return out;
+}
+
+/**
+ * The names of the columns a read statement returns, from its last `RETURN`: each an alias (`… AS x`) or
+ * a bare variable. A column of any other form has no name a subquery could pass on, which is an error.
+ */
+export function returnColumns(cypher: string): string[] {
+  const outer = topLevel(cypher);
+  const found = [...outer.matchAll(/\bRETURN\s+(?:DISTINCT\s+)?/g)].pop();
+  if (!found) throw new Error(`a statement without RETURN cannot be combined: ${cypher}`);
+  const start = found.index + found[0].length;
+  const end = outer.slice(start).search(/\s(?:ORDER\s+BY|SKIP|LIMIT)\s/);
+  const list = outer.slice(start, end < 0 ? undefined : start + end);
+  const columns: string[] = [];
+  let from = 0;
+  for (const part of list.split(',')) {
+    const item = cypher.slice(start + from, start + from + part.length).trim();
+    from += part.length + 1;
+    const name = /\bAS\s+(\w+)$/i.exec(item)?.[1] ?? (/^\w+$/.test(item) ? item : undefined);
+    if (!name) throw new Error(`the column "${item}" has no name to combine by: ${cypher}`);
+    columns.push(name);
+  }
+  return columns;
+}
+
+/** Parameter `name` of part `part` of a batch, renamed so that the parts keep theirs apart. */
+const renamed = (part: string, name: string) => `${part}_${name}`;
+const renaming = (part: string, cypher: string) => cypher.replace(/\$(\w+)/g, (_, name: string) => `$${renamed(part, name)}`);
+
+/**
+ * One statement running every statement of the batch, with their parameters: it returns one row whose
+ * column `p<i>` holds statement `i`'s rows as value lists, in the order the statement gave them. Each
+ * start shared by several statements is found first, its nodes collected as `s<k>`, and those
+ * statements start by unwinding them.
+ */
+export function combine(statements: readonly Statement[]): { cypher: string; params: Params; columns: string[][] } {
+  const columns = statements.map((s) => returnColumns(s.cypher));
+  const params: Params = {};
+  const take = (part: string, own: Params = {}) => {
+    for (const [name, value] of Object.entries(own)) params[renamed(part, name)] = value;
+  };
+  const starts: Array<{ start: Start; params?: Params; name: string; users: number }> = [];
+  const shared = statements.map(({ from, params: own }) => {
+    if (!from) return undefined;
+    let found = starts.find((s) => s.start === from.start && s.params === own);
+    if (!found) starts.push((found = { start: from.start, params: own, name: `s${starts.length}`, users: 0 }));
+    found.users++;
+    return found;
+  });
+  const clauses: string[] = [];
+  for (const start of starts.filter((s) => s.users > 1)) {
+    clauses.push(`CALL () { ${renaming(start.name, start.start('n'))} RETURN collect(n) AS ${start.name} }`);
+    take(start.name, start.params);
+  }
+  statements.forEach(({ cypher, params: own, from }, i) => {
+    const start = shared[i];
+    const part = `p${i}`;
+    let body: string;
+    let scope = '';
+    if (from && start && start.users > 1) {
+      body = renaming(
+        start.name,
+        from.build((v) => `UNWIND ${start.name} AS ${v}`),
+      );
+      scope = start.name;
+    } else {
+      body = renaming(part, cypher);
+      take(part, own);
+    }
+    clauses.push(`CALL (${scope}) { CALL (${scope}) { ${body} } RETURN collect([${columns[i]!.join(', ')}]) AS ${part} }`);
+  });
+  return { cypher: `${clauses.join(' ')} RETURN ${statements.map((_, i) => `p${i}`).join(', ')}`, params, columns };
+}
+
+/** Each statement's rows from the combined statement's one row. */
+export function split(row: Row, columns: readonly string[][]): Row[][] {
+  return columns.map((names, i) =>
+    (row[`p${i}`] as Value[][]).map((values) => {
+      const out: Row = {};
+      for (let j = 0; j < names.length; j++) out[names[j]!] = values[j]!;
+      return out;
+    }),
+  );
+}
