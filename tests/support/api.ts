@@ -24,7 +24,12 @@ export async function execute(apollo: ApolloServer<Context>, store: GraphStore, 
   const contextValue = createContext(store);
   const response = await apollo.executeOperation(request, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return { ...response.body.singleResult, statements: contextValue.data.statements, roundTrips: contextValue.data.roundTrips, waits: contextValue.data.waits };
+  return {
+    ...response.body.singleResult,
+    statements: contextValue.data.statements,
+    roundTrips: contextValue.data.roundTrips,
+    waits: contextValue.data.waits,
+  };
 }
 
 /** The HTTP server listening on a free loopback port. */
