@@ -33,6 +33,18 @@ function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
 }
 
 /**
+ * The links of the nodes one step from a node (along the given types, at most `$limit` of them): the
+ * frontier a neighbourhood's second step reads, found from the start in the same turn as its first.
+ */
+function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
+  return perLabel(
+    (label) =>
+      `MATCH (s:${label} {id: $id}) MATCH (s)-[t:${RELATION_TYPES.join('|')}]-(x) WHERE ${dialect.relationshipType('t')} IN $types WITH DISTINCT x AS a LIMIT $limit` +
+      ` MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${summaryColumns('b', dialect, 'b_')}`,
+  );
+}
+
+/**
  * The queries behind lookups, evidence and links, spelled for a dialect. Each starts from an id index
  * (see `keyed`), names the relationship types it follows and their direction, and returns the columns
  * it needs, never whole nodes.
@@ -48,6 +60,7 @@ export function entityQueries(dialect: Dialect) {
       ),
     ),
     links: { OUT: linksQuery(dialect, 'OUT'), IN: linksQuery(dialect, 'IN') },
+    around: { OUT: aroundQuery(dialect, 'OUT'), IN: aroundQuery(dialect, 'IN') },
   };
 }
 
@@ -125,10 +138,32 @@ export class Entities {
       const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
       const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>
         one ? db.read(single[one], { id: ids[0]! }) : ids.length > 1 ? db.read(many, { ids: [...ids] }) : Promise.resolve([]);
-      const rows = (await Promise.all([read(queries.links.OUT), read(queries.links.IN)])).flat();
-      for (const row of rows) this.summaries.set(text(row.other), toSummary(row, 'b_'));
-      return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
+      return this.linksOf(ids, (await Promise.all([read(queries.links.OUT), read(queries.links.IN)])).flat());
     }, db.loaderOptions);
+  }
+
+  /** Each node's links from rows of a links statement; the summaries of the nodes they reach are kept. */
+  private linksOf(ids: readonly string[], rows: Row[]): LinkRecord[][] {
+    for (const row of rows) this.summaries.set(text(row.other), toSummary(row, 'b_'));
+    return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
+  }
+
+  /**
+   * Reads ahead the links of at most `limit` nodes one step from node `id` along `types`, and primes
+   * them. Every node found has a link (the one that found it), so each is answered whole. Which nodes a
+   * truncated neighbourhood keeps is decided by its own walk: those not read here are loaded then. Only
+   * where a wait is a round trip: in process, the loaders' second turn, seeking the frontier by id, is
+   * cheaper (measured on Kuzu: the two-step neighbourhood 25 % slower read ahead).
+   */
+  async linksAround(id: string, types: readonly string[], limit: number): Promise<void> {
+    const label = labelOfId(id);
+    if (!label || this.db.store.inProcess) return;
+    const params = { id, types: [...types], limit };
+    // Each reads a node's whole frontier: run beside the turn's other reads, not after them in one statement.
+    const read = (query: string) => this.db.read(query, params, { alone: true });
+    const rows = (await Promise.all([read(this.queries.around.OUT[label]), read(this.queries.around.IN[label])])).flat();
+    const ids = [...new Set(rows.map((row) => text(row.key)))];
+    this.linksOf(ids, rows).forEach((links, i) => this.links.prime(ids[i]!, links));
   }
 
   /** What a subgraph draws of a node: from the links that reached it, else from its entity. */

@@ -1,3 +1,4 @@
+import { RELATION_TYPES } from '../model/graph.js';
 import type { Entities } from './entities.js';
 import type { LinkRecord } from './records.js';
 
@@ -47,9 +48,11 @@ export class Explore {
     const edges = new Map<string, EdgeRecord>();
     let truncated = false;
     let frontier = [start];
+    // The second step's links are read beside the first's, from the start (see \`linksAround\`).
+    const around = depth > 1 ? this.entities.linksAround(start, types?.length ? types : RELATION_TYPES, limit) : undefined;
     for (let distance = 1; distance <= depth && frontier.length; distance++) {
       const next: string[] = [];
-      const links = await this.linksOf(frontier);
+      const [links] = await Promise.all([this.linksOf(frontier), distance === 1 ? around : undefined]);
       frontier.forEach((from, i) => {
         for (const link of links[i]!.filter(follows(types))) {
           const edge = edgeOf(from, link);

@@ -35,6 +35,7 @@ export function allQueries(dialect: Dialect): string[] {
   const keyedQueries = [
     ...Object.values(entity.byIds), ...Object.values(entity.evidence),
     ...Object.values(entity.links).flatMap(({ many, one }) => [many, ...Object.values(one)]),
+    ...Object.values(entity.around).flatMap((byLabel) => Object.values(byLabel)),
     ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
   ].flatMap((query) => (typeof query === 'string' ? [query] : [query.one, query.many]));

@@ -15,10 +15,10 @@ export const graphResolvers: Resolvers = {
       const id = idArgument('id', args.id);
       const depth = intArgument('depth', args.depth, 1, 1, 3);
       const limit = intArgument('limit', args.limit, PAGE_SIZE.neighborhood, 1, PAGE_SIZE.neighborhoodMax);
-      // The center's links are asked for beside the center itself: the first step costs no round trip of its own.
-      const [center] = await Promise.all([data.entities.byId.load(id), data.entities.links.load(id)]);
-      if (!center) return null;
-      return data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
+      // The walk starts beside the center itself: its first steps cost no wait of their own.
+      const subgraph = data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
+      subgraph.catch(() => undefined);
+      return (await data.entities.byId.load(id)) ? subgraph : null;
     },
     shortestPath: async (_, args, { data }) => {
       const from = idArgument('from', args.from);

@@ -18,6 +18,7 @@ import {
   SearchByNameDocument,
 } from '../../src/generated/client/graphql.js';
 import type { GraphStore } from '../../src/graph/store.js';
+import { DataAccess } from '../../src/data/access.js';
 import { execute, startApollo } from '../support/api.js';
 import { curatedGraph, idsWhere, neighbors } from '../support/curated.js';
 import { ENGINES, seededStore } from '../support/stores.js';
@@ -134,6 +135,24 @@ for (const engine of ENGINES) {
       });
       const none = await run(PathBetweenDocument, { from: 'org:寿阳县人民医院', to: 'org:寿阳县中医院', maxLength: 1 });
       expect(none.shortestPath).toBeNull();
+    });
+
+    it('walks a neighborhood two steps in one wait where reads travel together, as the walk read step by step does', async () => {
+      const walk = async (query: string, batching: boolean) => {
+        const data = new DataAccess(store, { batching });
+        const response = await apollo.executeOperation({ query }, { contextValue: { data } });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        expect(response.body.singleResult.errors).toBeUndefined();
+        return { data: response.body.singleResult.data, waits: data.waits };
+      };
+      // Whole, cut short (the walk decides which nodes stay), and along some types only.
+      for (const args of ['depth: 2', 'depth: 2, limit: 6', 'depth: 3, limit: 40', 'depth: 2, types: [PART_OF, LOCATED_IN]']) {
+        const query = `{ neighborhood(id: "${GROUP}", ${args}) { truncated nodes { id distance name } edges { id type source target } } }`;
+        const ahead = await walk(query, true);
+        // The naive layer reads every node's links on its own, step by step.
+        expect(ahead.data).toEqual((await walk(query, false)).data);
+        if (args === 'depth: 2') expect(ahead.waits).toBe(store.inProcess ? 2 : 1);
+      }
     });
 
     it('draws a neighborhood, optionally along some relationship types only', async () => {
