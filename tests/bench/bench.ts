@@ -268,6 +268,11 @@ async function scale(graph: Graph, work: string): Promise<void> {
       relationships: await count(store, 'MATCH ()-[r]->() RETURN count(r) AS n'),
       'load s': `${(loadMs / 1000).toFixed(1)} (${how})`,
     };
+    // A grown graph makes the engine plan its statements again (Neo4j replans on changed statistics):
+    // rounds of the whole mix first, so each size is measured settled, as ×1 is.
+    const executions = await Promise.all(OPS.map((op) => inProcess(store, op)));
+    for (let round = 0; round < 5; round++) for (const execution of executions) await execution.run();
+    await Promise.all(executions.map((execution) => execution.stop()));
     for (const op of OPS) {
       const taken = (await executeTimes(store, op, 5)).median;
       base[op] ??= taken;
