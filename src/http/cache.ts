@@ -6,7 +6,7 @@
  *   graph's version and what names the answer, `Cache-Control: public`, and 304 without executing.
  */
 import type { ApolloServerPlugin, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { createHash } from 'node:crypto';
@@ -20,16 +20,36 @@ export type CacheConfig = Pick<Config, 'responseCache' | 'responseCacheBytes' | 
 export type VersionSource = Pick<GraphVersion, 'get'>;
 
 /**
- * Cache hints and the response cache. Every field is public and lives `cacheMaxAgeSeconds` (nothing
- * in the graph is per user); Apollo marks a response uncacheable when it has errors, so failures and
- * refusals are never stored. Apollo writes `Cache-Control` only on cacheable answers here; the HTTP
- * layer decides what reaches the client (see `HttpCache.headers`).
+ * Cache hints without work per field. Every field is public and lives `maxAge` seconds (nothing in the
+ * graph is per user, and the schema sets no hints of its own), so an operation's policy is that, set
+ * once as it starts executing. Apollo's cache-control plugin would reach the same policy field by
+ * field, wrapping every resolver of the schema to do so. Like it, this writes `Cache-Control` only on
+ * answers without errors; the HTTP layer decides what reaches the client (see `HttpCache.headers`).
+ */
+export function uniformCacheHints(maxAge: number): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        executionDidStart: ({ overallCachePolicy }) => Promise.resolve(void overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' })),
+        willSendResponse: ({ response, overallCachePolicy }) => {
+          const policy = overallCachePolicy.policyIfCacheable();
+          if (policy && response.body.kind === 'single' && !response.body.singleResult.errors)
+            response.http.headers.set('cache-control', `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`);
+          return Promise.resolve();
+        },
+      }),
+  };
+}
+
+/**
+ * Cache hints (see `uniformCacheHints`, in place of Apollo's own) and the response cache. Apollo marks
+ * a response uncacheable when it has errors, so failures and refusals are never stored.
  */
 export function cachePlugins(config: CacheConfig, version: VersionSource): ApolloServerPlugin<Context>[] {
-  const hints = ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds, calculateHttpHeaders: 'if-cacheable' });
-  if (!config.responseCache) return [hints];
+  const hints = [ApolloServerPluginCacheControlDisabled(), uniformCacheHints(config.cacheMaxAgeSeconds)];
+  if (!config.responseCache) return hints;
   return [
-    hints,
+    ...hints,
     responseCachePlugin<Context>({
       // Bounded by the size of the stored answers, least recently used out first.
       cache: new InMemoryLRUCache({ maxSize: config.responseCacheBytes, sizeCalculation: (item: string) => InMemoryLRUCache.sizeCalculation(item) }),
