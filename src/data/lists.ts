@@ -141,8 +141,8 @@ export class Lists {
     const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
     if (counted) void total().catch(() => undefined);
     const items = this.db.readFrom(queries.start, paged, queries.items).then((rows) => rows.map((row) => toEntity(row, label)));
-    // Each field's statement from the page finds the page again: worth it where a wait is a network
-    // round trip, not in process, where the loaders' second turn is cheaper.
+    // The fields' statements start from the page (on Neo4j, sent with it, they share one finding of it):
+    // worth it where a wait is a network round trip, not in process, where the loaders' second turn is cheaper.
     const fields = this.db.store.inProcess ? [] : ahead;
     const [list] = await Promise.all([items, readAhead(this.db, queries.start, paged, items.then((read) => read.map((item) => item.id)), fields)]);
     return { items: list, offset: request.offset, total };
