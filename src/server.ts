@@ -18,6 +18,7 @@ import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js
 import { Safelist } from './http/safelist.js';
 import { gracefulStop } from './http/shutdown.js';
 import { limitsPlugin } from './limits/plugin.js';
+import { projectionPlugin } from './resolvers/projection.js';
 import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
@@ -69,7 +70,12 @@ export function createApollo(
     stopOnTerminationSignals: false,
     // The default landing page loads scripts from a CDN; the API serves its own pages instead.
     // The limits run before the response cache answers: a cached answer is refused as a fresh one is.
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(typeDefs, config.limits, profile), ...cachePlugins(config, version)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(typeDefs, config.limits, profile),
+      projectionPlugin(),
+      ...cachePlugins(config, version),
+    ],
   });
 }
 

@@ -2,6 +2,7 @@ import type { GraphStore } from '../graph/store.js';
 import type { NodeLabel } from '../model/graph.js';
 import { aheadOf, readAhead, type Ahead, type AheadPlan, type Start } from './ahead.js';
 import type { Params } from '../graph/store.js';
+import { Projection } from './columns.js';
 import { CountingStore } from './counting.js';
 import { Entities } from './entities.js';
 import { Explore } from './explore.js';
@@ -15,27 +16,44 @@ import { Workbench } from './workbench.js';
 /** The data-access layer for one request: every domain's queries and batch loaders over one counted store. */
 export class DataAccess {
   private readonly db: CountingStore;
-  readonly entities: Entities;
-  readonly lists: Lists;
-  readonly related: Related;
-  readonly search: Search;
-  readonly explore: Explore;
-  readonly stats: Stats;
-  readonly workbench: Workbench;
+  // Set again, empty, when the projection is (see `project`).
+  entities!: Entities;
+  lists!: Lists;
+  related!: Related;
+  search!: Search;
+  explore!: Explore;
+  stats!: Stats;
+  workbench!: Workbench;
 
   /**
    * `batching: false` gives the naive one-query-per-field baseline (benchmarks only); `deadline` (epoch
    * milliseconds) is when the request's time is up and its queries are interrupted.
    */
-  constructor(store: GraphStore, { batching = true, deadline }: { batching?: boolean; deadline?: number } = {}) {
+  constructor(
+    private readonly store: GraphStore,
+    { batching = true, deadline }: { batching?: boolean; deadline?: number } = {},
+  ) {
     this.db = new CountingStore(store, batching, { deadline });
-    this.entities = new Entities(this.db, store.dialect);
-    this.lists = new Lists(this.db);
-    this.related = new Related(this.db);
-    this.search = new Search(this.db, store.dialect, sharedOf(store), this.entities);
+    this.wire(Projection.ALL);
+  }
+
+  /**
+   * Reads entities with the properties `projection` names from now on: set once the operation is known,
+   * before its first read, since the loaders start again empty.
+   */
+  project(projection: Projection): void {
+    this.wire(projection);
+  }
+
+  private wire(projection: Projection): void {
+    const { db, store } = this;
+    this.entities = new Entities(db, store.dialect, projection);
+    this.lists = new Lists(db, projection);
+    this.related = new Related(db, projection);
+    this.search = new Search(db, store.dialect, sharedOf(store), this.entities);
     this.explore = new Explore(this.entities);
-    this.stats = new Stats(this.db, store.dialect, sharedOf(store), this.entities);
-    this.workbench = new Workbench(this.db);
+    this.stats = new Stats(db, store.dialect, sharedOf(store), this.entities);
+    this.workbench = new Workbench(db);
   }
 
   /** The field \`field\` of nodes of \`label\` read ahead, when it is read from the node's id alone (see \`Ahead\`). */

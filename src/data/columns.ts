@@ -10,11 +10,84 @@ export const ENTITY_PROPERTIES = Object.fromEntries(
 ) as Record<NodeLabel, string[]>;
 
 /**
- * The RETURN columns of an entity: its properties projected one by one (neither engine shares map
- * projections), each under `<prefix><property>` so several entities fit in one row.
+ * Properties read whatever is selected: resolvers sort, filter and draw by them (name and title, kind
+ * and level, a report's source), and they are short.
  */
-export function entityColumns(variable: string, label: NodeLabel, prefix = ''): string {
-  return ENTITY_PROPERTIES[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
+const CORE = new Set(['id', 'name', 'title', 'kind', 'level', 'source']);
+/** Every property an entity of some label can be read with. */
+const STORED = new Set(Object.values(ENTITY_PROPERTIES).flat());
+/** How many stored properties are read only when named. */
+const OPTIONAL = [...STORED].filter((p) => !CORE.has(p)).length;
+
+/** Projections kept at once: a client sending ever new selections makes the cache start over, never grow. */
+const MAX_PROJECTIONS = 256;
+
+/**
+ * The properties a request reads of its entities. A field of an entity type is read from the stored
+ * property of the same name, so an operation that never names `description` has no use for it: the
+ * request reads the properties its operation names, beside `CORE`, and the rest stay in the database
+ * (on Neo4j, the nested page's read is a third shorter). The loaders of a request only ever answer its
+ * own operation, so the entities they hold are complete for it.
+ */
+export class Projection {
+  /** Every property: a request whose operation is not known (scripts, the naive baseline). */
+  static readonly ALL = new Projection(() => true);
+  private static readonly made = new Map<string, Projection>();
+  /** Each label's properties beside their column under a prefix, made once per prefix: entities are read by the thousand. */
+  private readonly columnsOf = new Map<string, Array<[property: string, column: string]>>();
+  private readonly properties: Record<NodeLabel, string[]>;
+
+  private constructor(read: (property: string) => boolean) {
+    this.properties = Object.fromEntries(
+      Object.entries(ENTITY_PROPERTIES).map(([label, props]) => [label, props.filter((p) => CORE.has(p) || read(p))]),
+    ) as Record<NodeLabel, string[]>;
+  }
+
+  /**
+   * The projection reading the properties named in `names` besides `CORE`. Requests naming the same
+   * properties share one, so each statement is spelled once per projection.
+   */
+  static of(names: Iterable<string>): Projection {
+    const wanted = [...new Set(names)].filter((n) => STORED.has(n) && !CORE.has(n)).sort();
+    if (wanted.length === OPTIONAL) return Projection.ALL;
+    const key = wanted.join(' ');
+    let found = Projection.made.get(key);
+    if (!found) {
+      if (Projection.made.size >= MAX_PROJECTIONS) Projection.made.clear();
+      const set = new Set(wanted);
+      Projection.made.set(key, (found = new Projection((p) => set.has(p))));
+    }
+    return found;
+  }
+
+  /**
+   * The RETURN columns of an entity: its properties projected one by one (neither engine shares map
+   * projections), each under `<prefix><property>` so several entities fit in one row.
+   */
+  columns(variable: string, label: NodeLabel, prefix = ''): string {
+    return this.properties[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
+  }
+
+  /** An entity record from a row's projected columns. */
+  toEntity(row: Row, label: NodeLabel, prefix = ''): EntityRecord {
+    const props: Record<string, Value> = {};
+    for (const [property, column] of this.propertyColumns(label, prefix)) props[property] = row[column] ?? null;
+    const id = text(props.id);
+    return Object.assign(props, {
+      id,
+      label,
+      name: text(props.name ?? props.title ?? id),
+      aliases: (props.aliases as string[] | null) ?? [],
+      description: (props.description as string | null) ?? null,
+    });
+  }
+
+  private propertyColumns(label: NodeLabel, prefix: string): Array<[string, string]> {
+    const key = `${label}|${prefix}`;
+    let columns = this.columnsOf.get(key);
+    if (!columns) this.columnsOf.set(key, (columns = this.properties[label].map((p) => [p, `${prefix}${p}`])));
+    return columns;
+  }
 }
 
 /** The RETURN columns of a node of any label drawn in a subgraph: its label, name, and kind or level. */
@@ -26,27 +99,4 @@ export function summaryColumns(variable: string, dialect: Dialect, prefix = ''):
 export function toSummary(row: Row, prefix = ''): NodeSummary {
   const kind = row[`${prefix}kind`] ?? row[`${prefix}level`] ?? null;
   return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), kind: kind === null ? null : text(kind) };
-}
-
-/** Each label's properties beside their column under a prefix, made once: entities are read by the thousand. */
-const columnsOf = new Map<string, Array<[property: string, column: string]>>();
-function propertyColumns(label: NodeLabel, prefix: string): Array<[string, string]> {
-  const key = `${label}|${prefix}`;
-  let columns = columnsOf.get(key);
-  if (!columns) columnsOf.set(key, (columns = ENTITY_PROPERTIES[label].map((p) => [p, `${prefix}${p}`])));
-  return columns;
-}
-
-/** An entity record from a row's projected columns. */
-export function toEntity(row: Row, label: NodeLabel, prefix = ''): EntityRecord {
-  const props: Record<string, Value> = {};
-  for (const [property, column] of propertyColumns(label, prefix)) props[property] = row[column] ?? null;
-  const id = text(props.id);
-  return Object.assign(props, {
-    id,
-    label,
-    name: text(props.name ?? props.title ?? id),
-    aliases: (props.aliases as string[] | null) ?? [],
-    description: (props.description as string | null) ?? null,
-  });
 }

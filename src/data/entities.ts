@@ -3,7 +3,7 @@ import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/store.js';
 import { RELATION_FIELDS, type RelationField, type RelationFieldName } from '../model/fields.js';
 import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
-import { entityColumns, summaryColumns, toEntity, toSummary } from './columns.js';
+import { Projection, summaryColumns, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { keyedAhead, reaching, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
@@ -47,16 +47,16 @@ function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
 /**
  * The queries behind lookups, evidence and links, spelled for a dialect. Each starts from an id index
  * (see `keyed`), names the relationship types it follows and their direction, and returns the columns
- * it needs, never whole nodes.
+ * it needs (entities' as `projection` reads them), never whole nodes.
  */
-export function entityQueries(dialect: Dialect) {
+export function entityQueries(dialect: Dialect, projection = Projection.ALL) {
   return {
-    byIds: perLabel((label) => keyed(`:${label}`, (start) => `${start('n')} RETURN ${entityColumns('n', label)}`)),
+    byIds: perLabel((label) => keyed(`:${label}`, (start) => `${start('n')} RETURN ${projection.columns('n', label)}`)),
     evidence: perLabel((label) =>
       keyed(
         `:${label}`,
         (start) =>
-          `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote, ${entityColumns('r', 'Report', 'r_')} ORDER BY key, report, quote`,
+          `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote, ${projection.columns('r', 'Report', 'r_')} ORDER BY key, report, quote`,
       ),
     ),
     links: { OUT: linksQuery(dialect, 'OUT'), IN: linksQuery(dialect, 'IN') },
@@ -71,9 +71,9 @@ const parentOf = (name: RelationFieldName) => name.slice(0, name.indexOf('.')) a
  * The query of one relationship field: typed and directed, and when the far end has one label, its
  * entity comes in the same row (one statement for the field and what it reaches).
  */
-export function relationQuery(dialect: Dialect, name: RelationFieldName): Keyed {
+export function relationQuery(dialect: Dialect, name: RelationFieldName, projection = Projection.ALL): Keyed {
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
-  const far = other ? `, ${entityColumns('b', other, 'b_')}` : '';
+  const far = other ? `, ${projection.columns('b', other, 'b_')}` : '';
   return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction)}${far}`);
 }
 
@@ -126,11 +126,12 @@ export class Entities {
   constructor(
     private readonly db: CountingStore,
     private readonly dialect: Dialect,
+    private readonly projection: Projection,
   ) {
-    this.queries = entityQueries(dialect);
+    this.queries = entityQueries(dialect, projection);
     const { queries } = this;
     this.byId = new DataLoader(async (ids) => {
-      const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), toEntity(row, label)]));
+      const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), projection.toEntity(row, label)]));
       return ids.map((id) => found.get(id) ?? null);
     }, db.loaderOptions);
     this.evidence = new DataLoader(async (ids) => this.evidenceOf(ids, (await byLabel(db, queries.evidence, ids)).map(({ row }) => row)), db.loaderOptions);
@@ -176,14 +177,14 @@ export class Entities {
 
   /** The evidence of nodes from the rows of an evidence statement; the report of each quote comes in the same row. */
   private evidenceOf(ids: readonly string[], rows: Row[]): EvidenceRecord[][] {
-    for (const row of rows) this.byId.prime(text(row.report), toEntity(row, 'Report', 'r_'));
+    for (const row of rows) this.byId.prime(text(row.report), this.projection.toEntity(row, 'Report', 'r_'));
     return groupBy(ids, rows, 'key', (row) => ({ reportId: text(row.report), quote: text(row.quote) }));
   }
 
   /** The links of one relationship field from its statement's rows; their far entities come primed. */
   private relationOf(name: RelationFieldName, ids: readonly string[], rows: Row[]): LinkRecord[][] {
     const { other } = RELATION_FIELDS[name];
-    if (other) for (const row of rows) this.byId.prime(text(row.other), toEntity(row, other, 'b_'));
+    if (other) for (const row of rows) this.byId.prime(text(row.other), this.projection.toEntity(row, other, 'b_'));
     return groupBy(ids, rows, 'key', (row) => row).map(mergeLinks);
   }
 
@@ -191,7 +192,7 @@ export class Entities {
   relation(name: RelationFieldName): DataLoader<string, LinkRecord[]> {
     let loader = this.relations.get(name);
     if (!loader) {
-      const query = relationQuery(this.dialect, name);
+      const query = relationQuery(this.dialect, name, this.projection);
       loader = new DataLoader(async (ids) => this.relationOf(name, ids, await this.db.readKeys(query, ids)), this.db.loaderOptions);
       this.relations.set(name, loader);
     }
@@ -200,7 +201,7 @@ export class Entities {
 
   /** A relationship field read ahead (see `Ahead`). */
   relationAhead(name: RelationFieldName): Ahead {
-    return keyedAhead(this.relation(name), relationQuery(this.dialect, name).from, (ids, rows) => this.relationOf(name, ids, rows), relationReach(name));
+    return keyedAhead(this.relation(name), relationQuery(this.dialect, name, this.projection).from, (ids, rows) => this.relationOf(name, ids, rows), relationReach(name));
   }
 
   /** The evidence of nodes of a label read ahead. */

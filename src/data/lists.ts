@@ -3,7 +3,7 @@ import type { Params } from '../graph/store.js';
 import { PLACE_PATH } from './patterns.js';
 import type { CountingStore } from './counting.js';
 import type { Page, PageRequest } from './paging.js';
-import { entityColumns, toEntity } from './columns.js';
+import { Projection } from './columns.js';
 import type { EntityRecord } from './records.js';
 import { readAhead, type AheadPlan, type Start } from './ahead.js';
 
@@ -107,7 +107,7 @@ function condition(label: NodeLabel, key: FilterKey): string {
  * page's nodes as the start of another statement (what the fields of its items read). Every order ends
  * in a unique property, so each statement finds the same page.
  */
-export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order): { page: string; items: (start: Start) => string; count: string; start: Start } {
+export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order, projection = Projection.ALL): { page: string; items: (start: Start) => string; count: string; start: Start } {
   const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
   // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
   // ANDed with another parameterized condition, and the stages mean the same on both engines.
@@ -115,7 +115,7 @@ export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order:
   // Ordered and cut while still nodes, projected to columns only for the page.
   const page = `MATCH (n:${label}) ${where} WITH n ${ORDERS[order]} SKIP $offset LIMIT $limit`;
   const start: Start = (variable) => `${page} WITH n AS ${variable}`;
-  const items = (from: Start) => `${from('n')} RETURN ${entityColumns('n', label)}`;
+  const items = (from: Start) => `${from('n')} RETURN ${projection.columns('n', label)}`;
   return { page: items(start), items, count: `MATCH (n:${label}) ${where} RETURN count(n) AS total`, start };
 }
 
@@ -127,20 +127,23 @@ export interface PageReading {
 
 /** Filtered, ordered pages of any label. */
 export class Lists {
-  constructor(private readonly db: CountingStore) {}
+  constructor(
+    private readonly db: CountingStore,
+    private readonly projection: Projection,
+  ) {}
 
   /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`), and its count when `counted`. */
   async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, { ahead = [], counted = true }: PageReading = {}): Promise<Page<EntityRecord>> {
     const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
     const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
     if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
-    const queries = listQueries(label, keys, order);
+    const queries = listQueries(label, keys, order, this.projection);
     const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     let counting: Promise<number> | undefined;
     const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
     if (counted) void total().catch(() => undefined);
-    const items = this.db.readFrom(queries.start, paged, queries.items).then((rows) => rows.map((row) => toEntity(row, label)));
+    const items = this.db.readFrom(queries.start, paged, queries.items).then((rows) => rows.map((row) => this.projection.toEntity(row, label)));
     // The fields' statements start from the page (on Neo4j, sent with it, they share one finding of it):
     // worth it where a wait is a network round trip, not in process, where the loaders' second turn is cheaper.
     const fields = this.db.store.inProcess ? [] : ahead;

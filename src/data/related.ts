@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
-import { entityColumns, toEntity } from './columns.js';
+import { Projection } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { keyedAhead, reaching, type Ahead } from './ahead.js';
 import { keyed, type Keyed } from './keyed.js';
@@ -13,26 +13,29 @@ import { text } from '../graph/values.js';
 const HOLDERS = ['Organization', 'Program', 'Place', 'Person', 'Event'] as const satisfies readonly NodeLabel[];
 type Holder = (typeof HOLDERS)[number];
 
-/** Queries reaching past direct links: achievements held, organizations in a place, ancestors, trees. */
-export const RELATED_QUERIES = {
+/** Queries reaching past direct links: achievements held, organizations in a place, ancestors, trees; entities as `projection` reads them. */
+export const relatedQueries = (projection: Projection) => ({
   achievementsOf: Object.fromEntries(
     HOLDERS.map((label) => [
       label,
-      keyed(`:${label}`, (start) => `${start('h')} MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN h.id AS key, ${entityColumns('n', 'Achievement')}`),
+      keyed(`:${label}`, (start) => `${start('h')} MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN h.id AS key, ${projection.columns('n', 'Achievement')}`),
     ]),
   ) as Record<Holder, Keyed>,
   organizationsIn: keyed(
     ':Place',
     (start) =>
-      `${start('p')} MATCH (p)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Organization')}`,
+      `${start('p')} MATCH (p)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) RETURN DISTINCT p.id AS key, ${projection.columns('n', 'Organization')}`,
   ),
-  ancestors: keyed(':Place', (start) => `${start('p')} MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT p.id AS key, ${entityColumns('n', 'Place')}`),
+  ancestors: keyed(':Place', (start) => `${start('p')} MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT p.id AS key, ${projection.columns('n', 'Place')}`),
   tree: keyed(
     ':Organization',
     (start) =>
       `${start('o')} MATCH (o)<-[:PART_OF${ORG_TREE}]-(d:Organization) WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN key, d.id AS id, p.id AS parent`,
   ),
-};
+});
+
+/** The related queries reading whole entities (what the lint checks). */
+export const RELATED_QUERIES = relatedQueries(Projection.ALL);
 
 /** The achievements a holder's connection reaches (see `Ahead.reach`). */
 export const ACHIEVEMENTS_REACH: NonNullable<Ahead['reach']> = {
@@ -71,21 +74,26 @@ export class Related {
   readonly ancestorsAhead: Ahead;
   readonly treeAhead: Ahead;
 
-  constructor(db: CountingStore) {
+  private readonly queries: ReturnType<typeof relatedQueries>;
+  private readonly achievementsOfRows: (ids: readonly string[], rows: Row[]) => EntityRecord[][];
+
+  constructor(db: CountingStore, projection: Projection) {
+    const queries = (this.queries = relatedQueries(projection));
     const entities = (label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) => (ids: readonly string[], rows: Row[]) =>
-      groupBy(ids, rows, 'key', (row) => toEntity(row, label)).map((list) => list.sort(order));
+      groupBy(ids, rows, 'key', (row) => projection.toEntity(row, label)).map((list) => list.sort(order));
+    const achievementsOf = (this.achievementsOfRows = entities('Achievement', byName));
     this.achievementsOf = new DataLoader(async (ids) => {
       const groups = new Map<Holder, string[]>();
       for (const id of ids) {
         const label = labelOfId(id);
         if (label && isHolder(label)) groups.set(label, [...(groups.get(label) ?? []), id]);
       }
-      const rows = (await Promise.all([...groups].map(([label, some]) => db.readKeys(RELATED_QUERIES.achievementsOf[label], some)))).flat();
+      const rows = (await Promise.all([...groups].map(([label, some]) => db.readKeys(queries.achievementsOf[label], some)))).flat();
       return achievementsOf(ids, rows);
     }, db.loaderOptions);
-    const organizationsIn = keyedLoader(db, RELATED_QUERIES.organizationsIn, entities('Organization', byName));
-    const ancestors = keyedLoader(db, RELATED_QUERIES.ancestors, entities('Place', byLevel));
-    const tree = keyedLoader(db, RELATED_QUERIES.tree, (ids, rows) =>
+    const organizationsIn = keyedLoader(db, queries.organizationsIn, entities('Organization', byName));
+    const ancestors = keyedLoader(db, queries.ancestors, entities('Place', byLevel));
+    const tree = keyedLoader(db, queries.tree, (ids, rows) =>
       groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges)),
     );
     this.organizationsIn = organizationsIn.loader;
@@ -98,13 +106,9 @@ export class Related {
 
   /** The achievements of nodes of a label read ahead (none for a label that holds none). */
   achievementsAhead(label: NodeLabel): Ahead | undefined {
-    return isHolder(label) ? keyedAhead(this.achievementsOf, RELATED_QUERIES.achievementsOf[label].from, achievementsOf, ACHIEVEMENTS_REACH) : undefined;
+    return isHolder(label) ? keyedAhead(this.achievementsOf, this.queries.achievementsOf[label].from, this.achievementsOfRows, ACHIEVEMENTS_REACH) : undefined;
   }
 }
-
-/** Each holder's achievements, in name order. */
-const achievementsOf = (ids: readonly string[], rows: Row[]) =>
-  groupBy(ids, rows, 'key', (row) => toEntity(row, 'Achievement')).map((list) => list.sort(byName));
 
 /** Breadth-first from the root over child → parent edges: each descendant at its smallest depth. */
 function walkTree(root: string, edges: Array<{ id: string; parent: string }>): TreeEntryRecord[] {

@@ -27,6 +27,12 @@ export interface KuzuOptions {
 /** Kuzu wants a positive time limit: "none" is a day. */
 const NO_LIMIT_MS = 86_400_000;
 
+/**
+ * Prepared statements a connection keeps, the least recently used dropped first: a statement's columns
+ * follow what its operation selects (see `Projection`), so clients can spell ever new ones.
+ */
+const MAX_PREPARED = 1000;
+
 /** A connection with its prepared statements, reused across queries. */
 class PooledConnection {
   private readonly prepared = new Map<string, kuzu.PreparedStatement>();
@@ -41,11 +47,13 @@ class PooledConnection {
       this.timeoutMs = limit;
     }
     let statement = this.prepared.get(cypher);
-    if (!statement) {
+    if (statement) this.prepared.delete(cypher);
+    else {
       statement = await this.connection.prepare(cypher);
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
-      this.prepared.set(cypher, statement);
+      if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
     }
+    this.prepared.set(cypher, statement);
     // Kuzu refuses parameters a statement does not use (Neo4j ignores them): pass only those it names.
     const defined = Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<
       string,

@@ -111,7 +111,7 @@ export class Neo4jStore implements GraphStore {
   async readAll(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]> {
     if (statements.length === 1) return [await this.read(statements[0]!.cypher, statements[0]!.params, options)];
     const { cypher, params, columns } = combine(statements);
-    return split((await this.read(cypher, params, options))[0]!, columns);
+    return split(await this.read(cypher, params, options), columns);
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -15,6 +15,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
+import { DataAccess } from '../../src/data/access.js';
 import { loadTypeDefs } from '../../src/schema.js';
 import { execute, startApollo } from '../support/api.js';
 import { ENGINES, withSeededServer } from '../support/stores.js';
@@ -66,6 +67,11 @@ function everyField(type: GraphQLNamedType): string {
     .join('\n');
 }
 
+/** A request reading every property whatever its operation names: what a narrowed one must answer alike. */
+class Unprojected extends DataAccess {
+  override project(): void {}
+}
+
 for (const engine of ENGINES) {
   describe(`every field of every type, on ${engine}`, () => {
     let store: GraphStore;
@@ -77,6 +83,24 @@ for (const engine of ENGINES) {
       const { data, errors } = await execute(apollo, store, { query });
       expect(errors).toBeUndefined();
       expect((data as { node: Record<string, unknown> | null }).node).toMatchObject({ id });
+    });
+
+    // A request reads the properties its operation names (see `Projection`): a field asked alone, or
+    // beside only `id`, must answer as it does among every field.
+    it.each(Object.entries(SAMPLES))('answers each field of %s alone as among every field', async (type, id) => {
+      const fields = everyField(schema.getType(type)!).split('\n');
+      const all = await apollo.executeOperation(
+        { query: `{ node(id: "${id}") { ... on ${type} { ${fields.join('\n')} } } }` },
+        { contextValue: { data: new Unprojected(store) } },
+      );
+      if (all.body.kind !== 'single') throw new Error('expected a single result');
+      const whole = (all.body.singleResult.data as { node: Record<string, unknown> }).node;
+      for (const field of fields) {
+        const { data, errors } = await execute(apollo, store, { query: `{ node(id: "${id}") { ... on ${type} { ${field} } } }` });
+        expect(errors, field).toBeUndefined();
+        const name = field.split(/[({ ]/)[0]!;
+        expect((data as { node: Record<string, unknown> }).node[name], field).toEqual(whole[name]);
+      }
     });
 
     it('resolves every field of the query root', async () => {

@@ -37,18 +37,20 @@ describe('reads sent together as one statement', () => {
     ]);
     expect(cypher).toBe(
       'CALL () { CALL () { MATCH (n {id: $p0_id}) RETURN n.name AS name } RETURN collect([name]) AS p0 } ' +
-        'CALL () { CALL () { MATCH (n) WHERE n.id IN $p1_ids RETURN n.id AS id, n.kind AS kind } RETURN collect([id, kind]) AS p1 } RETURN p0, p1',
+        'CALL () { CALL () { MATCH (n) WHERE n.id IN $p1_ids RETURN n.id AS id, n.kind AS kind } RETURN collect([id, kind]) AS p1 } UNWIND [p0, p1] AS rows RETURN rows',
     );
     expect(params).toEqual({ p0_id: 'a', p1_ids: ['b'] });
     expect(
       split(
-        {
-          p0: [['A']],
-          p1: [
-            ['b', 'X'],
-            ['c', null],
-          ],
-        },
+        [
+          { rows: [['A']] },
+          {
+            rows: [
+              ['b', 'X'],
+              ['c', null],
+            ],
+          },
+        ],
         columns,
       ),
     ).toEqual([
@@ -76,7 +78,7 @@ describe('reads sent together as one statement', () => {
       'CALL () { MATCH (n:Org) WITH n ORDER BY n.name LIMIT $s0_limit WITH n AS n RETURN collect(n) AS s0 } ' +
         'CALL (s0) { CALL (s0) { UNWIND s0 AS n RETURN n.name AS name } RETURN collect([name]) AS p0 } ' +
         'CALL (s0) { CALL (s0) { UNWIND s0 AS a MATCH (a)-[:LOCATED_IN]->(p) RETURN a.id AS key, p.name AS place } RETURN collect([key, place]) AS p1 } ' +
-        'CALL () { CALL () { MATCH (n:Org {id: $p2_id}) RETURN n.name AS name } RETURN collect([name]) AS p2 } RETURN p0, p1, p2',
+        'CALL () { CALL () { MATCH (n:Org {id: $p2_id}) RETURN n.name AS name } RETURN collect([name]) AS p2 } UNWIND [p0, p1, p2] AS rows RETURN rows',
     );
     expect(all).toEqual({ s0_limit: 5, p2_id: 'x' });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENTITY_PROPERTIES, Projection } from '../../src/data/columns.js';
 import { relationQuery, entityQueries } from '../../src/data/entities.js';
 import type { Keyed } from '../../src/data/keyed.js';
 import { listQueries } from '../../src/data/lists.js';
@@ -73,5 +74,25 @@ describe('the Cypher the data layer sends', () => {
     expect(relationQuery(kuzuDialect, 'Organization.places').from(start)).toMatchInlineSnapshot(
       `"MATCH (n:Organization) WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope"`,
     );
+  });
+});
+
+describe('the properties a request reads (Projection)', () => {
+  it('reads the properties an operation names, beside those resolvers always use', () => {
+    const narrow = Projection.of(['organizations', 'edges', 'node', 'statement', 'evidence', 'quote']);
+    expect(narrow.columns('n', 'Achievement')).toBe('n.id AS id, n.name AS name, n.kind AS kind, n.statement AS statement');
+    expect(narrow.columns('r', 'Report', 'r_')).toBe('r.id AS r_id, r.name AS r_name, r.title AS r_title, r.source AS r_source');
+    expect(entityQueries(neo4jDialect, narrow).byIds.Place.one).toBe('MATCH (n:Place {id: $id}) RETURN n.id AS id, n.name AS name, n.level AS level');
+  });
+
+  it('gives the entity record without the properties it did not read', () => {
+    const entity = Projection.of(['masked']).toEntity({ id: 'org:a', name: 'A', kind: 'HOSPITAL', masked: true }, 'Organization');
+    expect(entity).toEqual({ id: 'org:a', label: 'Organization', name: 'A', kind: 'HOSPITAL', masked: true, aliases: [], description: null });
+  });
+
+  it('is shared by operations naming the same properties, and whole when they name them all', () => {
+    expect(Projection.of(['statement', 'name', 'unknownField'])).toBe(Projection.of(['statement']));
+    expect(Projection.of(Object.values(ENTITY_PROPERTIES).flat())).toBe(Projection.ALL);
+    expect(Projection.ALL.columns('n', 'Person')).toBe(ENTITY_PROPERTIES.Person.map((p) => `n.${p} AS ${p}`).join(', '));
   });
 });
