@@ -14,8 +14,10 @@ export const ENTITY_PROPERTIES = Object.fromEntries(
  * and level, a report's source), and they are short.
  */
 const CORE = new Set(['id', 'name', 'title', 'kind', 'level', 'source']);
-/** Every property an entity of some label can be read with. */
-const STORED = new Set(Object.values(ENTITY_PROPERTIES).flat());
+/** A relationship's properties a link is read with: where it is stated, its quote and qualifiers. */
+const LINK_PROPERTIES = ['source', 'quote', 'role', 'detail'];
+/** Every property an entity of some label or a link can be read with. */
+const STORED = new Set([...Object.values(ENTITY_PROPERTIES).flat(), ...LINK_PROPERTIES]);
 /** How many stored properties are read only when named. */
 const OPTIONAL = [...STORED].filter((p) => !CORE.has(p)).length;
 
@@ -36,11 +38,15 @@ export class Projection {
   /** Each label's properties beside their column under a prefix, made once per prefix: entities are read by the thousand. */
   private readonly columnsOf = new Map<string, Array<[property: string, column: string]>>();
   private readonly properties: Record<NodeLabel, string[]>;
+  private readonly linkProperties: string[];
 
   private constructor(read: (property: string) => boolean) {
-    this.properties = Object.fromEntries(
-      Object.entries(ENTITY_PROPERTIES).map(([label, props]) => [label, props.filter((p) => CORE.has(p) || read(p))]),
-    ) as Record<NodeLabel, string[]>;
+    const kept = (p: string) => CORE.has(p) || read(p);
+    this.properties = Object.fromEntries(Object.entries(ENTITY_PROPERTIES).map(([label, props]) => [label, props.filter(kept)])) as Record<
+      NodeLabel,
+      string[]
+    >;
+    this.linkProperties = LINK_PROPERTIES.filter(kept);
   }
 
   /**
@@ -66,6 +72,11 @@ export class Projection {
    */
   columns(variable: string, label: NodeLabel, prefix = ''): string {
     return this.properties[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
+  }
+
+  /** The RETURN columns of a relationship `variable` read as a link (a neighbourhood's edges need no quotes). */
+  linkColumns(variable: string): string {
+    return this.linkProperties.map((p) => `${variable}.${p} AS ${p}`).join(', ');
   }
 
   /** An entity record from a row's projected columns. */

@@ -12,9 +12,9 @@ import { text } from '../graph/values.js';
 
 const perLabel = <T>(query: (label: NodeLabel) => T) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, T>;
 
-/** The columns of one relationship seen from `a`: its type and direction, the far end, and its source and qualifiers. */
-const linkColumns = (dialect: Dialect, direction: 'OUT' | 'IN') =>
-  `a.id AS key, ${dialect.relationshipType('r')} AS type, '${direction}' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail`;
+/** The columns of one relationship seen from `a`: its type and direction, the far end, and its source and qualifiers as `projection` reads them. */
+const linkColumns = (dialect: Dialect, direction: 'OUT' | 'IN', projection: Projection) =>
+  `a.id AS key, ${dialect.relationshipType('r')} AS type, '${direction}' AS direction, b.id AS other, ${projection.linkColumns('r')}`;
 
 /** A pattern from `a` along some relationship types, one way, to `b` (of a label when given). */
 const along = (types: readonly RelationType[], direction: 'OUT' | 'IN', other?: NodeLabel) =>
@@ -26,9 +26,12 @@ const along = (types: readonly RelationType[], direction: 'OUT' | 'IN', other?: 
  * whole frontier of mixed labels (Neo4j seeks each label's id index); a single node seeks its own
  * label's primary key.
  */
-function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
+function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN', projection: Projection) {
   const build = (labels: string) =>
-    keyed(labels, (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${summaryColumns('b', dialect, 'b_')}`);
+    keyed(
+      labels,
+      (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction, projection)}, ${summaryColumns('b', dialect, 'b_')}`,
+    );
   return { many: build(dialect.anyLabel(NODE_LABELS)).many, one: perLabel((label) => build(`:${label}`).one) };
 }
 
@@ -36,11 +39,11 @@ function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
  * The links of the nodes one step from a node (along the given types, at most `$limit` of them): the
  * frontier a neighbourhood's second step reads, found from the start in the same turn as its first.
  */
-function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN') {
+function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN', projection: Projection) {
   return perLabel(
     (label) =>
       `MATCH (s:${label} {id: $id}) MATCH (s)-[t:${RELATION_TYPES.join('|')}]-(x) WHERE ${dialect.relationshipType('t')} IN $types WITH DISTINCT x AS a LIMIT $limit` +
-      ` MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction)}, ${summaryColumns('b', dialect, 'b_')}`,
+      ` MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction, projection)}, ${summaryColumns('b', dialect, 'b_')}`,
   );
 }
 
@@ -59,8 +62,8 @@ export function entityQueries(dialect: Dialect, projection = Projection.ALL) {
           `${start('n')} MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS key, r.id AS report, m.quote AS quote, ${projection.columns('r', 'Report', 'r_')} ORDER BY key, report, quote`,
       ),
     ),
-    links: { OUT: linksQuery(dialect, 'OUT'), IN: linksQuery(dialect, 'IN') },
-    around: { OUT: aroundQuery(dialect, 'OUT'), IN: aroundQuery(dialect, 'IN') },
+    links: { OUT: linksQuery(dialect, 'OUT', projection), IN: linksQuery(dialect, 'IN', projection) },
+    around: { OUT: aroundQuery(dialect, 'OUT', projection), IN: aroundQuery(dialect, 'IN', projection) },
   };
 }
 
@@ -74,7 +77,7 @@ const parentOf = (name: RelationFieldName) => name.slice(0, name.indexOf('.')) a
 export function relationQuery(dialect: Dialect, name: RelationFieldName, projection = Projection.ALL): Keyed {
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
   const far = other ? `, ${projection.columns('b', other, 'b_')}` : '';
-  return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction)}${far}`);
+  return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction, projection)}${far}`);
 }
 
 /** The nodes a relationship field reaches, when all are of one label (see `Ahead.reach`). */

@@ -109,7 +109,6 @@ export class Neo4jStore implements GraphStore {
 
   /** Statements sent together travel as one (see `combine`): a batch costs one round trip. */
   async readAll(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]> {
-    if (statements.length === 1) return [await this.read(statements[0]!.cypher, statements[0]!.params, options)];
     const { cypher, params, columns } = combine(statements);
     return split(await this.read(cypher, params, options), columns);
   }

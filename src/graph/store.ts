@@ -59,7 +59,8 @@ export interface GraphStore {
   read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]>;
   /**
    * Read queries sent together as one, each one's rows in turn: an engine across a network offers it
-   * (one round trip for a batch); one in process has nothing to save, so reads stay separate there.
+   * (one round trip for a batch, its rows as value lists, which also decode faster than a record per
+   * row when there are many); one in process has nothing to save, so reads stay separate there.
    */
   readAll?(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]>;
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;

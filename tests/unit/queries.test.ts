@@ -85,6 +85,11 @@ describe('the properties a request reads (Projection)', () => {
     expect(entityQueries(neo4jDialect, narrow).byIds.Place.one).toBe('MATCH (n:Place {id: $id}) RETURN n.id AS id, n.name AS name, n.level AS level');
   });
 
+  it("reads a link's quote and qualifiers only when named", () => {
+    expect(Projection.of(['name']).linkColumns('r')).toBe('r.source AS source');
+    expect(Projection.of(['quote', 'role']).linkColumns('r')).toBe('r.source AS source, r.quote AS quote, r.role AS role');
+  });
+
   it('gives the entity record without the properties it did not read', () => {
     const entity = Projection.of(['masked']).toEntity({ id: 'org:a', name: 'A', kind: 'HOSPITAL', masked: true }, 'Organization');
     expect(entity).toEqual({ id: 'org:a', label: 'Organization', name: 'A', kind: 'HOSPITAL', masked: true, aliases: [], description: null });
@@ -92,7 +97,7 @@ describe('the properties a request reads (Projection)', () => {
 
   it('is shared by operations naming the same properties, and whole when they name them all', () => {
     expect(Projection.of(['statement', 'name', 'unknownField'])).toBe(Projection.of(['statement']));
-    expect(Projection.of(Object.values(ENTITY_PROPERTIES).flat())).toBe(Projection.ALL);
+    expect(Projection.of([...Object.values(ENTITY_PROPERTIES).flat(), 'quote', 'role', 'detail'])).toBe(Projection.ALL);
     expect(Projection.ALL.columns('n', 'Person')).toBe(ENTITY_PROPERTIES.Person.map((p) => `n.${p} AS ${p}`).join(', '));
   });
 });
