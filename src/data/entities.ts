@@ -170,12 +170,17 @@ export class Entities {
     this.linksOf(ids, rows).forEach((links, i) => this.links.prime(ids[i]!, links));
   }
 
-  /** What a subgraph draws of a node: from the links that reached it, else from its entity. */
-  async summary(id: string): Promise<NodeSummary | null> {
-    const known = this.summaries.get(id);
-    if (known) return known;
+  /**
+   * What a subgraph draws of a node: from the links that reached it, at once (so a drawn node's fields
+   * resolve without a promise each), else from its entity.
+   */
+  summary(id: string): NodeSummary | Promise<NodeSummary | null> {
+    return this.summaries.get(id) ?? this.summaryOfEntity(id);
+  }
+
+  private async summaryOfEntity(id: string): Promise<NodeSummary | null> {
     const entity = await this.byId.load(id);
-    return entity && { label: entity.label, name: entity.name, kind: ((entity.kind ?? entity.level ?? null) as string | null) };
+    return entity && { label: entity.label, name: entity.name, kind: (entity.kind ?? entity.level ?? null) as string | null };
   }
 
   /** The evidence of nodes from the rows of an evidence statement; the report of each quote comes in the same row. */

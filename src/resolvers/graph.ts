@@ -1,3 +1,5 @@
+import type { Context } from '../context.js';
+import type { NodeSummary } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { PAGE_SIZE } from '../model/pages.js';
 import { idArgument, intArgument } from './args.js';
@@ -8,6 +10,14 @@ export interface GraphNodeParent {
   id: string;
   distance: number;
 }
+
+/** A field of a drawn node from its summary: a value when the summary is known, a promise only when it must be read. */
+const fromSummary =
+  <T>(pick: (summary: NodeSummary) => T) =>
+  (n: GraphNodeParent, _: unknown, { data }: Context): T | Promise<T> => {
+    const summary = data.entities.summary(n.id);
+    return summary instanceof Promise ? summary.then((found) => pick(found!)) : pick(summary);
+  };
 
 export const graphResolvers: Resolvers = {
   Query: {
@@ -33,9 +43,9 @@ export const graphResolvers: Resolvers = {
     nodes: (g) => [...g.nodes].map(([id, distance]) => ({ id, distance })),
   },
   GraphNode: {
-    type: async (n, _, { data }) => typeOfLabel((await data.entities.summary(n.id))!.label),
-    name: async (n, _, { data }) => (await data.entities.summary(n.id))!.name,
-    kind: async (n, _, { data }) => (await data.entities.summary(n.id))!.kind,
+    type: fromSummary((s) => typeOfLabel(s.label)),
+    name: fromSummary((s) => s.name),
+    kind: fromSummary((s) => s.kind),
     entity: async (n, _, { data }) => (await data.entities.byId.load(n.id))!,
   },
   GraphEdge: {
