@@ -268,13 +268,13 @@ async function scale(graph: Graph, work: string): Promise<void> {
       relationships: await count(store, 'MATCH ()-[r]->() RETURN count(r) AS n'),
       'load s': `${(loadMs / 1000).toFixed(1)} (${how})`,
     };
-    // A grown graph makes the engine plan its statements again (Neo4j replans on changed statistics):
-    // rounds of the whole mix first, so each size is measured settled, as ×1 is.
+    // A grown graph makes the engine plan its statements again (Neo4j replans on changed statistics), and
+    // growing it was other work for its JIT: as many rounds of the whole mix first as before ×1.
     const executions = await Promise.all(OPS.map((op) => inProcess(store, op)));
-    for (let round = 0; round < 5; round++) for (const execution of executions) await execution.run();
+    for (let round = 0; round < WARM_ROUNDS; round++) for (const execution of executions) await execution.run();
     await Promise.all(executions.map((execution) => execution.stop()));
     for (const op of OPS) {
-      const taken = (await executeTimes(store, op, 5)).median;
+      const taken = (await executeTimes(store, op, RUNS)).median;
       base[op] ??= taken;
       row[`${op} ms`] = `${ms(taken)} (${ratio(taken, base[op])}×)`;
     }
@@ -301,7 +301,7 @@ async function scale(graph: Graph, work: string): Promise<void> {
     }
   }
   table(
-    'Scale (median of 5 executions per operation, in process; in brackets: against ×1)',
+    `Scale (median of ${RUNS} executions per operation, in process; in brackets: against ×1)`,
     rows,
     'The graph copied ×10 and ×100 with the same shape (tests/bench/synthetic.ts); targets: within 2× of ×1, lookups by id within 1.2×.',
   );
