@@ -39,6 +39,8 @@ export class Projection {
   private readonly columnsOf = new Map<string, Array<[property: string, column: string]>>();
   private readonly properties: Record<NodeLabel, string[]>;
   private readonly linkProperties: string[];
+  /** Statements spelled with this projection, by what spells them: requests share them (see `spelled`). */
+  private readonly statements = new Map<string, unknown>();
 
   private constructor(read: (property: string) => boolean) {
     const kept = (p: string) => CORE.has(p) || read(p);
@@ -77,6 +79,16 @@ export class Projection {
   /** The RETURN columns of a relationship `variable` read as a link (a neighbourhood's edges need no quotes). */
   linkColumns(variable: string): string {
     return this.linkProperties.map((p) => `${variable}.${p} AS ${p}`).join(', ');
+  }
+
+  /**
+   * The statements `spell` makes, kept under `key` (what spells them, and for which dialect): a request
+   * sends statements by the dozen, the same for every request reading the same properties.
+   */
+  spelled<T>(key: string, spell: () => T): T {
+    let found = this.statements.get(key) as T | undefined;
+    if (found === undefined) this.statements.set(key, (found = spell()));
+    return found;
   }
 
   /** An entity record from a row's projected columns. */

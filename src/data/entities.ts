@@ -131,7 +131,7 @@ export class Entities {
     private readonly dialect: Dialect,
     private readonly projection: Projection,
   ) {
-    this.queries = entityQueries(dialect, projection);
+    this.queries = projection.spelled(`entities ${dialect.schemaFile}`, () => entityQueries(dialect, projection));
     const { queries } = this;
     this.byId = new DataLoader(async (ids) => {
       const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), projection.toEntity(row, label)]));
@@ -200,16 +200,20 @@ export class Entities {
   relation(name: RelationFieldName): DataLoader<string, LinkRecord[]> {
     let loader = this.relations.get(name);
     if (!loader) {
-      const query = relationQuery(this.dialect, name, this.projection);
+      const query = this.relationQuery(name);
       loader = new DataLoader(async (ids) => this.relationOf(name, ids, await this.db.readKeys(query, ids)), this.db.loaderOptions);
       this.relations.set(name, loader);
     }
     return loader;
   }
 
+  private relationQuery(name: RelationFieldName): Keyed {
+    return this.projection.spelled(`${name} ${this.dialect.schemaFile}`, () => relationQuery(this.dialect, name, this.projection));
+  }
+
   /** A relationship field read ahead (see `Ahead`). */
   relationAhead(name: RelationFieldName): Ahead {
-    return keyedAhead(this.relation(name), relationQuery(this.dialect, name, this.projection).from, (ids, rows) => this.relationOf(name, ids, rows), relationReach(name));
+    return keyedAhead(this.relation(name), this.relationQuery(name).from, (ids, rows) => this.relationOf(name, ids, rows), relationReach(name));
   }
 
   /** The evidence of nodes of a label read ahead. */

@@ -137,7 +137,7 @@ export class Lists {
     const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
     const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
     if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
-    const queries = listQueries(label, keys, order, this.projection);
+    const queries = this.projection.spelled(`list ${label} ${keys.join(' ')} ${order}`, () => listQueries(label, keys, order, this.projection));
     const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     let counting: Promise<number> | undefined;

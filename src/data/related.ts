@@ -78,7 +78,7 @@ export class Related {
   private readonly achievementsOfRows: (ids: readonly string[], rows: Row[]) => EntityRecord[][];
 
   constructor(db: CountingStore, projection: Projection) {
-    const queries = (this.queries = relatedQueries(projection));
+    const queries = (this.queries = projection.spelled('related', () => relatedQueries(projection)));
     const entities = (label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) => (ids: readonly string[], rows: Row[]) =>
       groupBy(ids, rows, 'key', (row) => projection.toEntity(row, label)).map((list) => list.sort(order));
     const achievementsOf = (this.achievementsOfRows = entities('Achievement', byName));
