@@ -199,7 +199,7 @@ async function load(server: Awaited<ReturnType<typeof serverProcess>>, label: st
         body: JSON.stringify({ query }),
       })),
     };
-    autocannon(options, (error, done) => (error ? reject(error) : resolve(done))).on('response', () => (ended = performance.now()));
+    autocannon(options, (error: Error | null, done) => (error ? reject(error) : resolve(done))).on('response', () => (ended = performance.now()));
   });
   const seconds = (ended - started) / 1000;
   const cpu = (await server.cpu()) - cpuBefore;
