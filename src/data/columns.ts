@@ -21,8 +21,12 @@ const STORED = new Set([...Object.values(ENTITY_PROPERTIES).flat(), ...LINK_PROP
 /** How many stored properties are read only when named. */
 const OPTIONAL = [...STORED].filter((p) => !CORE.has(p)).length;
 
-/** Projections kept at once: a client sending ever new selections makes the cache start over, never grow. */
-const MAX_PROJECTIONS = 256;
+/**
+ * Projections kept at once, and statements each keeps: a client sending ever new selections or filters
+ * makes a cache start over, never grow (at most some 30 MB of statement text).
+ */
+const MAX_PROJECTIONS = 64;
+const MAX_SPELLED = 500;
 
 /**
  * The properties a request reads of its entities. A field of an entity type is read from the stored
@@ -87,7 +91,10 @@ export class Projection {
    */
   spelled<T>(key: string, spell: () => T): T {
     let found = this.statements.get(key) as T | undefined;
-    if (found === undefined) this.statements.set(key, (found = spell()));
+    if (found === undefined) {
+      if (this.statements.size >= MAX_SPELLED) this.statements.clear();
+      this.statements.set(key, (found = spell()));
+    }
     return found;
   }
 

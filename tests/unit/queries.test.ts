@@ -90,6 +90,15 @@ describe('the properties a request reads (Projection)', () => {
     expect(Projection.of(['quote', 'role']).linkColumns('r')).toBe('r.source AS source, r.quote AS quote, r.role AS role');
   });
 
+  it('spells each statement once per projection, for every request reading the same properties', () => {
+    let spelled = 0;
+    const spell = () => ({ statement: ++spelled });
+    const first = Projection.of(['year']).spelled('a list', spell);
+    expect(Projection.of(['year', 'name']).spelled('a list', spell)).toBe(first);
+    expect(Projection.of(['unit']).spelled('a list', spell)).not.toBe(first);
+    expect(spelled).toBe(2);
+  });
+
   it('gives the entity record without the properties it did not read', () => {
     const entity = Projection.of(['masked']).toEntity({ id: 'org:a', name: 'A', kind: 'HOSPITAL', masked: true }, 'Organization');
     expect(entity).toEqual({ id: 'org:a', label: 'Organization', name: 'A', kind: 'HOSPITAL', masked: true, aliases: [], description: null });
