@@ -16,6 +16,7 @@ import { Workbench } from './workbench.js';
 /** The data-access layer for one request: every domain's queries and batch loaders over one counted store. */
 export class DataAccess {
   private readonly db: CountingStore;
+  private projection!: Projection;
   // Set again, empty, when the projection is (see `project`).
   entities!: Entities;
   lists!: Lists;
@@ -42,10 +43,11 @@ export class DataAccess {
    * before its first read, since the loaders start again empty.
    */
   project(projection: Projection): void {
-    this.wire(projection);
+    if (projection !== this.projection) this.wire(projection);
   }
 
   private wire(projection: Projection): void {
+    this.projection = projection;
     const { db, store } = this;
     this.entities = new Entities(db, store.dialect, projection);
     this.lists = new Lists(db, projection);
