@@ -14,6 +14,7 @@ import { Admission } from './http/admission.js';
 import { HttpCache, cachePlugins, type VersionSource } from './http/cache.js';
 import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
+import { Replay } from './http/replay.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
 import { gracefulStop } from './http/shutdown.js';
@@ -161,6 +162,7 @@ export async function createHttpServer(
     safelist: new Safelist(SAFELIST_DIRS),
     persistedOnly: config.persistedOnly,
     httpCache: new HttpCache(version, config.cacheMaxAgeSeconds, typeDefs),
+    replay: config.responseCache ? new Replay(version, config.responseCacheBytes) : undefined,
     maxBodyBytes: config.maxBodyBytes,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,

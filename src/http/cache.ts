@@ -9,10 +9,12 @@ import type { ApolloServerPlugin, HTTPGraphQLRequest, HTTPGraphQLResponse } from
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { OperationTypeNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { GraphVersion } from '../data/version.js';
+import { negotiate } from './respond.js';
 
 export type CacheConfig = Pick<Config, 'responseCache' | 'responseCacheBytes' | 'cacheMaxAgeSeconds'>;
 
@@ -30,7 +32,9 @@ export function uniformCacheHints(maxAge: number): ApolloServerPlugin<Context> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        executionDidStart: ({ overallCachePolicy }) => Promise.resolve(void overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' })),
+        // Queries only: an operation with effects must never be answered from a cache.
+        executionDidStart: ({ operation, overallCachePolicy }) =>
+          Promise.resolve(void (operation.operation === OperationTypeNode.QUERY && overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' }))),
         willSendResponse: ({ response, overallCachePolicy }) => {
           const policy = overallCachePolicy.policyIfCacheable();
           if (policy && response.body.kind === 'single' && !response.body.singleResult.errors)
@@ -63,6 +67,11 @@ export function cachePlugins(config: CacheConfig, version: VersionSource): Apoll
         ),
     }),
   ];
+}
+
+/** How long Apollo allows an answer to be reused: its `Cache-Control` max-age, 0 when it set none. */
+export function maxAgeOf(response: HTTPGraphQLResponse): number {
+  return Number(/max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1] ?? 0);
 }
 
 /** `extensions.persistedQuery.sha256Hash` of a request (a JSON string in a GET's query string). */
@@ -103,7 +112,7 @@ export class HttpCache {
   /**
    * The ETag the answer to this request carries: undefined unless it is a GET of a persisted
    * operation, or when the graph's version cannot be read (then nothing is cached). It covers the
-   * `Accept` header too, which chooses the answer's media type.
+   * `Accept` header too, which chooses the answer's media type, and the encoding it is sent in.
    */
   async tag(request: HTTPGraphQLRequest): Promise<string | undefined> {
     if (request.method !== 'GET' || !this.maxAgeSeconds) return undefined;
@@ -112,7 +121,15 @@ export class HttpCache {
     if (typeof hash !== 'string') return undefined;
     const version = await this.version.get().catch(() => undefined);
     if (version === undefined) return undefined;
-    const named = [this.salt, version, hash, params.get('operationName') ?? '', params.get('variables') ?? '', request.headers.get('accept') ?? ''];
+    const named = [
+      this.salt,
+      version,
+      hash,
+      params.get('operationName') ?? '',
+      params.get('variables') ?? '',
+      request.headers.get('accept') ?? '',
+      negotiate(request.headers.get('accept-encoding')) ?? '',
+    ];
     return `"${sha(named.join('\n'))}"`;
   }
 
@@ -123,7 +140,7 @@ export class HttpCache {
 
   /** The headers of a 304 answering `tag`. */
   notModified(tag: string): Record<string, string> {
-    return { etag: tag, 'cache-control': `public, max-age=${this.maxAgeSeconds}`, vary: 'accept' };
+    return { etag: tag, 'cache-control': `public, max-age=${this.maxAgeSeconds}`, vary: 'accept, accept-encoding' };
   }
 
   /**
@@ -132,7 +149,7 @@ export class HttpCache {
    * age leave it), `no-store` otherwise.
    */
   static headers(response: HTTPGraphQLResponse, tag: string | undefined): Record<string, string> {
-    const maxAge = /max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1];
+    const maxAge = maxAgeOf(response);
     if (!tag || !maxAge || (response.status ?? 200) !== 200) return NO_STORE;
     return { etag: tag, 'cache-control': `public, max-age=${maxAge}`, vary: 'accept' };
   }

@@ -2,10 +2,11 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQL
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors/codes.js';
-import { COMMON_HEADERS, sendError } from './respond.js';
+import { COMMON_HEADERS, compress, negotiate, sendError, worthCompressing, type Encoding } from './respond.js';
 import type { Admission } from './admission.js';
 import { HttpCache, persistedHash } from './cache.js';
 import type { RateLimit } from './rate-limit.js';
+import type { Replay, Sent } from './replay.js';
 import type { Safelist } from './safelist.js';
 
 /** What the GraphQL route needs besides the request. */
@@ -20,6 +21,8 @@ export interface GraphQLRoute {
   persistedOnly?: boolean;
   /** ETags and caching headers of GET requests of persisted operations. */
   httpCache?: HttpCache;
+  /** Answers to POST bodies sent before, written back without running the operation again. */
+  replay?: Replay;
   maxBodyBytes: number;
   requestTimeoutMs: number;
   /** Whether `X-Forwarded-For` names the client (behind a trusted proxy). */
@@ -85,10 +88,23 @@ function safelisted(safelist: Safelist, request: HTTPGraphQLRequest, strict: boo
   return undefined;
 }
 
-/** Caching headers, their `Vary` added to one already set (CORS varies by origin). */
+/** An answer's headers, their `Vary` added to one already set (CORS varies by origin). */
 function withVary(res: ServerResponse, headers: Record<string, string>): Record<string, string> {
   const set = res.getHeader('vary');
   return set && headers.vary ? { ...headers, vary: `${String(set)}, ${headers.vary}` } : headers;
+}
+
+/** Writes an answer. */
+function write(res: ServerResponse, sent: Sent): void {
+  res.writeHead(sent.status, withVary(res, sent.headers));
+  res.end(sent.body);
+}
+
+/** An answer compressed as negotiated when it is large enough; it varies by `Accept-Encoding` either way. */
+function encode(sent: Sent, encoding: Encoding | undefined): Sent {
+  const vary = [sent.headers.vary, 'accept-encoding'].filter(Boolean).join(', ');
+  if (!encoding || !worthCompressing(sent.headers['content-type'], sent.body)) return { ...sent, headers: { ...sent.headers, vary } };
+  return { ...sent, headers: { ...sent.headers, vary, 'content-encoding': encoding }, body: compress(sent.body, encoding) };
 }
 
 /** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
@@ -128,6 +144,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   let body: unknown;
+  let replayKey: string | undefined;
+  const encoding = negotiate(headers.get('accept-encoding'));
   if (req.method === 'POST') {
     let text: string;
     try {
@@ -140,6 +158,10 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     if (!JSON_BODY.test(headers.get('content-type') ?? '')) {
       return sendError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'POST bodies must be application/json');
     }
+    // Needs no slot: writing back a kept answer costs less than waiting for one.
+    replayKey = await route.replay?.key(headers.get('accept') ?? '', encoding ?? '', text);
+    const kept = replayKey && (await route.replay!.find(replayKey));
+    if (kept) return write(res, kept);
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
@@ -180,9 +202,14 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     if (response === 'timeout') return timedOut();
     const out: Record<string, string> = { ...COMMON_HEADERS };
     for (const [key, value] of response.headers) out[key] = value;
-    Object.assign(out, withVary(res, HttpCache.headers(response, tag)));
-    res.writeHead(statusOf(response), out);
-    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    Object.assign(out, HttpCache.headers(response, tag));
+    const status = statusOf(response);
+    if (response.body.kind === 'complete') {
+      const sent = encode({ status, headers: out, body: Buffer.from(response.body.string) }, encoding);
+      if (replayKey) route.replay!.keep(replayKey, response, sent);
+      return write(res, sent);
+    }
+    res.writeHead(status, withVary(res, out));
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   } finally {

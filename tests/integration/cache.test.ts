@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { SWEEP_QUERIES } from '../../src/data/maintenance.js';
@@ -19,13 +21,14 @@ const VERSION_RECHECK_MS = 5_000;
  * Neo4j, whose version the server reads again every few seconds, whatever the engine underneath.
  */
 function observed(store: GraphStore) {
-  const state = { reads: 0, failNext: false, stamp: undefined as string | undefined };
+  const state = { reads: 0, failNext: false, stamp: undefined as string | undefined, hold: undefined as Promise<void> | undefined };
   const wrapper = Object.assign(Object.create(store) as GraphStore, {
     engine: 'neo4j' as const,
     read: async (cypher: string, params?: Params, options?: ReadOptions) => {
       if (cypher === SWEEP_QUERIES.stamp && state.stamp) return [{ stamp: state.stamp }];
       if (options?.deadline) {
         state.reads++;
+        await state.hold;
         if (state.failNext) {
           state.failNext = false;
           throw new Error('the database failed this once');
@@ -42,6 +45,19 @@ function getPersisted(url: string, hash: string, variables: unknown, headers: Re
   const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
   return fetch(`${url}/graphql?variables=${encodeURIComponent(JSON.stringify(variables))}&extensions=${extensions}`, {
     headers: { 'apollo-require-preflight': 'true', ...headers },
+  });
+}
+
+/** A POST as sent and answered byte for byte (fetch would decompress the answer). */
+function rawPost(url: string, body: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -84,6 +100,48 @@ for (const engine of ENGINES)
       const other = await readsOf(() => postGraphQL(http.url, { query, variables: { id: 'org:寿阳县中医院' } }));
       expect([one.reads > 0, other.reads > 0]).toEqual([true, true]);
       expect(other.result.body.data.organization.name).toBe('寿阳县中医院');
+    });
+
+    it('writes back an answer to a repeated POST body as sent, compressed as asked, even with every slot taken', async () => {
+      const small = await startHttp(graph.store, { RESPONSE_CACHE: 'true', MAX_CONCURRENT: '1', MAX_QUEUE: '0', CORS_ORIGINS: 'https://a.example' });
+      let release = () => {};
+      try {
+        const body = JSON.stringify({ query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 1) { nodes { id name } } }' });
+        const plain = await rawPost(small.url, body, {});
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body.length).toBeGreaterThan(1024);
+        const data = JSON.parse(plain.body.toString()) as { data: { neighborhood: { nodes: unknown[] } } };
+        expect(data.data.neighborhood.nodes.length).toBeGreaterThan(5);
+
+        const br = await rawPost(small.url, body, { 'accept-encoding': 'gzip, br', origin: 'https://a.example' });
+        expect([br.status, br.headers['content-encoding'], br.headers.vary]).toEqual([200, 'br', 'origin, accept-encoding']);
+        expect(br.headers['access-control-allow-origin']).toBe('https://a.example');
+        expect(br.body.length).toBeLessThan(plain.body.length / 3);
+        expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(data);
+        const gzip = await rawPost(small.url, body, { 'accept-encoding': 'br;q=0, gzip' });
+        expect(gzip.headers['content-encoding']).toBe('gzip');
+        expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(data);
+
+        // A request waiting for the store holds the only slot, and none may queue.
+        graph.state.hold = new Promise((resolve) => (release = resolve));
+        const before = graph.state.reads;
+        const blocked = postGraphQL(small.url, { query: '{ organization(id: "org:寿阳县中医院") { name } }' });
+        while (graph.state.reads === before) await new Promise((resolve) => setTimeout(resolve, 5));
+        const again = await rawPost(small.url, body, { 'accept-encoding': 'gzip, br' });
+        expect([again.status, again.headers['content-encoding'], again.headers.vary]).toEqual([200, 'br', 'accept-encoding']);
+        expect(again.headers['access-control-allow-origin']).toBeUndefined();
+        expect(again.body.equals(br.body)).toBe(true);
+        // The same operation written otherwise is Apollo's to answer, and that takes a slot.
+        const respaced = await rawPost(small.url, body.replace('{', '{ '), { 'accept-encoding': 'gzip, br' });
+        expect(respaced.status).toBe(503);
+        expect(JSON.parse(respaced.body.toString()).errors[0].extensions.code).toBe('OVERLOADED');
+        release();
+        expect((await blocked).body.data.organization.name).toBe('寿阳县中医院');
+      } finally {
+        graph.state.hold = undefined;
+        release();
+        await small.stop();
+      }
     });
 
     it('asks the store every time when RESPONSE_CACHE is off', async () => {
