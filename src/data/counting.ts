@@ -1,6 +1,6 @@
 import type { Start, Statement } from '../graph/combined.js';
 import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
-import type { Keyed } from './keyed.js';
+import { JOINED_FROM, type Keyed } from './keyed.js';
 
 /** A read waiting to be sent with the others of its turn. */
 interface Queued extends Statement {
@@ -55,7 +55,8 @@ export class CountingStore {
 
   /** A keyed statement for these ids, spelled for their number (see `keyed`). */
   readKeys(query: Keyed, ids: readonly string[]): Promise<Row[]> {
-    return ids.length === 1 ? this.read(query.one, { id: ids[0]! }) : this.read(query.many, { ids: [...ids] });
+    if (ids.length === 1) return this.read(query.one, { id: ids[0]! });
+    return this.read(query.joined && ids.length >= JOINED_FROM ? query.joined : query.many, { ids: [...ids] });
   }
 
   private async counted(statement: Statement, alone = false): Promise<Row[]> {

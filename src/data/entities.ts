@@ -6,7 +6,7 @@ import { NODE_LABELS, RELATION_TYPES, labelOfId, type NodeLabel, type RelationTy
 import { Projection, summaryColumns, toSummary } from './columns.js';
 import type { CountingStore } from './counting.js';
 import { keyedAhead, reaching, type Ahead } from './ahead.js';
-import { keyed, type Keyed } from './keyed.js';
+import { fetched, keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
 
@@ -54,7 +54,7 @@ function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN', projection: Proj
  */
 export function entityQueries(dialect: Dialect, projection = Projection.ALL) {
   return {
-    byIds: perLabel((label) => keyed(`:${label}`, (start) => `${start('n')} RETURN ${projection.columns('n', label)}`)),
+    byIds: perLabel((label) => fetched(`:${label}`, (start) => `${start('n')} RETURN ${projection.columns('n', label)}`)),
     evidence: perLabel((label) =>
       keyed(
         `:${label}`,

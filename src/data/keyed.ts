@@ -9,6 +9,8 @@ import type { Start } from './ahead.js';
 export interface Keyed {
   one: string;
   many: string;
+  /** A plain fetch of the nodes only: `many` for a batch of at least `JOINED_FROM` ids (see there). */
+  joined?: string;
   /** The same statement from other nodes: `start(v)` finds them (a page of a list) and names them `v`. */
   from: (start: Start) => string;
 }
@@ -20,6 +22,16 @@ export const atKey =
     `MATCH (${v}${labels} {id: $id})`;
 
 /**
+ * From this many ids a plain fetch joins them to its table instead of filtering it. Kuzu tests each row of
+ * the scan against every id of an `IN` list, so the filter costs the table's size times the ids; the join
+ * scans the table once. Measured at ×100 for 400 ids: 38 ms filtered, 5 ms joined; on the seed graph the
+ * join costs at most 0.2 ms more from 64 ids. A statement going on from the nodes stays filtered: joined,
+ * Kuzu also scans the far side's tables whole (three to four times slower at ×100). Neo4j seeks its id
+ * index in both spellings.
+ */
+export const JOINED_FROM = 64;
+
+/**
  * Builds both spellings from one template: `start(v)` opens the statement with the node `v` of the label
  * part `labels` (`:Organization`) found by its key, and the rest continues from `v`.
  */
@@ -29,4 +41,9 @@ export function keyed(labels: string, build: (start: Start) => string): Keyed {
     many: build((v) => `MATCH (${v}${labels}) WHERE ${v}.id IN $ids`),
     from: build,
   };
+}
+
+/** `keyed` for a statement that only reads the nodes found: large batches join their ids (see `JOINED_FROM`). */
+export function fetched(labels: string, build: (start: Start) => string): Keyed {
+  return { ...keyed(labels, build), joined: build((v) => `UNWIND $ids AS wanted MATCH (${v}${labels} {id: wanted})`) };
 }

@@ -27,7 +27,7 @@ export function statsQueries(dialect: Dialect) {
     placeLevels: 'MATCH (n:Place) RETURN n.level AS key, count(n) AS count ORDER BY count DESC, key',
     relationshipTypes: `MATCH ()-[r]->() RETURN ${dialect.relationshipType('r')} AS key, count(r) AS count ORDER BY count DESC, key`,
     metricUnits: 'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
-    organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p.id AS place, count(DISTINCT o) AS count`,
+    organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p.id AS place, p.name AS name, count(DISTINCT o) AS count`,
     achievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(h)${IN_PLACE} RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     placeAchievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     byReport: `${mentioned} RETURN r.id AS report, ${label} AS key, count(DISTINCT n) AS count ORDER BY report, key`,
@@ -67,7 +67,10 @@ export class Stats {
     return this.shared.memo(`stats:${query}`, async () => keyCounts(await this.db.read(this.queries[query])));
   }
 
-  /** Places of one level with the organizations and achievements in or below them, most organizations first. */
+  /**
+   * Places of one level with the organizations and achievements in or below them, most organizations
+   * first. Counted and ordered once per graph version; each request reads the places themselves.
+   */
   async byPlace(level: string): Promise<PlaceCountRecord[]> {
     const counts = await this.shared.memo(`stats:byPlace:${level}`, async () => {
       const [orgs, held, own] = await Promise.all([
@@ -81,12 +84,12 @@ export class Stats {
         for (const id of row.ids as string[]) set.add(id);
         achievements.set(text(row.place), set);
       }
-      return orgs.map((row) => ({ placeId: text(row.place), organizations: Number(row.count), achievements: achievements.get(text(row.place))?.size ?? 0 }));
+      return orgs
+        .map((row) => ({ placeId: text(row.place), name: text(row.name), organizations: Number(row.count), achievements: achievements.get(text(row.place))?.size ?? 0 }))
+        .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || a.name.localeCompare(b.name) || (a.placeId < b.placeId ? -1 : 1));
     });
     const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
-    return counts
-      .map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }))
-      .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || a.place.name.localeCompare(b.place.name));
+    return counts.map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }));
   }
 
   /** Entities mentioned per report, by label: each article counts its own mentions, a compilation its articles' too. */

@@ -122,9 +122,10 @@ describe('Neo4j, on a server of its own', () => {
     try {
       const { byIds, links } = entityQueries(neo4jDialect);
       const lookups = [
-        ...Object.entries(byIds).flatMap(([label, { one, many }]) => [
+        ...Object.entries(byIds).flatMap(([label, { one, many, joined }]) => [
           [`${label} by one id`, one],
           [`${label} by ids`, many],
+          [`${label} by many ids`, joined!],
         ]),
         ['links of a frontier of every label', links.OUT.many],
       ];

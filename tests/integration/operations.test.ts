@@ -17,8 +17,9 @@ import {
   PlaceOrganizationsDocument,
   SearchByNameDocument,
 } from '../../src/generated/client/graphql.js';
-import type { GraphStore } from '../../src/graph/store.js';
+import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
 import { DataAccess } from '../../src/data/access.js';
+import { JOINED_FROM } from '../../src/data/keyed.js';
 import { execute, startApollo } from '../support/api.js';
 import { curatedGraph, idsWhere, neighbors } from '../support/curated.js';
 import { ENGINES, seededStore } from '../support/stores.js';
@@ -216,6 +217,31 @@ for (const engine of ENGINES) {
       expect(values).toEqual([...values].sort((a, b) => b - a));
       const { achievements: of2022 } = await run(AchievementsFilteredDocument, { filter: { yearFrom: 2022, yearTo: 2022 }, first: 100 });
       expect(of2022.totalCount).toBe(idsWhere(curated, 'Achievement', (p) => p.year === 2022).length);
+    });
+
+    it('reads a large batch of ids joined to the table, answering as each id looked up alone does', async () => {
+      const sent: string[] = [];
+      const watched: GraphStore = Object.assign(Object.create(store) as GraphStore, {
+        read: (cypher: string, params?: Params, options?: ReadOptions) => {
+          sent.push(cypher);
+          return store.read(cypher, params, options);
+        },
+        readAll:
+          store.readAll &&
+          ((statements: Array<{ cypher: string; params?: Params }>, options?: ReadOptions) => {
+            sent.push(...statements.map((s) => s.cypher));
+            return store.readAll!(statements, options);
+          }),
+      });
+      const ids = [...idsWhere(curated, 'Organization'), ...idsWhere(curated, 'Place'), 'org:no such organization'];
+      expect(idsWhere(curated, 'Place').length).toBeGreaterThanOrEqual(JOINED_FROM);
+      const batch = await new DataAccess(watched).entities.byId.loadMany(ids);
+      expect(sent.filter((cypher) => cypher.startsWith('UNWIND $ids AS wanted MATCH (n:Organization {id: wanted})'))).toHaveLength(1);
+      expect(sent.filter((cypher) => cypher.startsWith('UNWIND $ids AS wanted MATCH (n:Place {id: wanted})'))).toHaveLength(1);
+      const alone = await Promise.all(ids.map((id) => new DataAccess(store).entities.byId.load(id)));
+      expect(batch).toEqual(alone);
+      expect(batch.at(-1)).toBeNull();
+      expect(batch.filter(Boolean)).toHaveLength(ids.length - 1);
     });
 
     it('costs the same round trips for 50 nested organizations as for 1', async () => {

@@ -9,8 +9,8 @@ import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
  * The Cypher the builders emit, as snapshots: a change to a query shows in review without a database.
  * (Every query is also linted by Neo4j's front end and run on both engines by the integration tests.)
  */
-/** A keyed statement's two spellings (its template is shown started from a page below). */
-const spellings = ({ one, many }: Keyed) => ({ one, many });
+/** A keyed statement's spellings (its template is shown started from a page below). */
+const spellings = ({ one, many, joined }: Keyed) => ({ one, many, ...(joined && { joined }) });
 const statements = ({ page, count }: { page: string; count: string }) => ({ page, count });
 
 describe('the Cypher the data layer sends', () => {
@@ -18,6 +18,7 @@ describe('the Cypher the data layer sends', () => {
     expect(spellings(entityQueries(kuzuDialect).byIds.Person)).toMatchInlineSnapshot(
       `
       {
+        "joined": "UNWIND $ids AS wanted MATCH (n:Person {id: wanted}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
         "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
         "one": "MATCH (n:Person {id: $id}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
       }
