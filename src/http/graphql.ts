@@ -127,8 +127,9 @@ function statusOf(response: HTTPGraphQLResponse): number {
 }
 
 /**
- * One GraphQL request over HTTP: rate limit, body limits and media type, the safelist, admission, then
- * Apollo within the request's time limit. When the time is up the client gets 503 at once and the
+ * One GraphQL request over HTTP: rate limit, body limits and media type, a POST body's kept answer
+ * (see `Replay`), the safelist, admission, then Apollo within the request's time limit; answers go out
+ * compressed as negotiated. When the time is up the client gets 503 at once and the
  * request's remaining database work is interrupted at the same deadline; its slot is held until that
  * work has actually stopped, so capacity is never overcommitted.
  */
