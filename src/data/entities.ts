@@ -9,6 +9,7 @@ import { keyedAhead, reaching, type Ahead } from './ahead.js';
 import { fetched, keyed, type Keyed } from './keyed.js';
 import { groupBy, reportIdOf, type EntityRecord, type EvidenceRecord, type LinkRecord, type NodeSummary } from './records.js';
 import { text } from '../graph/values.js';
+import { compareText } from '../text/collation.js';
 
 const perLabel = <T>(query: (label: NodeLabel) => T) => Object.fromEntries(NODE_LABELS.map((label) => [label, query(label)])) as Record<NodeLabel, T>;
 
@@ -113,7 +114,7 @@ function mergeLinks(rows: readonly Row[]): LinkRecord[] {
     if (row.source) link.evidence.push({ reportId: reportIdOf(text(row.source)), quote: text(row.quote ?? '') });
     links.set(key, link);
   }
-  return [...links.values()].sort((a, b) => a.type.localeCompare(b.type) || a.otherId.localeCompare(b.otherId));
+  return [...links.values()].sort((a, b) => compareText(a.type, b.type) || compareText(a.otherId, b.otherId));
 }
 
 /** Entities by id, their evidence, their links and each relationship field, batched per request. */

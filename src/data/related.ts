@@ -8,6 +8,7 @@ import type { Row } from '../graph/store.js';
 import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { groupBy, type EntityRecord } from './records.js';
 import { text } from '../graph/values.js';
+import { compareText } from '../text/collation.js';
 
 /** The labels that hold achievements. */
 const HOLDERS = ['Organization', 'Program', 'Place', 'Person', 'Event'] as const satisfies readonly NodeLabel[];
@@ -52,7 +53,7 @@ export interface TreeEntryRecord {
   parentId: string;
 }
 
-const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+const byName = (a: EntityRecord, b: EntityRecord) => compareText(a.name, b.name) || compareText(a.id, b.id);
 /** Nearest first: a place's ancestors from its county up to the country. */
 const byLevel = (a: EntityRecord, b: EntityRecord) => PLACE_LEVELS.indexOf(b.level as never) - PLACE_LEVELS.indexOf(a.level as never);
 

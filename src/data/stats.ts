@@ -6,6 +6,7 @@ import type { Entities } from './entities.js';
 import type { EntityRecord } from './records.js';
 import type { GraphShared } from './shared.js';
 import { text } from '../graph/values.js';
+import { compareText } from '../text/collation.js';
 
 /** A value and how many entities have it. */
 export interface CountRecord {
@@ -86,7 +87,7 @@ export class Stats {
       }
       return orgs
         .map((row) => ({ placeId: text(row.place), name: text(row.name), organizations: Number(row.count), achievements: achievements.get(text(row.place))?.size ?? 0 }))
-        .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || a.name.localeCompare(b.name) || (a.placeId < b.placeId ? -1 : 1));
+        .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || compareText(a.name, b.name) || (a.placeId < b.placeId ? -1 : 1));
     });
     const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
     return counts.map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }));

@@ -4,6 +4,7 @@ import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
 import { pageReading } from './lookahead.js';
+import { compareText } from '../text/collation.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
 export const entityResolvers: Resolvers = {
@@ -53,7 +54,7 @@ export const entityResolvers: Resolvers = {
     source: (e) => text(e.source),
     evidence: () => [],
     parent: async (e, _, ctx) => (await follow(e, ctx, 'Report.parent'))[0] ?? null,
-    articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => text(a.source).localeCompare(text(b.source))),
+    articles: async (e, _, ctx) => (await follow(e, ctx, 'Report.articles')).sort((a, b) => compareText(text(a.source), text(b.source))),
     place: async (e, _, ctx) => (await follow(e, ctx, 'Report.place'))[0] ?? null,
     mentionCounts: (e, _, { data }) => data.stats.mentionCounts(e.id),
   },

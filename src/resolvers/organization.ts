@@ -7,6 +7,7 @@ import { listFilter, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
 import { pageReading } from './lookahead.js';
+import { compareText } from '../text/collation.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
 async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, { data }: Context): Promise<EntityRecord[]> {
@@ -14,7 +15,7 @@ async function achievementsUnder(e: EntityRecord, includeDescendants: boolean, {
   const lists = await data.related.achievementsOf.loadMany(ids);
   const unique = new Map<string, EntityRecord>();
   for (const list of lists) if (!(list instanceof Error)) for (const a of list) unique.set(a.id, a);
-  return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...unique.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 }
 
 export const organizationResolvers: Resolvers = {
