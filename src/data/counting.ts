@@ -36,13 +36,9 @@ export class CountingStore {
     this.loaderOptions = { batch: batching, cache: batching };
   }
 
-  /**
-   * One query, cut short at the request's deadline. `alone` sends it at once on its own, beside the
-   * turn's batch: a statement heavy enough that the database running it in parallel with the batch
-   * saves more than the round trip costs.
-   */
-  read(cypher: string, params?: Params, { alone = false } = {}): Promise<Row[]> {
-    return this.counted({ cypher, params }, alone);
+  /** One query, cut short at the request's deadline. */
+  read(cypher: string, params?: Params): Promise<Row[]> {
+    return this.counted({ cypher, params });
   }
 
   /**
@@ -59,26 +55,21 @@ export class CountingStore {
     return this.read(query.joined && ids.length >= JOINED_FROM ? query.joined : query.many, { ids: [...ids] });
   }
 
-  private async counted(statement: Statement, alone = false): Promise<Row[]> {
+  private async counted(statement: Statement): Promise<Row[]> {
     this.statements++;
     const chain = this.answeredChain + 1;
     this.waits = Math.max(this.waits, chain);
     try {
-      return await this.send(statement, alone);
+      return await this.send(statement);
     } finally {
       this.answeredChain = Math.max(this.answeredChain, chain);
     }
   }
 
-  private send(statement: Statement, alone: boolean): Promise<Row[]> {
+  private send(statement: Statement): Promise<Row[]> {
     if (!this.store.readAll || !this.batching) {
       this.roundTrips++;
       return this.store.read(statement.cypher, statement.params, this.options);
-    }
-    if (alone) {
-      // Sent at once, yet as value lists: measured, a frontier's 180 links come 25 % faster than as records.
-      this.roundTrips++;
-      return this.store.readAll([statement], this.options).then(([rows]) => rows!);
     }
     return new Promise((resolve, reject) => {
       // The turn's other reads are queued by the loaders and resolvers still running: it is sent after them.

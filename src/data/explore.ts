@@ -48,8 +48,12 @@ export class Explore {
     const edges = new Map<string, EdgeRecord>();
     let truncated = false;
     let frontier = [start];
-    // The second step's links are read beside the first's, from the start (see \`linksAround\`).
-    const around = depth > 1 ? this.entities.linksAround(start, types?.length ? types : RELATION_TYPES, limit) : undefined;
+    // The second step's links are read beside the first's, from the start (see `linksAround`); a walk
+    // from the start reads no more links than the subgraph may hold edges.
+    const around =
+      depth > 1
+        ? this.entities.linksAround(start, types?.length ? types : RELATION_TYPES, { nodes: limit, links: limit * NEIGHBORHOOD_EDGES_PER_NODE })
+        : undefined;
     for (let distance = 1; distance <= depth && frontier.length; distance++) {
       const next: string[] = [];
       const [links] = await Promise.all([this.linksOf(frontier), distance === 1 ? around : undefined]);

@@ -11,6 +11,12 @@ export interface Dialect {
   nodeLabel(variable: string): string;
   /** A node pattern's label part matching any of `labels` (`:A:B` on Kuzu, `:A|B` on Neo4j, where `:A:B` means both). */
   anyLabel(labels: readonly string[]): string;
+  /**
+   * Whether a statement going on from the nodes a \`WITH\` keeps is planned as scans of the tables it
+   * reaches (Kuzu 0.11: a frontier of 97 nodes costs 4 ms at the curated size and 43 ms at ×100) rather
+   * than as a walk from those nodes: such reads are spelled as one pattern from their start instead.
+   */
+  readonly scansAfterWith: boolean;
 }
 
 export const kuzuDialect: Dialect = {
@@ -18,6 +24,7 @@ export const kuzuDialect: Dialect = {
   relationshipType: (r) => `label(${r})`,
   nodeLabel: (n) => `label(${n})`,
   anyLabel: (labels) => `:${labels.join(':')}`,
+  scansAfterWith: true,
 };
 
 export const neo4jDialect: Dialect = {
@@ -25,4 +32,5 @@ export const neo4jDialect: Dialect = {
   relationshipType: (r) => `type(${r})`,
   nodeLabel: (n) => `labels(${n})[0]`,
   anyLabel: (labels) => `:${labels.join('|')}`,
+  scansAfterWith: false,
 };
