@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { entityQueries } from '../../src/data/entities.js';
+import { LABEL_ORDERS, listQueries } from '../../src/data/lists.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { StatementError, type GraphStore, type Params, type ReadOptions } from '../../src/graph/store.js';
@@ -22,6 +23,23 @@ function slowFirst(store: GraphStore): GraphStore {
     read: (cypher: string, params?: Params, options?: ReadOptions) =>
       options?.deadline && left-- > 0 ? store.read(ENDLESS, {}, options) : store.read(cypher, params, options),
   });
+}
+
+/** The operators of the plan the Neo4j at `uri` makes for a statement, root first. */
+async function operatorsOf(uri: string, query: string, params: Record<string, unknown>): Promise<string> {
+  const driver = neo4j.driver(uri);
+  try {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, params);
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType);
+      plan.children.forEach((child) => walk(child as typeof plan));
+    };
+    walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    return operators.join(' ');
+  } finally {
+    await driver.close();
+  }
 }
 
 /**
@@ -118,31 +136,29 @@ describe('Neo4j, on a server of its own', () => {
         .map((c) => c.label)
         .sort(),
     ).toEqual([...NODE_LABELS].sort());
-    const driver = neo4j.driver(server.uri);
-    try {
-      const { byIds, links } = entityQueries(neo4jDialect);
-      const lookups = [
-        ...Object.entries(byIds).flatMap(([label, { one, many, joined }]) => [
-          [`${label} by one id`, one],
-          [`${label} by ids`, many],
-          [`${label} by many ids`, joined!],
-        ]),
-        ['links of a frontier of every label', links.OUT.many],
-      ];
-      for (const [label, query] of lookups) {
-        const { summary } = await driver.executeQuery(`EXPLAIN ${query}`, { ids: ['x', 'y'], id: 'x' });
-        const operators: string[] = [];
-        const walk = (plan: { operatorType: string; children: unknown[] }) => {
-          operators.push(plan.operatorType);
-          plan.children.forEach((child) => walk(child as typeof plan));
-        };
-        walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
-        expect(operators.join(' '), `the id lookup of ${label}`).toMatch(/NodeUniqueIndexSeek/);
-        expect(operators.join(' '), `the id lookup of ${label}`).not.toMatch(/AllNodesScan|NodeByLabelScan/);
-      }
-    } finally {
-      await driver.close();
+    const { byIds, links } = entityQueries(neo4jDialect);
+    const lookups = [
+      ...Object.entries(byIds).flatMap(([label, { one, many, joined }]) => [
+        [`${label} by one id`, one],
+        [`${label} by ids`, many],
+        [`${label} by many ids`, joined!],
+      ]),
+      ['links of a frontier of every label', links.OUT.many],
+    ];
+    for (const [label, query] of lookups) {
+      const operators = await operatorsOf(server.uri, query!, { ids: ['x', 'y'], id: 'x' });
+      expect(operators, `the id lookup of ${label}`).toMatch(/NodeUniqueIndexSeek/);
+      expect(operators, `the id lookup of ${label}`).not.toMatch(/AllNodesScan|NodeByLabelScan/);
     }
+  });
+
+  it('reads a page ordered by name from the name index in its order, without sorting every node', async () => {
+    for (const label of NODE_LABELS)
+      for (const order of LABEL_ORDERS[label].filter((o) => o.startsWith('NAME_'))) {
+        const operators = await operatorsOf(server.uri, listQueries(label, [], order).page, { offset: 0, limit: 20 });
+        expect(operators, `${label} by ${order}`).toMatch(/NodeIndexScan/);
+        expect(operators, `${label} by ${order}`).not.toMatch(/NodeByLabelScan|\bTop\b|\bSort\b/);
+      }
   });
 
   it('ends a query past the transaction time limit with QUERY_TIMEOUT, and a request past its own with REQUEST_TIMEOUT', async () => {

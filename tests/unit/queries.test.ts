@@ -59,7 +59,7 @@ describe('the Cypher the data layer sends', () => {
     expect(statements(listQueries('Organization', [], 'NAME_ASC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Organization)  RETURN count(n) AS total",
-        "page": "MATCH (n:Organization)  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
+        "page": "MATCH (n:Organization) WHERE n.name IS NOT NULL  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
       }
     `);
     expect(statements(listQueries('Achievement', ['kinds', 'place', 'yearFrom'], 'VALUE_DESC'))).toMatchInlineSnapshot(`
@@ -73,7 +73,7 @@ describe('the Cypher the data layer sends', () => {
   it("starts a field's statement from a page of a list, the page's own statement up to its cut", () => {
     const { start } = listQueries('Organization', ['kinds'], 'NAME_ASC');
     expect(relationQuery(kuzuDialect, 'Organization.places').from(start)).toMatchInlineSnapshot(
-      `"MATCH (n:Organization) WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope"`,
+      `"MATCH (n:Organization) WHERE n.name IS NOT NULL WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope"`,
     );
   });
 });
