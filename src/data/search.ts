@@ -51,11 +51,41 @@ const WEIGHT: Record<MatchField, number> = { NAME: 100, ALIAS: 90, TEXT: 60, EVI
 /** What a generic alias weighs outside its report: below any other kind of match. */
 const GENERIC_WEIGHT = 20;
 
+/**
+ * Kinds of keys that weigh alike: a posting list is kept per gram and kind, so that a search can take
+ * the keys that may score best first. Pinyin is matched by Latin queries only.
+ */
+type Kind = MatchField | 'GENERIC' | 'LATIN';
+const FIELD_KINDS: readonly Kind[] = ['NAME', 'ALIAS', 'GENERIC', 'TEXT', 'EVIDENCE'];
+const kindOf = (f: IndexedField): Kind => (f.generic ? 'GENERIC' : f.field);
+const kindWeight = (kind: Kind, report: string | undefined) =>
+  kind === 'GENERIC' ? (report ? WEIGHT.ALIAS : GENERIC_WEIGHT) : kind === 'LATIN' ? WEIGHT.ALIAS : WEIGHT[kind];
+
+/**
+ * The entries holding a gram in keys of one kind, either at the keys' start or elsewhere in them, ordered
+ * by the shortest such key: for a query starting with the gram, the order of the best score each can
+ * reach (see `bound`). An entry comes once per key holding the gram.
+ */
+interface Posting {
+  kind: Kind;
+  atStart: boolean;
+  entries: Int32Array;
+  lengths: Int32Array;
+}
+
 /** Every run of two characters of a key: what the index looks candidates up by. */
 function grams(key: string): string[] {
   const chars = [...key];
   if (chars.length < 2) return chars;
   return chars.slice(1).map((c, i) => chars[i]! + c);
+}
+
+/**
+ * The best score a key of `length` that may hold the query can give it at `weight` (see `scoreField`):
+ * only a key starting with the query's first gram can start with the query, or be it.
+ */
+function bound(weight: number, queryLength: number, length: number, atStart: boolean): number {
+  return weight * (length === queryLength ? 1 : (atStart ? 0.8 : 0.6) + (0.1 * queryLength) / length);
 }
 
 /**
@@ -65,7 +95,7 @@ function grams(key: string): string[] {
  */
 export class SearchIndex {
   private readonly entries: Entry[] = [];
-  private readonly postings = new Map<string, Set<number>>();
+  private readonly postings = new Map<string, Posting[]>();
   readonly keys: SearchKeys;
 
   constructor(rows: { texts: Row[]; mentions: Row[]; articles: Row[] }) {
@@ -76,6 +106,18 @@ export class SearchIndex {
     const aliasOwners = new Map<string, number>();
     for (const row of rows.texts) for (const alias of (row.aliases as string[] | null) ?? []) aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
 
+    // Per gram, kind and place in the key, pairs of entry and key length, flat, until they are sorted.
+    const pairs = new Map<string, Map<string, number[]>>();
+    const post = (key: string, kind: Kind, index: number) => {
+      grams(key).forEach((gram, at) => {
+        let lists = pairs.get(gram);
+        if (!lists) pairs.set(gram, (lists = new Map<string, number[]>()));
+        const list = `${kind}${at === 0 ? '^' : ''}`;
+        let flat = lists.get(list);
+        if (!flat) lists.set(list, (flat = []));
+        flat.push(index, key.length);
+      });
+    };
     for (const row of rows.texts) {
       const id = text(row.id);
       const label = labelOfId(id);
@@ -94,76 +136,92 @@ export class SearchIndex {
       const reports = new Set(mentions.flatMap(({ report }) => [report, parents.get(report) ?? report]));
       const latin = names.flatMap((n) => Object.values(pinyinKeys(n))).filter(Boolean);
       const index = this.entries.push({ id, label, fields, latin, reports }) - 1;
-      for (const key of [...fields.map((f) => f.key), ...latin]) {
-        for (const gram of grams(key)) {
-          let posting = this.postings.get(gram);
-          if (!posting) this.postings.set(gram, (posting = new Set()));
-          posting.add(index);
-        }
+      for (const f of fields) post(f.key, kindOf(f), index);
+      for (const form of latin) post(form, 'LATIN', index);
+    }
+    for (const [gram, lists] of pairs) {
+      const postings: Posting[] = [];
+      for (const [list, flat] of lists) {
+        const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort((a, b) => flat[2 * a + 1]! - flat[2 * b + 1]!);
+        postings.push({
+          kind: list.replace('^', '') as Kind,
+          atStart: list.endsWith('^'),
+          entries: Int32Array.from(order, (i) => flat[2 * i]!),
+          lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!),
+        });
       }
+      this.postings.set(gram, postings);
     }
   }
 
-  /** The entries holding every gram of a key: those that can contain it. */
-  private candidates(key: string): number[] {
-    const lists = grams(key).map((g) => this.postings.get(g));
-    if (!lists.length || lists.some((l) => !l)) return [];
-    const [smallest, ...rest] = (lists as Array<Set<number>>).sort((a, b) => a.size - b.size);
-    return [...smallest!].filter((i) => rest.every((l) => l.has(i)));
-  }
-
-  /** Ranked hits (ids, scores, what matched) for a query, within labels and a report when given. */
+  /**
+   * Ranked hits (ids, scores, what matched) for a query, within labels and a report when given. Keys are
+   * taken in the order of the best score they can reach, and the search stops once none left can reach
+   * the `first`-th hit's score: a common word held by thousands of entries costs what its best few do.
+   */
   search(query: string, labels: readonly NodeLabel[], report: string | undefined, first: number): Array<Omit<SearchHit, 'entity'> & { id: string }> {
     const allowed = new Set(labels);
     const best = new Map<number, { score: number; field: MatchField; text: string }>();
-    const offer = (index: number, score: number, field: MatchField, text: string) => {
-      const current = best.get(index);
-      if (score > 0 && (!current || score > current.score)) best.set(index, { score, field, text });
-    };
-    const inScope = (entry: Entry) => allowed.has(entry.label) && (!report || entry.reports.has(report));
-    if (isLatin(query)) {
-      const q = latinKey(query);
-      for (const index of this.candidates(q)) {
-        const entry = this.entries[index]!;
-        if (!inScope(entry)) continue;
-        for (const form of entry.latin) offer(index, scoreField(q, form, WEIGHT.ALIAS), 'NAME', entry.fields[0]!.text);
-      }
-    }
-    for (const q of this.keys.queryKeys(query)) {
-      for (const index of this.candidates(q)) {
-        const entry = this.entries[index]!;
-        if (!inScope(entry)) continue;
-        for (const f of entry.fields) {
-          const weight = f.generic && !report ? GENERIC_WEIGHT : WEIGHT[f.field];
-          offer(index, scoreField(q, f.key, weight), f.field, f.text);
-        }
-      }
-    }
-    // Ties are broken by id in code-point order: cheap where a large graph has thousands of equal scores.
+    // Ties are broken by the shorter name, then by id in code-point order.
     const nameLength = (index: number) => this.entries[index]!.fields[0]!.text.length;
     const byId = (a: number, b: number) => (this.entries[a]!.id < this.entries[b]!.id ? -1 : this.entries[a]!.id > this.entries[b]!.id ? 1 : 0);
-    return topK(best, first, ([a, x], [b, y]) => y.score - x.score || nameLength(a) - nameLength(b) || byId(a, b)).map(([index, hit]) => ({
-      ...hit,
-      id: this.entries[index]!.id,
-    }));
-  }
-}
-
-/** The first `k` items in `compare` order, without sorting them all (a common word matches thousands). */
-function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  if (k <= 0) return top;
-  for (const item of items) {
-    if (top.length === k && compare(item, top[k - 1]!) >= 0) continue;
-    let at = Math.min(top.length, k - 1);
-    if (top.length < k) top.push(item);
-    while (at > 0 && compare(item, top[at - 1]!) < 0) {
-      top[at] = top[at - 1]!;
-      at--;
+    const before = (a: number, b: number) => best.get(b)!.score - best.get(a)!.score || nameLength(a) - nameLength(b) || byId(a, b);
+    /** The best `first` entries so far, in order. */
+    const top: number[] = [];
+    const offer = (index: number, score: number, field: MatchField, text: string) => {
+      const current = best.get(index);
+      if (score <= 0 || (current && score <= current.score)) return;
+      best.set(index, { score, field, text });
+      const at = top.indexOf(index);
+      if (at >= 0) top.splice(at, 1);
+      if (top.length === first && before(index, top[first - 1]!) > 0) return;
+      let to = top.length;
+      while (to > 0 && before(index, top[to - 1]!) < 0) to--;
+      top.splice(to, 0, index);
+      if (top.length > first) top.pop();
+    };
+    const inScope = (entry: Entry) => allowed.has(entry.label) && (!report || entry.reports.has(report));
+    /** Takes the entries of `kinds` holding `q` in the order of the best score they can reach, scoring each whole by `score`. */
+    const walk = (q: string, kinds: readonly Kind[], score: (entry: Entry, index: number) => void) => {
+      // Every key holding the query holds its first gram; one holding every gram of it may hold it.
+      const [gram, ...rest] = grams(q);
+      if (!gram || first <= 0 || rest.some((g) => !this.postings.has(g))) return;
+      const lists = (this.postings.get(gram) ?? []).filter((p) => kinds.includes(p.kind)).map((posting) => ({ posting, weight: kindWeight(posting.kind, report), at: 0 }));
+      const seen = new Set<number>();
+      for (;;) {
+        let next: (typeof lists)[number] | undefined;
+        let reach = 0;
+        for (const list of lists) {
+          // Keys shorter than the query cannot hold it, nor can one as long not starting with it; past
+          // them, the bound only falls.
+          const { entries, lengths, atStart } = list.posting;
+          const shortest = atStart ? q.length : q.length + 1;
+          while (list.at < entries.length && lengths[list.at]! < shortest) list.at++;
+          const b = list.at < entries.length ? bound(list.weight, q.length, lengths[list.at]!, atStart) : 0;
+          if (b > reach) [next, reach] = [list, b];
+        }
+        // Stop when no entry left can beat the last of a full page (an equal score may still win on its name).
+        if (!next || (top.length === first && reach < best.get(top[first - 1]!)!.score)) return;
+        const index = next.posting.entries[next.at++]!;
+        if (seen.has(index)) continue;
+        seen.add(index);
+        const entry = this.entries[index]!;
+        if (inScope(entry)) score(entry, index);
+      }
+    };
+    if (isLatin(query)) {
+      const q = latinKey(query);
+      walk(q, ['LATIN'], (entry, index) => {
+        for (const form of entry.latin) offer(index, scoreField(q, form, WEIGHT.ALIAS), 'NAME', entry.fields[0]!.text);
+      });
     }
-    top[at] = item;
+    for (const q of this.keys.queryKeys(query)) {
+      walk(q, FIELD_KINDS, (entry, index) => {
+        for (const f of entry.fields) offer(index, scoreField(q, f.key, kindWeight(kindOf(f), report)), f.field, f.text);
+      });
+    }
+    return top.map((index) => ({ ...best.get(index)!, id: this.entries[index]!.id }));
   }
-  return top;
 }
 
 /**

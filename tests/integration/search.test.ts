@@ -1,8 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
+import { DataAccess } from '../../src/data/access.js';
 import type { GraphStore } from '../../src/graph/store.js';
+import { NODE_LABELS, type NodeLabel } from '../../src/model/graph.js';
+import { pinyinKeys } from '../../src/text/search-keys.js';
 import { execute, startApollo } from '../support/api.js';
+import { curatedGraph } from '../support/curated.js';
 import { ENGINES, withSeededServer } from '../support/stores.js';
 
 const SEARCH =
@@ -47,6 +51,36 @@ for (const engine of ENGINES) {
       expect(inside.map((h) => h.node.id)).not.toEqual(everywhere.map((h) => h.node.id));
       const articles = await search({ q: '市人民医院', report: 'report:001', first: 50 });
       expect(articles.map((h) => h.node.id)).toContain('org:001-01:市人民医院');
+    });
+
+    it('ranks the first hits as a search taking every hit does, and takes every name holding the query', async () => {
+      const index = await new DataAccess(store).search.index();
+      const names = [...curatedGraph().nodes.values()].map((n) => ({ id: n.id, label: n.label, name: String(n.props.name ?? '') }));
+      const typed = names.filter((_, i) => i % 5 === 0);
+      // Pieces of names, as typed: two characters (the most hits), three, whole names, and pinyin.
+      const queries = [
+        ...new Set(
+          names.flatMap(({ name }) => [...[0, 1, 3].map((at) => [...name].slice(at, at + 2).join('')), [...name].slice(1, 4).join(''), name]),
+        ),
+        ...['yiyuan', 'zhongxin', 'rmyy', 'sy', 'jiankang'],
+        ...typed.slice(0, 20).map(({ name }) => pinyinKeys(name).full.slice(2, 8)),
+      ].filter((q) => q.length > 1);
+      const scopes: Array<[readonly NodeLabel[], string | undefined]> = [
+        [NODE_LABELS, undefined],
+        [['Organization', 'Place'], undefined],
+        [NODE_LABELS, 'report:002'],
+      ];
+      for (const [i, query] of queries.entries()) {
+        const [labels, report] = scopes[i % scopes.length]!;
+        const every = index.search(query, labels, report, Number.MAX_SAFE_INTEGER);
+        for (const first of [1, 5, 20]) expect(index.search(query, labels, report, first), `${query}, first ${first}`).toEqual(every.slice(0, first));
+        const key = index.keys.queryKeys(query)[0]!;
+        const holders = names.filter((n) => labels.includes(n.label) && !report && index.keys.key(n.name).includes(key)).map((n) => n.id);
+        expect(
+          every.map((h) => h.id),
+          query,
+        ).toEqual(expect.arrayContaining(holders));
+      }
     });
 
     it('never lets a generic alias (集团, 医院) outrank a real name match', async () => {
