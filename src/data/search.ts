@@ -107,15 +107,16 @@ export class SearchIndex {
     for (const row of rows.texts) for (const alias of (row.aliases as string[] | null) ?? []) aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
 
     // Per gram, kind and place in the key, pairs of entry and key length, flat, until they are sorted.
-    const pairs = new Map<string, Map<string, number[]>>();
+    type Pairs = Map<string, { kind: Kind; atStart: boolean; flat: number[] }>;
+    const pairs = new Map<string, Pairs>();
     const post = (key: string, kind: Kind, index: number) => {
       grams(key).forEach((gram, at) => {
         let lists = pairs.get(gram);
-        if (!lists) pairs.set(gram, (lists = new Map<string, number[]>()));
-        const list = `${kind}${at === 0 ? '^' : ''}`;
-        let flat = lists.get(list);
-        if (!flat) lists.set(list, (flat = []));
-        flat.push(index, key.length);
+        if (!lists) pairs.set(gram, (lists = new Map() as Pairs));
+        const atStart = at === 0;
+        let list = lists.get(`${kind} ${atStart}`);
+        if (!list) lists.set(`${kind} ${atStart}`, (list = { kind, atStart, flat: [] }));
+        list.flat.push(index, key.length);
       });
     };
     for (const row of rows.texts) {
@@ -141,14 +142,9 @@ export class SearchIndex {
     }
     for (const [gram, lists] of pairs) {
       const postings: Posting[] = [];
-      for (const [list, flat] of lists) {
+      for (const { kind, atStart, flat } of lists.values()) {
         const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort((a, b) => flat[2 * a + 1]! - flat[2 * b + 1]!);
-        postings.push({
-          kind: list.replace('^', '') as Kind,
-          atStart: list.endsWith('^'),
-          entries: Int32Array.from(order, (i) => flat[2 * i]!),
-          lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!),
-        });
+        postings.push({ kind, atStart, entries: Int32Array.from(order, (i) => flat[2 * i]!), lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!) });
       }
       this.postings.set(gram, postings);
     }

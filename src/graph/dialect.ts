@@ -12,7 +12,7 @@ export interface Dialect {
   /** A node pattern's label part matching any of `labels` (`:A:B` on Kuzu, `:A|B` on Neo4j, where `:A:B` means both). */
   anyLabel(labels: readonly string[]): string;
   /**
-   * Whether a statement going on from the nodes a \`WITH\` keeps is planned as scans of the tables it
+   * Whether a statement going on from the nodes a `WITH` keeps is planned as scans of the tables it
    * reaches (Kuzu 0.11: a frontier of 97 nodes costs 4 ms at the curated size and 43 ms at ×100) rather
    * than as a walk from those nodes: such reads are spelled as one pattern from their start instead.
    */
