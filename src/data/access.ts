@@ -7,6 +7,7 @@ import { CountingStore } from './counting.js';
 import { Entities } from './entities.js';
 import { Explore } from './explore.js';
 import { Lists } from './lists.js';
+import { profileLoader } from './profile.js';
 import { Related } from './related.js';
 import { Search } from './search.js';
 import { sharedOf } from './shared.js';
@@ -34,7 +35,7 @@ export class DataAccess {
     private readonly store: GraphStore,
     { batching = true, deadline }: { batching?: boolean; deadline?: number } = {},
   ) {
-    this.db = new CountingStore(store, batching, { deadline });
+    this.db = new CountingStore(store, batching, { deadline }, profileLoader(store));
     this.wire(Projection.ALL);
   }
 

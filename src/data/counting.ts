@@ -1,6 +1,7 @@
 import type { Start, Statement } from '../graph/combined.js';
 import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
-import { JOINED_FROM, type Keyed } from './keyed.js';
+import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO, seekParams, type Keyed } from './keyed.js';
+import type { GraphProfile } from './profile.js';
 
 /** A read waiting to be sent with the others of its turn. */
 interface Queued extends Statement {
@@ -32,7 +33,13 @@ export class CountingStore {
    */
   readonly loaderOptions: { batch: boolean; cache: boolean };
 
-  constructor(readonly store: GraphStore, private readonly batching = true, private readonly options: ReadOptions = {}) {
+  /** `profile` gives the tables' sizes, which decide how a batch of keys is read (see `readKeys`). */
+  constructor(
+    readonly store: GraphStore,
+    private readonly batching = true,
+    private readonly options: ReadOptions = {},
+    private readonly profile?: () => Promise<GraphProfile>,
+  ) {
     this.loaderOptions = { batch: batching, cache: batching };
   }
 
@@ -49,9 +56,15 @@ export class CountingStore {
     return this.counted({ cypher: build(start), params, from: { start, build } });
   }
 
-  /** A keyed statement for these ids, spelled for their number (see `keyed`). */
-  readKeys(query: Keyed, ids: readonly string[]): Promise<Row[]> {
+  /** A keyed statement for these ids, spelled for their number and, where filtering scans, their table's size (see `keyed`). */
+  async readKeys(query: Keyed, ids: readonly string[]): Promise<Row[]> {
     if (ids.length === 1) return this.read(query.one, { id: ids[0]! });
+    const { seeks } = query;
+    if (seeks && ids.length <= SEEKS_UP_TO && this.store.dialect.scansForKeys && this.profile) {
+      // A profile that cannot be read leaves the filter, which is right at any size.
+      const rows = await this.profile().then((profile) => profile.nodes(seeks.label), () => 0);
+      if (rows >= ROWS_PER_SEEK * ids.length) return this.read(seeks.spelled(ids.length), seekParams(ids));
+    }
     return this.read(query.joined && ids.length >= JOINED_FROM ? query.joined : query.many, { ids: [...ids] });
   }
 

@@ -62,7 +62,7 @@ function aroundQuery(dialect: Dialect, direction: 'OUT' | 'IN', projection: Proj
  */
 export function entityQueries(dialect: Dialect, projection = Projection.ALL) {
   return {
-    byIds: perLabel((label) => fetched(`:${label}`, (start) => `${start('n')} RETURN ${projection.columns('n', label)}`)),
+    byIds: perLabel((label) => fetched(label, (start) => `${start('n')} RETURN ${projection.columns('n', label)}`)),
     evidence: perLabel((label) =>
       keyed(
         `:${label}`,

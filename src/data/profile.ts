@@ -20,6 +20,7 @@ export function profileQueries(dialect: Dialect) {
     units: 'MATCH (n:Achievement) WHERE n.unit IS NOT NULL RETURN count(DISTINCT n.unit) AS most',
     years: 'MATCH (n:Achievement) WHERE n.year IS NOT NULL RETURN count(DISTINCT n.year) AS most',
     reports: 'MATCH (r:Report) RETURN count(r) AS most',
+    nodes: `MATCH (a) RETURN ${label} AS label, count(a) AS most`,
   };
 }
 
@@ -27,6 +28,8 @@ export function profileQueries(dialect: Dialect) {
 export interface GraphProfile {
   /** The most relationships of these types (all when absent) one node of `label` (any when absent) has. */
   degree(label: NodeLabel | undefined, types: readonly string[] | undefined, direction: LinkDirection | 'BOTH'): number;
+  /** How many nodes `label` has. */
+  nodes(label: NodeLabel): number;
   /** The most sources one relationship (type and ends) has. */
   readonly linkSources: number;
   readonly descendants: number;
@@ -50,6 +53,7 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
   const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = (await Promise.all(
     [queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
   )) as [number, number, number, number, number, number, number];
+  const nodes = new Map((await store.read(queries.nodes)).map((row) => [text(row.label), Number(row.most)]));
   const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
   return {
     // The sum of per-type maxima bounds the fan-out along several types from above.
@@ -64,6 +68,7 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       }
       return total;
     },
+    nodes: (label) => nodes.get(label) ?? 0,
     linkSources, descendants, ancestors, placesPerLevel, units, years, reports,
   };
 }

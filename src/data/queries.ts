@@ -38,7 +38,9 @@ export function allQueries(dialect: Dialect): string[] {
     ...Object.values(entity.around).flatMap((byLabel) => Object.values(byLabel)),
     ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
-  ].flatMap((query) => (typeof query === 'string' ? [query] : [query.one, query.many, ...(query.joined ? [query.joined] : [])]));
+  ].flatMap((query) =>
+    typeof query === 'string' ? [query] : [query.one, query.many, ...(query.joined ? [query.joined] : []), ...(query.seeks ? [query.seeks.spelled(2)] : [])],
+  );
   // The statements of the fields read ahead from a page of a list (see `Ahead`), and from the nodes a
   // field of the page's items reaches when it carries their fields along.
   const fieldsFrom = (label: NodeLabel, start: Start) => [

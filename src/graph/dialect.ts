@@ -17,6 +17,11 @@ export interface Dialect {
    * than as a walk from those nodes: such reads are spelled as one pattern from their start instead.
    */
   readonly scansAfterWith: boolean;
+  /**
+   * Whether a batch of keys filtered with `IN` costs a scan of the table (Kuzu 0.11), while one key seeks
+   * the primary-key index: a few keys of a large table are then sought one by one (see `seeksFor`).
+   */
+  readonly scansForKeys: boolean;
 }
 
 export const kuzuDialect: Dialect = {
@@ -25,6 +30,7 @@ export const kuzuDialect: Dialect = {
   nodeLabel: (n) => `label(${n})`,
   anyLabel: (labels) => `:${labels.join(':')}`,
   scansAfterWith: true,
+  scansForKeys: true,
 };
 
 export const neo4jDialect: Dialect = {
@@ -33,4 +39,5 @@ export const neo4jDialect: Dialect = {
   nodeLabel: (n) => `labels(${n})[0]`,
   anyLabel: (labels) => `:${labels.join('|')}`,
   scansAfterWith: false,
+  scansForKeys: false,
 };

@@ -17,9 +17,12 @@ import {
   PlaceOrganizationsDocument,
   SearchByNameDocument,
 } from '../../src/generated/client/graphql.js';
-import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
+import type { GraphStore, Params, ReadOptions, Row } from '../../src/graph/store.js';
 import { DataAccess } from '../../src/data/access.js';
-import { JOINED_FROM } from '../../src/data/keyed.js';
+import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO } from '../../src/data/keyed.js';
+import { CountingStore } from '../../src/data/counting.js';
+import { entityQueries } from '../../src/data/entities.js';
+import { readProfile } from '../../src/data/profile.js';
 import { execute, startApollo } from '../support/api.js';
 import { curatedGraph, idsWhere, neighbors } from '../support/curated.js';
 import { ENGINES, seededStore } from '../support/stores.js';
@@ -222,7 +225,8 @@ for (const engine of ENGINES) {
       expect(of2022.totalCount).toBe(idsWhere(curated, 'Achievement', (p) => p.year === 2022).length);
     });
 
-    it('reads a large batch of ids joined to the table, answering as each id looked up alone does', async () => {
+    /** The store, with every statement sent through it noted in `sent`. */
+    function watching(): { sent: string[]; watched: GraphStore } {
       const sent: string[] = [];
       const watched: GraphStore = Object.assign(Object.create(store) as GraphStore, {
         read: (cypher: string, params?: Params, options?: ReadOptions) => {
@@ -236,6 +240,11 @@ for (const engine of ENGINES) {
             return store.readAll!(statements, options);
           }),
       });
+      return { sent, watched };
+    }
+
+    it('reads a large batch of ids joined to the table, answering as each id looked up alone does', async () => {
+      const { sent, watched } = watching();
       const ids = [...idsWhere(curated, 'Organization'), ...idsWhere(curated, 'Place'), 'org:no such organization'];
       expect(idsWhere(curated, 'Place').length).toBeGreaterThanOrEqual(JOINED_FROM);
       const batch = await new DataAccess(watched).entities.byId.loadMany(ids);
@@ -245,6 +254,30 @@ for (const engine of ENGINES) {
       expect(batch).toEqual(alone);
       expect(batch.at(-1)).toBeNull();
       expect(batch.filter(Boolean)).toHaveLength(ids.length - 1);
+    });
+
+    it('seeks a few ids of a large table one by one where filtering scans, answering as the filter does', async () => {
+      const profile = await readProfile(store);
+      // The seed graph's tables are small; a profile saying they are large, as at ×100, makes the batch seek.
+      const large = { ...profile, nodes: () => ROWS_PER_SEEK * SEEKS_UP_TO };
+      const query = entityQueries(store.dialect).byIds.Organization;
+      const ids = [...idsWhere(curated, 'Organization').slice(0, SEEKS_UP_TO - 1), 'org:no such organization'];
+      const byId = (rows: Row[]) => [...rows].sort((a, b) => (a.id as string).localeCompare(b.id as string));
+      const filtered = byId(await store.read(query.many, { ids }));
+      expect(filtered).toHaveLength(ids.length - 1);
+      for (const [sizes, seeks] of [
+        [profile, false],
+        [large, store.dialect.scansForKeys],
+      ] as const) {
+        const { sent, watched } = watching();
+        const rows = await new CountingStore(watched, true, {}, () => Promise.resolve(sizes)).readKeys(query, ids);
+        expect(sent).toEqual([seeks ? query.seeks!.spelled(ids.length) : query.many]);
+        expect(byId(rows)).toEqual(filtered);
+      }
+      // Past `SEEKS_UP_TO` ids the filter reads them, however large the table.
+      const { sent, watched } = watching();
+      await new CountingStore(watched, true, {}, () => Promise.resolve(large)).readKeys(query, [...ids, 'org:one more']);
+      expect(sent).toEqual([query.many]);
     });
 
     it('costs the same round trips for 50 nested organizations as for 1', async () => {

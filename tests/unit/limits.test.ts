@@ -23,6 +23,7 @@ const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 /** A graph where every node has 7 links of each type and 3 quotes, and the rest is small and round. */
 const profile: GraphProfile = {
   degree: (_label, types, direction) => 7 * (types?.length ?? 15) * (direction === 'BOTH' ? 2 : 1),
+  nodes: () => 1000,
   linkSources: 2,
   descendants: 40,
   ancestors: 5,

@@ -10,7 +10,7 @@ import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
  * (Every query is also linted by Neo4j's front end and run on both engines by the integration tests.)
  */
 /** A keyed statement's spellings (its template is shown started from a page below). */
-const spellings = ({ one, many, joined }: Keyed) => ({ one, many, ...(joined && { joined }) });
+const spellings = ({ one, many, joined, seeks }: Keyed) => ({ one, many, ...(joined && { joined }), ...(seeks && { seeks: seeks.spelled(2) }) });
 const statements = ({ page, count }: { page: string; count: string }) => ({ page, count });
 
 describe('the Cypher the data layer sends', () => {
@@ -21,6 +21,7 @@ describe('the Cypher the data layer sends', () => {
         "joined": "UNWIND $ids AS wanted MATCH (n:Person {id: wanted}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
         "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
         "one": "MATCH (n:Person {id: $id}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
+        "seeks": "MATCH (n:Person {id: $id0}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope UNION ALL MATCH (n:Person {id: $id1}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
       }
     `,
     );
