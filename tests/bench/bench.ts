@@ -5,7 +5,6 @@
  * response cache against the server's floor, ×10 and ×100 graphs, and on Neo4j the peer
  * `@neo4j/graphql`. Numbers are measured here, never asserted.
  */
-import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -23,6 +22,7 @@ import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { startNeo4j, type LocalNeo4j } from '../support/neo4j.js';
 import { MIX, OPS, canonical, idealStatements, type Ideal, type Op } from './mix.js';
 import { PEER_OPS, startPeer } from './peer.js';
+import type { Measured, Run } from './load.js';
 import { growKuzu, growNeo4j } from './synthetic.js';
 
 type Engine = 'kuzu' | 'neo4j';
@@ -185,45 +185,49 @@ async function serverProcess(graph: Graph, env: Record<string, string>) {
   };
 }
 
-/** A fixed number of requests at 8 connections, timed to the last answer. */
-async function fire(url: string, queries: string[], amount: number): Promise<{ result: autocannon.Result; seconds: number }> {
-  const started = performance.now();
-  // Autocannon notices the last answer on its next one-second tick: the run ends at the last answer.
-  let ended = started;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const options: autocannon.Options = {
-      url: `${url}/graphql`,
-      connections: 8,
-      amount,
-      requests: queries.map((query) => ({
-        method: 'POST',
-        // As browsers ask: large answers come compressed.
-        headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
-        body: JSON.stringify({ query }),
-      })),
-    };
-    autocannon(options, (error: Error | null, done) => (error ? reject(error) : resolve(done))).on('response', () => (ended = performance.now()));
+/** The load generator (tests/bench/load.ts): `fire` sends it one run at a time. */
+function loadGenerator() {
+  const child = fork(join(PROJECT_ROOT, 'tests/bench/load.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return { result, seconds: (ended - started) / 1000 };
+  return {
+    fire: (run: Run) =>
+      new Promise<Measured>((resolve, reject) => {
+        child.once('message', (m: { measured?: Measured; error?: string }) => (m.measured ? resolve(m.measured) : reject(new Error(m.error))));
+        child.send(run);
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      }),
+  };
 }
 
 /**
  * A fixed run of requests with the server's CPU over it, after an unmeasured run of a quarter as many
  * (the server's JIT would otherwise favour whichever run comes later).
  */
-async function load(server: Awaited<ReturnType<typeof serverProcess>>, label: string, queries: string[], amount: number): Promise<Row> {
-  await fire(server.url, queries, Math.ceil(amount / 4));
+async function load(
+  generator: ReturnType<typeof loadGenerator>,
+  server: Awaited<ReturnType<typeof serverProcess>>,
+  label: string,
+  queries: string[],
+  amount: number,
+): Promise<Row> {
+  await generator.fire({ url: server.url, queries, amount: Math.ceil(amount / 4) });
   const cpuBefore = await server.cpu();
-  const { result, seconds } = await fire(server.url, queries, amount);
+  const measured = await generator.fire({ url: server.url, queries, amount });
   const cpu = (await server.cpu()) - cpuBefore;
   return {
     run: label,
-    requests: result.requests.total,
-    'req/s': (result.requests.total / seconds).toFixed(0),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    'CPU ms / request': (cpu / result.requests.total).toFixed(2),
-    errors: result.errors + result.non2xx + result.timeouts,
+    requests: measured.requests,
+    'req/s': (measured.requests / measured.seconds).toFixed(0),
+    'p50 ms': measured.p50,
+    'p99 ms': measured.p99,
+    'CPU ms / request': (cpu / measured.requests).toFixed(2),
+    errors: measured.errors,
   };
 }
 
@@ -231,16 +235,18 @@ async function load(server: Awaited<ReturnType<typeof serverProcess>>, label: st
 async function throughput(graph: Graph): Promise<void> {
   const queries = OPS.map((op) => MIX[op]);
   const rows: Row[] = [];
+  const generator = loadGenerator();
   const cold = await serverProcess(graph, { RESPONSE_CACHE: 'false' });
-  rows.push(await load(cold, 'mix, response cache off', queries, 500));
+  rows.push(await load(generator, cold, 'mix, response cache off', queries, 500));
   await cold.stop();
   const warm = await serverProcess(graph, { RESPONSE_CACHE: 'true' });
-  const cached = await load(warm, 'mix, response cache on (warm)', queries, 20_000);
-  const floor = await load(warm, 'floor: { __typename }', ['{ __typename }'], 20_000);
+  const cached = await load(generator, warm, 'mix, response cache on (warm)', queries, 20_000);
+  const floor = await load(generator, warm, 'floor: { __typename }', ['{ __typename }'], 20_000);
   await warm.stop();
+  await generator.stop();
   rows.push(cached, floor);
   table(
-    'Throughput and CPU (server process, autocannon at 8 connections, a fixed number of requests)',
+    'Throughput and CPU (server process; autocannon at 8 connections in a process of its own, a fixed number of requests)',
     rows,
     `CPU: \`process.cpuUsage()\` of the server process over the run; target ≤ 12 ms a request with the cache off. ` +
       `Warm cache / floor: ${ratio(Number(cached['req/s']), Number(floor['req/s']))} (target ≥ 0.5).`,
