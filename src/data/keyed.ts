@@ -12,7 +12,7 @@ export interface Keyed {
   many: string;
   /** A plain fetch of the nodes only: `many` for a batch of at least `JOINED_FROM` ids (see there). */
   joined?: string;
-  /** A plain fetch of the nodes of one label only: `count` ids each sought by its key (see `seeksFor`). */
+  /** A plain fetch of the nodes of one label only: `count` ids each sought by its key (see `SEEKS_UP_TO`). */
   seeks?: { label: NodeLabel; spelled: (count: number) => string };
   /** The same statement from other nodes: `start(v)` finds them (a page of a list) and names them `v`. */
   from: (start: Start) => string;

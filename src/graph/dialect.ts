@@ -19,7 +19,7 @@ export interface Dialect {
   readonly scansAfterWith: boolean;
   /**
    * Whether a batch of keys filtered with `IN` costs a scan of the table (Kuzu 0.11), while one key seeks
-   * the primary-key index: a few keys of a large table are then sought one by one (see `seeksFor`).
+   * the primary-key index: a few keys of a large table are then sought one by one (see `SEEKS_UP_TO` in `src/data/keyed.ts`).
    */
   readonly scansForKeys: boolean;
 }
