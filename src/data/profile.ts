@@ -50,10 +50,12 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       degrees.set(`${text(row.label)}|${text(row.type)}|${direction}`, Number(row.most));
     }
   }
-  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = (await Promise.all(
-    [queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
-  )) as [number, number, number, number, number, number, number];
-  const nodes = new Map((await store.read(queries.nodes)).map((row) => [text(row.label), Number(row.most)]));
+  const [nodeRows, ...scalars] = await Promise.all([
+    store.read(queries.nodes),
+    ...[queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
+  ]);
+  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = scalars as [number, number, number, number, number, number, number];
+  const nodes = new Map(nodeRows.map((row) => [text(row.label), Number(row.most)]));
   const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
   return {
     // The sum of per-type maxima bounds the fan-out along several types from above.
