@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { GraphVersion } from '../data/version.js';
-import { negotiate } from './respond.js';
+import type { Encoding } from './respond.js';
 
 export type CacheConfig = Pick<Config, 'responseCache' | 'responseCacheBytes' | 'cacheMaxAgeSeconds'>;
 
@@ -114,7 +114,7 @@ export class HttpCache {
    * operation, or when the graph's version cannot be read (then nothing is cached). It covers the
    * `Accept` header too, which chooses the answer's media type, and the encoding it is sent in.
    */
-  async tag(request: HTTPGraphQLRequest): Promise<string | undefined> {
+  async tag(request: HTTPGraphQLRequest, encoding: Encoding | undefined): Promise<string | undefined> {
     if (request.method !== 'GET' || !this.maxAgeSeconds) return undefined;
     const params = new URLSearchParams(request.search);
     const hash = persistedHash(params.get('extensions'));
@@ -128,7 +128,7 @@ export class HttpCache {
       params.get('operationName') ?? '',
       params.get('variables') ?? '',
       request.headers.get('accept') ?? '',
-      negotiate(request.headers.get('accept-encoding')) ?? '',
+      encoding ?? '',
     ];
     return `"${sha(named.join('\n'))}"`;
   }
@@ -138,9 +138,9 @@ export class HttpCache {
     return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag || t.trim() === '*');
   }
 
-  /** The headers of a 304 answering `tag`. */
+  /** The headers of a 304 answering `tag` (its `Vary` as the answer's, before the encoding adds to it). */
   notModified(tag: string): Record<string, string> {
-    return { etag: tag, 'cache-control': `public, max-age=${this.maxAgeSeconds}`, vary: 'accept, accept-encoding' };
+    return { etag: tag, 'cache-control': `public, max-age=${this.maxAgeSeconds}`, vary: 'accept' };
   }
 
   /**

@@ -100,11 +100,14 @@ function write(res: ServerResponse, sent: Sent): void {
   res.end(sent.body);
 }
 
-/** An answer compressed as negotiated when it is large enough; it varies by `Accept-Encoding` either way. */
+/** Headers of an answer that may be sent compressed: it varies by `Accept-Encoding`, whether it is or not. */
+const byEncoding = (headers: Record<string, string>) => ({ ...headers, vary: [headers.vary, 'accept-encoding'].filter(Boolean).join(', ') });
+
+/** An answer compressed as negotiated when it is large enough. */
 function encode(sent: Sent, encoding: Encoding | undefined): Sent {
-  const vary = [sent.headers.vary, 'accept-encoding'].filter(Boolean).join(', ');
-  if (!encoding || !worthCompressing(sent.headers['content-type'], sent.body)) return { ...sent, headers: { ...sent.headers, vary } };
-  return { ...sent, headers: { ...sent.headers, vary, 'content-encoding': encoding }, body: compress(sent.body, encoding) };
+  const headers = byEncoding(sent.headers);
+  if (!encoding || !worthCompressing(sent.headers['content-type'], sent.body)) return { ...sent, headers };
+  return { ...sent, headers: { ...headers, 'content-encoding': encoding }, body: compress(sent.body, encoding) };
 }
 
 /** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
@@ -171,12 +174,12 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
   }
   const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
   // Tagged before the safelist rewrites the request: the tag names what the client asked for.
-  const tag = await route.httpCache?.tag(request);
+  const tag = await route.httpCache?.tag(request, encoding);
   const refused = route.safelist && safelisted(route.safelist, request, route.persistedOnly ?? false);
   if (refused) return sendError(res, refused.status, refused.code, refused.message);
   // The client holds this answer for this graph version already: nothing to execute.
   if (tag && HttpCache.matches(headers.get('if-none-match'), tag)) {
-    res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, route.httpCache!.notModified(tag)) });
+    res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, byEncoding(route.httpCache!.notModified(tag))) });
     return void res.end();
   }
 

@@ -179,6 +179,8 @@ for (const engine of ENGINES)
       const revalidated = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': `W/${tag}, "other"` }));
       expect(revalidated.result.status).toBe(304);
       expect(revalidated.result.headers.get('etag')).toBe(tag);
+      // A 304 varies as the answer it stands for.
+      expect(revalidated.result.headers.get('vary')).toBe(first.result.headers.get('vary'));
       expect(await revalidated.result.text()).toBe('');
       expect(revalidated.reads).toBe(0);
 
