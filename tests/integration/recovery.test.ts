@@ -22,7 +22,9 @@ async function servesCompleteGraph(url: string): Promise<void> {
 const freshFolder = () => mkdtempSync(join(tmpdir(), 'health-graph-recovery-'));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('the server process: shutdown, crashes and a shared data folder', () => {
+// Each test starts servers on a folder of their own, most loading the whole graph once or twice (15–30 s
+// each while other test files share the two cores): more than the suite's default minute.
+describe('the server process: shutdown, crashes and a shared data folder', { timeout: 180_000 }, () => {
   const started: ServerProcess[] = [];
   const folders: string[] = [];
   const start = (dir: string, env: Record<string, string> = {}) => {
