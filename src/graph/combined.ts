@@ -126,6 +126,44 @@ export function combine(statements: readonly Statement[]): { cypher: string; par
   return { cypher: `${clauses.join(' ')} UNWIND [${statements.map((_, i) => `p${i}`).join(', ')}] AS rows RETURN rows`, params, columns };
 }
 
+/**
+ * Statements one combined statement holds at most. Neo4j plans a combination whole, as it plans each
+ * statement (a tenth of a second per statement on a slow day on two cores), and caches the plan by the
+ * combination's text, which changes with every operation's selection: a wide operation first seen
+ * (74 statements to look up every field of an organization) took ten seconds to plan in one, past the
+ * query time limit. Pieces of at most this many are planned side by side and each within its limit;
+ * the bench's operations send fewer, in one.
+ */
+export const COMBINED_UP_TO = 8;
+
+/** A statement of a batch and its position there. */
+export interface Placed {
+  statement: Statement;
+  at: number;
+}
+
+/**
+ * A batch cut into pieces of at most `COMBINED_UP_TO` statements, those with the same start kept
+ * together as far as a piece holds them (so that each start is found once per piece); `at` gives each
+ * statement's position in the batch.
+ */
+export function pieces(statements: readonly Statement[]): Placed[][] {
+  const groups: Placed[][] = [];
+  statements.forEach((statement, at) => {
+    const { from, params } = statement;
+    const same = from && groups.find(([first]) => first!.statement.from?.start === from.start && first!.statement.params === params);
+    if (same) same.push({ statement, at });
+    else groups.push([{ statement, at }]);
+  });
+  const out: Placed[][] = [];
+  for (const placed of groups.flat()) {
+    const last = out.at(-1);
+    if (last && last.length < COMBINED_UP_TO) last.push(placed);
+    else out.push([placed]);
+  }
+  return out;
+}
+
 /** Each statement's rows from the combined statement's records. */
 export function split(records: readonly Row[], columns: readonly string[][]): Row[][] {
   return columns.map((names, i) =>

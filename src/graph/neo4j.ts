@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { combine, split, type Statement } from './combined.js';
+import { combine, pieces, split, type Statement } from './combined.js';
 import { neo4jDialect } from './dialect.js';
 import {
   DatabaseUnavailableError,
@@ -107,10 +107,16 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** Statements sent together travel as one (see `combine`): a batch costs one round trip. */
+  /** Statements sent together travel as one (see `combine`), a wide batch as a few side by side (see `COMBINED_UP_TO`): one wait. */
   async readAll(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]> {
-    const { cypher, params, columns } = combine(statements);
-    return split(await this.read(cypher, params, options), columns);
+    const answers: Row[][] = [];
+    await Promise.all(
+      pieces(statements).map(async (piece) => {
+        const { cypher, params, columns } = combine(piece.map((p) => p.statement));
+        split(await this.read(cypher, params, options), columns).forEach((rows, i) => (answers[piece[i]!.at] = rows));
+      }),
+    );
+    return answers;
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

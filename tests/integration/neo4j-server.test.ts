@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { entityQueries } from '../../src/data/entities.js';
 import { LABEL_ORDERS, listQueries } from '../../src/data/lists.js';
+import { COMBINED_UP_TO } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { StatementError, type GraphStore, type Params, type ReadOptions } from '../../src/graph/store.js';
@@ -126,8 +127,18 @@ describe('Neo4j, on a server of its own', () => {
     const separately = await Promise.all(fromStart.map(({ cypher, params }) => store.read(cypher, params)));
     expect(separately.every((rows) => rows.length)).toBe(true);
     expect(await store.readAll([...fromStart, statements[1]!])).toEqual([...separately, alone[1]]);
-    // One failing statement fails the batch with the engine's error.
+    // A batch wider than a piece goes as pieces side by side, each answer in its place.
+    const wide = Array.from({ length: 2 * COMBINED_UP_TO + 3 }, (_, i) => statements[i % statements.length]!);
+    const sent: string[] = [];
+    const read = store.read.bind(store);
+    const watched = Object.assign(Object.create(store) as Neo4jStore, {
+      read: (cypher: string, params?: Params) => (sent.push(cypher), read(cypher, params)),
+    });
+    expect(await watched.readAll(wide)).toEqual(wide.map((_, i) => alone[i % statements.length]));
+    expect(sent).toHaveLength(3);
+    // One failing statement fails the batch with the engine's error, in one piece or in several.
     await expect(store.readAll([{ cypher: 'RETURN 1 AS fine' }, { cypher: 'RETURN 1/0 AS boom' }])).rejects.toThrow(/by zero/i);
+    await expect(store.readAll([...wide, { cypher: 'RETURN 1/0 AS boom' }])).rejects.toThrow(/by zero/i);
   });
 
   it("has a uniqueness constraint on every label's id, and looks ids up through it", async () => {

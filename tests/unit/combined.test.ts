@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allReads } from '../../src/data/queries.js';
-import { combine, returnColumns, split } from '../../src/graph/combined.js';
+import { COMBINED_UP_TO, combine, pieces, returnColumns, split } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 
 describe('reads sent together as one statement', () => {
@@ -81,5 +81,44 @@ describe('reads sent together as one statement', () => {
         'CALL () { CALL () { MATCH (n:Org {id: $p2_id}) RETURN n.name AS name } RETURN collect([name]) AS p2 } UNWIND [p0, p1, p2] AS rows RETURN rows',
     );
     expect(all).toEqual({ s0_limit: 5, p2_id: 'x' });
+  });
+
+  it(`cuts a wide batch into pieces of at most ${COMBINED_UP_TO}, statements of one start kept together`, () => {
+    const start = (v: string) => `MATCH (n:Org) WITH n LIMIT $limit WITH n AS ${v}`;
+    const params = { limit: 5 };
+    const onStart = (k: number) => {
+      const build = (s: typeof start) => `${s('n')} RETURN n.id AS id${k}`;
+      return { cypher: build(start), params, from: { start, build } };
+    };
+    const plain = (k: number) => ({ cypher: `RETURN ${k} AS k` });
+    // Plain statements with those of the start among them: 3 + 6 of the start + 3.
+    const batch = [
+      plain(0),
+      onStart(1),
+      plain(2),
+      onStart(3),
+      plain(4),
+      onStart(5),
+      onStart(6),
+      onStart(7),
+      onStart(8),
+      plain(9),
+      plain(10),
+      plain(11),
+    ];
+    const cut = pieces(batch);
+    expect(cut.map((piece) => piece.length)).toEqual([COMBINED_UP_TO, batch.length - COMBINED_UP_TO]);
+    // Every statement once, with its position in the batch.
+    expect(
+      cut
+        .flat()
+        .map((p) => p.at)
+        .sort((a, b) => a - b),
+    ).toEqual(batch.map((_, i) => i));
+    for (const { statement, at } of cut.flat()) expect(statement).toBe(batch[at]);
+    // The start's six statements come in one piece, in their order, after the plain statement before the first of them.
+    const first = cut[0]!.map((p) => p.at);
+    expect(first).toEqual([0, 1, 3, 5, 6, 7, 8, 2]);
+    expect(pieces(batch.slice(0, 3))).toHaveLength(1);
   });
 });
