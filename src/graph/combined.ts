@@ -79,6 +79,9 @@ export function returnColumns(cypher: string): string[] {
 const renamed = (part: string, name: string) => `${part}_${name}`;
 const renaming = (part: string, cypher: string) => cypher.replace(/\$(\w+)/g, (_, name: string) => `$${renamed(part, name)}`);
 
+/** Whether `statement` is built on `start` with `params`: one finding of the start serves all such statements. */
+const builtOn = (statement: Statement, start: Start, params: Params | undefined) => statement.from?.start === start && statement.params === params;
+
 /**
  * One statement running every statement of the batch, with their parameters: it returns a record per
  * statement, in their order, whose column `rows` holds the statement's rows as value lists, in the
@@ -94,9 +97,10 @@ export function combine(statements: readonly Statement[]): { cypher: string; par
     for (const [name, value] of Object.entries(own)) params[renamed(part, name)] = value;
   };
   const starts: Array<{ start: Start; params?: Params; name: string; users: number }> = [];
-  const shared = statements.map(({ from, params: own }) => {
+  const shared = statements.map((statement) => {
+    const { from, params: own } = statement;
     if (!from) return undefined;
-    let found = starts.find((s) => s.start === from.start && s.params === own);
+    let found = starts.find((s) => builtOn(statement, s.start, s.params));
     if (!found) starts.push((found = { start: from.start, params: own, name: `s${starts.length}`, users: 0 }));
     found.users++;
     return found;
@@ -130,7 +134,7 @@ export function combine(statements: readonly Statement[]): { cypher: string; par
  * Statements one combined statement holds at most. Neo4j plans a combination whole, as it plans each
  * statement (a tenth of a second per statement on a slow day on two cores), and caches the plan by the
  * combination's text, which changes with every operation's selection: a wide operation first seen
- * (74 statements to look up every field of an organization) took ten seconds to plan in one, past the
+ * (74 statements to look up every field of an organization) took 8 to 11 seconds to plan in one, past the
  * query time limit. Pieces of at most this many are planned side by side and each within its limit;
  * the bench's operations send fewer, in one.
  */
@@ -151,7 +155,7 @@ export function pieces(statements: readonly Statement[]): Placed[][] {
   const groups: Placed[][] = [];
   statements.forEach((statement, at) => {
     const { from, params } = statement;
-    const same = from && groups.find(([first]) => first!.statement.from?.start === from.start && first!.statement.params === params);
+    const same = from && groups.find(([first]) => builtOn(first!.statement, from.start, params));
     if (same) same.push({ statement, at });
     else groups.push([{ statement, at }]);
   });
