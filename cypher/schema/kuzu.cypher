@@ -22,4 +22,5 @@ CREATE REL TABLE IF NOT EXISTS HOLDS_ROLE(FROM Person TO Organization, source ST
 CREATE REL TABLE IF NOT EXISTS ISSUED(FROM Organization TO Policy, FROM Place TO Policy, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
 CREATE REL TABLE IF NOT EXISTS IMPLEMENTS(FROM Organization TO Policy, FROM Program TO Policy, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
 CREATE REL TABLE IF NOT EXISTS PARTICIPATES_IN(FROM Organization TO Program, FROM Organization TO Event, FROM Person TO Program, FROM Person TO Event, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
+CREATE REL TABLE IF NOT EXISTS SUCCEEDS(FROM Organization TO Organization, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
 CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Organization TO Report, FROM Program TO Report, FROM Achievement TO Report, FROM Person TO Report, FROM Place TO Report, FROM Policy TO Report, FROM Event TO Report, source STRING, quote STRING, role STRING, detail STRING, seed STRING);

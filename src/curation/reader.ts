@@ -5,7 +5,7 @@ import {
   RELATION_PAIRS, labelOfId, type EntityLabel, type NodeLabel, type RelationType,
 } from '../model/graph.js';
 import type { SourceEntry } from '../model/manifest.js';
-import { defaultCatalog, type ReportCatalog } from './reports.js';
+import { PERIOD, defaultCatalog, type ReportCatalog } from './reports.js';
 
 /** Where a fact is stated: a source (report or article of 001) and a short quote. */
 export interface Evidence {
@@ -57,8 +57,11 @@ const MASK = /xx|(?<![A-Za-z])x(?![A-Za-z])/i;
 const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
   Organization: ORGANIZATION_KINDS, Program: PROGRAM_KINDS, Achievement: ACHIEVEMENT_KINDS,
 };
+/** English beside the Chinese: every entity's name (and its English aliases), every achievement's statement. */
+const ENGLISH_FIELDS = ['nameEn', 'aliasesEn', 'statementEn'];
 const ENTITY_FIELDS = new Set(['type', 'name', 'aliases', 'description', 'evidence', 'masked', 'kind', 'grade',
-  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date', 'noRunner']);
+  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date', 'noRunner',
+  ...ENGLISH_FIELDS, 'period', 'periodNote']);
 /** The fields a curation file may hold; report metadata lives in the manifest (curation/reports.json). */
 const FILE_FIELDS = ['entities', 'relations'];
 const RELATION_FIELDS = ['type', 'from', 'to', 'role', 'detail', 'evidence'];
@@ -207,7 +210,7 @@ export class CurationReader {
     const allowed = NODE_PROPERTIES[label];
     const props: CuratedNode['props'] = {};
     for (const [key, value] of Object.entries(raw)) {
-      if (['type', 'name', 'evidence', 'noRunner'].includes(key) || value === null || value === undefined) continue;
+      if (['type', 'name', 'evidence', 'noRunner', ...ENGLISH_FIELDS, 'period', 'periodNote'].includes(key) || value === null || value === undefined) continue;
       const type = allowed[key];
       if (!type) {
         if (key !== 'masked') this.problems.push(`${where}: field "${key}" does not apply to ${label}`);
@@ -226,8 +229,29 @@ export class CurationReader {
     if (kinds && !kinds.includes(props[kindKey] as string)) {
       this.problems.push(`${where}: ${kindKey} must be one of ${kinds.join(', ')}`);
     }
+    this.checkEnglish(label, raw, where);
     if (label === 'Achievement') this.checkAchievement(props, where);
+    this.readPeriod(label, raw, props, where);
     return props;
+  }
+
+  private checkEnglish(label: EntityLabel, raw: Json, where: string): void {
+    const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+    if (raw.nameEn !== undefined && !text(raw.nameEn)) this.problems.push(`${where}: nameEn must be a non-empty string`);
+    if (raw.aliasesEn !== undefined && !(Array.isArray(raw.aliasesEn) && raw.aliasesEn.every(text))) this.problems.push(`${where}: aliasesEn must be a list of strings`);
+    if (raw.statementEn !== undefined && (label !== 'Achievement' || !text(raw.statementEn))) this.problems.push(`${where}: statementEn is an achievement's statement in English`);
+  }
+
+  /** An achievement's period as its sentence states it (`2022`, `2016-2020`); stored as its year until the graph holds periods. */
+  private readPeriod(label: EntityLabel, raw: Json, props: CuratedNode['props'], where: string): void {
+    if (raw.period === undefined && raw.periodNote === undefined) return;
+    if (label !== 'Achievement') return void this.problems.push(`${where}: period applies to achievements (programs, policies and events have a year)`);
+    if (props.year !== undefined) this.problems.push(`${where}: an achievement states its period, not its year`);
+    if (typeof raw.period !== 'string' || !PERIOD.test(raw.period)) return void this.problems.push(`${where}: period must be YYYY or YYYY-YYYY`);
+    const [start, end = start] = raw.period.split('-').map(Number) as [number, number?];
+    if (end < start) this.problems.push(`${where}: period ${raw.period} ends before it starts`);
+    if (raw.periodNote !== undefined && typeof raw.periodNote !== 'string') this.problems.push(`${where}: periodNote must be a string`);
+    props.year = end;
   }
 
   private checkAchievement(props: CuratedNode['props'], where: string): void {

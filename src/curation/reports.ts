@@ -17,7 +17,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const MANIFEST_FIELDS = ['reportsDir', 'reports'];
-const SOURCE_FIELDS = ['source', 'title', 'publisher', 'date', 'place'];
+const SOURCE_FIELDS = ['source', 'title', 'titleEn', 'publisher', 'publisherEn', 'date', 'place', 'period', 'periodNote'];
 const REPORT_FIELDS = [...SOURCE_FIELDS, 'file', 'repairs', 'articles'];
 const ARTICLE_FIELDS = [...SOURCE_FIELDS, 'firstLine'];
 const REPAIR_FIELDS = ['traditional', 'pinyin', 'spunWords', 'masks', 'lost'];
@@ -25,6 +25,8 @@ const REPAIR_FIELDS = ['traditional', 'pinyin', 'spunWords', 'masks', 'lost'];
 const REPORT_SOURCE = /^[0-9A-Za-z]+$/;
 const ARTICLE_SUFFIX = /^-[0-9A-Za-z]+$/;
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+/** A year, or a range of years (`2016-2020`). */
+export const PERIOD = /^\d{4}(-\d{4})?$/;
 
 /** The manifest was unreadable or broken: every problem, each naming the file and the field. */
 export class ManifestError extends Error {
@@ -51,19 +53,21 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
   const seen = new Set<string>();
 
   const readSource = (raw: Json, where: string, pattern: (source: string) => boolean, shape: string): SourceEntry | undefined => {
-    const { source, title, publisher, date, place } = raw;
+    const { source, title, titleEn, publisher, publisherEn, date, place, period, periodNote } = raw;
     if (typeof source !== 'string' || !pattern(source)) return void problems.push(`${file} ${where}: source must be ${shape}`);
     if (seen.has(source)) problems.push(`${file} ${where}: source "${source}" is listed twice`);
     seen.add(source);
     const entry: SourceEntry = { source, title: '' };
     if (typeof title === 'string' && title.trim()) entry.title = title;
     else problems.push(`${file} ${where} (${source}): needs a title`);
-    for (const [key, value] of [['publisher', publisher], ['date', date], ['place', place]] as const) {
+    const optional = [['titleEn', titleEn], ['publisher', publisher], ['publisherEn', publisherEn], ['date', date], ['place', place], ['period', period], ['periodNote', periodNote]] as const;
+    for (const [key, value] of optional) {
       if (value === undefined) continue;
       if (typeof value !== 'string' || !value.trim()) problems.push(`${file} ${where} (${source}): ${key} must be a non-empty string`);
       else entry[key] = value;
     }
     if (entry.date !== undefined && !DATE.test(entry.date)) problems.push(`${file} ${where} (${source}): date must be YYYY-MM-DD, YYYY-MM or YYYY`);
+    if (entry.period !== undefined && !PERIOD.test(entry.period)) problems.push(`${file} ${where} (${source}): period must be YYYY or YYYY-YYYY`);
     if (entry.place !== undefined && !entry.place.startsWith('place:')) problems.push(`${file} ${where} (${source}): place must be a Place id (place:…)`);
     return entry;
   };

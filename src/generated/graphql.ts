@@ -1046,6 +1046,8 @@ export type RelationshipType =
   | 'PART_OF'
   /** Runs a program (开展, 启动, 实施, 推进, 建设), operates an organization or holds an event (召开, 主办); a city or county may run one as a government. */
   | 'RUNS'
+  /** An organization succeeds another it was formerly named, or that was reorganized into it (卫计委 → 卫健委). */
+  | 'SUCCEEDS'
   /** Supervises or governs. */
   | 'SUPERVISES'
   /** Supports: paired assistance (对口帮扶), medical teams sent, aid. */

@@ -81,6 +81,8 @@ export const RELATION_PAIRS = {
   ISSUED: each(['Organization', 'Place'], ['Policy']),
   IMPLEMENTS: each(['Organization', 'Program'], ['Policy']),
   PARTICIPATES_IN: each(['Organization', 'Person'], ['Program', 'Event']),
+  // The body as now named → what it was called before (卫健委 → 卫计委).
+  SUCCEEDS: [['Organization', 'Organization']],
 } as const satisfies Record<string, Pairs>;
 export type RelationType = keyof typeof RELATION_PAIRS;
 export const RELATION_TYPES = membersOf<RelationshipType>()([
@@ -99,6 +101,7 @@ export const RELATION_TYPES = membersOf<RelationshipType>()([
   'ISSUED',
   'IMPLEMENTS',
   'PARTICIPATES_IN',
+  'SUCCEEDS',
 ]) satisfies readonly RelationType[];
 
 /** Provenance: every entity points at the reports that mention it, with the quote. */

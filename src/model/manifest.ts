@@ -23,11 +23,18 @@ export interface SourceEntry {
   /** The source facts name (`002`, an article `001-03`); the Report node's id is `report:` + source. */
   source: string;
   title: string;
+  /** The title in English (official where the publisher gives one). */
+  titleEn?: string;
   publisher?: string;
+  publisherEn?: string;
   /** `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`). */
   date?: string;
   /** The place the report speaks for, a Place id declared in curation (`place:寿阳县`): the Report is LOCATED_IN it. */
   place?: string;
+  /** The years the report covers (`2022`, `2016-2020`): the period of its achievements whose sentence states none. */
+  period?: string;
+  /** How the period was read (a year's work summary, a five-year review …). */
+  periodNote?: string;
 }
 
 /** An article of a compilation: it runs from its first line to the line before the next article's. */
