@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Neo4jOptions } from './graph/neo4j.js';
+import type { ConnectionLimits } from './http/connections.js';
 import type { QueryLimits } from './limits/plugin.js';
 
 /** Every setting the server reads from the environment, parsed and checked in one place. */
@@ -22,14 +23,16 @@ export interface Config {
   admission: { active: number; queued: number };
   /** Requests a minute one client may send (0: no limit). */
   rateLimitPerMinute: number;
-  /** Whether the client address is read from `X-Forwarded-For` (behind a trusted proxy). */
-  trustProxy: boolean;
+  /** Proxies in front of the server that append to `X-Forwarded-For`: the client is the entry that many from the right. */
+  trustProxy: number;
   /** Serve only the safelisted operations (`tests/operations/`, the pages' own). */
   persistedOnly: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Time limit for one HTTP request. */
   requestTimeoutMs: number;
+  /** Time limits of slow and silent clients, the connection cap and the graceful stop's limit. */
+  connections: ConnectionLimits;
   /** Origins allowed to call the API from browsers (`*` for any); none by default. */
   corsOrigins: string[];
   /** Whether the schema can be introspected. */
@@ -69,6 +72,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** `TRUST_PROXY`: a number of proxy hops; `true` is one (a single proxy in front), `false` none. */
+function proxyHops(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (raw === 'true') return 1;
+  if (raw === 'false') return 0;
+  return integer(env, 'TRUST_PROXY', 0, 0, 10);
+}
+
 /** Reads the configuration from an environment (the process's by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data');
@@ -79,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = (env.NODE_ENV ?? 'development') !== 'development' && env.NODE_ENV !== 'test';
   const introspection = flag(env, 'INTROSPECTION', !production);
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || 'localhost',
@@ -105,10 +117,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     admission: { active: integer(env, 'MAX_CONCURRENT', 8, 1, 1_000), queued: integer(env, 'MAX_QUEUE', 64, 0, 100_000) },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT', 0, 0, 1_000_000),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: proxyHops(env),
     persistedOnly: flag(env, 'PERSISTED_ONLY', false),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
-    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    requestTimeoutMs,
+    connections: {
+      headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      bodyTimeoutMs: integer(env, 'BODY_TIMEOUT_MS', 30_000, 100, 600_000),
+      idleTimeoutMs: integer(env, 'IDLE_TIMEOUT_MS', 5_000, 100, 600_000),
+      // Longer than a request may run: an operation working is not a stalled connection.
+      stallTimeoutMs: integer(env, 'STALL_TIMEOUT_MS', requestTimeoutMs + 15_000, requestTimeoutMs + 1_000, 3_600_000),
+      maxConnections: integer(env, 'MAX_CONNECTIONS', 1_000, 1, 100_000),
+      stopTimeoutMs: integer(env, 'STOP_TIMEOUT_MS', 10_000, 0, 600_000),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

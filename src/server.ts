@@ -17,7 +17,7 @@ import { RateLimit } from './http/rate-limit.js';
 import { Replay } from './http/replay.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
-import { gracefulStop } from './http/shutdown.js';
+import { guardConnections, serverOptions } from './http/connections.js';
 import { limitsPlugin } from './limits/plugin.js';
 import { projectionPlugin } from './resolvers/projection.js';
 import { checkGraph } from './seed/integrity.js';
@@ -34,6 +34,7 @@ export type ServerConfig = Pick<
   | 'limits'
   | 'maxBodyBytes'
   | 'requestTimeoutMs'
+  | 'connections'
   | 'corsOrigins'
   | 'introspection'
   | 'pages'
@@ -93,9 +94,10 @@ function wantsPage(req: IncomingMessage, url: URL): boolean {
 /** CORS for the configured origins only; answers preflight requests. Returns true when the request is done. */
 function cors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
   const origin = req.headers.origin;
+  // Allowed or not, the answer depends on the origin: caches must keep one per origin.
+  if (origins.length && !origins.includes('*')) res.setHeader('vary', 'origin');
   if (origin && (origins.includes('*') || origins.includes(origin))) {
     res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-    res.setHeader('vary', 'origin');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -114,8 +116,14 @@ const READINESS_TTL_MS = 10_000;
 
 /** Readiness: the database answers and holds exactly the graph of the seed files (counted, at most every 10 s). */
 function readinessProbe(store: GraphStore, cypherDir: string) {
+  const { version } = sharedOf(store);
   let last: { at: number; answer: { status: number; body: Record<string, unknown> } } | undefined;
   return async () => {
+    const loading = await version.state().then(
+      (s) => s.loading,
+      () => false,
+    );
+    if (loading) return { status: 503, body: { status: 'reseeding', engine: store.engine } };
     if (last && Date.now() - last.at < READINESS_TTL_MS) return last.answer;
     const problems = await checkGraph(store, cypherDir).catch(() => undefined);
     const answer = !problems
@@ -169,7 +177,7 @@ export async function createHttpServer(
   };
   const playground = page(playgroundPage);
   const ready = readinessProbe(store, config.cypherDir);
-  const server = createServer((req, res) => {
+  const server = createServer(serverOptions(config.connections), (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
       if (cors(req, res, config.corsOrigins)) return;
@@ -189,7 +197,7 @@ export async function createHttpServer(
       sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, config.production ? 'Internal server error' : String(error));
     });
   });
-  const stopHttp = gracefulStop(server);
+  const stopHttp = guardConnections(server, config.connections);
   const stop = async () => {
     await stopHttp();
     await apollo.stop();

@@ -7,6 +7,7 @@ CREATE NODE TABLE IF NOT EXISTS Place(id STRING, name STRING, level STRING, alia
 CREATE NODE TABLE IF NOT EXISTS Policy(id STRING, name STRING, aliases STRING[], description STRING, year INT64, masked BOOLEAN, scope STRING, searchText STRING, seed STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Event(id STRING, name STRING, aliases STRING[], description STRING, year INT64, date STRING, masked BOOLEAN, scope STRING, searchText STRING, seed STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Report(id STRING, name STRING, title STRING, publisher STRING, date STRING, source STRING, searchText STRING, seed STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS GraphState(id STRING, version STRING, state STRING, seed STRING, PRIMARY KEY(id));
 CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Organization TO Organization, FROM Place TO Place, FROM Report TO Report, FROM Program TO Program, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Organization TO Organization, source STRING, quote STRING, role STRING, detail STRING, seed STRING);
 CREATE REL TABLE IF NOT EXISTS LEADS(FROM Organization TO Organization, FROM Organization TO Program, source STRING, quote STRING, role STRING, detail STRING, seed STRING);

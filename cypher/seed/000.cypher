@@ -170,7 +170,7 @@ COVID-19
 疫情', n.year = null, n.seed = $seed;
 MERGE (n:Event {id: 'event:西安疫情'}) SET n.aliases = null, n.date = '2021-12', n.description = null, n.masked = null, n.name = '西安疫情', n.scope = null, n.searchText = '西安疫情', n.year = 2021, n.seed = $seed;
 MERGE (n:Event {id: 'event:上海疫情'}) SET n.aliases = ['大上海保卫战'], n.date = null, n.description = '月份因编码损坏缺失', n.masked = null, n.name = '上海疫情', n.scope = null, n.searchText = '上海疫情
-大上海保卫战', n.year = null, n.seed = $seed;
+大上海保卫战', n.year = 2022, n.seed = $seed;
 MERGE (n:Event {id: 'event:香港抗疫'}) SET n.aliases = null, n.date = null, n.description = null, n.masked = null, n.name = '香港抗疫', n.scope = null, n.searchText = '香港抗疫', n.year = null, n.seed = $seed;
 MERGE (n:Event {id: 'event:河南特大洪水'}) SET n.aliases = null, n.date = null, n.description = null, n.masked = null, n.name = '河南特大洪水', n.scope = null, n.searchText = '河南特大洪水', n.year = 2021, n.seed = $seed;
 MERGE (n:Event {id: 'event:芦山县地震'}) SET n.aliases = ['雅安市芦山县地震'], n.date = null, n.description = null, n.masked = null, n.name = '芦山县地震', n.scope = null, n.searchText = '芦山县地震
@@ -200,7 +200,7 @@ MERGE (n:Achievement {id: 'ach:000:职工人数5万多人'}) SET n.aliases = nul
 MERGE (n:Achievement {id: 'ach:000:服务近600万国企员工'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '服务近600万国企员工', n.original = '近600万', n.qualifier = '近', n.searchText = '服务近600万国企员工
 通用技术集团医疗机构为近600万国企员工和广大人民群众提供医疗服务。', n.statement = '通用技术集团医疗机构为近600万国企员工和广大人民群众提供医疗服务。', n.unit = '人', n.value = 6000000, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:累计投入约20亿元支持医疗机构建设'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '累计投入约20亿元支持医疗机构建设', n.original = '约20亿元', n.qualifier = '约', n.searchText = '累计投入约20亿元支持医疗机构建设
-2019年以来,通用技术集团累计投入约20亿元支持所属医疗机构基础设施建设和先进设备购置。', n.statement = '2019年以来，通用技术集团累计投入约20亿元支持所属医疗机构基础设施建设和先进设备购置。', n.unit = '元', n.value = 2000000000, n.year = null, n.seed = $seed;
+2019年以来,通用技术集团累计投入约20亿元支持所属医疗机构基础设施建设和先进设备购置。', n.statement = '2019年以来，通用技术集团累计投入约20亿元支持所属医疗机构基础设施建设和先进设备购置。', n.unit = '元', n.value = 2000000000, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:成立医院联盟1个'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '成立医院联盟1个', n.original = '1个', n.qualifier = null, n.searchText = '成立医院联盟1个
 通用技术集团推进紧密型医联体建设,成立1个医院联盟。', n.statement = '通用技术集团推进紧密型医联体建设，成立1个医院联盟。', n.unit = '个', n.value = 1, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:成立专科联盟35个'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '成立专科联盟35个', n.original = '35个', n.qualifier = null, n.searchText = '成立专科联盟35个
@@ -253,7 +253,7 @@ MERGE (n:Achievement {id: 'ach:000:环球医疗5G+跨区域医院集团管理联
 环球医疗基于5G+构建跨区域医院集团管理联控体系的试点探索入选国家“5G+医疗健康应用试点项目”。', n.statement = '环球医疗基于5G+构建跨区域医院集团管理联控体系的试点探索入选国家“5G+医疗健康应用试点项目”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:环球医疗5G手术远程示教及指导项目入选5G+医疗健康应用试点项目'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '环球医疗5G手术远程示教及指导项目入选5G+医疗健康应用试点项目', n.original = null, n.qualifier = null, n.searchText = '环球医疗5G手术远程示教及指导项目入选5G+医疗健康应用试点项目
 环球医疗基于5G专网的手术远程示教及指导项目入选国家“5G+医疗健康应用试点项目”。', n.statement = '环球医疗基于5G专网的手术远程示教及指导项目入选国家“5G+医疗健康应用试点项目”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
-MERGE (n:Achievement {id: 'ach:000:获批互联网医院牌照医院13家'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '获批互联网医院牌照医院13家', n.original = '13家', n.qualifier = null, n.searchText = '获批互联网医院牌照医院13家
+MERGE (n:Achievement {id: 'ach:000:获批互联网医院牌照医院13家'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '获批互联网医院牌照医院13家', n.original = '13家', n.qualifier = null, n.searchText = '获批互联网医院牌照医院13家
 目前通用技术集团共有13家医院获批互联网医院牌照。', n.statement = '目前通用技术集团共有13家医院获批互联网医院牌照。', n.unit = '家', n.value = 13, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:2021年互联网医疗服务40.48万人次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2021年互联网医疗服务40.48万人次', n.original = '40.48万人次', n.qualifier = null, n.searchText = '2021年互联网医疗服务40.48万人次
 2021年,通用技术集团互联网医疗服务40.48万人次。', n.statement = '2021年，通用技术集团互联网医疗服务40.48万人次。', n.unit = '人次', n.value = 404800, n.year = 2021, n.seed = $seed;
@@ -273,7 +273,7 @@ MERGE (n:Achievement {id: 'ach:000:境外医疗预备队100人'}) SET n.aliases 
 通用技术集团组建了100人的境外医疗预备队。', n.statement = '通用技术集团组建了100人的境外医疗预备队。', n.unit = '人', n.value = 100, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:2020年派出166名医护人员驰援湖北'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2020年派出166名医护人员驰援湖北', n.original = '166名', n.qualifier = null, n.searchText = '2020年派出166名医护人员驰援湖北
 2020年,通用技术集团所属医疗机构共派出166名医护人员驰援湖北。', n.statement = '2020年，通用技术集团所属医疗机构共派出166名医护人员驰援湖北。', n.unit = '名', n.value = 166, n.year = 2020, n.seed = $seed;
-MERGE (n:Achievement {id: 'ach:000:34家医疗机构被指定为定点医院'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '34家医疗机构被指定为定点医院', n.original = '34家', n.qualifier = null, n.searchText = '34家医疗机构被指定为定点医院
+MERGE (n:Achievement {id: 'ach:000:34家医疗机构被指定为定点医院'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '34家医疗机构被指定为定点医院', n.original = '34家', n.qualifier = null, n.searchText = '34家医疗机构被指定为定点医院
 2020年,通用技术集团34家医疗机构被指定为各地定点医院。', n.statement = '2020年，通用技术集团34家医疗机构被指定为各地定点医院。', n.unit = '家', n.value = 34, n.year = 2020, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:2021年近百家医疗机构参与疫情防控'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2021年近百家医疗机构参与疫情防控', n.original = '近百家', n.qualifier = '近', n.searchText = '2021年近百家医疗机构参与疫情防控
 2021年,通用技术集团旗下近百家医疗机构派出医护人员参与疫情防控。', n.statement = '2021年，通用技术集团旗下近百家医疗机构派出医护人员参与疫情防控。', n.unit = '家', n.value = 100, n.year = 2021, n.seed = $seed;
@@ -284,9 +284,9 @@ MERGE (n:Achievement {id: 'ach:000:2021年核酸检测590万余人次'}) SET n.a
 MERGE (n:Achievement {id: 'ach:000:西安疫情3000余名医护人员核酸采样'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '西安疫情3000余名医护人员核酸采样', n.original = '3000余名', n.qualifier = '余', n.searchText = '西安疫情3000余名医护人员核酸采样
 2021年12月西安疫情升级,通用技术集团3000余名医护人员赶赴西安及周边地区进行核酸采样。', n.statement = '2021年12月西安疫情升级，通用技术集团3000余名医护人员赶赴西安及周边地区进行核酸采样。', n.unit = '名', n.value = 3000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:援沪医疗队222名'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '援沪医疗队222名', n.original = '222名', n.qualifier = null, n.searchText = '援沪医疗队222名
-通用技术集团抽调222名精医强将组成援沪医疗队驰援上海。', n.statement = '通用技术集团抽调222名精医强将组成援沪医疗队驰援上海。', n.unit = '名', n.value = 222, n.year = null, n.seed = $seed;
+通用技术集团抽调222名精医强将组成援沪医疗队驰援上海。', n.statement = '通用技术集团抽调222名精医强将组成援沪医疗队驰援上海。', n.unit = '名', n.value = 222, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:援沪医疗受到国资委和上海市充分肯定'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '援沪医疗受到国资委和上海市充分肯定', n.original = null, n.qualifier = null, n.searchText = '援沪医疗受到国资委和上海市充分肯定
-通用技术集团援沪医疗为打赢大上海保卫战作出重要贡献,受到了国资委和上海市有关方面的充分肯定。', n.statement = '通用技术集团援沪医疗为打赢大上海保卫战作出重要贡献，受到了国资委和上海市有关方面的充分肯定。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+通用技术集团援沪医疗为打赢大上海保卫战作出重要贡献,受到了国资委和上海市有关方面的充分肯定。', n.statement = '通用技术集团援沪医疗为打赢大上海保卫战作出重要贡献，受到了国资委和上海市有关方面的充分肯定。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:河南特大洪水国中康健9家医疗机构跨省支持'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '河南特大洪水国中康健9家医疗机构跨省支持', n.original = '9家', n.qualifier = null, n.searchText = '河南特大洪水国中康健9家医疗机构跨省支持
 2021年河南特大洪水期间,国中康健9家医疗机构跨省支持。', n.statement = '2021年河南特大洪水期间，国中康健9家医疗机构跨省支持。', n.unit = '家', n.value = 9, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:河南特大洪水国中康健派出214人'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '河南特大洪水国中康健派出214人', n.original = '214人', n.qualifier = null, n.searchText = '河南特大洪水国中康健派出214人
@@ -294,15 +294,15 @@ MERGE (n:Achievement {id: 'ach:000:河南特大洪水国中康健派出214人'})
 MERGE (n:Achievement {id: 'ach:000:圆满完成载人航天试验阶段性任务'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '圆满完成载人航天试验阶段性任务', n.original = null, n.qualifier = null, n.searchText = '圆满完成载人航天试验阶段性任务
 通用技术集团派出医疗团队服务国家神舟飞船发射任务,圆满完成载人航天试验阶段性任务。', n.statement = '通用技术集团派出医疗团队服务国家神舟飞船发射任务，圆满完成载人航天试验阶段性任务。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:党的百年华诞期间圆满完成重要任务'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '党的百年华诞期间圆满完成重要任务', n.original = null, n.qualifier = null, n.searchText = '党的百年华诞期间圆满完成重要任务
-党的百年华诞期间,通用医疗圆满完成党和国家交给的重要任务。', n.statement = '党的百年华诞期间，通用医疗圆满完成党和国家交给的重要任务。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+党的百年华诞期间,通用医疗圆满完成党和国家交给的重要任务。', n.statement = '党的百年华诞期间，通用医疗圆满完成党和国家交给的重要任务。', n.unit = null, n.value = null, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:藏区“三零”目标圆满实现'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '藏区“三零”目标圆满实现', n.original = null, n.qualifier = null, n.searchText = '藏区“三零”目标圆满实现
 国中康健常年支持藏区建设,确保了藏区“三零”目标的圆满实现,得到国家电网充分肯定。', n.statement = '国中康健常年支持藏区建设，确保了藏区“三零”目标的圆满实现，得到国家电网充分肯定。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:北京冬奥会和冬残奥会组委会运行团队感谢信'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '北京冬奥会和冬残奥会组委会运行团队感谢信', n.original = null, n.qualifier = null, n.searchText = '北京冬奥会和冬残奥会组委会运行团队感谢信
-航天中心医院、航天七三一医院、北京电力医院等派出的冬奥会冬残奥会医疗保障团队圆满完成任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信。', n.statement = '航天中心医院、航天七三一医院、北京电力医院等派出的冬奥会冬残奥会医疗保障团队圆满完成任务，收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+航天中心医院、航天七三一医院、北京电力医院等派出的冬奥会冬残奥会医疗保障团队圆满完成任务,收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信。', n.statement = '航天中心医院、航天七三一医院、北京电力医院等派出的冬奥会冬残奥会医疗保障团队圆满完成任务，收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:完成国务院联防联控机制物资保障组调配任务75次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '完成国务院联防联控机制物资保障组调配任务75次', n.original = '75次', n.qualifier = null, n.searchText = '完成国务院联防联控机制物资保障组调配任务75次
 2020年,通用技术集团圆满完成国务院联防联控机制物资保障组调配任务75次。', n.statement = '2020年，通用技术集团圆满完成国务院联防联控机制物资保障组调配任务75次。', n.unit = '次', n.value = 75, n.year = 2020, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:物资保障工作获国务院联防联控机制物资保障组等充分肯定'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '物资保障工作获国务院联防联控机制物资保障组等充分肯定', n.original = null, n.qualifier = null, n.searchText = '物资保障工作获国务院联防联控机制物资保障组等充分肯定
-通用技术集团防疫物资保障得到了国务院联防联控机制物资保障组、中央赴湖北指导组物资保障组和有关部委的充分肯定。', n.statement = '通用技术集团防疫物资保障得到了国务院联防联控机制物资保障组、中央赴湖北指导组物资保障组和有关部委的充分肯定。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+通用技术集团防疫物资保障得到了国务院联防联控机制物资保障组、中央赴湖北指导组物资保障组和有关部委的充分肯定。', n.statement = '通用技术集团防疫物资保障得到了国务院联防联控机制物资保障组、中央赴湖北指导组物资保障组和有关部委的充分肯定。', n.unit = null, n.value = null, n.year = 2020, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:设立10亿元全球采购资金'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '设立10亿元全球采购资金', n.original = '10亿元', n.qualifier = null, n.searchText = '设立10亿元全球采购资金
 通用技术集团第一时间设立10亿元全球采购资金。', n.statement = '通用技术集团第一时间设立10亿元全球采购资金。', n.unit = '元', n.value = 1000000000, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:采购口罩超过3.27亿只'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '采购口罩超过3.27亿只', n.original = '超过3.27亿只', n.qualifier = '超过', n.searchText = '采购口罩超过3.27亿只
@@ -320,7 +320,7 @@ MERGE (n:Achievement {id: 'ach:000:采购消毒液382吨'}) SET n.aliases = null
 MERGE (n:Achievement {id: 'ach:000:采购消毒液125万瓶'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '采购消毒液125万瓶', n.original = '125万瓶', n.qualifier = null, n.searchText = '采购消毒液125万瓶
 通用技术集团在海内外共采购消毒液125万瓶。', n.statement = '通用技术集团在海内外共采购消毒液125万瓶。', n.unit = '瓶', n.value = 1250000, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:向19个省市提供新冠特效药应急保供'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '向19个省市提供新冠特效药应急保供', n.original = '19个省市', n.qualifier = null, n.searchText = '向19个省市提供新冠特效药应急保供
-中国医药向上海、吉林、广州等19个省市提供新冠特效药应急保供。', n.statement = '中国医药向上海、吉林、广州等19个省市提供新冠特效药应急保供。', n.unit = '个', n.value = 19, n.year = null, n.seed = $seed;
+中国医药向上海、吉林、广州等19个省市提供新冠特效药应急保供。', n.statement = '中国医药向上海、吉林、广州等19个省市提供新冠特效药应急保供。', n.unit = '个', n.value = 19, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:援港血氧仪125万余台'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '援港血氧仪125万余台', n.original = '125万余台', n.qualifier = '余', n.searchText = '援港血氧仪125万余台
 在支持香港抗疫中,通用技术集团高质量完成125万余台血氧仪和部分医药及医疗器械的援港保障任务。', n.statement = '在支持香港抗疫中，通用技术集团高质量完成125万余台血氧仪和部分医药及医疗器械的援港保障任务。', n.unit = '台', n.value = 1250000, n.year = null, n.seed = $seed;
 MERGE (n:Event {id: 'event:中国共产党第十八次全国代表大会'}) SET n.aliases = ['党的十八大', '十八大'], n.date = null, n.description = null, n.masked = null, n.name = '中国共产党第十八次全国代表大会', n.scope = null, n.searchText = '中国共产党第十八次全国代表大会
@@ -354,13 +354,13 @@ MERGE (n:Place {id: 'place:藏区'}) SET n.aliases = null, n.description = '藏�
 MERGE (n:Organization {id: 'org:通用技术集团冬奥会冬残奥会医疗保障团队'}) SET n.aliases = ['冬奥会冬残奥会医疗保障团队'], n.description = '航天中心医院、航天七三一医院、北京电力医院等集团所属医疗机构派出的北京冬奥会冬残奥会医疗保障团队。', n.grade = null, n.kind = 'OTHER', n.masked = null, n.name = '通用技术集团冬奥会冬残奥会医疗保障团队', n.scope = null, n.searchText = '通用技术集团冬奥会冬残奥会医疗保障团队
 冬奥会冬残奥会医疗保障团队', n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:圆满完成冬奥会冬残奥会医疗保障任务'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '圆满完成冬奥会冬残奥会医疗保障任务', n.original = null, n.qualifier = null, n.searchText = '圆满完成冬奥会冬残奥会医疗保障任务
-航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。', n.statement = '航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。', n.statement = '航天中心医院、航天七三一医院、北京电力医院等医疗机构派出的冬奥会冬残奥会医疗保障团队圆满完成各项医疗保障任务。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:小通诊所依托三种形式建设'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '小通诊所依托三种形式建设', n.original = '三种形式', n.qualifier = null, n.searchText = '小通诊所依托三种形式建设
 通用技术集团依托云端、实体和移动三种形式建设“小通诊所”。', n.statement = '通用技术集团依托云端、实体和移动三种形式建设“小通诊所”。', n.unit = '种', n.value = 3, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:防疫物资保障供应24小时全天守护'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '防疫物资保障供应24小时全天守护', n.original = '24小时', n.qualifier = null, n.searchText = '防疫物资保障供应24小时全天守护
 通用技术集团防疫物资保障供应24小时全天守护。', n.statement = '通用技术集团防疫物资保障供应24小时全天守护。', n.unit = '小时', n.value = 24, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:中国医药与辉瑞公司等签订新冠治疗药物保供协议'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '中国医药与辉瑞公司等签订新冠治疗药物保供协议', n.original = null, n.qualifier = null, n.searchText = '中国医药与辉瑞公司等签订新冠治疗药物保供协议
-中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议,做好新冠特效药品保供工作。', n.statement = '中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议，做好新冠特效药品保供工作。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议,做好新冠特效药品保供工作。', n.statement = '中国医药及时与辉瑞公司等国内外新冠病毒治疗药物企业签订协议，做好新冠特效药品保供工作。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:西园街道社区卫生服务中心受到各级领导和社会各界充分肯定'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '西园街道社区卫生服务中心受到各级领导和社会各界充分肯定', n.original = null, n.qualifier = null, n.searchText = '西园街道社区卫生服务中心受到各级领导和社会各界充分肯定
 合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务,受到各级领导和社会各界的充分肯定。', n.statement = '合肥市西园街道社区卫生服务中心常年为老干部、老英雄提供治疗、康复、护理服务，受到各级领导和社会各界的充分肯定。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:小通诊所受到社会广泛赞誉'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '小通诊所受到社会广泛赞誉', n.original = null, n.qualifier = null, n.searchText = '小通诊所受到社会广泛赞誉
@@ -391,11 +391,20 @@ MERGE (n:Event {id: 'event:驰援湖北医疗支援行动'}) SET n.aliases = ['�
 MERGE (n:Program {id: 'prog:乡村振兴'}) SET n.aliases = ['乡村振兴战略'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '乡村振兴', n.scope = null, n.searchText = '乡村振兴
 乡村振兴战略', n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建设具有国际影响力的世界一流健康产业集团目标', n.original = null, n.qualifier = null, n.searchText = '建设具有国际影响力的世界一流健康产业集团目标
-通用技术集团矢志建设具有国际影响力的世界一流(大)健康产业集团。', n.statement = '通用技术集团矢志建设具有国际影响力的世界一流（大）健康产业集团。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
-MERGE (n:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '“两个一百年”奋斗目标', n.original = null, n.qualifier = null, n.searchText = '“两个一百年”奋斗目标
-习近平总书记指出,加快推进健康中国建设,为实现“两个一百年”奋斗目标打下坚实健康基础。', n.statement = '习近平总书记指出，加快推进健康中国建设，为实现“两个一百年”奋斗目标打下坚实健康基础。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+通用技术集团为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础。', n.statement = '通用技术集团为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '医疗机构业务指数迅速提升、医疗结余率明显改善', n.original = null, n.qualifier = null, n.searchText = '医疗机构业务指数迅速提升、医疗结余率明显改善
 通过深化制度改革,通用技术集团医疗机构内生动力和活力充分激发,业务指数迅速提升,医疗结余率明显改善。', n.statement = '通过深化制度改革，通用技术集团医疗机构内生动力和活力充分激发，业务指数迅速提升，医疗结余率明显改善。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:数字化健康管理服务方案'}) SET n.aliases = ['以“5G远程超声机械臂+健康云平台”为核心的数字化健康管理服务方案'], n.description = '国中康健推出的具有国康特色、以“5G远程超声机械臂+健康云平台”为核心的数字化健康管理服务方案。', n.kind = 'SERVICE', n.masked = null, n.name = '数字化健康管理服务方案', n.scope = null, n.searchText = '数字化健康管理服务方案
+以“5G远程超声机械臂+健康云平台”为核心的数字化健康管理服务方案', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:央企境外项目医疗保障体系建设'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '央企境外项目医疗保障体系建设', n.scope = null, n.searchText = '央企境外项目医疗保障体系建设', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:定点帮扶'}) SET n.aliases = null, n.description = '通用技术集团对内蒙古武川县、商都县的定点帮扶。', n.kind = 'INITIATIVE', n.masked = null, n.name = '定点帮扶', n.scope = null, n.searchText = '定点帮扶', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:“两个一百年”奋斗目标'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '“两个一百年”奋斗目标', n.scope = null, n.searchText = '“两个一百年”奋斗目标', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:000:探索出国企办医高质量发展新路径'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '探索出国企办医高质量发展新路径', n.original = null, n.qualifier = null, n.searchText = '探索出国企办医高质量发展新路径
+通用技术集团探索出一条具有通用技术特色的国企办医高质量发展新路径,成为服务健康中国战略的有生力量。', n.statement = '通用技术集团探索出一条具有通用技术特色的国企办医高质量发展新路径，成为服务健康中国战略的有生力量。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:000:国企医疗资源得到有效专业化整合'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '国企医疗资源得到有效专业化整合', n.original = null, n.qualifier = null, n.searchText = '国企医疗资源得到有效专业化整合
+经过本轮改革,国企医疗资源得到有效专业化整合,各医疗机构由辅业变成主业。', n.statement = '经过本轮改革，国企医疗资源得到有效专业化整合，各医疗机构由辅业变成主业。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:000:国中康健得到国家电网充分肯定'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '国中康健得到国家电网充分肯定', n.original = null, n.qualifier = null, n.searchText = '国中康健得到国家电网充分肯定
+国中康健常年支持藏区建设,确保藏区“三零”目标圆满实现,得到国家电网充分肯定。', n.statement = '国中康健常年支持藏区建设，确保藏区“三零”目标圆满实现，得到国家电网充分肯定。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团深入学习贯彻习近平总书记'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '通用技术集团坚决贯彻落实党中央、国务院'}]->(b) SET r.seed = $seed;
@@ -636,8 +645,14 @@ MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Report {id: 're
 MATCH (a:Program {id: 'prog:乡村振兴'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '矢志建设具有国际影响力的大健康产业集团'}]->(b) SET r.seed = $seed;
-MATCH (a:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '业务指数迅速提升,医疗结余率明显改善'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:数字化健康管理服务方案'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为核心的数字化健康管理服务方案'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:央企境外项目医疗保障体系建设'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '积极参与央企境外项目标准医务室建设和医疗保障体系建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:定点帮扶'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团还向定点帮扶的内蒙古武川县、商都县分别捐赠了一辆'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:“两个一百年”奋斗目标'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:000:探索出国企办医高质量发展新路径'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '探索出一条具有通用技术特色的国企办医高质量发展新路径'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:000:国企医疗资源得到有效专业化整合'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '经过本轮改革,国企医疗资源得到有效专业化整合,各医疗机构由辅业变成主业'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:000:国中康健得到国家电网充分肯定'}), (b:Report {id: 'report:000'}) MERGE (a)-[r:MENTIONED_IN {quote: '确保了藏区“三零”目标的圆满实现,得到国家电网充分肯定'}]->(b) SET r.seed = $seed;
 // Relationships
 MATCH (a:Organization {id: 'org:通用环球医疗集团有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.role = null, r.detail = '医疗管理平台', r.seed = $seed;
 MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '通过环球医疗、通用医疗、国中康健、航天医科、宝石花医疗5家医疗管理平台', r.role = null, r.detail = '医疗管理平台', r.seed = $seed;
@@ -823,7 +838,6 @@ MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Achievemen
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:圆满完成载人航天试验阶段性任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '圆满完成载人航天试验阶段性任务', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:通用技术集团医疗健康有限公司'}), (b:Achievement {id: 'ach:000:党的百年华诞期间圆满完成重要任务'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '党的百年华诞期间圆满完成党和国家交给的重要任务', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Achievement {id: 'ach:000:藏区“三零”目标圆满实现'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '确保了藏区“三零”目标的圆满实现,得到国家电网充分肯定', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Achievement {id: 'ach:000:藏区“三零”目标圆满实现'}), (b:Organization {id: 'org:国家电网有限公司'}) MERGE (a)-[r:AWARDED_BY {source: '000'}]->(b) SET r.quote = '确保了藏区“三零”目标的圆满实现,得到国家电网充分肯定', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:航天中心医院'}), (b:Achievement {id: 'ach:000:北京冬奥会和冬残奥会组委会运行团队感谢信'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:航天七三一医院'}), (b:Achievement {id: 'ach:000:北京冬奥会和冬残奥会组委会运行团队感谢信'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:北京电力医院'}), (b:Achievement {id: 'ach:000:北京冬奥会和冬残奥会组委会运行团队感谢信'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '收到多封北京冬奥会和冬残奥会组委会运行团队的感谢信', r.role = null, r.detail = null, r.seed = $seed;
@@ -935,10 +949,26 @@ MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Event {id: 'event:驰援湖北医疗支援行动'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '所属医疗机构共派出166名医护人员驰援湖北', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Event {id: 'event:驰援湖北医疗支援行动'}), (b:Place {id: 'place:湖北省'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '所属医疗机构共派出166名医护人员驰援湖北', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:建设具有国际影响力的世界一流健康产业集团目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为建设具有国际影响力的世界一流健康产业集团奠定了坚实基础', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Achievement {id: 'ach:000:“两个一百年”奋斗目标'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '为实现“两个一百年”奋斗目标、实现中华民族伟大复兴的中国梦', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:医疗机构业务指数迅速提升、医疗结余率明显改善'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '业务指数迅速提升,医疗结余率明显改善', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:北京2022年冬奥会和冬残奥会组织委员会'}), (b:Event {id: 'event:北京冬奥会和冬残奥会'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '北京冬奥会和冬残奥会组委会运行团队的感谢信', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:航天医科5G远程超声诊断系统平台及应用项目'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:基于5G+构建跨区域医院集团管理联控体系的试点探索'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:基于5G专网的手术远程示教及指导项目'}), (b:Program {id: 'prog:5G+医疗健康应用试点项目'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '均成功入选国家“5G+医疗健康应用试点项目”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:环球医疗专科绩效改善项目'}), (b:Program {id: 'prog:国有重点企业管理标杆创建行动'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '所属环球医疗??瓶冃Ц纳祈椖咳脒x“标杆项目”名单', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:中国中医科学院广安门医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.role = null, r.detail = '共建国家医学中心', r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学附属北京儿童医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.role = null, r.detail = '共建国家医学中心', r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学宣武医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.role = null, r.detail = '共建国家医学中心', r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Organization {id: 'org:首都医科大学附属北京友谊医院'}) MERGE (a)-[r:PARTNERS_WITH {source: '000'}]->(b) SET r.quote = '集团先后与广安门医院、北京儿童医院、宣武医院、北京友谊医院等知名医院', r.role = null, r.detail = '共建国家医学中心', r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:000:6家医院获改善医疗服务示范医院称号'}), (b:Organization {id: 'org:国家卫生健康委员会'}) MERGE (a)-[r:AWARDED_BY {source: '000'}]->(b) SET r.quote = '旗下6家医院荣获国家卫健委医政医管局授予的“改善医疗服务示范医院”称号', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Program {id: 'prog:数字化健康管理服务方案'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '国中康健推出了具有国康特色的以“5G远程超声机械臂+健康云平台”为核心的', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:5G远程超声机械臂+健康云平台'}), (b:Program {id: 'prog:数字化健康管理服务方案'}) MERGE (a)-[r:PART_OF {source: '000'}]->(b) SET r.quote = '以“5G远程超声机械臂+健康云平台”为核心的数字化健康管理服务方案', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:央企境外项目医疗保障体系建设'}) MERGE (a)-[r:PARTICIPATES_IN {source: '000'}]->(b) SET r.quote = '积极参与央企境外项目标准医务室建设和医疗保障体系建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Program {id: 'prog:定点帮扶'}) MERGE (a)-[r:RUNS {source: '000'}]->(b) SET r.quote = '集团还向定点帮扶的内蒙古武川县、商都县分别捐赠了一辆', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:定点帮扶'}), (b:Place {id: 'place:武川县'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:定点帮扶'}), (b:Place {id: 'place:商都县'}) MERGE (a)-[r:LOCATED_IN {source: '000'}]->(b) SET r.quote = '定点帮扶的内蒙古武川县、商都县', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:探索出国企办医高质量发展新路径'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '探索出一条具有通用技术特色的国企办医高质量发展新路径', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司'}), (b:Achievement {id: 'ach:000:国企医疗资源得到有效专业化整合'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '国企医疗资源得到有效专业化整合,各医疗机构由辅业变成主业', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国中康健集团有限公司'}), (b:Achievement {id: 'ach:000:国中康健得到国家电网充分肯定'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '确保了藏区“三零”目标的圆满实现,得到国家电网充分肯定', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:000:国中康健得到国家电网充分肯定'}), (b:Organization {id: 'org:国家电网有限公司'}) MERGE (a)-[r:AWARDED_BY {source: '000'}]->(b) SET r.quote = '得到国家电网充分肯定', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司党组'}), (b:Achievement {id: 'ach:000:注册成立通用技术集团健康养老产业有限公司'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '投资20亿元注册成立了通用技术集团健康养老产业有限公司', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国通用技术（集团）控股有限责任公司党组'}), (b:Achievement {id: 'ach:000:投资20亿元成立健康养老产业公司'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '000'}]->(b) SET r.quote = '投资20亿元注册成立了通用技术集团健康养老产业有限公司', r.role = null, r.detail = null, r.seed = $seed;

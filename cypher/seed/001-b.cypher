@@ -65,10 +65,12 @@ MERGE (n:Achievement {id: 'ach:001-05:中医药重点(特色)专科数目标'}) 
 打造中医药重点(特色)专科xx个(数字被遮盖)。', n.statement = '打造中医药重点(特色)专科xx个(数字被遮盖)。', n.unit = '个', n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:优质中医药综合服务区'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '优质中医药综合服务区', n.scope = null, n.searchText = '优质中医药综合服务区', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:中医馆内涵建设项目'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '中医馆内涵建设项目', n.scope = null, n.searchText = '中医馆内涵建设项目', n.year = null, n.seed = $seed;
-MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
+MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”', '互联网+', '“互联网+”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
 “互联网+医疗健康”
 互联网+医疗
-“互联网+医疗”', n.year = null, n.seed = $seed;
+“互联网+医疗”
+互联网+
+“互联网+”', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:001-05:xxx急救指挥调度系统'}) SET n.aliases = null, n.description = '名称中号码被遮盖的急救指挥调度系统', n.kind = 'PLATFORM', n.masked = true, n.name = 'xxx急救指挥调度系统（001-05）', n.scope = '001-05', n.searchText = 'xxx急救指挥调度系统(001-05)', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:区域人口健康信息平台'}) SET n.aliases = null, n.description = null, n.kind = 'PLATFORM', n.masked = null, n.name = '区域人口健康信息平台', n.scope = null, n.searchText = '区域人口健康信息平台', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:好就医'}) SET n.aliases = null, n.description = '预约挂号、诊治缴费、报告查询等就医服务场景应用', n.kind = 'PLATFORM', n.masked = null, n.name = '好就医', n.scope = null, n.searchText = '好就医', n.year = null, n.seed = $seed;

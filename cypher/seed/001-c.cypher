@@ -227,10 +227,12 @@ MERGE (n:Organization {id: 'org:中华人民共和国国务院'}) SET n.aliases 
 国务院', n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:001-12:全国人民满意的公务员集体'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '全国人民满意的公务员集体', n.original = null, n.qualifier = null, n.searchText = '全国人民满意的公务员集体
 xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。', n.statement = 'xx市卫健委被党中央、国务院授予全国“人民满意的公务员集体”称号。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
-MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
+MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”', '互联网+', '“互联网+”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
 “互联网+医疗健康”
 互联网+医疗
-“互联网+医疗”', n.year = null, n.seed = $seed;
+“互联网+医疗”
+互联网+
+“互联网+”', n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:001-12:互联网+医疗全覆盖'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '互联网+医疗全覆盖', n.original = null, n.qualifier = null, n.searchText = '互联网+医疗全覆盖
 xx市实现信息化“互联网+医疗”全覆盖。', n.statement = 'xx市实现信息化“互联网+医疗”全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:001-12:建立覆盖城乡的医疗卫生服务体系'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建立覆盖城乡的医疗卫生服务体系', n.original = null, n.qualifier = null, n.searchText = '建立覆盖城乡的医疗卫生服务体系

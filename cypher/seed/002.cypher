@@ -16,10 +16,12 @@ MERGE (n:Place {id: 'place:寿阳县西洛镇'}) SET n.aliases = ['西洛镇', '
 西洛', n.seed = $seed;
 MERGE (n:Place {id: 'place:北京市'}) SET n.aliases = ['北京'], n.description = null, n.level = 'PROVINCE', n.masked = null, n.name = '北京市', n.scope = null, n.searchText = '北京市
 北京', n.seed = $seed;
-MERGE (n:Organization {id: 'org:寿阳县医疗集团'}) SET n.aliases = ['寿阳医疗集团', '医疗集团', '集团'], n.description = '山西省晋中市寿阳县县乡一体化医疗集团（县域医共体），由县人民医院、县中医院及24所乡镇卫生院组成，2023年时已成立五年', n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = null, n.name = '寿阳县医疗集团', n.scope = null, n.searchText = '寿阳县医疗集团
+MERGE (n:Organization {id: 'org:寿阳县医疗集团'}) SET n.aliases = ['寿阳医疗集团', '医疗集团', '集团', '寿阳县医共体', '医共体'], n.description = '山西省晋中市寿阳县县乡一体化医疗集团（县域医共体），由县人民医院、县中医院及24所乡镇卫生院组成，2023年时已成立五年', n.grade = null, n.kind = 'MEDICAL_GROUP', n.masked = null, n.name = '寿阳县医疗集团', n.scope = null, n.searchText = '寿阳县医疗集团
 寿阳医疗集团
 医疗集团
-集团', n.seed = $seed;
+集团
+寿阳县医共体
+医共体', n.seed = $seed;
 MERGE (n:Organization {id: 'org:寿阳县医疗集团党委'}) SET n.aliases = ['集团党委', '中共寿阳县医疗集团委员会'], n.description = null, n.grade = null, n.kind = 'PARTY_OR_MASS_ORG', n.masked = null, n.name = '寿阳县医疗集团党委', n.scope = null, n.searchText = '寿阳县医疗集团党委
 集团党委
 中共寿阳县医疗集团委员会', n.seed = $seed;
@@ -159,7 +161,9 @@ MERGE (n:Program {id: 'prog:健康寿阳建设'}) SET n.aliases = ['健康寿阳
 MERGE (n:Program {id: 'prog:15分钟救治圈'}) SET n.aliases = null, n.description = '让县域群众得到第一时间医疗救治的急救圈', n.kind = 'INITIATIVE', n.masked = null, n.name = '15分钟救治圈', n.scope = null, n.searchText = '15分钟救治圈', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:智慧流动医院'}) SET n.aliases = null, n.description = '以云巡诊车为载体，深入乡村提供巡回医疗和公共卫生服务', n.kind = 'SERVICE', n.masked = null, n.name = '智慧流动医院', n.scope = null, n.searchText = '智慧流动医院', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:云巡诊车'}) SET n.aliases = null, n.description = '智慧流动医院的载体', n.kind = 'PLATFORM', n.masked = null, n.name = '云巡诊车', n.scope = null, n.searchText = '云巡诊车', n.year = null, n.seed = $seed;
-MERGE (n:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '县级医院对口帮扶乡镇卫生院', n.scope = null, n.searchText = '县级医院对口帮扶乡镇卫生院', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}) SET n.aliases = ['对口支援', '县级医院对口支援基层卫生机构'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '县级医院对口帮扶乡镇卫生院', n.scope = null, n.searchText = '县级医院对口帮扶乡镇卫生院
+对口支援
+县级医院对口支援基层卫生机构', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:双下沉、两提升'}) SET n.aliases = ['“双下沉，两提升”战略', '双下沉两提升'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '双下沉、两提升', n.scope = null, n.searchText = '双下沉、两提升
 “双下沉,两提升”战略
 双下沉两提升', n.year = null, n.seed = $seed;
@@ -194,7 +198,7 @@ MERGE (n:Policy {id: 'policy:寿阳县医疗集团第二个五年规划'}) SET n
 集团第二个“五年”规划', n.year = 2023, n.seed = $seed;
 MERGE (n:Program {id: 'prog:九项重点工作'}) SET n.aliases = null, n.description = '寿阳县医疗集团2023年九项重点工作', n.kind = 'INITIATIVE', n.masked = null, n.name = '九项重点工作', n.scope = null, n.searchText = '九项重点工作', n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:寿阳县医疗集团成立五年'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '寿阳县医疗集团成立五年', n.original = null, n.qualifier = null, n.searchText = '寿阳县医疗集团成立五年
-寿阳县医疗集团至2023年已成立五年,医疗集团进入第二个五年发展阶段。', n.statement = '寿阳县医疗集团至2023年已成立五年，医疗集团进入第二个五年发展阶段。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+寿阳县医疗集团至2023年已成立五年,医疗集团进入第二个五年发展阶段。', n.statement = '寿阳县医疗集团至2023年已成立五年，医疗集团进入第二个五年发展阶段。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:县乡一体化改革获省级推广'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '县乡一体化改革获省级推广', n.original = null, n.qualifier = null, n.searchText = '县乡一体化改革获省级推广
 寿阳县医疗集团推动的县乡一体化改革使县域卫生服务能力得到百姓赞誉、同行认可、政府满意、省级推广。', n.statement = '寿阳县医疗集团推动的县乡一体化改革使县域卫生服务能力得到百姓赞誉、同行认可、政府满意、省级推广。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:15分钟救治圈'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '15分钟救治圈', n.original = '15分钟救治圈', n.qualifier = null, n.searchText = '15分钟救治圈
@@ -212,9 +216,9 @@ MERGE (n:Achievement {id: 'ach:002:西洛镇卫生院达到省级优质服务基
 MERGE (n:Achievement {id: 'ach:002:建立与北京301医院和华西医院的远程会诊中心'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '建立与北京301医院和华西医院的远程会诊中心', n.original = null, n.qualifier = null, n.searchText = '建立与北京301医院和华西医院的远程会诊中心
 寿阳县医疗集团建立起与北京301医院和华西医院的远程会诊中心。', n.statement = '寿阳县医疗集团建立起与北京301医院和华西医院的远程会诊中心。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:寿阳县人民医院进入全国县级医院五百强'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '寿阳县人民医院进入全国县级医院五百强', n.original = null, n.qualifier = null, n.searchText = '寿阳县人民医院进入全国县级医院五百强
-寿阳县医疗集团人民医院进入全国县级医院五百强。', n.statement = '寿阳县医疗集团人民医院进入全国县级医院五百强。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+寿阳县医疗集团人民医院进入全国县级医院五百强。', n.statement = '寿阳县医疗集团人民医院进入全国县级医院五百强。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:寿阳县中医院进入全国县级医院五百强'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '寿阳县中医院进入全国县级医院五百强', n.original = null, n.qualifier = null, n.searchText = '寿阳县中医院进入全国县级医院五百强
-寿阳县医疗集团中医院进入全国县级医院五百强。', n.statement = '寿阳县医疗集团中医院进入全国县级医院五百强。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+寿阳县医疗集团中医院进入全国县级医院五百强。', n.statement = '寿阳县医疗集团中医院进入全国县级医院五百强。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:寿阳县人民医院建立妇产中心'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '寿阳县人民医院建立妇产中心', n.original = null, n.qualifier = null, n.searchText = '寿阳县人民医院建立妇产中心
 寿阳县医疗集团人民医院建立了妇产中心重点专科。', n.statement = '寿阳县医疗集团人民医院建立了妇产中心重点专科。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:寿阳县人民医院建立胸痛中心'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '寿阳县人民医院建立胸痛中心', n.original = null, n.qualifier = null, n.searchText = '寿阳县人民医院建立胸痛中心
@@ -242,27 +246,27 @@ MERGE (n:Achievement {id: 'ach:002:模范单位'}) SET n.aliases = null, n.descr
 MERGE (n:Achievement {id: 'ach:002:精神文明建设标兵单位'}) SET n.aliases = null, n.description = null, n.kind = 'AWARD', n.lost = null, n.masked = null, n.name = '精神文明建设标兵单位', n.original = null, n.qualifier = null, n.searchText = '精神文明建设标兵单位
 寿阳县医疗集团被晋中市文明委授予“精神文明建设标兵单位”荣誉称号。', n.statement = '寿阳县医疗集团被晋中市文明委授予“精神文明建设标兵单位”荣誉称号。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:抽调卡口值守医务人员数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '抽调卡口值守医务人员数', n.original = '200余名', n.qualifier = '余', n.searchText = '抽调卡口值守医务人员数
-三年疫情防控中,寿阳县医疗集团先后抽调200余名医务人员24小时轮班卡口值守。', n.statement = '三年疫情防控中，寿阳县医疗集团先后抽调200余名医务人员24小时轮班卡口值守。', n.unit = '名', n.value = 200, n.year = null, n.seed = $seed;
+三年疫情防控中,寿阳县医疗集团先后抽调200余名医务人员24小时轮班卡口值守。', n.statement = '三年疫情防控中，寿阳县医疗集团先后抽调200余名医务人员24小时轮班卡口值守。', n.unit = '名', n.value = 200, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:三年排查车辆数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '三年排查车辆数', n.original = '4.3万辆', n.qualifier = null, n.searchText = '三年排查车辆数
-三年疫情防控中,寿阳县医疗集团共排查车辆4.3万辆。', n.statement = '三年疫情防控中，寿阳县医疗集团共排查车辆4.3万辆。', n.unit = '辆', n.value = 43000, n.year = null, n.seed = $seed;
+三年疫情防控中,寿阳县医疗集团共排查车辆4.3万辆。', n.statement = '三年疫情防控中，寿阳县医疗集团共排查车辆4.3万辆。', n.unit = '辆', n.value = 43000, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:三年排查人员数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '三年排查人员数', n.original = '13.4万余人', n.qualifier = '余', n.searchText = '三年排查人员数
-三年疫情防控中,寿阳县医疗集团共排查人员13.4万余人。', n.statement = '三年疫情防控中，寿阳县医疗集团共排查人员13.4万余人。', n.unit = '人', n.value = 134000, n.year = null, n.seed = $seed;
+三年疫情防控中,寿阳县医疗集团共排查人员13.4万余人。', n.statement = '三年疫情防控中，寿阳县医疗集团共排查人员13.4万余人。', n.unit = '人', n.value = 134000, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:建成PCR实验室数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '建成PCR实验室数', n.original = '两所PCR实验室', n.qualifier = null, n.searchText = '建成PCR实验室数
-寿阳县医疗集团先后建起了集团人民医院和集团中医院两所PCR实验室。', n.statement = '寿阳县医疗集团先后建起了集团人民医院和集团中医院两所PCR实验室。', n.unit = '所', n.value = 2, n.year = null, n.seed = $seed;
+寿阳县医疗集团先后建起了集团人民医院和集团中医院两所PCR实验室。', n.statement = '寿阳县医疗集团先后建起了集团人民医院和集团中医院两所PCR实验室。', n.unit = '所', n.value = 2, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:新购置移动核酸检测车'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '新购置移动核酸检测车', n.original = null, n.qualifier = null, n.searchText = '新购置移动核酸检测车
-寿阳县医疗集团新购置了移动核酸检测车。', n.statement = '寿阳县医疗集团新购置了移动核酸检测车。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+寿阳县医疗集团新购置了移动核酸检测车。', n.statement = '寿阳县医疗集团新购置了移动核酸检测车。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:固定核酸采集点数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '固定核酸采集点数', n.original = '38个', n.qualifier = null, n.searchText = '固定核酸采集点数
-寿阳县医疗集团在全县共设立了38个固定核酸采集点。', n.statement = '寿阳县医疗集团在全县共设立了38个固定核酸采集点。', n.unit = '个', n.value = 38, n.year = null, n.seed = $seed;
+寿阳县医疗集团在全县共设立了38个固定核酸采集点。', n.statement = '寿阳县医疗集团在全县共设立了38个固定核酸采集点。', n.unit = '个', n.value = 38, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:临时核酸采集点数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '临时核酸采集点数', n.original = '270余个', n.qualifier = '余', n.searchText = '临时核酸采集点数
-寿阳县医疗集团在全县设立了270余个临时核酸采集点。', n.statement = '寿阳县医疗集团在全县设立了270余个临时核酸采集点。', n.unit = '个', n.value = 270, n.year = null, n.seed = $seed;
+寿阳县医疗集团在全县设立了270余个临时核酸采集点。', n.statement = '寿阳县医疗集团在全县设立了270余个临时核酸采集点。', n.unit = '个', n.value = 270, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:流动采集点数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '流动采集点数', n.original = '11个', n.qualifier = null, n.searchText = '流动采集点数
-寿阳县医疗集团在全县设立了11个流动采集点。', n.statement = '寿阳县医疗集团在全县设立了11个流动采集点。', n.unit = '个', n.value = 11, n.year = null, n.seed = $seed;
+寿阳县医疗集团在全县设立了11个流动采集点。', n.statement = '寿阳县医疗集团在全县设立了11个流动采集点。', n.unit = '个', n.value = 11, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:核酸采集队伍人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '核酸采集队伍人数', n.original = '近1000余人', n.qualifier = '近', n.searchText = '核酸采集队伍人数
-寿阳县医疗集团组建了近1000余人的核酸采集队伍。', n.statement = '寿阳县医疗集团组建了近1000余人的核酸采集队伍。', n.unit = '人', n.value = 1000, n.year = null, n.seed = $seed;
+寿阳县医疗集团组建了近1000余人的核酸采集队伍。', n.statement = '寿阳县医疗集团组建了近1000余人的核酸采集队伍。', n.unit = '人', n.value = 1000, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:驰援兄弟市县医疗队员数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '驰援兄弟市县医疗队员数', n.original = '300余名', n.qualifier = '余', n.searchText = '驰援兄弟市县医疗队员数
-寿阳县医疗集团派出300余名医疗队员驰援兄弟市县核酸采集和医疗救治工作。', n.statement = '寿阳县医疗集团派出300余名医疗队员驰援兄弟市县核酸采集和医疗救治工作。', n.unit = '名', n.value = 300, n.year = null, n.seed = $seed;
+寿阳县医疗集团派出300余名医疗队员驰援兄弟市县核酸采集和医疗救治工作。', n.statement = '寿阳县医疗集团派出300余名医疗队员驰援兄弟市县核酸采集和医疗救治工作。', n.unit = '名', n.value = 300, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:驰援兄弟市县次数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '驰援兄弟市县次数', n.original = '16次', n.qualifier = null, n.searchText = '驰援兄弟市县次数
-寿阳县医疗集团医疗队员16次驰援兄弟市县核酸采集和医疗救治工作。', n.statement = '寿阳县医疗集团医疗队员16次驰援兄弟市县核酸采集和医疗救治工作。', n.unit = '次', n.value = 16, n.year = null, n.seed = $seed;
+寿阳县医疗集团医疗队员16次驰援兄弟市县核酸采集和医疗救治工作。', n.statement = '寿阳县医疗集团医疗队员16次驰援兄弟市县核酸采集和医疗救治工作。', n.unit = '次', n.value = 16, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:2022年核酸采转检报人次'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2022年核酸采转检报人次', n.original = '1000多万人次', n.qualifier = '多', n.searchText = '2022年核酸采转检报人次
 2022年寿阳县医疗集团累计完成了1000多万人次的核酸采转检报工作。', n.statement = '2022年寿阳县医疗集团累计完成了1000多万人次的核酸采转检报工作。', n.unit = '人次', n.value = 10000000, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:2022年医学观察隔离点数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2022年医学观察隔离点数', n.original = '19个隔离点', n.qualifier = null, n.searchText = '2022年医学观察隔离点数
@@ -272,9 +276,9 @@ MERGE (n:Achievement {id: 'ach:002:2022年医学观察人次'}) SET n.aliases = 
 MERGE (n:Achievement {id: 'ach:002:2022年完成疫情防控的养老院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2022年完成疫情防控的养老院数', n.original = '5个养老院', n.qualifier = null, n.searchText = '2022年完成疫情防控的养老院数
 2022年寿阳县医疗集团圆满完成了景尚、七里河等5个养老院高危人群的疫情防控和医学救治任务。', n.statement = '2022年寿阳县医疗集团圆满完成了景尚、七里河等5个养老院高危人群的疫情防控和医学救治任务。', n.unit = '个', n.value = 5, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:启动居家隔离发热患者服务中心'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '启动居家隔离发热患者服务中心', n.original = null, n.qualifier = null, n.searchText = '启动居家隔离发热患者服务中心
-国家疫情防控新十条出台后,寿阳县医疗集团及时启动“居家隔离发热患者服务中心”。', n.statement = '国家疫情防控新十条出台后，寿阳县医疗集团及时启动“居家隔离发热患者服务中心”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+国家疫情防控新十条出台后,寿阳县医疗集团及时启动“居家隔离发热患者服务中心”。', n.statement = '国家疫情防控新十条出台后，寿阳县医疗集团及时启动“居家隔离发热患者服务中心”。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:启动小白便民发热诊疗站'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '启动小白便民发热诊疗站', n.original = null, n.qualifier = null, n.searchText = '启动小白便民发热诊疗站
-国家疫情防控新十条出台后,寿阳县医疗集团及时启动“小白便民发热诊疗站”。', n.statement = '国家疫情防控新十条出台后，寿阳县医疗集团及时启动“小白便民发热诊疗站”。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+国家疫情防控新十条出台后,寿阳县医疗集团及时启动“小白便民发热诊疗站”。', n.statement = '国家疫情防控新十条出台后，寿阳县医疗集团及时启动“小白便民发热诊疗站”。', n.unit = null, n.value = null, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:2023年重点工作项数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2023年重点工作项数', n.original = '九项重点工作', n.qualifier = null, n.searchText = '2023年重点工作项数
 寿阳县医疗集团2023年狠抓九项重点工作。', n.statement = '寿阳县医疗集团2023年狠抓九项重点工作。', n.unit = '项', n.value = 9, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:清廉医院建设达到示范目标的医疗机构数（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '清廉医院建设达到示范目标的医疗机构数（目标）', n.original = '24所医疗机构', n.qualifier = null, n.searchText = '清廉医院建设达到示范目标的医疗机构数(目标)
@@ -288,9 +292,9 @@ MERGE (n:Achievement {id: 'ach:002:2022年度先进集体数'}) SET n.aliases = 
 MERGE (n:Achievement {id: 'ach:002:2022年度先进个人数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '2022年度先进个人数', n.original = '230名先进个人', n.qualifier = null, n.searchText = '2022年度先进个人数
 寿阳县医疗集团表彰2022年度230名先进个人。', n.statement = '寿阳县医疗集团表彰2022年度230名先进个人。', n.unit = '名', n.value = 230, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:颁发荣誉证书的先进个人代表数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '颁发荣誉证书的先进个人代表数', n.original = '40名先进个人代表', n.qualifier = null, n.searchText = '颁发荣誉证书的先进个人代表数
-省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.statement = '省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.unit = '名', n.value = 40, n.year = null, n.seed = $seed;
+省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.statement = '省市县和集团领导为40名先进个人代表颁发荣誉证书。', n.unit = '名', n.value = 40, n.year = 2022, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:进入全国县级医院五百强的县级医院数'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '进入全国县级医院五百强的县级医院数', n.original = '县级两院双双进入全国县级医院五百强', n.qualifier = null, n.searchText = '进入全国县级医院五百强的县级医院数
-寿阳县医疗集团县级两院(人民医院、中医院)双双进入全国县级医院五百强。', n.statement = '寿阳县医疗集团县级两院（人民医院、中医院）双双进入全国县级医院五百强。', n.unit = '所', n.value = 2, n.year = null, n.seed = $seed;
+寿阳县医疗集团县级两院(人民医院、中医院)双双进入全国县级医院五百强。', n.statement = '寿阳县医疗集团县级两院（人民医院、中医院）双双进入全国县级医院五百强。', n.unit = '所', n.value = 2, n.year = 2023, n.seed = $seed;
 MERGE (n:Program {id: 'prog:党风廉政建设'}) SET n.aliases = null, n.description = '寿阳县医疗集团党委、纪委推进的党风廉政建设', n.kind = 'CAMPAIGN', n.masked = null, n.name = '党风廉政建设', n.scope = null, n.searchText = '党风廉政建设', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:行业作风建设'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '行业作风建设', n.scope = null, n.searchText = '行业作风建设', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:精神文明建设'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '精神文明建设', n.scope = null, n.searchText = '精神文明建设', n.year = null, n.seed = $seed;
@@ -331,6 +335,30 @@ MERGE (n:Achievement {id: 'ach:002:争创三级医院（目标）'}) SET n.alias
 寿阳县医疗集团把争创三级医院作为集团建设发展的战略目标。', n.statement = '寿阳县医疗集团把争创三级医院作为集团建设发展的战略目标。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '打造全省一流、全国知名的医疗集团（目标）', n.original = null, n.qualifier = null, n.searchText = '打造全省一流、全国知名的医疗集团(目标)
 寿阳县医疗集团提出全力打造具有寿阳特色、全省一流、全国知名的医疗集团。', n.statement = '寿阳县医疗集团提出全力打造具有寿阳特色、全省一流、全国知名的医疗集团。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
+MERGE (n:Program {id: 'prog:基层首诊'}) SET n.aliases = null, n.description = '分级诊疗服务模式的一环：基层首诊', n.kind = 'INITIATIVE', n.masked = null, n.name = '基层首诊', n.scope = null, n.searchText = '基层首诊', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:急慢分治'}) SET n.aliases = null, n.description = '分级诊疗服务模式的一环：急慢分治', n.kind = 'INITIATIVE', n.masked = null, n.name = '急慢分治', n.scope = null, n.searchText = '急慢分治', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:全面从严治党'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '全面从严治党', n.scope = null, n.searchText = '全面从严治党', n.year = 2023, n.seed = $seed;
+MERGE (n:Program {id: 'prog:临床路径管理'}) SET n.aliases = ['临床路径'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '临床路径管理', n.scope = null, n.searchText = '临床路径管理
+临床路径', n.year = 2023, n.seed = $seed;
+MERGE (n:Program {id: 'prog:单病种质控'}) SET n.aliases = ['单病种质量控制'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '单病种质控', n.scope = null, n.searchText = '单病种质控
+单病种质量控制', n.year = 2023, n.seed = $seed;
+MERGE (n:Program {id: 'prog:病案质控管理'}) SET n.aliases = ['病案质量控制'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '病案质控管理', n.scope = null, n.searchText = '病案质控管理
+病案质量控制', n.year = 2023, n.seed = $seed;
+MERGE (n:Program {id: 'prog:精细化便民服务'}) SET n.aliases = null, n.description = '国家疫情防控新十条出台后寿阳县医疗集团开展的精细化便民服务', n.kind = 'SERVICE', n.masked = null, n.name = '精细化便民服务', n.scope = null, n.searchText = '精细化便民服务', n.year = 2022, n.seed = $seed;
+MERGE (n:Program {id: 'prog:居家隔离发热患者服务中心'}) SET n.aliases = null, n.description = '寿阳县医疗集团在国家疫情防控新十条出台后启动的居家隔离发热患者服务', n.kind = 'SERVICE', n.masked = null, n.name = '居家隔离发热患者服务中心', n.scope = null, n.searchText = '居家隔离发热患者服务中心', n.year = 2022, n.seed = $seed;
+MERGE (n:Program {id: 'prog:小白便民发热诊疗站'}) SET n.aliases = null, n.description = '寿阳县医疗集团在国家疫情防控新十条出台后启动的便民发热诊疗服务', n.kind = 'SERVICE', n.masked = null, n.name = '小白便民发热诊疗站', n.scope = null, n.searchText = '小白便民发热诊疗站', n.year = 2022, n.seed = $seed;
+MERGE (n:Organization {id: 'org:寿阳县医疗集团核酸采集队伍'}) SET n.aliases = ['核酸采集队伍'], n.description = '寿阳县医疗集团组建的近1000余人的核酸采集队伍', n.grade = null, n.kind = 'OTHER', n.masked = null, n.name = '寿阳县医疗集团核酸采集队伍', n.scope = null, n.searchText = '寿阳县医疗集团核酸采集队伍
+核酸采集队伍', n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:002:智慧流动医院解决群众看病远、看病难问题'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '智慧流动医院解决群众看病远、看病难问题', n.original = null, n.qualifier = null, n.searchText = '智慧流动医院解决群众看病远、看病难问题
+以“云巡诊车”为载体的“智慧流动医院”深入乡村为群众提供巡回医疗和公共卫生服务,解决了群众看病远、看病难问题。', n.statement = '以“云巡诊车”为载体的“智慧流动医院”深入乡村为群众提供巡回医疗和公共卫生服务，解决了群众看病远、看病难问题。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:002:县级医院对口帮扶乡镇卫生院成效显著'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '县级医院对口帮扶乡镇卫生院成效显著', n.original = null, n.qualifier = null, n.searchText = '县级医院对口帮扶乡镇卫生院成效显著
+县级医院对口帮扶乡镇卫生院成效显著,乡镇卫生院服务能力大力提升。', n.statement = '县级医院对口帮扶乡镇卫生院成效显著，乡镇卫生院服务能力大力提升。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:002:清廉医院和精神文明建设迈上新台阶'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '清廉医院和精神文明建设迈上新台阶', n.original = null, n.qualifier = null, n.searchText = '清廉医院和精神文明建设迈上新台阶
+寿阳县医疗集团清廉医院和精神文明建设不断迈上新台阶。', n.statement = '寿阳县医疗集团清廉医院和精神文明建设不断迈上新台阶。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:002:全县顺利度过疫情流行高峰期'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '全县顺利度过疫情流行高峰期', n.original = null, n.qualifier = null, n.searchText = '全县顺利度过疫情流行高峰期
+寿阳县医疗集团加强农村疫病救治、发挥三级医疗网络作用,使全县顺利度过了疫情流行高峰期。', n.statement = '寿阳县医疗集团加强农村疫病救治、发挥三级医疗网络作用，使全县顺利度过了疫情流行高峰期。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:002:十大文化体系建设全面落地（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '十大文化体系建设全面落地（目标）', n.original = null, n.qualifier = null, n.searchText = '十大文化体系建设全面落地(目标)
+寿阳县医疗集团2023年目标:以职工为主体的十大文化体系建设全面落地。', n.statement = '寿阳县医疗集团2023年目标：以职工为主体的十大文化体系建设全面落地。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '山西省清廉医院建设示范标准'}]->(b) SET r.seed = $seed;
 MATCH (a:Place {id: 'place:山西省'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '省卫健委医政医管局副局长赵宏'}]->(b) SET r.seed = $seed;
@@ -343,6 +371,7 @@ MATCH (a:Place {id: 'place:寿阳县西洛镇'}), (b:Report {id: 'report:002'}) 
 MATCH (a:Place {id: 'place:北京市'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '北京301医院'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '寿阳县医疗集团以召开2023年工作会议'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '寿阳医疗集团坚持“以人民为中心”的发展理念'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '促进医共体持续稳定健康发展'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团党委书记、院长赵广明'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团党委充分发挥把方向、管大局'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '寿阳县医疗集团纪委坚持以习近平新时代中国特色社会主义思想为指导'}]->(b) SET r.seed = $seed;
@@ -413,6 +442,7 @@ MATCH (a:Program {id: 'prog:15分钟救治圈'}), (b:Report {id: 'report:002'}) 
 MATCH (a:Program {id: 'prog:智慧流动医院'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '以“云巡诊车”为载体的“智慧流动医院”'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:云巡诊车'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '以“云巡诊车”为载体的“智慧流动医院”'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '县级医院对口帮扶乡镇卫生院成效显著'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '加大对基层卫生机构的对口支援力度'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:双下沉、两提升'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '实施了“双下沉,两提升”战略'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '建立起与北京301医院和华西医院的远程会诊中心'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:清廉医院行动'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '扎实推进清廉医院建设'}]->(b) SET r.seed = $seed;
@@ -509,6 +539,21 @@ MATCH (a:Program {id: 'prog:双向转诊'}), (b:Report {id: 'report:002'}) MERGE
 MATCH (a:Program {id: 'prog:保健康、防重症'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '着力保健康、防重症'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:002:争创三级医院（目标）'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '把争创三级医院作为集团建设发展的战略目标'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '全力打造具有寿阳特色、全省一流、全国知名的医疗集团'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:基层首诊'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:急慢分治'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:全面从严治党'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '集团纪委将坚定不移全面从严治党'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:临床路径管理'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '强化临床路径、单病种质控、病案质控管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:单病种质控'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '强化临床路径、单病种质控、病案质控管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:病案质控管理'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '强化临床路径、单病种质控、病案质控管理'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:精细化便民服务'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '开展精细化便民服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:居家隔离发热患者服务中心'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '及时启动“居家隔离发热患者服务中心”'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:小白便民发热诊疗站'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '“小白便民发热诊疗站”,开展精细化便民服务'}]->(b) SET r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团核酸采集队伍'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '组建了近1000余人的核酸采集队伍'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:002:智慧流动医院解决群众看病远、看病难问题'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '解决了群众看病远、看病难问题'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:002:县级医院对口帮扶乡镇卫生院成效显著'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '县级医院对口帮扶乡镇卫生院成效显著,乡镇卫生院服务能力大力提升'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:002:清廉医院和精神文明建设迈上新台阶'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '清廉医院和精神文明建设不断迈上新台阶'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:002:全县顺利度过疫情流行高峰期'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '使全县顺利度过了疫情流行高峰期'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:002:十大文化体系建设全面落地（目标）'}), (b:Report {id: 'report:002'}) MERGE (a)-[r:MENTIONED_IN {quote: '以职工为主体的十大文化体系建设全面落地'}]->(b) SET r.seed = $seed;
 // Relationships
 MATCH (a:Place {id: 'place:寿阳县'}), (b:Place {id: 'place:晋中市'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '晋中市卫健委副主任王庆华等领导参加活动', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Place {id: 'place:晋中市'}), (b:Place {id: 'place:山西省'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '省卫健委医政医管局副局长赵宏,晋中市卫健委副主任王庆华', r.role = null, r.detail = null, r.seed = $seed;
@@ -643,19 +688,12 @@ MATCH (a:Organization {id: 'org:寿阳县西洛镇卫生院'}), (b:Achievement {
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:建立与北京301医院和华西医院的远程会诊中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}), (b:Achievement {id: 'ach:002:建立与北京301医院和华西医院的远程会诊中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院进入全国县级医院五百强'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:寿阳县人民医院进入全国县级医院五百强'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Achievement {id: 'ach:002:寿阳县中医院进入全国县级医院五百强'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:寿阳县中医院进入全国县级医院五百强'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级两院双双进入全国县级医院五百强', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立妇产中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院妇产中心'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立妇产中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立胸痛中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院胸痛中心'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立胸痛中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立卒中中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院卒中中心'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立卒中中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立口腔中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院口腔中心'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立口腔中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立重症医学科'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院重症医学科'}), (b:Achievement {id: 'ach:002:寿阳县人民医院建立重症医学科'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团人民医院先后建立了妇产中心、胸痛中心、卒中中心、口腔中心、重症医学科等重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:寿阳县人民医院开展心脏介入治疗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '开展了心脏介入治疗等新技术和新项目', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县中医院肺病科'}), (b:Achievement {id: 'ach:002:寿阳县中医院肺病科成为省级中医重点专科'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团中医院“肺病科”“骨伤科”“脑病科”先后成为省级中医重点专科', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Achievement {id: 'ach:002:寿阳县中医院肺病科成为省级中医重点专科'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '集团中医院“肺病科”“骨伤科”“脑病科”先后成为省级中医重点专科', r.role = null, r.detail = null, r.seed = $seed;
@@ -674,8 +712,6 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'a
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:三年排查车辆数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '三年共排查车辆4.3万辆', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:三年排查人员数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '排查人员13.4万余人', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:建成PCR实验室数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '先后建起了集团人民医院和集团中医院两所PCR实验室', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Achievement {id: 'ach:002:建成PCR实验室数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '先后建起了集团人民医院和集团中医院两所PCR实验室', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县中医院'}), (b:Achievement {id: 'ach:002:建成PCR实验室数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '先后建起了集团人民医院和集团中医院两所PCR实验室', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:新购置移动核酸检测车'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '新购置了移动核酸检测车', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:固定核酸采集点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '在全县共设立了38个固定核酸采集点', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:临时核酸采集点数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '270余个临时核酸采集点', r.role = null, r.detail = null, r.seed = $seed;
@@ -688,9 +724,7 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'a
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:2022年医学观察人次'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '完成了19个隔离点共2000余人次的医学观察任务', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:2022年完成疫情防控的养老院数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '圆满完成了景尚,七里河等5个养老院高危人群的疫情防控', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:启动居家隔离发热患者服务中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '及时启动“居家隔离发热患者服务中心”', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:居家隔离发热患者服务中心'}), (b:Achievement {id: 'ach:002:启动居家隔离发热患者服务中心'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '及时启动“居家隔离发热患者服务中心”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:启动小白便民发热诊疗站'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '“小白便民发热诊疗站”', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:小白便民发热诊疗站'}), (b:Achievement {id: 'ach:002:启动小白便民发热诊疗站'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '“小白便民发热诊疗站”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:2023年重点工作项数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '狠抓九项重点工作', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:九项重点工作'}), (b:Achievement {id: 'ach:002:2023年重点工作项数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '狠抓九项重点工作', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:清廉医院建设达到示范目标的医疗机构数（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '24所医疗机构全部达到示范目标', r.role = null, r.detail = null, r.seed = $seed;
@@ -733,9 +767,7 @@ MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Policy {id: '
 MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Policy {id: 'policy:中华人民共和国宪法'}) MERGE (a)-[r:IMPLEMENTS {source: '002'}]->(b) SET r.quote = '忠实履行党章和宪法赋予的职责', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Policy {id: 'policy:中央八项规定'}) MERGE (a)-[r:ISSUED {source: '002'}]->(b) SET r.quote = '不折不扣深入落实中央八项规定精神', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县人民医院'}), (b:Program {id: 'prog:心脏介入治疗'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开展了心脏介入治疗等新技术和新项目', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Program {id: 'prog:心脏介入治疗'}), (b:Achievement {id: 'ach:002:寿阳县人民医院开展心脏介入治疗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '开展了心脏介入治疗等新技术和新项目', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:双向转诊'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:保健康、防重症'}) MERGE (a)-[r:PARTICIPATES_IN {source: '002'}]->(b) SET r.quote = '充分发挥三级医疗网络作用,着力保健康、防重症', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:争创三级医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '把争创三级医院作为集团建设发展的战略目标', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Achievement {id: 'ach:002:争创三级医院（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '锚定三级医院建设目标,加快医院改革发展步伐', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:打造全省一流、全国知名的医疗集团（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '全力打造具有寿阳特色、全省一流、全国知名的医疗集团', r.role = null, r.detail = null, r.seed = $seed;
@@ -749,4 +781,42 @@ MATCH (a:Organization {id: 'org:三晋新闻网'}), (b:Place {id: 'place:山西�
 MATCH (a:Achievement {id: 'ach:002:2022年度先进集体数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:002:2022年度先进个人数'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:AWARDED_BY {source: '002'}]->(b) SET r.quote = '宣读2022年度20个先进集体和230名先进个人的表彰决定', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:医院职业化管理工程'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '五是要实施医院职业化管理工程', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:基层首诊'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:急慢分治'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '构建体系完善、运转高效的基层首诊、急慢分治、双向转诊的服务模式', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:基层首诊'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '加强分级诊疗制度建设,构建体系完善、运转高效的基层首诊', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:急慢分治'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '加强分级诊疗制度建设,构建体系完善、运转高效的基层首诊', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:双向转诊'}), (b:Program {id: 'prog:分级诊疗制度'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '加强分级诊疗制度建设,构建体系完善、运转高效的基层首诊', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Program {id: 'prog:全面从严治党'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '集团纪委将坚定不移全面从严治党', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:临床路径管理'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '强化临床路径、单病种质控、病案质控管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:单病种质控'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '强化临床路径、单病种质控、病案质控管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:病案质控管理'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '强化临床路径、单病种质控、病案质控管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:精细化便民服务'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '开展精细化便民服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:居家隔离发热患者服务中心'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '及时启动“居家隔离发热患者服务中心”和“小白便民发热诊疗站”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:小白便民发热诊疗站'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '及时启动“居家隔离发热患者服务中心”和“小白便民发热诊疗站”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:居家隔离发热患者服务中心'}), (b:Program {id: 'prog:精细化便民服务'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '“居家隔离发热患者服务中心”和“小白便民发热诊疗站”,开展精细化便民服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:小白便民发热诊疗站'}), (b:Program {id: 'prog:精细化便民服务'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '“小白便民发热诊疗站”,开展精细化便民服务', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团核酸采集队伍'}), (b:Organization {id: 'org:寿阳县医疗集团'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '组建了近1000余人的核酸采集队伍', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团核酸采集队伍'}), (b:Event {id: 'event:新冠肺炎疫情'}) MERGE (a)-[r:SUPPORTS {source: '002'}]->(b) SET r.quote = '第一时间奔赴在全县疫情可疑爆发点防疫抗疫', r.role = null, r.detail = '防疫抗疫', r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:寿阳县医疗集团远程会诊中心'}) MERGE (a)-[r:CO_BUILDS {source: '002'}]->(b) SET r.quote = '建立起与北京301医院和华西医院的远程会诊中心', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:云巡诊车'}), (b:Program {id: 'prog:智慧流动医院'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '以“云巡诊车”为载体的“智慧流动医院”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团党委'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团党委委员、纪检书记李艳艳', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团纪委'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '寿阳县医疗集团纪委坚持以习近平新时代中国特色社会主义思想为指导', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:15分钟救治圈'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = '打造了15分钟救治圈,让县域群众得到第一时间的医疗救治', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Program {id: 'prog:保健康、防重症'}) MERGE (a)-[r:RUNS {source: '002'}]->(b) SET r.quote = '充分发挥三级医疗网络作用,着力保健康、防重症', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:星级四强党组织建设'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '全力做好“星级”“四强”党组织建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:党员争先创优系列活动'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '开展党员争先创优系列活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:争创三级医院'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '二是要锚定三级医院建设目标', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:名老中医传承团队建设'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '加强名老中医传承团队建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县乡一体化统一信息平台'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '建立县乡一体化的统一信息平台', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:十大文化体系建设'}), (b:Program {id: 'prog:九项重点工作'}) MERGE (a)-[r:PART_OF {source: '002'}]->(b) SET r.quote = '以职工为主体的十大文化体系建设全面落地', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:李艳艳'}), (b:Achievement {id: 'ach:002:签订监督责任书的科室负责人代表数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '李艳艳先后与集团6个科室负责人代表和2个基层卫生院负责人代表签订了', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Person {id: 'person:李艳艳'}), (b:Achievement {id: 'ach:002:签订监督责任书的基层卫生院负责人代表数'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '李艳艳先后与集团6个科室负责人代表和2个基层卫生院负责人代表签订了', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:智慧流动医院'}), (b:Achievement {id: 'ach:002:智慧流动医院解决群众看病远、看病难问题'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '解决了群众看病远、看病难问题', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:县级医院对口帮扶乡镇卫生院'}), (b:Achievement {id: 'ach:002:县级医院对口帮扶乡镇卫生院成效显著'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '县级医院对口帮扶乡镇卫生院成效显著,乡镇卫生院服务能力大力提升', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:清廉医院行动'}), (b:Achievement {id: 'ach:002:清廉医院和精神文明建设迈上新台阶'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '清廉医院和精神文明建设不断迈上新台阶', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:精神文明建设'}), (b:Achievement {id: 'ach:002:清廉医院和精神文明建设迈上新台阶'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '清廉医院和精神文明建设不断迈上新台阶', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:清廉医院和精神文明建设迈上新台阶'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '清廉医院和精神文明建设不断迈上新台阶', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:全县顺利度过疫情流行高峰期'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '使全县顺利度过了疫情流行高峰期', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:寿阳县医疗集团'}), (b:Achievement {id: 'ach:002:十大文化体系建设全面落地（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '以职工为主体的十大文化体系建设全面落地', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:十大文化体系建设'}), (b:Achievement {id: 'ach:002:十大文化体系建设全面落地（目标）'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '002'}]->(b) SET r.quote = '以职工为主体的十大文化体系建设全面落地', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Report {id: 'report:002'}), (b:Place {id: 'place:寿阳县'}) MERGE (a)-[r:LOCATED_IN {source: '002'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

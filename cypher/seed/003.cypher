@@ -105,10 +105,12 @@ MERGE (n:Program {id: 'prog:三医联动改革'}) SET n.aliases = ['三医联动
 “三医”联动改革', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:电子病历应用分级水平提升行动'}) SET n.aliases = null, n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '电子病历应用分级水平提升行动', n.scope = null, n.searchText = '电子病历应用分级水平提升行动', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:疾控体系改革'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '疾控体系改革', n.scope = null, n.searchText = '疾控体系改革', n.year = null, n.seed = $seed;
-MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
+MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”', '互联网+', '“互联网+”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
 “互联网+医疗健康”
 互联网+医疗
-“互联网+医疗”', n.year = null, n.seed = $seed;
+“互联网+医疗”
+互联网+
+“互联网+”', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:智慧医院'}) SET n.aliases = null, n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '智慧医院', n.scope = null, n.searchText = '智慧医院', n.year = null, n.seed = $seed;
 MERGE (n:Program {id: 'prog:5G+医疗健康远程应用体系'}) SET n.aliases = ['“5G+医疗健康”远程应用体系'], n.description = null, n.kind = 'PLATFORM', n.masked = null, n.name = '5G+医疗健康远程应用体系', n.scope = null, n.searchText = '5G+医疗健康远程应用体系
 “5G+医疗健康”远程应用体系', n.year = null, n.seed = $seed;
@@ -133,11 +135,11 @@ MERGE (n:Achievement {id: 'ach:003:启动朝阳镇卫生院次中心建设（目
 MERGE (n:Achievement {id: 'ach:003:朝阳镇卫生院新建社区医院（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '朝阳镇卫生院新建社区医院（目标）', n.original = null, n.qualifier = null, n.searchText = '朝阳镇卫生院新建社区医院(目标)
 市中区力争朝阳镇卫生院新建社区医院。', n.statement = '市中区力争朝阳镇卫生院新建社区医院。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:003:三年内打造县级临床重点专科（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '三年内打造县级临床重点专科（目标）', n.original = '6个县级临床重点专科', n.qualifier = null, n.searchText = '三年内打造县级临床重点专科(目标)
-市中区卫健局争取三年内打造成功6个县级临床重点专科。', n.statement = '市中区卫健局争取三年内打造成功6个县级临床重点专科。', n.unit = '个', n.value = 6, n.year = null, n.seed = $seed;
+市中区卫健局争取三年内打造成功6个县级临床重点专科。', n.statement = '市中区卫健局争取三年内打造成功6个县级临床重点专科。', n.unit = '个', n.value = 6, n.year = 2025, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:003:三年内打造市级临床重点专科（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '三年内打造市级临床重点专科（目标）', n.original = '1个市级临床重点专科', n.qualifier = null, n.searchText = '三年内打造市级临床重点专科(目标)
-市中区卫健局争取三年内打造成功1个市级临床重点专科。', n.statement = '市中区卫健局争取三年内打造成功1个市级临床重点专科。', n.unit = '个', n.value = 1, n.year = null, n.seed = $seed;
+市中区卫健局争取三年内打造成功1个市级临床重点专科。', n.statement = '市中区卫健局争取三年内打造成功1个市级临床重点专科。', n.unit = '个', n.value = 1, n.year = 2025, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:003:全科室质控组织全覆盖（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '全科室质控组织全覆盖（目标）', n.original = null, n.qualifier = null, n.searchText = '全科室质控组织全覆盖(目标)
-市中区卫健局完善质量控制体系,目标实现全科室质控组织全覆盖。', n.statement = '市中区卫健局完善质量控制体系，目标实现全科室质控组织全覆盖。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+市中区卫健局完善质量控制体系,目标实现全科室质控组织全覆盖。', n.statement = '市中区卫健局完善质量控制体系，目标实现全科室质控组织全覆盖。', n.unit = null, n.value = null, n.year = 2025, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:003:2023年底公立医院全面开展检查检验结果互认（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '2023年底公立医院全面开展检查检验结果互认（目标）', n.original = null, n.qualifier = null, n.searchText = '2023年底公立医院全面开展检查检验结果互认(目标)
 力争2023年底实现市中区公立医院全面开展检查检验结果互认。', n.statement = '力争2023年底实现市中区公立医院全面开展检查检验结果互认。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:003:白马镇中心卫生院创建基层省级临床特色科室（目标）'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '白马镇中心卫生院创建基层省级临床特色科室（目标）', n.original = '各1个', n.qualifier = null, n.searchText = '白马镇中心卫生院创建基层省级临床特色科室(目标)
@@ -176,6 +178,18 @@ MERGE (n:Place {id: 'place:中国'}) SET n.aliases = ['中华人民共和国', '
 MERGE (n:Organization {id: 'org:内江市市中区卫生健康局党组'}) SET n.aliases = ['市中区卫健局党组'], n.description = null, n.grade = null, n.kind = 'PARTY_OR_MASS_ORG', n.masked = null, n.name = '内江市市中区卫生健康局党组', n.scope = null, n.searchText = '内江市市中区卫生健康局党组
 市中区卫健局党组', n.seed = $seed;
 MERGE (n:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '优质医疗资源扩容和区域均衡布局', n.scope = null, n.searchText = '优质医疗资源扩容和区域均衡布局', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:公立医院高质量发展'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '公立医院高质量发展', n.scope = null, n.searchText = '公立医院高质量发展', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:公立医院服务体系建设'}) SET n.aliases = ['公立医院的服务体系建设'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '公立医院服务体系建设', n.scope = null, n.searchText = '公立医院服务体系建设
+公立医院的服务体系建设', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:特色优势科目建设'}) SET n.aliases = ['特色优势科目'], n.description = null, n.kind = 'PROJECT', n.masked = null, n.name = '特色优势科目建设', n.scope = null, n.searchText = '特色优势科目建设
+特色优势科目', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:基层党建工作'}) SET n.aliases = ['基层党建'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '基层党建工作', n.scope = null, n.searchText = '基层党建工作
+基层党建', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:履责提示机制'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '履责提示机制', n.scope = null, n.searchText = '履责提示机制', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:一岗双责'}) SET n.aliases = ['“一岗双责”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '一岗双责', n.scope = null, n.searchText = '一岗双责
+“一岗双责”', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:003:健康中国建设上升为国家战略'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '健康中国建设上升为国家战略', n.original = null, n.qualifier = null, n.searchText = '健康中国建设上升为国家战略
+党的十八大以来,以习近平同志为核心的党中央把健康中国建设上升到国家战略高度。', n.statement = '党的十八大以来，以习近平同志为核心的党中央把健康中国建设上升到国家战略高度。', n.unit = null, n.value = null, n.year = 2023, n.seed = $seed;
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局党组书记、局长 张琨'}]->(b) SET r.seed = $seed;
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '持续深化健康中区建设'}]->(b) SET r.seed = $seed;
@@ -274,6 +288,14 @@ MATCH (a:Place {id: 'place:中国'}), (b:Report {id: 'report:003'}) MERGE (a)-[r
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局党组书记、局长 张琨'}]->(b) SET r.seed = $seed;
 MATCH (a:Organization {id: 'org:内江市市中区卫生健康局党组'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '落实党组主体责任'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:优质医疗资源扩容和区域均衡布局'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '加快优质医疗资源扩容和区域均衡布局'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院高质量发展'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '使公立医院的发展走向高质量'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院服务体系建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '市中区卫健局坚持加强公立医院的服务体系建设'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:特色优势科目建设'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '重点遴选建设一批特色优势科目'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:基层党建工作'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '落实基层党建工作重点任务'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:基层党建工作'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '二是要扎实抓好基层党建工作'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:履责提示机制'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '健全完善履责提示等机制'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:一岗双责'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '班子成员“一岗双责”'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:003:健康中国建设上升为国家战略'}), (b:Report {id: 'report:003'}) MERGE (a)-[r:MENTIONED_IN {quote: '党中央把健康中国建设上升到国家战略高度'}]->(b) SET r.seed = $seed;
 // Relationships
 MATCH (a:Place {id: 'place:内江市市中区'}), (b:Place {id: 'place:内江市'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '市中区卫健局党组书记、局长 张琨', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Place {id: 'place:内江市'}), (b:Place {id: 'place:四川省'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面落实省委十二届二次全会和市委八届五次全会决策部署', r.role = null, r.detail = null, r.seed = $seed;
@@ -413,4 +435,19 @@ MATCH (a:Program {id: 'prog:数字5G智慧影像云'}), (b:Program {id: 'prog:�
 MATCH (a:Program {id: 'prog:智慧疾控'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '推进“互联网+医疗健康”发展,实施智慧医院、“5G+医疗健康”远程应用体系', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:川渝检查检验结果互认'}), (b:Program {id: 'prog:川渝卫生健康圈'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '全面融入川渝卫生健康圈,积极推动市中区医疗机构川渝检查检验结果互认', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:县域医疗卫生一体化管理体系'}), (b:Program {id: 'prog:整合型医疗卫生服务体系'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '其中重要的抓手就是要推进形成以县域为龙头', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:公立医院服务体系建设'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '市中区卫健局坚持加强公立医院的服务体系建设', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:特色优势科目建设'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '重点遴选建设一批特色优势科目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:特色优势科目建设'}), (b:Program {id: 'prog:公立医院服务体系建设'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '坚持加强公立医院的服务体系建设,一是重点遴选建设一批特色优势科目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:临床重点专科建设'}), (b:Program {id: 'prog:特色优势科目建设'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '重点遴选建设一批特色优势科目,争取三年内打造成功6个县级临床重点专科', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:基层党建工作'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '二是要扎实抓好基层党建工作', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:党建引领强医利民行动'}), (b:Program {id: 'prog:基层党建工作'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '扎实抓好基层党建工作,牢固树立抓业务必须抓党建的思路', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:三亮三比拼、三评三满意党建引领强医利民品牌'}), (b:Program {id: 'prog:党建引领强医利民行动'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '“三亮三比拼、三评三满意”党建引领强医利民品牌', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:履责提示机制'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '健全完善履责提示等机制', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:内江市市中区卫生健康局'}), (b:Program {id: 'prog:一岗双责'}) MERGE (a)-[r:RUNS {source: '003'}]->(b) SET r.quote = '落实党组主体责任、“一把手”第一责任人责任、班子成员“一岗双责”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:中国共产党中央委员会'}), (b:Achievement {id: 'ach:003:健康中国建设上升为国家战略'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '党中央把健康中国建设上升到国家战略高度', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:健康中国战略'}), (b:Achievement {id: 'ach:003:健康中国建设上升为国家战略'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '003'}]->(b) SET r.quote = '把健康中国建设上升到国家战略高度', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:国家卫生健康委员会'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '国家卫健委体制改革司指出', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:公立医院服务体系建设'}), (b:Program {id: 'prog:公立医院高质量发展'}) MERGE (a)-[r:PART_OF {source: '003'}]->(b) SET r.quote = '使公立医院的发展走向高质量', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Event {id: 'event:中国共产党第十八次全国代表大会'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '党的十八大以来', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Event {id: 'event:中国共产党第二十次全国代表大会'}), (b:Place {id: 'place:中国'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = '习近平总书记在党的二十大报告中指出', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Report {id: 'report:003'}), (b:Place {id: 'place:内江市市中区'}) MERGE (a)-[r:LOCATED_IN {source: '003'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

@@ -97,15 +97,15 @@ MERGE (n:Event {id: 'event:新冠肺炎疫情'}) SET n.aliases = ['新冠疫情'
 COVID-19
 疫情', n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:委级实事项目15项'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '委级实事项目15项', n.original = '15项', n.qualifier = null, n.searchText = '委级实事项目15项
-济南市卫健委党组在“我为群众办实事”实践活动中梳理委级实事项目15项。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中梳理委级实事项目15项。', n.unit = '项', n.value = 15, n.year = null, n.seed = $seed;
+济南市卫健委党组在“我为群众办实事”实践活动中梳理委级实事项目15项。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中梳理委级实事项目15项。', n.unit = '项', n.value = 15, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:全系统实事项目144项'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '全系统实事项目144项', n.original = '144项', n.qualifier = null, n.searchText = '全系统实事项目144项
-济南市卫生健康全系统梳理实事项目144项。', n.statement = '济南市卫生健康全系统梳理实事项目144项。', n.unit = '项', n.value = 144, n.year = null, n.seed = $seed;
+济南市卫生健康全系统梳理实事项目144项。', n.statement = '济南市卫生健康全系统梳理实事项目144项。', n.unit = '项', n.value = 144, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:排查问题391个'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '排查问题391个', n.original = '问题391个', n.qualifier = null, n.searchText = '排查问题391个
-济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.unit = '个', n.value = 391, n.year = null, n.seed = $seed;
+济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.statement = '济南市卫健委党组在“我为群众办实事”实践活动中排查解决问题391个。', n.unit = '个', n.value = 391, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:“十三五”时期改革成效最大的五年'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '“十三五”时期改革成效最大的五年', n.original = null, n.qualifier = null, n.searchText = '“十三五”时期改革成效最大的五年
-“十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。', n.statement = '“十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+“十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。', n.statement = '“十三五”时期成为济南市卫生健康事业改革成效最大、发展速度最快、群众获益最多的五年。', n.unit = null, n.value = null, n.year = 2020, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '社会办医投诉占行业投诉总量60%以上', n.original = '60%以上', n.qualifier = '以上', n.searchText = '社会办医投诉占行业投诉总量60%以上
-2019年之前,反映社会办医疗机构的12345热线投诉占济南市卫生健康行业投诉总量的60%以上。', n.statement = '2019年之前，反映社会办医疗机构的12345热线投诉占济南市卫生健康行业投诉总量的60%以上。', n.unit = '%', n.value = 60, n.year = null, n.seed = $seed;
+2019年之前,反映社会办医疗机构的12345热线投诉占济南市卫生健康行业投诉总量的60%以上。', n.statement = '2019年之前，反映社会办医疗机构的12345热线投诉占济南市卫生健康行业投诉总量的60%以上。', n.unit = '%', n.value = 60, n.year = 2019, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:组成30个服务队'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '组成30个服务队', n.original = '30个', n.qualifier = null, n.searchText = '组成30个服务队
 济南市卫健委组织党员干部组成30个服务队走访社会办医疗机构。', n.statement = '济南市卫健委组织党员干部组成30个服务队走访社会办医疗机构。', n.unit = '个', n.value = 30, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:走访调研97家社会办医疗机构'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '走访调研97家社会办医疗机构', n.original = '97家', n.qualifier = null, n.searchText = '走访调研97家社会办医疗机构
@@ -121,17 +121,17 @@ MERGE (n:Achievement {id: 'ach:004:信息系统完成58万人次随访'}) SET n.
 MERGE (n:Achievement {id: 'ach:004:全省率先试点智慧中药房'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '全省率先试点智慧中药房', n.original = null, n.qualifier = null, n.searchText = '全省率先试点智慧中药房
 2020年9月济南市卫生健康委在全省率先试点“智慧中药房”建设。', n.statement = '2020年9月济南市卫生健康委在全省率先试点“智慧中药房”建设。', n.unit = null, n.value = null, n.year = 2020, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:建成6家智慧中药房'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '建成6家智慧中药房', n.original = '6家', n.qualifier = null, n.searchText = '建成6家智慧中药房
-济南市已建成宏济堂制药等6家智慧中药房。', n.statement = '济南市已建成宏济堂制药等6家智慧中药房。', n.unit = '家', n.value = 6, n.year = null, n.seed = $seed;
+济南市已建成宏济堂制药等6家智慧中药房。', n.statement = '济南市已建成宏济堂制药等6家智慧中药房。', n.unit = '家', n.value = 6, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:智慧中药房总面积1.4万平方米'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '智慧中药房总面积1.4万平方米', n.original = '1.4万平方米', n.qualifier = null, n.searchText = '智慧中药房总面积1.4万平方米
-济南智慧中药房总面积达1.4万平方米。', n.statement = '济南智慧中药房总面积达1.4万平方米。', n.unit = '平方米', n.value = 14000, n.year = null, n.seed = $seed;
+济南智慧中药房总面积达1.4万平方米。', n.statement = '济南智慧中药房总面积达1.4万平方米。', n.unit = '平方米', n.value = 14000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:智慧中药房服务覆盖所有区县'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '智慧中药房服务覆盖所有区县', n.original = null, n.qualifier = null, n.searchText = '智慧中药房服务覆盖所有区县
-济南智慧中药房服务范围覆盖所有区县。', n.statement = '济南智慧中药房服务范围覆盖所有区县。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+济南智慧中药房服务范围覆盖所有区县。', n.statement = '济南智慧中药房服务范围覆盖所有区县。', n.unit = null, n.value = null, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:煎煮能力每日1.6万张处方'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '煎煮能力每日1.6万张处方', n.original = '每日1.6万张处方', n.qualifier = null, n.searchText = '煎煮能力每日1.6万张处方
-济南智慧中药房煎煮能力达每日1.6万张处方。', n.statement = '济南智慧中药房煎煮能力达每日1.6万张处方。', n.unit = '张/日', n.value = 16000, n.year = null, n.seed = $seed;
+济南智慧中药房煎煮能力达每日1.6万张处方。', n.statement = '济南智慧中药房煎煮能力达每日1.6万张处方。', n.unit = '张/日', n.value = 16000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:累计处方量380万张'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '累计处方量380万张', n.original = '380万张', n.qualifier = null, n.searchText = '累计处方量380万张
-济南智慧中药房累计处方量达380万张。', n.statement = '济南智慧中药房累计处方量达380万张。', n.unit = '张', n.value = 3800000, n.year = null, n.seed = $seed;
+济南智慧中药房累计处方量达380万张。', n.statement = '济南智慧中药房累计处方量达380万张。', n.unit = '张', n.value = 3800000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:服务患者近百万人'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '服务患者近百万人', n.original = '近百万人', n.qualifier = '近', n.searchText = '服务患者近百万人
-济南智慧中药房服务患者近百万人。', n.statement = '济南智慧中药房服务患者近百万人。', n.unit = '人', n.value = 1000000, n.year = null, n.seed = $seed;
+济南智慧中药房服务患者近百万人。', n.statement = '济南智慧中药房服务患者近百万人。', n.unit = '人', n.value = 1000000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:285家预防接种点'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '285家预防接种点', n.original = '285家', n.qualifier = null, n.searchText = '285家预防接种点
 济南全市285家预防接种点日夜不停为市民接种新冠疫苗。', n.statement = '济南全市285家预防接种点日夜不停为市民接种新冠疫苗。', n.unit = '家', n.value = 285, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:9000多名基层卫生工作人员从事疫苗接种'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '9000多名基层卫生工作人员从事疫苗接种', n.original = '9000多名', n.qualifier = '多', n.searchText = '9000多名基层卫生工作人员从事疫苗接种
@@ -143,15 +143,15 @@ MERGE (n:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'})
 MERGE (n:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '全国妇幼健康信息化建设典型案例', n.original = null, n.qualifier = null, n.searchText = '全国妇幼健康信息化建设典型案例
 济南智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例。', n.statement = '济南智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:孕产妇死亡率控制在十万分之六以内'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '孕产妇死亡率控制在十万分之六以内', n.original = '十万分之六以内', n.qualifier = '以内', n.searchText = '孕产妇死亡率控制在十万分之六以内
-近三年济南全市常住人口孕产妇死亡率控制在十万分之六以内。', n.statement = '近三年济南全市常住人口孕产妇死亡率控制在十万分之六以内。', n.unit = '/10万', n.value = 6, n.year = null, n.seed = $seed;
+近三年济南全市常住人口孕产妇死亡率控制在十万分之六以内。', n.statement = '近三年济南全市常住人口孕产妇死亡率控制在十万分之六以内。', n.unit = '/10万', n.value = 6, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:婴儿死亡率控制在2.0‰以内'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '婴儿死亡率控制在2.0‰以内', n.original = '2.0以内', n.qualifier = '以内', n.searchText = '婴儿死亡率控制在2.0‰以内
-近三年济南全市婴儿死亡率控制在2.0(‰)以内。', n.statement = '近三年济南全市婴儿死亡率控制在2.0（‰）以内。', n.unit = '‰', n.value = 2, n.year = null, n.seed = $seed;
+近三年济南全市婴儿死亡率控制在2.0(‰)以内。', n.statement = '近三年济南全市婴儿死亡率控制在2.0（‰）以内。', n.unit = '‰', n.value = 2, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) SET n.aliases = null, n.description = null, n.kind = 'DESIGNATION', n.lost = null, n.masked = null, n.name = '全国首批健康中国行动创新模式宫颈癌防治试点城市', n.original = null, n.qualifier = null, n.searchText = '全国首批健康中国行动创新模式宫颈癌防治试点城市
 2021年3月,济南市成功创建为全国首批“健康中国行动创新模式宫颈癌防治试点城市”之一。', n.statement = '2021年3月，济南市成功创建为全国首批“健康中国行动创新模式宫颈癌防治试点城市”之一。', n.unit = null, n.value = null, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '全面启动7年级女孩免费接种HPV疫苗', n.original = null, n.qualifier = null, n.searchText = '全面启动7年级女孩免费接种HPV疫苗
-济南市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目。', n.statement = '济南市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+济南市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目。', n.statement = '济南市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目。', n.unit = null, n.value = null, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:近4万花季少女受益'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '近4万花季少女受益', n.original = '近4万', n.qualifier = '近', n.searchText = '近4万花季少女受益
-HPV疫苗免费接种项目将惠及近4万花季少女。', n.statement = 'HPV疫苗免费接种项目将惠及近4万花季少女。', n.unit = '人', n.value = 40000, n.year = null, n.seed = $seed;
+HPV疫苗免费接种项目将惠及近4万花季少女。', n.statement = 'HPV疫苗免费接种项目将惠及近4万花季少女。', n.unit = '人', n.value = 40000, n.year = 2021, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:起步区在建三级医院1所'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '起步区在建三级医院1所', n.original = '1所', n.qualifier = null, n.searchText = '起步区在建三级医院1所
 济南新旧动能转换起步区在建三级医院1所。', n.statement = '济南新旧动能转换起步区在建三级医院1所。', n.unit = '所', n.value = 1, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:6家市属优势专科医院组建整合型医疗中心'}) SET n.aliases = null, n.description = null, n.kind = 'METRIC', n.lost = null, n.masked = null, n.name = '6家市属优势专科医院组建整合型医疗中心', n.original = '6家市属优势专科医院', n.qualifier = null, n.searchText = '6家市属优势专科医院组建整合型医疗中心
@@ -209,6 +209,26 @@ MERGE (n:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城
 《康养济南建设实施方案》的目标是让康养济南、国际康养名城真正成为济南的一张靓丽名片。', n.statement = '《康养济南建设实施方案》的目标是让康养济南、国际康养名城真正成为济南的一张靓丽名片。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
 MERGE (n:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '社会办医与公立医院形成良性竞争格局', n.original = null, n.qualifier = null, n.searchText = '社会办医与公立医院形成良性竞争格局
 济南市卫健委党组按照市委、市政府部署,使济南社会办医形成了与公立医院相互促进、相互补充、良性竞争的格局。', n.statement = '济南市卫健委党组按照市委、市政府部署，使济南社会办医形成了与公立医院相互促进、相互补充、良性竞争的格局。', n.unit = null, n.value = null, n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:医疗乱象积弊打击一批'}) SET n.aliases = ['医疗乱象“积弊”打击一批'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '医疗乱象积弊打击一批', n.scope = null, n.searchText = '医疗乱象积弊打击一批
+医疗乱象“积弊”打击一批', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:医疗投诉积案化解一批'}) SET n.aliases = ['医疗投诉“积案”化解一批'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '医疗投诉积案化解一批', n.scope = null, n.searchText = '医疗投诉积案化解一批
+医疗投诉“积案”化解一批', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:12345热线积怨销号一批'}) SET n.aliases = ['12345热线“积怨”销号一批'], n.description = null, n.kind = 'CAMPAIGN', n.masked = null, n.name = '12345热线积怨销号一批', n.scope = null, n.searchText = '12345热线积怨销号一批
+12345热线“积怨”销号一批', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:互联网+医疗健康'}) SET n.aliases = ['“互联网+医疗健康”', '互联网+医疗', '“互联网+医疗”', '互联网+', '“互联网+”'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '互联网+医疗健康', n.scope = null, n.searchText = '互联网+医疗健康
+“互联网+医疗健康”
+互联网+医疗
+“互联网+医疗”
+互联网+
+“互联网+”', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:健康中国行动'}) SET n.aliases = null, n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '健康中国行动', n.scope = null, n.searchText = '健康中国行动', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:整合型、智慧化、高品质卫生健康服务体系'}) SET n.aliases = ['国际一流的整合型、智慧化、高品质卫生健康服务体系'], n.description = null, n.kind = 'INITIATIVE', n.masked = null, n.name = '整合型、智慧化、高品质卫生健康服务体系', n.scope = null, n.searchText = '整合型、智慧化、高品质卫生健康服务体系
+国际一流的整合型、智慧化、高品质卫生健康服务体系', n.year = null, n.seed = $seed;
+MERGE (n:Program {id: 'prog:医疗康养项目'}) SET n.aliases = null, n.description = '济南正在谋划和推进的一些具有现代医院管理制度特色的医疗康养项目', n.kind = 'PROJECT', n.masked = null, n.name = '医疗康养项目', n.scope = null, n.searchText = '医疗康养项目', n.year = null, n.seed = $seed;
+MERGE (n:Achievement {id: 'ach:004:妇幼健康核心指标保持优于国家水平'}) SET n.aliases = null, n.description = null, n.kind = 'MILESTONE', n.lost = null, n.masked = null, n.name = '妇幼健康核心指标保持优于国家水平', n.original = null, n.qualifier = null, n.searchText = '妇幼健康核心指标保持优于国家水平
+近三年,济南妇幼健康核心指标保持在优于国家水平的状态(原文经同义词替换,作“焦点目标坚持茂盛国家水平”)。', n.statement = '近三年，济南妇幼健康核心指标保持在优于国家水平的状态（原文经同义词替换，作“焦点目标坚持茂盛国家水平”）。', n.unit = null, n.value = null, n.year = 2021, n.seed = $seed;
+MERGE (n:Program {id: 'prog:出院患者电话随访'}) SET n.aliases = ['电话随访'], n.description = null, n.kind = 'SERVICE', n.masked = null, n.name = '出院患者电话随访', n.scope = null, n.searchText = '出院患者电话随访
+电话随访', n.year = null, n.seed = $seed;
 // Provenance: each mention of a node in a report, with its quote
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '在济南市卫生健康委,有这样一群人'}]->(b) SET r.seed = $seed;
 MATCH (a:Place {id: 'place:济南市'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '济南率先实现'}]->(b) SET r.seed = $seed;
@@ -269,6 +289,7 @@ MATCH (a:Program {id: 'prog:特色康养名城'}), (b:Report {id: 'report:004'})
 MATCH (a:Program {id: 'prog:智慧康养名城'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设“智慧康养”名城'}]->(b) SET r.seed = $seed;
 MATCH (a:Program {id: 'prog:产业康养名城'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '建设“产业康养”名城'}]->(b) SET r.seed = $seed;
 MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '无论面对疫情考验'}]->(b) SET r.seed = $seed;
+MATCH (a:Event {id: 'event:新冠肺炎疫情'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '即使在疫情防控和疫苗接种最繁忙的时期'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:004:委级实事项目15项'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '梳理委级实事项目15项'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:004:全系统实事项目144项'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '全系统实事项目144项'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:004:排查问题391个'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '问题391个'}]->(b) SET r.seed = $seed;
@@ -325,6 +346,15 @@ MATCH (a:Achievement {id: 'ach:004:目标：成为没有宫颈癌的城市'}), (
 MATCH (a:Achievement {id: 'ach:004:目标：构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:004:目标：让康养济南、国际康养名城成为城市名片'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '让康养济南、国际康养名城真正成为我市的一张靓丽名片'}]->(b) SET r.seed = $seed;
 MATCH (a:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '使我市社会办医造成了与公立医院彼此激动、彼此增补、良性比赛的格局'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗乱象积弊打击一批'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗乱象“积弊”打击一批'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗投诉积案化解一批'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '医疗投诉“积案”化解一批'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:12345热线积怨销号一批'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '12345热线“积怨”销号一批'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网+医疗健康'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '“互联+”为实现全民健康插上幸福便捷的翅膀'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:健康中国行动'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '“健康中国行动创新模式宫颈癌防治试点城市”之一'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:整合型、智慧化、高品质卫生健康服务体系'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '构建国际一流的整合型、智慧化、高品质卫生健康服务体系'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗康养项目'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '具有现代医院管理制度特色的医疗康养项目'}]->(b) SET r.seed = $seed;
+MATCH (a:Achievement {id: 'ach:004:妇幼健康核心指标保持优于国家水平'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '妇幼健康焦点目标坚持茂盛国家水平'}]->(b) SET r.seed = $seed;
+MATCH (a:Program {id: 'prog:出院患者电话随访'}), (b:Report {id: 'report:004'}) MERGE (a)-[r:MENTIONED_IN {quote: '通过电话对出院患者进行随访'}]->(b) SET r.seed = $seed;
 // Relationships
 MATCH (a:Place {id: 'place:济南市'}), (b:Place {id: 'place:山东省'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '山东新旧动能转换综合试验区新引擎', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Place {id: 'place:济南市章丘区'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心', r.role = null, r.detail = null, r.seed = $seed;
@@ -402,13 +432,9 @@ MATCH (a:Program {id: 'prog:智慧中药房'}), (b:Achievement {id: 'ach:004:累
 MATCH (a:Program {id: 'prog:智慧中药房'}), (b:Achievement {id: 'ach:004:服务患者近百万人'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '服务患者近百万人', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:004:285家预防接种点'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市285家预防接种点', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:新冠疫苗接种'}), (b:Achievement {id: 'ach:004:9000多名基层卫生工作人员从事疫苗接种'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '从事疫苗接种的9000多名基层卫生工作人员', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:济南市危重孕产妇救治地图'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:智慧母婴安全管理模式'}), (b:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全国妇幼健康信息化建设典型案例'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '智慧母婴安全管理模式获评全国妇幼健康信息化建设典型案例', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:孕产妇死亡率控制在十万分之六以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市常住人口孕产妇死亡率控制在十万分之六以内', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:婴儿死亡率控制在2.0‰以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '婴儿死亡率控制在2.0以内', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '2021年3月,济南市成功创建为全国首批', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}), (b:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}), (b:Achievement {id: 'ach:004:近4万花季少女受益'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '将有近4万花季少女感受到', r.role = null, r.detail = null, r.seed = $seed;
@@ -467,7 +493,6 @@ MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievemen
 MATCH (a:Program {id: 'prog:12345热线'}), (b:Achievement {id: 'ach:004:社会办医投诉占行业投诉总量60%以上'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '反响社会办医疗机构的12345热线多条', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:五色高危孕产妇信息化动态管理'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '五色高危孕产妇信息化动态管理', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'}), (b:Achievement {id: 'ach:004:全国首批健康中国行动创新模式宫颈癌防治试点城市'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '“健康中国行动创新模式宫颈癌防治试点城市”之一', r.role = null, r.detail = null, r.seed = $seed;
-MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:委级实事项目15项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '梳理委级实事项目15项', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:全系统实事项目144项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全系统实事项目144项', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:我为群众办实事实践活动'}), (b:Achievement {id: 'ach:004:排查问题391个'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '问题391个', r.role = null, r.detail = null, r.seed = $seed;
@@ -487,4 +512,44 @@ MATCH (a:Program {id: 'prog:品质康养名城'}), (b:Program {id: 'prog:康养�
 MATCH (a:Program {id: 'prog:特色康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“特色康养”名城', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:智慧康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“智慧康养”名城', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Program {id: 'prog:产业康养名城'}), (b:Program {id: 'prog:康养济南'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '建设“产业康养”名城', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗乱象积弊打击一批'}), (b:Program {id: 'prog:五个一批'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '列入委党组工作“五个一批”重要内容', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:医疗乱象积弊打击一批'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '医疗乱象“积弊”打击一批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗投诉积案化解一批'}), (b:Program {id: 'prog:五个一批'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '列入委党组工作“五个一批”重要内容', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:医疗投诉积案化解一批'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '医疗投诉“积案”化解一批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:12345热线积怨销号一批'}), (b:Program {id: 'prog:五个一批'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '列入委党组工作“五个一批”重要内容', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Program {id: 'prog:12345热线积怨销号一批'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '12345热线“积怨”销号一批', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Program {id: 'prog:互联网+医疗健康'}) MERGE (a)-[r:PARTICIPATES_IN {source: '004'}]->(b) SET r.quote = '“互联+”为实现全民健康插上幸福便捷的翅膀', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:健康中国行动创新模式宫颈癌防治试点'}), (b:Program {id: 'prog:健康中国行动'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '“健康中国行动创新模式宫颈癌防治试点城市”之一', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:整合型、智慧化、高品质卫生健康服务体系'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '构建国际一流的整合型、智慧化、高品质卫生健康服务体系', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:整合型、智慧化、高品质卫生健康服务体系'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '济南卫生健康人将胜过发点统筹计划', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会'}), (b:Program {id: 'prog:医疗康养项目'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '咱们正主动谋划和推进一些具有现代医院管理制度特色的医疗康养项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗康养项目'}), (b:Policy {id: 'policy:现代医院管理制度'}) MERGE (a)-[r:IMPLEMENTS {source: '004'}]->(b) SET r.quote = '具有现代医院管理制度特色的医疗康养项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:医疗康养项目'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = '全力加快济南品牌医疗机构集约化', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:互联网医院平台'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:中医辨证论治智能辅助系统'}), (b:Program {id: 'prog:智慧中药房'}) MERGE (a)-[r:PART_OF {source: '004'}]->(b) SET r.quote = '通过互联网医院平台、中医辨证论治智能辅助系统等赋能中医', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Program {id: 'prog:五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Program {id: 'prog:济南市危重孕产妇救治地图'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '发布“济南市危重孕产妇救治地图”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Program {id: 'prog:7年级在校女孩免费接种HPV疫苗项目'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:妇幼健康核心指标保持优于国家水平'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '妇幼健康焦点目标坚持茂盛国家水平', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:率先实现五色高危孕产妇信息化动态管理'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:发布济南市危重孕产妇救治地图'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南率先实现“绿、黄、橙、红、紫”五色高危孕产妇信息化动态管理,发布“济南市危重孕产妇救治地图”', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:孕产妇死亡率控制在十万分之六以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市常住人口孕产妇死亡率控制在十万分之六以内', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:婴儿死亡率控制在2.0‰以内'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '近三年,全市常住人口孕产妇死亡率控制在十万分之六以内,婴儿死亡率控制在2.0以内', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:全面启动7年级女孩免费接种HPV疫苗'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市在11月份全面启动7年级在校女孩免费接种HPV疫苗项目', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:285家预防接种点'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市285家预防接种点昼夜不断为市民接种疫苗', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:9000多名基层卫生工作人员从事疫苗接种'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '全市从事疫苗接种的9000多名基层卫生工作人员', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:建成6家智慧中药房'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '截至目前,我市已建成宏济堂制药等6家智慧中药房', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:智慧中药房总面积1.4万平方米'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '6家智慧中药房,总面积达1.4万平方米', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:智慧中药房服务覆盖所有区县'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:煎煮能力每日1.6万张处方'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:累计处方量380万张'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:服务患者近百万人'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '我市已建成宏济堂制药等6家智慧中药房', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Achievement {id: 'ach:004:委级实事项目15项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Achievement {id: 'ach:004:全系统实事项目144项'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Achievement {id: 'ach:004:排查问题391个'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '市卫健委党组深入开展“我为群众办实事”实践活动', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Achievement {id: 'ach:004:全省率先试点智慧中药房'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南市卫生健康委党组针对这些问题,于2020年9月份在全省率先试点', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市卫生健康委员会党组'}), (b:Achievement {id: 'ach:004:社会办医与公立医院形成良性竞争格局'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '济南市卫健委党组始终按照市委、市政府的工作部署', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Place {id: 'place:济南市'}), (b:Achievement {id: 'ach:004:“十三五”时期改革成效最大的五年'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '“十三五”时期成为我市卫生健康事业改革成效最大', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Organization {id: 'org:济南市章丘区人民医院健康管理中心'}), (b:Program {id: 'prog:出院患者电话随访'}) MERGE (a)-[r:RUNS {source: '004'}]->(b) SET r.quote = '在章丘区人民医院健康管理中心,7名专职疾病管理师', r.role = null, r.detail = null, r.seed = $seed;
+MATCH (a:Program {id: 'prog:出院患者电话随访'}), (b:Achievement {id: 'ach:004:信息系统完成58万人次随访'}) MERGE (a)-[r:HAS_ACHIEVEMENT {source: '004'}]->(b) SET r.quote = '利用信息系统已完成58万人次', r.role = null, r.detail = null, r.seed = $seed;
 MATCH (a:Report {id: 'report:004'}), (b:Place {id: 'place:济南市'}) MERGE (a)-[r:LOCATED_IN {source: '004'}]->(b) SET r.quote = null, r.role = null, r.detail = null, r.seed = $seed;

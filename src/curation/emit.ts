@@ -1,5 +1,5 @@
 import {
-  MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, SEED_STAMP, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
+  GRAPH_STATE, MENTIONED_IN, MENTION_PAIRS, NODE_LABELS, SEARCH_TEXT, SEED_STAMP, NODE_PROPERTIES, RELATION_PAIRS, RELATION_PROPERTIES, RELATION_TYPES,
   labelOfId,
 } from '../model/graph.js';
 import type { CuratedGraph, CuratedNode, CuratedRelation } from './reader.js';
@@ -89,6 +89,7 @@ export function neo4jSchema(): string {
     lines.push(`CREATE INDEX ${lower}_name IF NOT EXISTS FOR (n:${label}) ON (n.name);`);
     if ('kind' in NODE_PROPERTIES[label]) lines.push(`CREATE INDEX ${lower}_kind IF NOT EXISTS FOR (n:${label}) ON (n.kind);`);
   }
+  lines.push(`CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:${GRAPH_STATE.label}) REQUIRE n.id IS UNIQUE;`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,6 +101,8 @@ export function kuzuSchema(): string {
     lines.push(`CREATE NODE TABLE IF NOT EXISTS ${label}(id STRING, ${columns.join(', ')}, PRIMARY KEY(id));`);
   }
   const relColumns = Object.entries(RELATION_PROPERTIES).map(([name, type]) => `${name} ${type}`).join(', ');
+  const state = Object.entries(GRAPH_STATE.properties).map(([name, type]) => `${name} ${type}`);
+  lines.push(`CREATE NODE TABLE IF NOT EXISTS ${GRAPH_STATE.label}(id STRING, ${state.join(', ')}, ${SEED_STAMP} STRING, PRIMARY KEY(id));`);
   const rel = (type: string, pairs: ReadonlyArray<readonly [string, string]>) =>
     `CREATE REL TABLE IF NOT EXISTS ${type}(${pairs.map(([f, t]) => `FROM ${f} TO ${t}`).join(', ')}, ${relColumns});`;
   for (const type of RELATION_TYPES) lines.push(rel(type, RELATION_PAIRS[type]));

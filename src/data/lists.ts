@@ -146,6 +146,7 @@ export class Lists {
     let counting: Promise<number> | undefined;
     const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
     if (counted) void total().catch(() => undefined);
+    if (request.offset > this.db.store.dialect.safeSkip && request.offset >= (await total())) return { items: [], offset: request.offset, total };
     const items = this.db.readFrom(queries.start, paged, queries.items).then((rows) => rows.map((row) => this.projection.toEntity(row, label)));
     // The fields' statements start from the page (on Neo4j, sent with it, they share one finding of it):
     // worth it where a wait is a network round trip, not in process, where the loaders' second turn is cheaper.

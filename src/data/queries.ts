@@ -8,7 +8,7 @@ import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
 import { ACHIEVEMENTS_REACH, RELATED_QUERIES } from './related.js';
 import { searchQueries } from './search.js';
 import { statsQueries } from './stats.js';
-import { SWEEP_QUERIES } from './maintenance.js';
+import { STATE_QUERIES, SWEEP_QUERIES } from './maintenance.js';
 import { graphStatusQueries } from './status.js';
 import { WORKBENCH_QUERIES } from './workbench.js';
 
@@ -66,12 +66,12 @@ export function allQueries(dialect: Dialect): string[] {
   return [...new Set([
     ...keyedQueries, ...lists, ...fromPages,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
-    ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES),
+    ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES), ...Object.values(STATE_QUERIES),
   ])];
 }
 
 /** The reads among them: every query but the sweep's deletes (what may be sent together, see `combine`). */
 export function allReads(dialect: Dialect): string[] {
-  const writes = new Set<string>([SWEEP_QUERIES.relationships, SWEEP_QUERIES.nodes]);
+  const writes = new Set<string>([SWEEP_QUERIES.relationships, SWEEP_QUERIES.nodes, STATE_QUERIES.loading, STATE_QUERIES.loaded]);
   return allQueries(dialect).filter((query) => !writes.has(query));
 }

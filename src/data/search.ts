@@ -12,7 +12,7 @@ import { text } from '../graph/values.js';
 /** What the search index is built from: every entity's names and texts, and every evidence quote. */
 export function searchQueries(dialect: Dialect) {
   return {
-    texts: `MATCH (n) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.searchText AS text, ${dialect.nodeLabel('n')} AS label`,
+    texts: `MATCH ${dialect.graphNode('n')} RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.searchText AS text, ${dialect.nodeLabel('n')} AS label`,
     mentions: 'MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS id, r.id AS report, m.quote AS quote',
     articles: 'MATCH (a:Report)-[:PART_OF]->(r:Report) RETURN a.id AS article, r.id AS report',
   };

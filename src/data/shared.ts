@@ -14,9 +14,10 @@ export class GraphShared {
     this.version = new GraphVersion(store);
   }
 
-  /** `compute()`'s answer for the current graph version, computed once per version (a failure is not kept). */
+  /** `compute()`'s answer for the current graph version, computed once per version (a failure is not kept; nothing is kept while a load is under way). */
   async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const version = await this.version.get();
+    const { value: version, loading } = await this.version.state();
+    if (loading) return compute();
     const entry = this.entries.get(key);
     if (entry?.version === version) return entry.value as Promise<T>;
     const value = compute();

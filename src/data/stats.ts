@@ -21,7 +21,7 @@ export function statsQueries(dialect: Dialect) {
   const label = dialect.nodeLabel('n');
   const mentioned = 'MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(r:Report)';
   return {
-    byLabel: `MATCH (n) RETURN ${label} AS key, count(n) AS count ORDER BY count DESC, key`,
+    byLabel: `MATCH ${dialect.graphNode('n')} RETURN ${label} AS key, count(n) AS count ORDER BY count DESC, key`,
     organizationKinds: 'MATCH (n:Organization) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
     programKinds: 'MATCH (n:Program) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
     achievementKinds: 'MATCH (n:Achievement) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',

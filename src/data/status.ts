@@ -5,9 +5,9 @@ import type { GraphStore } from '../graph/store.js';
 export function graphStatusQueries(dialect: Dialect) {
   return {
     reportCount: 'MATCH (r:Report) RETURN count(r) AS reports',
-    labels: `MATCH (n) RETURN ${dialect.nodeLabel('n')} AS key, count(n) AS count`,
+    labels: `MATCH ${dialect.graphNode('n')} RETURN ${dialect.nodeLabel('n')} AS key, count(n) AS count`,
     relationships: `MATCH ()-[r]->() RETURN ${dialect.relationshipType('r')} AS key, count(r) AS count`,
-    ids: 'MATCH (n) RETURN n.id AS id',
+    ids: `MATCH ${dialect.graphNode('n')} RETURN n.id AS id`,
   };
 }
 

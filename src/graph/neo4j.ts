@@ -25,7 +25,16 @@ export interface Neo4jOptions {
   connectionTimeoutMs?: number;
 }
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+/** Neo4j is away, or refuses this server's credentials (changed, or rate-limited after failures): either way, not the client's fault. */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired',
+  'Neo.ClientError.Security.TokenExpired',
+]);
 
 /** The production store: a Neo4j server or cluster reached through the official driver. */
 export class Neo4jStore implements GraphStore {

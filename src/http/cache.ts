@@ -34,7 +34,7 @@ export function uniformCacheHints(maxAge: number): ApolloServerPlugin<Context> {
       Promise.resolve({
         // Queries only: an operation with effects must never be answered from a cache.
         executionDidStart: ({ operation, overallCachePolicy }) =>
-          Promise.resolve(void (operation.operation === OperationTypeNode.QUERY && overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' }))),
+          Promise.resolve(void (operation?.operation === OperationTypeNode.QUERY && overallCachePolicy.replace({ maxAge, scope: 'PUBLIC' }))),
         willSendResponse: ({ response, overallCachePolicy }) => {
           const policy = overallCachePolicy.policyIfCacheable();
           if (policy && response.body.kind === 'single' && !response.body.singleResult.errors)
@@ -133,9 +133,22 @@ export class HttpCache {
     return `"${sha(named.join('\n'))}"`;
   }
 
-  /** Whether the client holds this answer already (`If-None-Match`, a list, weak tags matching too). */
+  /**
+   * Whether the client holds this answer already (`If-None-Match`, a list, weak tags matching too).
+   * `*` matches nothing: whether an answer exists is known only by running the operation.
+   */
   static matches(ifNoneMatch: string | undefined, tag: string): boolean {
-    return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag || t.trim() === '*');
+    return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+  }
+
+  /**
+   * Whether a GET passes Apollo's CSRF guard (a header a cross-site form cannot send): a 304 is
+   * answered before Apollo runs, so it must not skip the guard.
+   */
+  static preflighted(headers: HTTPGraphQLRequest['headers']): boolean {
+    const type = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+    const simple = !type || ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'].includes(type);
+    return !simple || headers.has('apollo-require-preflight') || headers.has('x-apollo-operation-name');
   }
 
   /** The headers of a 304 answering `tag` (its `Vary` as the answer's, before the encoding adds to it). */

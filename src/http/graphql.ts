@@ -5,9 +5,10 @@ import { ErrorCode } from '../errors/codes.js';
 import { COMMON_HEADERS, compress, negotiate, sendError, worthCompressing, type Encoding } from './respond.js';
 import type { Admission } from './admission.js';
 import { HttpCache, persistedHash } from './cache.js';
-import type { RateLimit } from './rate-limit.js';
+import { clientOf, type RateLimit } from './rate-limit.js';
 import type { Replay, Sent } from './replay.js';
 import type { Safelist } from './safelist.js';
+import { requestVariables, variablesProblem } from './variables.js';
 
 /** What the GraphQL route needs besides the request. */
 export interface GraphQLRoute {
@@ -25,8 +26,8 @@ export interface GraphQLRoute {
   replay?: Replay;
   maxBodyBytes: number;
   requestTimeoutMs: number;
-  /** Whether `X-Forwarded-For` names the client (behind a trusted proxy). */
-  trustProxy: boolean;
+  /** How many proxies in front of this server append to `X-Forwarded-For` (0: the socket's peer is the client). */
+  trustProxy: number;
 }
 
 class BodyTooLargeError extends Error {}
@@ -48,14 +49,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 /** `application/json` or `application/graphql-response+json`, in any case, with any parameters. */
 const JSON_BODY = /^\s*application\/(graphql-response\+)?json\s*(;|$)/i;
-
-const clientOf = (req: IncomingMessage, trustProxy: boolean): string =>
-  (trustProxy &&
-    String(req.headers['x-forwarded-for'] ?? '')
-      .split(',')[0]
-      ?.trim()) ||
-  req.socket.remoteAddress ||
-  'unknown';
 
 type Refusal = { status: number; code: ErrorCode; message: string };
 
@@ -173,12 +166,14 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     }
   }
   const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+  const malformed = variablesProblem(requestVariables(request.method, body, url.search));
+  if (malformed) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, `Variables refused: ${malformed}`);
   // Tagged before the safelist rewrites the request: the tag names what the client asked for.
   const tag = await route.httpCache?.tag(request, encoding);
   const refused = route.safelist && safelisted(route.safelist, request, route.persistedOnly ?? false);
   if (refused) return sendError(res, refused.status, refused.code, refused.message);
   // The client holds this answer for this graph version already: nothing to execute.
-  if (tag && HttpCache.matches(headers.get('if-none-match'), tag)) {
+  if (tag && HttpCache.preflighted(headers) && HttpCache.matches(headers.get('if-none-match'), tag)) {
     res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, byEncoding(route.httpCache!.notModified(tag))) });
     return void res.end();
   }

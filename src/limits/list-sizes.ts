@@ -2,10 +2,7 @@ import type { GraphProfile } from '../data/profile.js';
 import { ACHIEVEMENT_KINDS, NODE_LABELS, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS, RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
 import { NEIGHBORHOOD_EDGES_PER_NODE } from '../data/explore.js';
-import { PAGE_SIZE } from '../model/pages.js';
-
-/** No list argument counts for more than the largest any resolver serves: a larger one is the resolver's error to name. */
-const LARGEST_ARGUMENT = PAGE_SIZE.neighborhoodMax;
+import { PAGE_SIZE, servedSize, type SizeArgument } from '../model/pages.js';
 
 const isLabel = (type: string): type is NodeLabel => (NODE_LABELS as readonly string[]).includes(type);
 
@@ -18,10 +15,11 @@ const fixed =
   (n: number): Estimate =>
   () =>
     n;
+/** A size argument counted as the resolver serves it (null is the default; out of range, the resolver's error). */
 const argument =
-  (name: string, plus = 0): Estimate =>
+  (name: string, size: SizeArgument, plus = 0): Estimate =>
   (args) =>
-    Math.min(Number(args[name] ?? 0), LARGEST_ARGUMENT) + plus;
+    servedSize(args[name], size) + plus;
 
 /**
  * How many items each list field returns at most, so the cost of what it selects is multiplied by it.
@@ -32,8 +30,10 @@ const argument =
 const BY_FIELD: Record<string, Estimate> = {
   'Query.organizationTree': (_, p) => p.descendants,
   'Query.metricUnits': (_, p) => p.units,
-  'Query.neighborhood': argument('limit'),
-  'Query.shortestPath': argument('maxLength', 1),
+  'Query.neighborhood': argument('limit', PAGE_SIZE.neighborhood),
+  'Query.shortestPath': argument('maxLength', PAGE_SIZE.pathLength, 1),
+  'Query.search': argument('first', PAGE_SIZE.search),
+  'Query.metricRanking': argument('first', PAGE_SIZE.ranking),
   'Subgraph.nodes': fixed(1),
   'Subgraph.edges': fixed(NEIGHBORHOOD_EDGES_PER_NODE),
   'Organization.descendants': (_, p) => p.descendants,
@@ -70,9 +70,10 @@ const BY_NAME: Record<string, Estimate> = {
  * checks every list field of the schema has an estimate).
  */
 export function listSize(parent: string, field: string, args: Arguments, profile: GraphProfile): number | undefined {
-  if (typeof args.first === 'number') return Math.min(args.first, LARGEST_ARGUMENT);
   const estimate = BY_FIELD[`${parent}.${field}`] ?? BY_NAME[field];
   if (estimate) return estimate(args, profile, parent);
+  // Every other list with a page size is a connection.
+  if ('first' in args) return servedSize(args.first, PAGE_SIZE.page);
   const relation = RELATION_FIELDS[`${parent}.${field}` as RelationFieldName];
   if (relation) return profile.degree(isLabel(parent) ? parent : undefined, relation.types, relation.direction);
   return undefined;

@@ -28,6 +28,8 @@ export interface Measurement {
   cost: number;
   /** Deepest nesting inside `__schema` / `__type`. */
   introspectionDepth: number;
+  /** How many times `__schema` and `__type` are resolved: each answers a large part of the schema. */
+  introspections: number;
 }
 
 /** How many aliases, directives and fragment spreads a document writes (each counted where written). */
@@ -41,7 +43,10 @@ export function documentCounts(document: DocumentNode): { aliases: number; direc
   return counts;
 }
 
-const NONE: Measurement = { depth: 0, cost: 0, introspectionDepth: 0 };
+/** graphql-js's own cap on the errors of coercing variables in execution. */
+export const MAX_COERCION_ERRORS = 50;
+
+const NONE: Measurement = { depth: 0, cost: 0, introspectionDepth: 0, introspections: 0 };
 
 type Fields = Record<string, GraphQLField<unknown, unknown>>;
 const fieldsOf = (type: GraphQLNamedType | undefined): Fields | undefined => (type && 'getFields' in type ? (type.getFields() as Fields) : undefined);
@@ -62,7 +67,8 @@ export function measure(
   inputs: Record<string, unknown>,
   profile: GraphProfile,
 ): Measurement | undefined {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+  // As execution does: a flood of bad values stops at the first few errors instead of costing CPU per value.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: MAX_COERCION_ERRORS });
   // Variables that cannot be coerced are the executor's error to report, with its own message.
   if (coerced.errors) return undefined;
   const variables = coerced.coerced;
@@ -93,6 +99,7 @@ export function measure(
         depth: Math.max(size.depth, inner.depth),
         cost: size.cost + inner.cost,
         introspectionDepth: Math.max(size.introspectionDepth, inner.introspectionDepth),
+        introspections: size.introspections + inner.introspections,
       };
     }
     return size;
@@ -119,7 +126,9 @@ export function measure(
     const definition = META_FIELDS[name] ?? fieldsOf(parent)?.[name];
     if (!definition) return { ...NONE, depth: 1, cost: 1 }; // unknown fields are validation's to report
     const inner = node.selectionSet ? walk(node.selectionSet, getNamedType(definition.type), inIntrospection) : NONE;
-    if (inIntrospection) return { ...NONE, introspectionDepth: inner.introspectionDepth + 1 };
+    if (inIntrospection) {
+      return { ...NONE, introspectionDepth: inner.introspectionDepth + 1, introspections: inner.introspections + (name in META_FIELDS ? 1 : 0) };
+    }
     const isList = isListType(getNullableType(definition.type));
     let args: Arguments = {};
     try {

@@ -20,6 +20,11 @@ export interface QueryLimits {
  * its lists nest (`fields { type { fields …`) graphql-js's own validation already limits.
  */
 export const MAX_INTROSPECTION_DEPTH = 20;
+/**
+ * How many `__schema` and `__type` fields one operation may resolve: a tool asks for the schema once
+ * (GraphiQL's query has one `__schema`), while fifty aliases of it answer megabytes for a few bytes sent.
+ */
+export const MAX_INTROSPECTIONS = 5;
 
 const refuse = (message: string, code: ErrorCode) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
@@ -53,6 +58,12 @@ export function limitsPlugin(typeDefs: readonly string[], limits: QueryLimits, p
             throw refuse(
               `Introspection is ${size.introspectionDepth} levels deep; the limit is ${MAX_INTROSPECTION_DEPTH}`,
               ErrorCode.QUERY_TOO_DEEP,
+            );
+          }
+          if (size.introspections > MAX_INTROSPECTIONS) {
+            throw refuse(
+              `Query asks for the schema ${size.introspections} times (__schema and __type); the limit is ${MAX_INTROSPECTIONS}`,
+              ErrorCode.QUERY_TOO_COSTLY,
             );
           }
           if (size.cost > limits.maxCost) {

@@ -143,5 +143,12 @@ export const SEARCH_TEXT = 'searchText';
 export const SEED_STAMP = 'seed';
 for (const props of Object.values(NODE_PROPERTIES)) Object.assign(props, { [SEARCH_TEXT]: 'STRING', [SEED_STAMP]: 'STRING' });
 
+/**
+ * One node beside the graph, never part of it: the version of the graph as a whole and whether a load
+ * is under way. A load marks it first and gives it the new version in its last transaction, so readers
+ * see one version change, after the graph is complete.
+ */
+export const GRAPH_STATE = { label: 'GraphState', id: 'graph', properties: { version: 'STRING', state: 'STRING' } } as const;
+
 /** Properties on every relationship: where it is stated, optional qualifiers, and the seed stamp. */
 export const RELATION_PROPERTIES = { source: 'STRING', quote: 'STRING', role: 'STRING', detail: 'STRING', [SEED_STAMP]: 'STRING' } as const;

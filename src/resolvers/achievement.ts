@@ -1,12 +1,13 @@
 import type { ListFilter } from '../data/lists.js';
 import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
-import { intArgument, listArgument, optionalId, rangeArguments, textArgument } from './args.js';
+import { listArgument, sizeArgument, optionalId, rangeArguments, textArgument } from './args.js';
 import { maskableFields, lookup, relation } from './common.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
 import { pageReading } from './lookahead.js';
+import { PAGE_SIZE } from '../model/pages.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
@@ -42,7 +43,7 @@ export const achievementResolvers: Resolvers = {
         pageReading(ctx.data, 'Achievement', info),
       ),
     metricRanking: async (_, args, { data }, info) => {
-      const first = intArgument('first', args.first, 10, 0, 100);
+      const first = sizeArgument('first', args.first, PAGE_SIZE.ranking);
       const unit = textArgument('unit', args.unit);
       const page = await data.lists.page(
         'Achievement',

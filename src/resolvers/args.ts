@@ -1,4 +1,5 @@
 import { ENTITY_PREFIX, labelOfId, type NodeLabel } from '../model/graph.js';
+import type { SizeArgument } from '../model/pages.js';
 import { normalizeText } from '../text/normalize.js';
 import { badArgument } from './errors.js';
 
@@ -19,10 +20,10 @@ export function optionalId(argument: string, id: string | null | undefined, labe
   return id === null || id === undefined ? undefined : idArgument(argument, id, label);
 }
 
-/** A whole number within bounds. */
-export function intArgument(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
-  const n = value ?? fallback;
-  if (n < min || n > max) throw badArgument(argument, `must be from ${min} to ${max}, got ${n}`);
+/** A size argument (page size, limit, depth): absent or null is its default, out of its range an error naming it. */
+export function sizeArgument(argument: string, value: number | null | undefined, size: SizeArgument): number {
+  const n = value ?? size.default;
+  if (n < size.min || n > size.max) throw badArgument(argument, `must be from ${size.min} to ${size.max}, got ${n}`);
   return n;
 }
 

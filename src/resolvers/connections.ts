@@ -1,5 +1,6 @@
 import type { Page, PageRequest } from '../data/paging.js';
-import { PAGE_SIZE } from '../model/pages.js';
+import { MAX_CURSOR_OFFSET, PAGE_SIZE } from '../model/pages.js';
+import { sizeArgument } from './args.js';
 import { badArgument } from './errors.js';
 
 const CURSOR_PREFIX = 'offset:';
@@ -15,13 +16,13 @@ function decodeCursor(cursor: string): number {
   if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(offset) || offset < 0 || encodeCursor(offset) !== cursor) {
     throw badArgument('after', `"${cursor}" is not a cursor this API issued`);
   }
+  if (offset >= MAX_CURSOR_OFFSET) throw badArgument('after', `"${cursor}" points past the end of any list this API serves`);
   return offset;
 }
 
 /** Checks `first` and `after` and turns them into the slice to read. */
 export function pageRequest(args: { first?: number | null; after?: string | null }): PageRequest {
-  const first = args.first ?? PAGE_SIZE.default;
-  if (first < 0 || first > PAGE_SIZE.max) throw badArgument('first', `must be from 0 to ${PAGE_SIZE.max}, got ${first}`);
+  const first = sizeArgument('first', args.first, PAGE_SIZE.page);
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
 }
 

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import type { NodeSummary } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { PAGE_SIZE } from '../model/pages.js';
-import { idArgument, intArgument } from './args.js';
+import { idArgument, sizeArgument } from './args.js';
 import { typeOfLabel } from './entity-types.js';
 
 /** A node of a subgraph before its entity is loaded. */
@@ -23,8 +23,8 @@ export const graphResolvers: Resolvers = {
   Query: {
     neighborhood: async (_, args, { data }) => {
       const id = idArgument('id', args.id);
-      const depth = intArgument('depth', args.depth, 1, 1, 3);
-      const limit = intArgument('limit', args.limit, PAGE_SIZE.neighborhood, 1, PAGE_SIZE.neighborhoodMax);
+      const depth = sizeArgument('depth', args.depth, PAGE_SIZE.depth);
+      const limit = sizeArgument('limit', args.limit, PAGE_SIZE.neighborhood);
       // The walk starts beside the center itself: its first steps cost no wait of their own.
       const subgraph = data.explore.neighborhood(id, depth, args.types ?? undefined, limit);
       subgraph.catch(() => undefined);
@@ -33,7 +33,7 @@ export const graphResolvers: Resolvers = {
     shortestPath: async (_, args, { data }) => {
       const from = idArgument('from', args.from);
       const to = idArgument('to', args.to);
-      const maxLength = intArgument('maxLength', args.maxLength, 4, 1, 6);
+      const maxLength = sizeArgument('maxLength', args.maxLength, PAGE_SIZE.pathLength);
       const [a, b] = await data.entities.byId.loadMany([from, to]);
       if (!a || !b || a instanceof Error || b instanceof Error) return null;
       return data.explore.shortestPath(from, to, maxLength, args.types ?? undefined);

@@ -1,7 +1,7 @@
 import { NODE_LABELS } from '../model/graph.js';
 import { PAGE_SIZE } from '../model/pages.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { intArgument, optionalId, textArgument } from './args.js';
+import { sizeArgument, optionalId, textArgument } from './args.js';
 import { labelOfType, typeOfLabel } from './entity-types.js';
 import { badArgument } from './errors.js';
 
@@ -10,7 +10,7 @@ export const searchResolvers: Resolvers = {
     search: (_, args, { data }) => {
       const query = textArgument('query', args.query);
       if (!query) throw badArgument('query', 'must not be empty');
-      const first = intArgument('first', args.first, PAGE_SIZE.default, 1, PAGE_SIZE.max);
+      const first = sizeArgument('first', args.first, PAGE_SIZE.search);
       const labels = args.types?.length ? args.types.map(labelOfType) : [...NODE_LABELS];
       return data.search.search(query, labels, first, optionalId('report', args.report, 'Report'));
     },

@@ -38,6 +38,31 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** When a process started, in clock ticks since boot (Linux's /proc); undefined where that cannot be read. */
+function startTime(pid: number | 'self'): string | undefined {
+  try {
+    // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The locks this process holds. */
+const held = new Set<string>();
+
+/**
+ * Whether the process a lock names still holds it. A pid alone is not enough: after a crash the pid may
+ * belong to another process, and in a container the server is pid 1 at every start, so the lock also
+ * records when its owner started, and a lock naming this very process is one it left before a restart.
+ */
+function holdsLock(lock: string, owner: { pid: number; started?: string }): boolean {
+  if (owner.pid === process.pid) return held.has(lock);
+  if (!Number.isInteger(owner.pid) || owner.pid <= 0 || !isAlive(owner.pid)) return false;
+  return owner.started === undefined || startTime(owner.pid) === undefined || startTime(owner.pid) === owner.started;
+}
+
 /**
  * Takes the data folder for this process before anything in it is touched; a second server on the same
  * folder fails here with a clear error instead of removing the first one's files. A lock left by a
@@ -49,15 +74,20 @@ export function lockDataFolder(kuzuPath: string): () => void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lock, 'wx');
-      writeFileSync(fd, String(process.pid));
+      writeFileSync(fd, [process.pid, startTime('self')].filter(Boolean).join(' '));
       closeSync(fd);
-      return () => rmSync(lock, { force: true });
+      held.add(lock);
+      return () => {
+        held.delete(lock);
+        rmSync(lock, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lock, 'utf8'));
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+      const [pid, started] = readFileSync(lock, 'utf8').trim().split(' ');
+      const owner = { pid: Number(pid), started };
+      if (holdsLock(lock, owner)) {
         throw new DataFolderInUseError(
-          `the data folder ${dirname(kuzuPath)} is in use by process ${owner}; stop it, or set DATA_DIR to another folder`,
+          `the data folder ${dirname(kuzuPath)} is in use by process ${owner.pid}; stop it, or set DATA_DIR to another folder`,
         );
       }
       try {
@@ -137,8 +167,15 @@ export function probeInChild(kuzuPath: string, cypherDir: string): Promise<strin
     });
     child.on('exit', (code, signal) => {
       if (signal) return resolve(`opening it crashed the engine (${signal})`);
-      if (code !== 0) return resolve(`it cannot be opened: ${err.trim().split('\n').pop() ?? `exit ${code}`}`);
-      const problems = (JSON.parse(out) as { problems: string[] }).problems;
+      const answer = (() => {
+        try {
+          return JSON.parse(out) as { problems?: string[]; error?: string };
+        } catch {
+          return {};
+        }
+      })();
+      if (code !== 0 || !answer.problems) return resolve(`it cannot be opened: ${answer.error ?? (err.trim() || `exit ${code}`)}`);
+      const { problems } = answer;
       resolve(problems.length ? `it is incomplete: ${problems.slice(0, 3).join('; ')}` : undefined);
     });
   });

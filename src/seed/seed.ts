@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SWEEP_QUERIES } from '../data/maintenance.js';
+import { STATE_QUERIES, SWEEP_QUERIES } from '../data/maintenance.js';
 import { isGraphLoaded } from '../data/status.js';
 import type { GraphStore } from '../graph/store.js';
 import { SEED_STAMP } from '../model/graph.js';
@@ -24,7 +24,7 @@ export function seedVersion(cypherDir: string): string {
 /**
  * Applies the schema and loads every seed file, each in its own transaction, stamped with the seed
  * files' version; once all have loaded, one last transaction removes what the stamp does not cover
- * (facts an older curation stated). Loading into an empty store, twice, or over an older graph all
+ * (facts an older curation stated) and gives the graph its new version. Loading into an empty store, twice, or over an older graph all
  * leave exactly the curated graph.
  */
 export async function seed(store: GraphStore, cypherDir: string): Promise<{ files: number; statements: number }> {
@@ -32,9 +32,12 @@ export async function seed(store: GraphStore, cypherDir: string): Promise<{ file
   checkSeedFiles(files);
   await applySchema(store, cypherDir);
   const stamp = seedVersion(cypherDir);
+  // Readers stop caching and readiness says so until the last transaction gives the new version.
+  await store.writeTransaction((tx) => tx.run(STATE_QUERIES.loading).then(() => undefined));
   const statements = await loadSeedFiles(store, files, stamp);
   await store.writeTransaction(
     async (tx) => {
+      await tx.run(STATE_QUERIES.loaded, { [SEED_STAMP]: stamp });
       await tx.run(SWEEP_QUERIES.relationships, { [SEED_STAMP]: stamp });
       await tx.run(SWEEP_QUERIES.nodes, { [SEED_STAMP]: stamp });
     },

@@ -59,8 +59,9 @@ describe('the embedded data folder', () => {
 
   it('lets one process at a time take the folder, and takes over a lock whose process is gone', async () => {
     const graph = join(folder(), 'graph.kuzu');
+    const ownLock = () => readFileSync(`${graph}.lock`, 'utf8').split(' ')[0];
     const release = lockDataFolder(graph);
-    expect(readFileSync(`${graph}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(ownLock()).toBe(String(process.pid));
     expect(() => lockDataFolder(graph)).toThrow(DataFolderInUseError);
     expect(() => lockDataFolder(graph)).toThrow(new RegExp(`in use by process ${process.pid}`));
     release();
@@ -71,7 +72,27 @@ describe('the embedded data folder', () => {
     await new Promise((resolve) => gone.on('exit', resolve));
     writeFileSync(`${graph}.lock`, String(pid));
     const again = lockDataFolder(graph);
-    expect(readFileSync(`${graph}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(ownLock()).toBe(String(process.pid));
     again();
+  });
+
+  it('knows a reused pid from its owner: a live process that started later, or this process after a restart (pid 1 in a container)', async () => {
+    const graph = join(folder(), 'graph.kuzu');
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const started = readFileSync(`/proc/${live.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19];
+      writeFileSync(`${graph}.lock`, `${live.pid} ${started}`);
+      expect(() => lockDataFolder(graph)).toThrow(new RegExp(`in use by process ${live.pid}`));
+      // The same pid, but a start time of a process long gone: the pid was reused.
+      writeFileSync(`${graph}.lock`, `${live.pid} 1`);
+      lockDataFolder(graph)();
+    } finally {
+      live.kill();
+    }
+    // This very pid, written by an earlier incarnation that did not release it.
+    writeFileSync(`${graph}.lock`, `${process.pid} 1`);
+    const release = lockDataFolder(graph);
+    expect(() => lockDataFolder(graph)).toThrow(DataFolderInUseError);
+    release();
   });
 });

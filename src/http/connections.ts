@@ -1,14 +1,40 @@
 /**
- * A graceful stop for an HTTP server: every request a client had sent, or was about to send on a
- * connection already open, is answered before the server stops.
+ * The server's connections: timeouts and a cap that keep slow or silent clients from holding them, and
+ * a graceful stop.
  *
  * Node's own `server.close()` destroys at once every kept-alive connection between two requests,
  * including one whose next request has arrived but is still unread because the event loop was busy:
  * that client saw its connection reset. Here listening stops without that, and connections are closed
- * only once the loop has read what they hold and they are idle.
+ * only once the loop has read what they hold and they are idle; what is still open after the stop's
+ * time limit is closed anyway, so a client that never reads cannot hold the stop.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+
+/** How long clients may take, and how many connections may be open. */
+export interface ConnectionLimits {
+  /** Until a request's headers have all arrived. */
+  headersTimeoutMs: number;
+  /** Until a whole request (headers and body) has arrived. */
+  bodyTimeoutMs: number;
+  /** A kept-alive connection with no request. */
+  idleTimeoutMs: number;
+  /** A connection on which nothing moves either way (a client that stopped reading its answer). */
+  stallTimeoutMs: number;
+  /** Connections open at once; past it the oldest one not being answered is closed for the new one. */
+  maxConnections: number;
+  /** How long a graceful stop waits for requests before closing what is left. */
+  stopTimeoutMs: number;
+}
+
+/** The options `http.createServer` takes for these limits. */
+export const serverOptions = (limits: ConnectionLimits) => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.bodyTimeoutMs,
+  keepAliveTimeout: limits.idleTimeoutMs,
+  // Node checks the header and body time limits this often (30 s by default, far longer than the limits).
+  connectionsCheckingInterval: 1_000,
+});
 
 /** How often open connections are looked over while stopping. */
 const SWEEP_MS = 250;
@@ -24,13 +50,19 @@ interface Connection {
   served: boolean;
 }
 
-/** Watches `server`'s connections from now on; the function returned stops it gracefully. */
-export function gracefulStop(server: Server): () => Promise<void> {
+/**
+ * Watches `server`'s connections from now on, holding them to `limits`; the function returned stops it
+ * gracefully within `limits.stopTimeoutMs`.
+ */
+export function guardConnections(server: Server, limits: ConnectionLimits): () => Promise<void> {
+  // In the order they opened: the first one not being answered is the one to shed.
   const connections = new Map<Socket, Connection>();
   let stoppingSince: number | undefined;
   server.on('connection', (socket: Socket) => {
+    socket.setTimeout(limits.stallTimeoutMs, () => socket.destroy());
     connections.set(socket, { active: 0, served: false });
     socket.once('close', () => connections.delete(socket));
+    if (connections.size > limits.maxConnections) shed();
   });
   // Ahead of the routes, so that an answer sent at once still tells the client the connection closes.
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -44,9 +76,19 @@ export function gracefulStop(server: Server): () => Promise<void> {
     });
   });
 
+  /** Closes the oldest connection that is not being answered: one still sending its headers, or idle. */
+  const shed = () => {
+    for (const [socket, { active }] of connections) {
+      if (active > 0) continue;
+      socket.destroy();
+      return;
+    }
+  };
+
   const closeIdle = () => {
+    const overdue = Date.now() - stoppingSince! > limits.stopTimeoutMs;
     for (const [socket, { active, served }] of connections)
-      if (active === 0 && (served || Date.now() - stoppingSince! > FIRST_REQUEST_GRACE_MS)) socket.destroy();
+      if (overdue || (active === 0 && (served || Date.now() - stoppingSince! > FIRST_REQUEST_GRACE_MS))) socket.destroy();
   };
 
   return async () => {
