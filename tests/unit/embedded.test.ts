@@ -76,7 +76,7 @@ describe('the embedded data folder', () => {
     again();
   });
 
-  it('knows a reused pid from its owner: a live process that started later, or this process after a restart (pid 1 in a container)', async () => {
+  it('knows a reused pid from its owner: a live process that started later, or this process after a restart (pid 1 in a container)', () => {
     const graph = join(folder(), 'graph.kuzu');
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
