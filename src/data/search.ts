@@ -96,6 +96,8 @@ function bound(weight: number, queryLength: number, length: number, atStart: boo
 export class SearchIndex {
   private readonly entries: Entry[] = [];
   private readonly postings = new Map<string, Posting[]>();
+  /** The grams holding each character: a query of one character is looked up through every gram that holds it. */
+  private readonly gramsOf = new Map<string, string[]>();
   readonly keys: SearchKeys;
 
   constructor(rows: { texts: Row[]; mentions: Row[]; articles: Row[] }) {
@@ -147,7 +149,21 @@ export class SearchIndex {
         postings.push({ kind, atStart, entries: Int32Array.from(order, (i) => flat[2 * i]!), lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!) });
       }
       this.postings.set(gram, postings);
+      for (const char of new Set(gram)) {
+        const holding = this.gramsOf.get(char);
+        if (holding) holding.push(gram);
+        else this.gramsOf.set(char, [gram]);
+      }
     }
+  }
+
+  /** The posting lists a query's keys are found through: its first gram's, or for one character every gram holding it. */
+  private candidates(q: string): Posting[] | undefined {
+    const [gram, ...rest] = grams(q);
+    // Every key holding the query holds its first gram; one holding every gram of it may hold it.
+    if (!gram || rest.some((g) => !this.postings.has(g))) return undefined;
+    if (gram.length > 1) return this.postings.get(gram);
+    return (this.gramsOf.get(gram) ?? []).flatMap((g) => this.postings.get(g)!);
   }
 
   /**
@@ -179,10 +195,9 @@ export class SearchIndex {
     const inScope = (entry: Entry) => allowed.has(entry.label) && (!report || entry.reports.has(report));
     /** Takes the entries of `kinds` holding `q` in the order of the best score they can reach, scoring each whole by `score`. */
     const walk = (q: string, kinds: readonly Kind[], score: (entry: Entry, index: number) => void) => {
-      // Every key holding the query holds its first gram; one holding every gram of it may hold it.
-      const [gram, ...rest] = grams(q);
-      if (!gram || first <= 0 || rest.some((g) => !this.postings.has(g))) return;
-      const lists = (this.postings.get(gram) ?? []).filter((p) => kinds.includes(p.kind)).map((posting) => ({ posting, weight: kindWeight(posting.kind, report), at: 0 }));
+      const postings = first > 0 ? this.candidates(q) : undefined;
+      if (!postings) return;
+      const lists = postings.filter((p) => kinds.includes(p.kind)).map((posting) => ({ posting, weight: kindWeight(posting.kind, report), at: 0 }));
       const seen = new Set<number>();
       for (;;) {
         let next: (typeof lists)[number] | undefined;
