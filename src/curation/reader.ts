@@ -6,6 +6,8 @@ import {
 } from '../model/graph.js';
 import type { SourceEntry } from '../model/manifest.js';
 import { PERIOD, defaultCatalog, type ReportCatalog } from './reports.js';
+import { divisionCodes, isDivisionCode } from './codes.js';
+import { UNIT_NAMES_EN } from '../model/units.js';
 
 /** Where a fact is stated: a source (report or article of 001) and a short quote. */
 export interface Evidence {
@@ -76,6 +78,13 @@ function unknownField(where: string, key: string): string {
   return `${where}: unknown field "${key}"`;
 }
 
+/** The first and last years of a period (`2022`, `2016-2020`). */
+function periodYears(period: string | undefined): { periodStart: number; periodEnd: number } | undefined {
+  if (period === undefined) return undefined;
+  const [start, end = start] = period.split('-').map(Number) as [number, number?];
+  return { periodStart: start, periodEnd: end };
+}
+
 /** The id of a curated entity, derived from its type and name (and article, when the name is masked). */
 export function entityId(label: EntityLabel, name: string, firstSource: string, masked: boolean): string {
   const prefix = ENTITY_PREFIX[label];
@@ -104,10 +113,10 @@ export class CurationReader {
     }
   }
 
-  private addReport({ source, title, publisher, date }: SourceEntry): void {
+  private addReport({ source, title, titleEn, publisher, publisherEn, date, period, periodNote }: SourceEntry): void {
     const props: CuratedNode['props'] = { source, title, name: title };
-    if (publisher !== undefined) props.publisher = publisher;
-    if (date !== undefined) props.date = date;
+    const optional = { titleEn, nameEn: titleEn, publisher, publisherEn, date, periodNote, ...periodYears(period) };
+    for (const [key, value] of Object.entries(optional)) if (value !== undefined) props[key] = value;
     this.graph.nodes.set(`report:${source}`, { id: `report:${source}`, label: 'Report', props, evidence: [] });
   }
 
@@ -196,6 +205,7 @@ export class CurationReader {
     // A masked achievement keeps its label: its id is scoped already, and `masked` speaks of its value.
     const scoped = masked && label !== 'Achievement';
     props.name = scoped ? `${name}（${evidence[0].source}）` : name;
+    if (scoped && typeof props.nameEn === 'string') props.nameEn = `${props.nameEn} (article ${evidence[0].source})`;
     if (masked && label !== 'Achievement') props.scope = evidence[0].source;
     this.mergeNode({ id, label, props, evidence: [...evidence] }, where);
     if (raw.noRunner !== undefined) {
@@ -210,7 +220,7 @@ export class CurationReader {
     const allowed = NODE_PROPERTIES[label];
     const props: CuratedNode['props'] = {};
     for (const [key, value] of Object.entries(raw)) {
-      if (['type', 'name', 'evidence', 'noRunner', ...ENGLISH_FIELDS, 'period', 'periodNote'].includes(key) || value === null || value === undefined) continue;
+      if (['type', 'name', 'evidence', 'noRunner', 'period', 'periodNote'].includes(key) || value === null || value === undefined) continue;
       const type = allowed[key];
       if (!type) {
         if (key !== 'masked') this.problems.push(`${where}: field "${key}" does not apply to ${label}`);
@@ -242,20 +252,22 @@ export class CurationReader {
     if (raw.statementEn !== undefined && (label !== 'Achievement' || !text(raw.statementEn))) this.problems.push(`${where}: statementEn is an achievement's statement in English`);
   }
 
-  /** An achievement's period as its sentence states it (`2022`, `2016-2020`); stored as its year until the graph holds periods. */
+  /** An achievement's period as its sentence states it (`2022`, `2016-2020`); its year is where the period ends. */
   private readPeriod(label: EntityLabel, raw: Json, props: CuratedNode['props'], where: string): void {
     if (raw.period === undefined && raw.periodNote === undefined) return;
     if (label !== 'Achievement') return void this.problems.push(`${where}: period applies to achievements (programs, policies and events have a year)`);
     if (props.year !== undefined) this.problems.push(`${where}: an achievement states its period, not its year`);
-    if (typeof raw.period !== 'string' || !PERIOD.test(raw.period)) return void this.problems.push(`${where}: period must be YYYY or YYYY-YYYY`);
-    const [start, end = start] = raw.period.split('-').map(Number) as [number, number?];
-    if (end < start) this.problems.push(`${where}: period ${raw.period} ends before it starts`);
+    const years = typeof raw.period === 'string' && PERIOD.test(raw.period) ? periodYears(raw.period) : undefined;
+    if (!years) return void this.problems.push(`${where}: period must be YYYY or YYYY-YYYY`);
+    if (years.periodEnd < years.periodStart) this.problems.push(`${where}: period ${String(raw.period)} ends before it starts`);
     if (raw.periodNote !== undefined && typeof raw.periodNote !== 'string') this.problems.push(`${where}: periodNote must be a string`);
-    props.year = end;
+    Object.assign(props, years, { periodBasis: 'STATED', year: years.periodEnd });
+    if (typeof raw.periodNote === 'string') props.periodNote = raw.periodNote;
   }
 
   private checkAchievement(props: CuratedNode['props'], where: string): void {
     if (typeof props.statement !== 'string') this.problems.push(`${where}: an achievement needs a statement`);
+    if (typeof props.unit === 'string' && !(props.unit in UNIT_NAMES_EN)) this.problems.push(`${where}: unit "${props.unit}" has no English name in src/model/units.ts`);
     if (props.kind !== 'METRIC') return;
     const unknown = props.masked === true || props.lost === true;
     if (unknown && props.value !== undefined) this.problems.push(`${where}: a masked or lost metric has no value`);
@@ -267,8 +279,9 @@ export class CurationReader {
     if (!existing) return void this.graph.nodes.set(node.id, node);
     for (const [key, value] of Object.entries(node.props)) {
       const before = existing.props[key];
-      if (key === 'aliases') {
-        existing.props.aliases = [...new Set([...(before as string[] | undefined ?? []), ...(value as string[])])];
+      if (Array.isArray(value)) {
+        // Lists (aliases in either language) gather what every file states.
+        existing.props[key] = [...new Set([...((before as string[] | undefined) ?? []), ...value])];
       } else if (before === undefined) {
         existing.props[key] = value;
       } else if (key !== 'description' && before !== value) {
@@ -323,6 +336,9 @@ export class CurationReader {
   /** Problems only visible once every file is read: references to missing nodes, colliding names, report places. */
   finish(): CuratedGraph {
     this.placeReports();
+    this.inferPeriods();
+    this.requireEnglish();
+    this.codePlaces();
     for (const r of this.graph.relations) {
       for (const id of [r.from, r.to]) {
         if (!this.graph.nodes.has(id)) this.problems.push(`relation ${r.from} -${r.type}-> ${r.to} (${r.source}): no node ${id}`);
@@ -345,6 +361,43 @@ export class CurationReader {
       }
     }
     return this.graph;
+  }
+
+  /**
+   * An achievement whose sentence states no period takes its source's: the article's, else its
+   * compilation's, marked as inferred with what it was inferred from.
+   */
+  private inferPeriods(): void {
+    for (const node of this.graph.nodes.values()) {
+      if (node.label !== 'Achievement' || node.props.periodBasis) continue;
+      const source = node.evidence[0]!.source;
+      const from = [source, this.catalog.reportOf(source)?.source]
+        .map((s) => (s === undefined ? undefined : this.graph.nodes.get(`report:${s}`)))
+        .find((r) => r?.props.periodStart !== undefined);
+      if (!from) continue;
+      const { periodStart, periodEnd } = from.props;
+      Object.assign(node.props, { periodStart, periodEnd, periodBasis: 'FROM_REPORT', year: periodEnd });
+      node.props.periodNote = `the period of ${from.id.slice('report:'.length).includes('-') ? 'article' : 'report'} ${String(from.props.source)}${from.props.periodNote ? `: ${String(from.props.periodNote)}` : ''}`;
+    }
+  }
+
+  /** Places get their division codes (a curated one must be the bureau's). */
+  private codePlaces(): void {
+    for (const node of this.graph.nodes.values()) {
+      const code = node.props.code;
+      if (typeof code === 'string' && !isDivisionCode(code)) this.problems.push(`${node.id}: code ${code} is no GB/T 2260 division code`);
+    }
+    for (const [id, code] of divisionCodes(this.graph)) this.graph.nodes.get(id)!.props.code = code;
+  }
+
+  /** Every node is named in English too, and every achievement stated in English (see curation/README.md). */
+  private requireEnglish(): void {
+    for (const node of this.graph.nodes.values()) {
+      if (node.props.nameEn === undefined) {
+        this.problems.push(node.label === 'Report' ? `${this.catalog.path}: report ${String(node.props.source)} needs a titleEn` : `${node.id}: needs an English name (nameEn)`);
+      }
+      if (node.label === 'Achievement' && node.props.statementEn === undefined) this.problems.push(`${node.id}: needs its statement in English (statementEn)`);
+    }
   }
 
   /**

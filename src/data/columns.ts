@@ -13,7 +13,7 @@ export const ENTITY_PROPERTIES = Object.fromEntries(
  * Properties read whatever is selected: resolvers sort, filter and draw by them (name and title, kind
  * and level, a report's source), and they are short.
  */
-const CORE = new Set(['id', 'name', 'title', 'kind', 'level', 'source']);
+const CORE = new Set(['id', 'name', 'nameEn', 'title', 'kind', 'level', 'source']);
 /** A relationship's properties a link is read with: where it is stated, its quote and qualifiers. */
 const LINK_PROPERTIES = ['source', 'quote', 'role', 'detail'];
 /** Every property an entity of some label or a link can be read with. */
@@ -122,11 +122,12 @@ export class Projection {
 
 /** The RETURN columns of a node of any label drawn in a subgraph: its label, name, and kind or level. */
 export function summaryColumns(variable: string, dialect: Dialect, prefix = ''): string {
-  return `${dialect.nodeLabel(variable)} AS ${prefix}label, ${variable}.name AS ${prefix}name, ${variable}.kind AS ${prefix}kind, ${variable}.level AS ${prefix}level`;
+  return `${dialect.nodeLabel(variable)} AS ${prefix}label, ${variable}.name AS ${prefix}name, ${variable}.nameEn AS ${prefix}nameEn, ${variable}.kind AS ${prefix}kind, ${variable}.level AS ${prefix}level`;
 }
 
 /** A node's summary from a row's summary columns. */
 export function toSummary(row: Row, prefix = ''): NodeSummary {
   const kind = row[`${prefix}kind`] ?? row[`${prefix}level`] ?? null;
-  return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), kind: kind === null ? null : text(kind) };
+  const nameEn = row[`${prefix}nameEn`] ?? null;
+  return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), nameEn: nameEn === null ? null : text(nameEn), kind: kind === null ? null : text(kind) };
 }

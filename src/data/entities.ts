@@ -193,7 +193,7 @@ export class Entities {
 
   private async summaryOfEntity(id: string): Promise<NodeSummary | null> {
     const entity = await this.byId.load(id);
-    return entity && { label: entity.label, name: entity.name, kind: (entity.kind ?? entity.level ?? null) as string | null };
+    return entity && { label: entity.label, name: entity.name, nameEn: (entity.nameEn as string | null) ?? null, kind: (entity.kind ?? entity.level ?? null) as string | null };
   }
 
   /** The evidence of nodes from the rows of an evidence statement; the report of each quote comes in the same row. */

@@ -13,6 +13,10 @@ export interface ListFilter {
   levels?: string[];
   name?: string;
   place?: string;
+  /** In the place of this division code (or below it), as `place` is in a place of this id. */
+  placeCode?: string;
+  /** Places only: whose division code starts with this. */
+  code?: string;
   report?: string;
   yearFrom?: number;
   yearTo?: number;
@@ -28,13 +32,15 @@ export interface ListFilter {
 }
 export type FilterKey = keyof ListFilter;
 
-const BELOW_PLACE = `-[:PART_OF${PLACE_PATH.selfAndUp}]->(:Place {id: $place})`;
-const LOCATED_BELOW = `-[:LOCATED_IN]->(:Place)${BELOW_PLACE}`;
+/** A place named by its id or by its division code. */
+type PlaceKey = 'place' | 'placeCode';
+const PLACE_MATCH: Record<PlaceKey, string> = { place: '(:Place {id: $place})', placeCode: '(:Place {code: $placeCode})' };
 
-/** The condition each filter adds; `place` depends on how a label relates to places. */
-const CONDITIONS: Record<Exclude<FilterKey, 'place'>, string> = {
+/** The condition each filter adds; `place` and `placeCode` depend on how a label relates to places, the years on how it is dated. */
+const CONDITIONS: Record<Exclude<FilterKey, PlaceKey>, string> = {
   kinds: 'n.kind IN $kinds',
   levels: 'n.level IN $levels',
+  code: 'n.code STARTS WITH $code',
   name: 'n.searchText CONTAINS $name',
   report: 'EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(:Report {id: $report}) }',
   yearFrom: 'n.year >= $yearFrom',
@@ -50,24 +56,33 @@ const CONDITIONS: Record<Exclude<FilterKey, 'place'>, string> = {
 /** Filters that are flags: they add their condition when true and pass no parameter. */
 const FLAGS: ReadonlySet<FilterKey> = new Set(['hasValue']);
 
-const PLACE_CONDITION: Partial<Record<NodeLabel, string>> = {
-  Organization: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
-  Program: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
-  Event: `EXISTS { MATCH (n)${LOCATED_BELOW} }`,
-  Place: `EXISTS { MATCH (n)-[:PART_OF${PLACE_PATH.up}]->(:Place {id: $place}) }`,
-  Person: `EXISTS { MATCH (n)-[:HOLDS_ROLE]->(:Organization)${LOCATED_BELOW} }`,
-  Achievement: `(EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()${LOCATED_BELOW} } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)${BELOW_PLACE} })`,
+/** How each label lies in a place, given the pattern of that place. */
+const PLACE_CONDITION: Partial<Record<NodeLabel, (place: string) => string>> = {
+  Organization: (place) => `EXISTS { MATCH (n)${locatedBelow(place)} }`,
+  Program: (place) => `EXISTS { MATCH (n)${locatedBelow(place)} }`,
+  Event: (place) => `EXISTS { MATCH (n)${locatedBelow(place)} }`,
+  Place: (place) => `EXISTS { MATCH (n)-[:PART_OF${PLACE_PATH.up}]->${place} }`,
+  Person: (place) => `EXISTS { MATCH (n)-[:HOLDS_ROLE]->(:Organization)${locatedBelow(place)} }`,
+  Achievement: (place) =>
+    `(EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()${locatedBelow(place)} } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)${below(place)} })`,
+};
+const below = (place: string) => `-[:PART_OF${PLACE_PATH.selfAndUp}]->${place}`;
+const locatedBelow = (place: string) => `-[:LOCATED_IN]->(:Place)${below(place)}`;
+
+/** An achievement is dated by its period (stated or inferred), the other labels by their year. */
+const DATED_BY_PERIOD: Partial<Record<NodeLabel, Record<'yearFrom' | 'yearTo', string>>> = {
+  Achievement: { yearFrom: 'n.periodEnd >= $yearFrom', yearTo: 'n.periodStart <= $yearTo' },
 };
 
 /** The filters each label accepts. */
 export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
-  Organization: ['kinds', 'name', 'place', 'report'],
-  Program: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo'],
-  Achievement: ['kinds', 'name', 'place', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
-  Person: ['name', 'place', 'report'],
-  Place: ['levels', 'name', 'place', 'report'],
+  Organization: ['kinds', 'name', 'place', 'placeCode', 'report'],
+  Program: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo'],
+  Achievement: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
+  Person: ['name', 'place', 'placeCode', 'report'],
+  Place: ['levels', 'code', 'name', 'place', 'placeCode', 'report'],
   Policy: ['name', 'report', 'yearFrom', 'yearTo'],
-  Event: ['name', 'place', 'report', 'yearFrom', 'yearTo'],
+  Event: ['name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo'],
   Report: [],
 };
 
@@ -96,10 +111,11 @@ export const LABEL_ORDERS: Record<NodeLabel, Order[]> = {
 };
 
 function condition(label: NodeLabel, key: FilterKey): string {
-  if (key !== 'place') return CONDITIONS[key];
+  if (key === 'yearFrom' || key === 'yearTo') return DATED_BY_PERIOD[label]?.[key] ?? CONDITIONS[key];
+  if (key !== 'place' && key !== 'placeCode') return CONDITIONS[key];
   const place = PLACE_CONDITION[label];
   if (!place) throw new Error(`${label} has no place filter`);
-  return place;
+  return place(PLACE_MATCH[key]);
 }
 
 /**

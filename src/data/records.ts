@@ -16,6 +16,8 @@ export interface EntityRecord {
 export interface NodeSummary {
   label: NodeLabel;
   name: string;
+  /** The English name (a report's English title). */
+  nameEn: string | null;
   kind: string | null;
 }
 

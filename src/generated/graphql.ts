@@ -50,16 +50,24 @@ export type Achievement = Entity & Node & {
   name: Scalars['String']['output'];
   /** The wording of the number as written (4.5万张, xx家). */
   original?: Maybe<Scalars['String']['output']>;
+  /** The years it refers to: as its sentence states them, or else its report's or article's period. */
+  period?: Maybe<Period>;
   /** A qualifier on the number as written (超, 近, 约, 以上 …). */
   qualifier?: Maybe<Scalars['String']['output']>;
-  /** The statement in one clean sentence. */
+  /** The statement in one clean sentence, in Chinese or English (figures as the report writes them). */
   statement: Scalars['String']['output'];
-  /** For metrics, the unit (张, 人次, %, 元 …). */
+  /** For metrics, the unit (张, 人次, %, 元 …; in English beds, visits, %, yuan …). */
   unit?: Maybe<Scalars['String']['output']>;
   /** For metrics, the number (4.5万张 → 45000); null when masked or lost. */
   value?: Maybe<Scalars['Float']['output']>;
-  /** The year the statement refers to, where stated. */
+  /** The year it refers to: where its period ends (see `period` for whether the sentence states it). */
   year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A reported result: a metric, award, designation or milestone. */
+export type AchievementAliasesArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -67,6 +75,24 @@ export type Achievement = Entity & Node & {
 export type AchievementLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A reported result: a metric, award, designation or milestone. */
+export type AchievementNameArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A reported result: a metric, award, designation or milestone. */
+export type AchievementStatementArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A reported result: a metric, award, designation or milestone. */
+export type AchievementUnitArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of achievements. */
@@ -101,7 +127,7 @@ export type AchievementFilter = {
   kinds?: InputMaybe<Array<AchievementKind>>;
   /** Only statements or labels containing this text. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only achievements of holders located in this place or below it, or of the place itself. */
+  /** Only achievements of holders located in this place or below it, or of the place itself (a place id, or a six-digit division code such as 140725). */
   place?: InputMaybe<Scalars['ID']['input']>;
   /** Only achievements stated in this report. */
   report?: InputMaybe<Scalars['ID']['input']>;
@@ -111,9 +137,9 @@ export type AchievementFilter = {
   valueMax?: InputMaybe<Scalars['Float']['input']>;
   /** Only values of at least this much. */
   valueMin?: InputMaybe<Scalars['Float']['input']>;
-  /** Only achievements of this year or later. */
+  /** Only achievements whose period reaches this year or later (stated or inferred, see `Achievement.period`). */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
-  /** Only achievements of this year or earlier. */
+  /** Only achievements whose period starts this year or earlier. */
   yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -150,7 +176,7 @@ export type Direction =
 
 /** Anything the reports speak of: it has a name and can say which reports mention it. */
 export type Entity = {
-  /** Other names the reports use for it. */
+  /** Other names: in Chinese, those the reports use; in English, short official forms and other English names. */
   aliases: Array<Scalars['String']['output']>;
   /** A short note from curation, where one helps. */
   description?: Maybe<Scalars['String']['output']>;
@@ -160,8 +186,14 @@ export type Entity = {
   id: Scalars['ID']['output'];
   /** Its relationships with other entities, each with the reports that state it (mentions in reports are `evidence`). */
   links: Array<Link>;
-  /** The name in Simplified Chinese (for achievements, a short label; for reports, the title). */
+  /** The name (for achievements, a short label; for reports, the title), in Simplified Chinese or in English. */
   name: Scalars['String']['output'];
+};
+
+
+/** Anything the reports speak of: it has a name and can say which reports mention it. */
+export type EntityAliasesArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -169,6 +201,12 @@ export type Entity = {
 export type EntityLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Anything the reports speak of: it has a name and can say which reports mention it. */
+export type EntityNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** How to order a list of entities. */
@@ -228,9 +266,21 @@ export type Event = Entity & Node & {
 
 
 /** An event the reports describe: an epidemic response, a flood, a congress, the Winter Olympics. */
+export type EventAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** An event the reports describe: an epidemic response, a flood, a congress, the Winter Olympics. */
 export type EventLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event the reports describe: an epidemic response, a flood, a congress, the Winter Olympics. */
+export type EventNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of events. */
@@ -308,6 +358,12 @@ export type GraphNode = {
   type: EntityType;
 };
 
+
+/** A node of a drawable subgraph. */
+export type GraphNodeNameArgs = {
+  language?: InputMaybe<Language>;
+};
+
 /** How many entities have one value of a property (a kind, level or unit). */
 export type KeyCount = {
   __typename?: 'KeyCount';
@@ -325,6 +381,18 @@ export type LabelCount = {
   /** The entity type. */
   type: EntityType;
 };
+
+/**
+ * The language of a name or statement. Every entity has both: the Chinese as the reports write it
+ * (restored to Simplified Chinese), and the English curated beside it: the official English name where the
+ * body has one, otherwise institution types translated and proper names in pinyin (Shouyang County
+ * People's Hospital; Health Commission of Shanxi Province). A masked name keeps its mask in both.
+ */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Simplified Chinese. */
+  | 'ZH';
 
 /** A relationship seen from one of its ends. */
 export type Link = {
@@ -405,10 +473,14 @@ export type Organization = Entity & Node & {
   places: Array<Place>;
   /** Policies it issued. */
   policies: Array<Policy>;
+  /** What it was called before, or the bodies it was formed from (卫健委 succeeds 卫计委), where the reports say so. */
+  predecessors: Array<Organization>;
   /** Programs it runs, leads, co-builds or takes part in. */
   programs: Array<Program>;
   /** For a masked name, the article it belongs to. */
   scope?: Maybe<Report>;
+  /** The bodies that succeed it under a new name or after a merger. */
+  successors: Array<Organization>;
 };
 
 
@@ -422,9 +494,21 @@ export type OrganizationAchievementsArgs = {
 
 
 /** A body named in the reports: an agency, group, hospital, center, alliance, company or institute. */
+export type OrganizationAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A body named in the reports: an agency, group, hospital, center, alliance, company or institute. */
 export type OrganizationLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A body named in the reports: an agency, group, hospital, center, alliance, company or institute. */
+export type OrganizationNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of organizations. */
@@ -453,7 +537,7 @@ export type OrganizationFilter = {
   kinds?: InputMaybe<Array<OrganizationKind>>;
   /** Only names or aliases containing this text (Traditional input is normalized). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only organizations located in this place or any place below it (a place id). */
+  /** Only organizations located in this place or any place below it (a place id, or a six-digit division code such as 140725). */
   place?: InputMaybe<Scalars['ID']['input']>;
   /** Only organizations mentioned in this report (a report id; report 001 includes its articles). */
   report?: InputMaybe<Scalars['ID']['input']>;
@@ -501,6 +585,26 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The years an achievement refers to. */
+export type Period = {
+  __typename?: 'Period';
+  /** Whether the sentence states it or it is inferred from the report. */
+  basis: PeriodBasis;
+  /** The last year (the same as `start` for a single year). */
+  end: Scalars['Int']['output'];
+  /** How it was read ("cumulative to the end of 2022"; for an inferred one, the report's period and why). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The first year. */
+  start: Scalars['Int']['output'];
+};
+
+/** How a period was found. */
+export type PeriodBasis =
+  /** The sentence states none: the period its report or article covers. */
+  | 'FROM_REPORT'
+  /** The achievement's own sentence states it (2022年, 十三五期间, 截至2022年底). */
+  | 'STATED';
+
 /** A named official or honoree. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
@@ -524,9 +628,21 @@ export type Person = Entity & Node & {
 
 
 /** A named official or honoree. */
+export type PersonAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A named official or honoree. */
 export type PersonLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named official or honoree. */
+export type PersonNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of people. */
@@ -566,6 +682,8 @@ export type Place = Entity & Node & {
   ancestors: Array<Place>;
   /** The places directly inside it. */
   children: Array<Place>;
+  /** Its six-digit administrative division code (GB/T 2260, as the National Bureau of Statistics lists it: 寿阳县 140725); null for regions, towns and masked places. */
+  code?: Maybe<Scalars['String']['output']>;
   /** A short note from curation. */
   description?: Maybe<Scalars['String']['output']>;
   /** Every mention in the reports. */
@@ -586,9 +704,21 @@ export type Place = Entity & Node & {
 
 
 /** A place named in the reports, in its hierarchy (county → city → province). */
+export type PlaceAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A place named in the reports, in its hierarchy (county → city → province). */
 export type PlaceLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A place named in the reports, in its hierarchy (county → city → province). */
+export type PlaceNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 
@@ -632,11 +762,13 @@ export type PlaceEdge = {
 
 /** Which places to list. */
 export type PlaceFilter = {
+  /** Only places whose division code starts with this ("14": Shanxi and its cities and counties; "1407": Jinzhong's). */
+  code?: InputMaybe<Scalars['String']['input']>;
   /** Only these levels. */
   levels?: InputMaybe<Array<PlaceLevel>>;
   /** Only names or aliases containing this text. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only places inside this place (at any depth). */
+  /** Only places inside this place, at any depth (a place id, or a six-digit division code such as 140725). */
   place?: InputMaybe<Scalars['ID']['input']>;
   /** Only places mentioned in this report. */
   report?: InputMaybe<Scalars['ID']['input']>;
@@ -686,9 +818,21 @@ export type Policy = Entity & Node & {
 
 
 /** A named policy document (《…》). */
+export type PolicyAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A named policy document (《…》). */
 export type PolicyLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named policy document (《…》). */
+export type PolicyNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of policies. */
@@ -762,9 +906,21 @@ export type ProgramAchievementsArgs = {
 
 
 /** A named initiative, project, campaign, pilot, platform or brand (千县工程, 小通诊所, 智慧中药房 …). */
+export type ProgramAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A named initiative, project, campaign, pilot, platform or brand (千县工程, 小通诊所, 智慧中药房 …). */
 export type ProgramLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named initiative, project, campaign, pilot, platform or brand (千县工程, 小通诊所, 智慧中药房 …). */
+export type ProgramNameArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of programs. */
@@ -793,7 +949,7 @@ export type ProgramFilter = {
   kinds?: InputMaybe<Array<ProgramKind>>;
   /** Only names or aliases containing this text. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only programs located in this place or below it. */
+  /** Only programs located in this place or below it (a place id, or a six-digit division code such as 140725). */
   place?: InputMaybe<Scalars['ID']['input']>;
   /** Only programs mentioned in this report. */
   report?: InputMaybe<Scalars['ID']['input']>;
@@ -1088,9 +1244,33 @@ export type Report = Entity & Node & {
 
 
 /** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
+export type ReportAliasesArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
 export type ReportLinksArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
+export type ReportNameArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
+export type ReportPublisherArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** A source report, or an article of a compilation, as the report manifest (`curation/reports.json`) lists them. */
+export type ReportTitleArgs = {
+  language?: InputMaybe<Language>;
 };
 
 /** A page of reports. */
@@ -1144,8 +1324,10 @@ export type Stats = {
   __typename?: 'Stats';
   /** Achievements by kind. */
   achievementsByKind: Array<KeyCount>;
-  /** Achievements per year they refer to, earliest first; achievements with no stated year are left out. */
+  /** Achievements per year they refer to (where their period ends, stated or inferred from their report), earliest first. */
   achievementsByYear: Array<YearCount>;
+  /** Achievements with no period at all (neither stated nor inferable): shown beside the years, so a chart by year is never silently partial. */
+  achievementsWithoutYear: Scalars['Int']['output'];
   /** Organizations per place at one level (provinces by default), most first. */
   byPlace: Array<PlaceCount>;
   /** Entities per report. */
@@ -1195,15 +1377,23 @@ export type UnitCount = {
   __typename?: 'UnitCount';
   /** How many metrics with a known value use it. */
   count: Scalars['Int']['output'];
-  /** The unit. */
+  /** The unit (rank by it with `metricRanking`, which takes it in Chinese). */
   unit: Scalars['String']['output'];
 };
 
-/** How many achievements refer to one year. */
+
+/** A metric unit with how many metrics use it. */
+export type UnitCountUnitArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** How many achievements refer to one year: those whose period ends in it. */
 export type YearCount = {
   __typename?: 'YearCount';
   /** How many achievements refer to it. */
   count: Scalars['Int']['output'];
+  /** How many of them state it in their sentence; the rest take their report's period. */
+  stated: Scalars['Int']['output'];
   /** The year. */
   year: Scalars['Int']['output'];
 };
@@ -1304,6 +1494,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   KeyCount: ResolverTypeWrapper<KeyCount>;
   LabelCount: ResolverTypeWrapper<CountRecord>;
+  Language: Language;
   Link: ResolverTypeWrapper<LinkRecord>;
   MatchField: MatchField;
   Node: ResolverTypeWrapper<EntityRecord>;
@@ -1313,6 +1504,8 @@ export type ResolversTypes = {
   OrganizationFilter: OrganizationFilter;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Period: ResolverTypeWrapper<Period>;
+  PeriodBasis: PeriodBasis;
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<Page<EntityRecord>>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -1374,6 +1567,7 @@ export type ResolversParentTypes = {
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
   PageInfo: PageInfo;
+  Period: Period;
   Person: EntityRecord;
   PersonConnection: Page<EntityRecord>;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -1406,7 +1600,7 @@ export type ResolversParentTypes = {
 };
 
 export type AchievementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AchievementAliasesArgs, 'language'>>;
   awardedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -1416,11 +1610,12 @@ export type AchievementResolvers<ContextType = Context, ParentType extends Resol
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<AchievementLinksArgs, 'direction'>>;
   lost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<AchievementNameArgs, 'language'>>;
   original?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<AchievementStatementArgs, 'language'>>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AchievementUnitArgs, 'language'>>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1442,14 +1637,14 @@ export type EntityResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<EventAliasesArgs, 'language'>>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<EventLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<EventNameArgs, 'language'>>;
   organizers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1486,7 +1681,7 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<GraphNodeNameArgs, 'language'>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
 };
 
@@ -1515,7 +1710,7 @@ export type NodeResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<OrganizationAchievementsArgs, 'first' | 'includeDescendants'>>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OrganizationAliasesArgs, 'language'>>;
   children?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   descendants?: Resolver<Array<ResolversTypes['TreeEntry']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1528,13 +1723,15 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   memberOf?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<OrganizationNameArgs, 'language'>>;
   parents?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1556,14 +1753,21 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = {
+  basis?: Resolver<ResolversTypes['PeriodBasis'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PersonAliasesArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PersonLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PersonNameArgs, 'language'>>;
   roles?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1580,16 +1784,17 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PlaceAliasesArgs, 'language'>>;
   ancestors?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['PlaceLevel'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PlaceLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PlaceNameArgs, 'language'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<PlaceOrganizationsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1612,7 +1817,7 @@ export type PlaceEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<PolicyAliasesArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1620,7 +1825,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   issuers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PolicyLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<PolicyNameArgs, 'language'>>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1638,14 +1843,14 @@ export type PolicyEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type ProgramResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = {
   achievements?: Resolver<ResolversTypes['AchievementConnection'], ParentType, ContextType, RequireFields<ProgramAchievementsArgs, 'first'>>;
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ProgramAliasesArgs, 'language'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProgramKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProgramLinksArgs, 'direction'>>;
   masked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ProgramNameArgs, 'language'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   runners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1691,7 +1896,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type ReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ReportAliasesArgs, 'language'>>;
   articles?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1699,12 +1904,12 @@ export type ReportResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ReportLinksArgs, 'direction'>>;
   mentionCounts?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ReportNameArgs, 'language'>>;
   parent?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
-  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ReportPublisherArgs, 'language'>>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ReportTitleArgs, 'language'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1736,6 +1941,7 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   achievementsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
   achievementsByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
+  achievementsWithoutYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byPlace?: Resolver<Array<ResolversTypes['PlaceCount']>, ParentType, ContextType, RequireFields<StatsByPlaceArgs, 'level'>>;
   byReport?: Resolver<Array<ResolversTypes['ReportCount']>, ParentType, ContextType>;
   byType?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
@@ -1759,11 +1965,12 @@ export type TreeEntryResolvers<ContextType = Context, ParentType extends Resolve
 
 export type UnitCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitCount'] = ResolversParentTypes['UnitCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<UnitCountUnitArgs, 'language'>>;
 };
 
 export type YearCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['YearCount'] = ResolversParentTypes['YearCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1786,6 +1993,7 @@ export type Resolvers<ContextType = Context> = {
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Period?: PeriodResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;

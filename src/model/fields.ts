@@ -24,6 +24,8 @@ export const RELATION_FIELDS = {
   'Organization.children': follow(['PART_OF'], 'IN', 'Organization'),
   'Organization.memberOf': follow(['MEMBER_OF'], 'OUT', 'Organization'),
   'Organization.members': follow(['MEMBER_OF'], 'IN', 'Organization'),
+  'Organization.predecessors': follow(['SUCCEEDS'], 'OUT', 'Organization'),
+  'Organization.successors': follow(['SUCCEEDS'], 'IN', 'Organization'),
   'Organization.leads': follow(['LEADS'], 'OUT'),
   'Organization.places': follow(['LOCATED_IN'], 'OUT', 'Place'),
   'Organization.programs': follow(PROGRAM_ROLES, 'OUT', 'Program'),

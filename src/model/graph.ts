@@ -118,20 +118,39 @@ export const NODE_PROPERTIES: Record<NodeLabel, Record<string, 'STRING' | 'STRIN
     aliases: 'STRING[]',
     description: 'STRING',
     statement: 'STRING',
+    statementEn: 'STRING',
     value: 'DOUBLE',
     unit: 'STRING',
     year: 'INT64',
+    periodStart: 'INT64',
+    periodEnd: 'INT64',
+    periodBasis: 'STRING',
+    periodNote: 'STRING',
     original: 'STRING',
     qualifier: 'STRING',
     masked: 'BOOLEAN',
     lost: 'BOOLEAN',
   },
   Person: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
-  Place: { name: 'STRING', level: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
+  Place: { name: 'STRING', level: 'STRING', code: 'STRING', aliases: 'STRING[]', description: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
   Policy: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', masked: 'BOOLEAN', scope: 'STRING' },
   Event: { name: 'STRING', aliases: 'STRING[]', description: 'STRING', year: 'INT64', date: 'STRING', masked: 'BOOLEAN', scope: 'STRING' },
-  Report: { name: 'STRING', title: 'STRING', publisher: 'STRING', date: 'STRING', source: 'STRING' },
+  Report: {
+    name: 'STRING',
+    title: 'STRING',
+    titleEn: 'STRING',
+    publisher: 'STRING',
+    publisherEn: 'STRING',
+    date: 'STRING',
+    source: 'STRING',
+    periodStart: 'INT64',
+    periodEnd: 'INT64',
+    periodNote: 'STRING',
+  },
 };
+/** Every node's name in English beside the Chinese (a report's is its English title), and an entity's English aliases. */
+for (const [label, props] of Object.entries(NODE_PROPERTIES))
+  Object.assign(props, label === 'Report' ? { nameEn: 'STRING' } : { nameEn: 'STRING', aliasesEn: 'STRING[]' });
 
 /** A derived property on every label: the comparable form of the names and text search looks in. */
 export const SEARCH_TEXT = 'searchText';

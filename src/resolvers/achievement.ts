@@ -1,8 +1,9 @@
 import type { ListFilter } from '../data/lists.js';
-import type { AchievementFilter, Resolvers } from '../generated/graphql.js';
+import type { AchievementFilter, PeriodBasis, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { listArgument, sizeArgument, optionalId, rangeArguments, textArgument } from './args.js';
-import { maskableFields, lookup, relation } from './common.js';
+import { inLanguage, maskableFields, lookup, relation } from './common.js';
+import { unitIn } from '../model/units.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
@@ -11,7 +12,7 @@ import { PAGE_SIZE } from '../model/pages.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
 async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
-  const { kinds, name, place, report, yearFrom, yearTo } = listFilter(input);
+  const { kinds, name, place, placeCode, report, yearFrom, yearTo } = listFilter(input);
   const values = rangeArguments('filter.valueMin', 'filter.valueMax', input?.valueMin, input?.valueMax);
   const holder = optionalId('filter.holder', input?.holder);
   let holders = holder ? [holder] : undefined;
@@ -20,6 +21,7 @@ async function achievementFilter(input: AchievementFilter | null | undefined, { 
     kinds,
     name,
     place,
+    placeCode,
     report,
     yearFrom,
     yearTo,
@@ -58,10 +60,23 @@ export const achievementResolvers: Resolvers = {
   },
   Achievement: {
     ...maskableFields,
-    statement: (e) => text(e.statement ?? e.name),
+    statement: (e, args) => inLanguage(e.statement ?? e.name, e.statementEn, args),
+    unit: (e, { language }) => (e.unit === null || e.unit === undefined ? null : unitIn(text(e.unit), language ?? 'ZH')),
+    period: (e) =>
+      e.periodStart === null || e.periodStart === undefined
+        ? null
+        : {
+            start: Number(e.periodStart),
+            end: Number(e.periodEnd),
+            basis: e.periodBasis as PeriodBasis,
+            note: (e.periodNote as string | null) ?? null,
+          },
     lost: (e) => e.lost === true,
     holders: relation('Achievement.holders'),
     awardedBy: relation('Achievement.awardedBy'),
+  },
+  UnitCount: {
+    unit: (u, { language }) => unitIn(u.unit, language ?? 'ZH'),
   },
   AchievementConnection: connectionResolvers,
 };

@@ -20,6 +20,20 @@ export function optionalId(argument: string, id: string | null | undefined, labe
   return id === null || id === undefined ? undefined : idArgument(argument, id, label);
 }
 
+/** A division code or its start (`14`, `1407`, `140725`): digits only. */
+export function codeArgument(argument: string, code: string | null | undefined): string | undefined {
+  if (code === null || code === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(code)) throw badArgument(argument, `"${code}" is not a division code or its start (one to six digits, as 1407)`);
+  return code;
+}
+
+/** A place filter: a place id, or a six-digit division code naming the place. */
+export function placeArgument(place: string | null | undefined): { place?: string; placeCode?: string } {
+  if (place === null || place === undefined) return {};
+  if (/^\d{6}$/.test(place)) return { placeCode: place };
+  return { place: idArgument('filter.place', place, 'Place') };
+}
+
 /** A size argument (page size, limit, depth): absent or null is its default, out of its range an error naming it. */
 export function sizeArgument(argument: string, value: number | null | undefined, size: SizeArgument): number {
   const n = value ?? size.default;

@@ -3,12 +3,22 @@ import { labelOfId, type NodeLabel, type RelationType } from '../model/graph.js'
 import type { RelationFieldName } from '../model/fields.js';
 import type { EntityRecord, LinkRecord } from '../data/records.js';
 import type { Context } from '../context.js';
-import type { Direction, RelationshipType, Resolvers } from '../generated/graphql.js';
+import type { Direction, Language, RelationshipType, Resolvers } from '../generated/graphql.js';
+import type { Value } from '../graph/store.js';
+import { text } from '../graph/values.js';
 import { idArgument } from './args.js';
 import { loadAhead } from './lookahead.js';
 
-/** The fields every entity type shares: evidence and links, batched per request. */
+type InLanguage = { language?: Language | null };
+
+/** A text in the language asked for: the English curated beside the Chinese (the Chinese where a node has none). */
+export const inLanguage = (zh: Value | undefined, en: Value | undefined, { language }: InLanguage): string =>
+  text(language === 'EN' && en !== null && en !== undefined ? en : zh);
+
+/** The fields every entity type shares: its names in either language, evidence and links, batched per request. */
 export const entityFields = {
+  name: (e: EntityRecord, args: InLanguage) => inLanguage(e.name, e.nameEn, args),
+  aliases: (e: EntityRecord, { language }: InLanguage) => (language === 'EN' ? ((e.aliasesEn as string[] | null | undefined) ?? []) : e.aliases),
   evidence: (e: EntityRecord, _: unknown, { data }: Context) => data.entities.evidence.load(e.id),
   links: async (e: EntityRecord, args: { types?: RelationshipType[] | null; direction?: Direction | null }, { data }: Context) =>
     selectLinks(await data.entities.links.load(e.id), args.types ?? undefined, args.direction ?? 'BOTH'),

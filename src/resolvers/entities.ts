@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql.js';
-import { entityFields, follow, maskableFields, lookup, relation, relationLinks } from './common.js';
+import { entityFields, follow, inLanguage, maskableFields, lookup, relation, relationLinks } from './common.js';
 import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
@@ -50,7 +50,8 @@ export const entityResolvers: Resolvers = {
   },
   Report: {
     ...entityFields,
-    title: (e) => text(e.title ?? e.name),
+    title: (e, args) => inLanguage(e.title ?? e.name, e.titleEn, args),
+    publisher: (e, args) => (e.publisher === null || e.publisher === undefined ? null : inLanguage(e.publisher, e.publisherEn, args)),
     source: (e) => text(e.source),
     evidence: () => [],
     parent: async (e, _, ctx) => (await follow(e, ctx, 'Report.parent'))[0] ?? null,

@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { PAGE_SIZE } from '../model/pages.js';
 import { idArgument, sizeArgument } from './args.js';
 import { typeOfLabel } from './entity-types.js';
+import { inLanguage } from './common.js';
 
 /** A node of a subgraph before its entity is loaded. */
 export interface GraphNodeParent {
@@ -44,7 +45,7 @@ export const graphResolvers: Resolvers = {
   },
   GraphNode: {
     type: fromSummary((s) => typeOfLabel(s.label)),
-    name: fromSummary((s) => s.name),
+    name: (n, args, ctx) => fromSummary((s) => inLanguage(s.name, s.nameEn, args))(n, args, ctx),
     kind: fromSummary((s) => s.kind),
     entity: async (n, _, { data }) => (await data.entities.byId.load(n.id))!,
   },

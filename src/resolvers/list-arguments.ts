@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { ListFilter, Order } from '../data/lists.js';
 import { pageOf } from '../data/paging.js';
 import type { EntityRecord } from '../data/records.js';
-import { listArgument, optionalId, rangeArguments, textArgument } from './args.js';
+import { codeArgument, listArgument, optionalId, placeArgument, rangeArguments, textArgument } from './args.js';
 import { pageRequest } from './connections.js';
 import { text } from '../graph/values.js';
 import { pageReading } from './lookahead.js';
@@ -14,6 +14,7 @@ export interface FilterInput {
   kinds?: readonly string[] | null;
   levels?: readonly string[] | null;
   place?: string | null;
+  code?: string | null;
   report?: string | null;
   name?: string | null;
   yearFrom?: number | null;
@@ -26,7 +27,8 @@ export function listFilter(input: FilterInput | null | undefined): ListFilter {
   return {
     kinds: listArgument(input?.kinds),
     levels: listArgument(input?.levels),
-    place: optionalId('filter.place', input?.place, 'Place'),
+    ...placeArgument(input?.place),
+    code: codeArgument('filter.code', input?.code),
     report: optionalId('filter.report', input?.report, 'Report'),
     name: textArgument('filter.name', input?.name),
     yearFrom: years.low,

@@ -38,6 +38,8 @@ export const organizationResolvers: Resolvers = {
     children: relation('Organization.children'),
     descendants: (e, _, { data }) => data.related.tree.load(e.id),
     memberOf: relation('Organization.memberOf'),
+    predecessors: relation('Organization.predecessors'),
+    successors: relation('Organization.successors'),
     members: relation('Organization.members'),
     leads: relation('Organization.leads'),
     places: relation('Organization.places'),

@@ -7,6 +7,9 @@ import { Kind, visit, type DocumentNode } from 'graphql';
 import type { Context } from '../context.js';
 import { Projection } from '../data/columns.js';
 
+/** Fields read from stored properties of other names. */
+const FIELD_PROPERTIES: Record<string, readonly string[]> = { period: ['periodStart', 'periodEnd', 'periodBasis', 'periodNote'] };
+
 /** Apollo keeps the parsed document of an operation it has seen: its projection is worked out once. */
 const projections = new WeakMap<DocumentNode, Projection>();
 
@@ -15,7 +18,14 @@ export function projectionOf(document: DocumentNode): Projection {
   let found = projections.get(document);
   if (!found) {
     const names = new Set<string>();
-    visit(document, { [Kind.FIELD]: (field) => void names.add(field.name.value) });
+    visit(document, {
+      [Kind.FIELD]: (field) => {
+        const name = field.name.value;
+        for (const property of FIELD_PROPERTIES[name] ?? [name]) names.add(property);
+        // A field asked in a language reads the property of that language beside it (`nameEn`).
+        if (field.arguments?.some((a) => a.name.value === 'language')) names.add(`${name}En`);
+      },
+    });
     projections.set(document, (found = Projection.of(names)));
   }
   return found;

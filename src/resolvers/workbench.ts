@@ -4,5 +4,6 @@ import type { Resolvers } from '../generated/graphql.js';
 export const workbenchResolvers: Resolvers = {
   Stats: {
     achievementsByYear: (_, __, { data }) => data.workbench.achievementsByYear(),
+    achievementsWithoutYear: (_, __, { data }) => data.workbench.achievementsWithoutYear(),
   },
 };

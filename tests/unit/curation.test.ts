@@ -24,18 +24,29 @@ for (const [file, text] of Object.entries(TEXTS)) writeFileSync(join(dir, file),
 
 const MANIFEST = {
   reports: [
-    { source: '900', file: '900.txt', title: '测试县报告', publisher: '测试县卫生健康局', date: '2024-05-01', place: 'place:测试县', repairs: {} },
+    {
+      source: '900',
+      file: '900.txt',
+      title: '测试县报告',
+      titleEn: 'Report of Test County',
+      publisher: '测试县卫生健康局',
+      date: '2024-05-01',
+      place: 'place:测试县',
+      period: '2023',
+      repairs: {},
+    },
     {
       source: '901',
       file: '901.txt',
       title: '汇编',
+      titleEn: 'Compilation',
       repairs: { masks: true },
       articles: [
-        { source: '901-01', firstLine: 2, title: '一' },
-        { source: '901-02', firstLine: 4, title: '二' },
+        { source: '901-01', firstLine: 2, title: '一', titleEn: 'One' },
+        { source: '901-02', firstLine: 4, title: '二', titleEn: 'Two' },
       ],
     },
-    { source: '902', file: '902.txt', title: '测试市报告', repairs: { spunWords: 'spinner' } },
+    { source: '902', file: '902.txt', title: '测试市报告', titleEn: 'Report of Test City', repairs: { spunWords: 'spinner' } },
   ],
 };
 
@@ -51,23 +62,59 @@ const ev = (quote: string, source = '900') => ({ source, quote });
 function validDoc(): { entities: Record<string, unknown>[]; relations: Record<string, unknown>[] } {
   return {
     entities: [
-      { type: 'Place', name: '测试县', level: 'COUNTY', evidence: [ev('测试县的县级综合医院')] },
-      { type: 'Organization', name: '测试县人民医院', kind: 'HOSPITAL', grade: '二级甲等', evidence: [ev('测试县人民医院是测试县的县级综合医院')] },
-      { type: 'Organization', name: '测试县卫生健康局', kind: 'GOVERNMENT_AGENCY', evidence: [ev('测试县卫生健康局授予')] },
-      { type: 'Program', name: '远程会诊项目', kind: 'PROJECT', evidence: [ev('测试县人民医院开展远程会诊项目')] },
+      { type: 'Place', name: '测试县', nameEn: 'Test County', level: 'COUNTY', evidence: [ev('测试县的县级综合医院')] },
+      {
+        type: 'Organization',
+        name: '测试县人民医院',
+        nameEn: "Test County People's Hospital",
+        kind: 'HOSPITAL',
+        grade: '二级甲等',
+        evidence: [ev('测试县人民医院是测试县的县级综合医院')],
+      },
+      {
+        type: 'Organization',
+        name: '测试县卫生健康局',
+        nameEn: 'Test County Health Bureau',
+        kind: 'GOVERNMENT_AGENCY',
+        evidence: [ev('测试县卫生健康局授予')],
+      },
+      {
+        type: 'Program',
+        name: '远程会诊项目',
+        nameEn: 'Remote consultation project',
+        kind: 'PROJECT',
+        evidence: [ev('测试县人民医院开展远程会诊项目')],
+      },
       {
         type: 'Achievement',
         name: '全年门诊量',
+        nameEn: 'Outpatient visits in the year',
         kind: 'METRIC',
         statement: '测试县人民医院全年门诊量12万人次。',
+        statementEn: "Test County People's Hospital had 120,000 outpatient visits in the year.",
         value: 120000,
         unit: '人次',
         original: '12万人次',
         evidence: [ev('全年门诊量12万人次')],
       },
-      { type: 'Achievement', name: '群众满意医院', kind: 'AWARD', statement: '获评群众满意医院。', evidence: [ev('“群众满意医院”称号')] },
-      { type: 'Organization', name: 'xx市人民医院', kind: 'HOSPITAL', masked: true, evidence: [ev('xx市人民医院建成胸痛中心', '901-01')] },
-      { type: 'Program', name: '健康讲座', kind: 'SERVICE', evidence: [ev('测试市卫生健康委开展健康讲座', '902')] },
+      {
+        type: 'Achievement',
+        name: '群众满意医院',
+        nameEn: 'Hospital the public is satisfied with',
+        kind: 'AWARD',
+        statement: '获评群众满意医院。',
+        statementEn: 'Rated a hospital the public is satisfied with.',
+        evidence: [ev('“群众满意医院”称号')],
+      },
+      {
+        type: 'Organization',
+        name: 'xx市人民医院',
+        nameEn: "People's Hospital of xx City",
+        kind: 'HOSPITAL',
+        masked: true,
+        evidence: [ev('xx市人民医院建成胸痛中心', '901-01')],
+      },
+      { type: 'Program', name: '健康讲座', nameEn: 'Health lectures', kind: 'SERVICE', evidence: [ev('测试市卫生健康委开展健康讲座', '902')] },
     ],
     relations: [
       { type: 'LOCATED_IN', from: 'org:测试县人民医院', to: 'place:测试县', evidence: ev('测试县人民医院是测试县的县级综合医院') },
@@ -108,10 +155,24 @@ describe('the curation compiler', () => {
     expect(graph.nodes.get('report:900')?.props).toEqual({
       source: '900',
       title: '测试县报告',
+      titleEn: 'Report of Test County',
       name: '测试县报告',
+      nameEn: 'Report of Test County',
       publisher: '测试县卫生健康局',
       date: '2024-05-01',
+      periodStart: 2023,
+      periodEnd: 2023,
     });
+    // English beside the Chinese, a masked name keeping its mask and its article in both.
+    expect(graph.nodes.get('org:901-01:xx市人民医院')?.props.nameEn).toBe("People's Hospital of xx City (article 901-01)");
+    // An achievement whose sentence states no period takes its report's, marked as inferred.
+    expect(graph.nodes.get('ach:900:全年门诊量')?.props).toMatchObject({
+      periodStart: 2023,
+      periodEnd: 2023,
+      periodBasis: 'FROM_REPORT',
+      year: 2023,
+    });
+    expect(graph.nodes.get('place:测试县')?.props.code).toBeUndefined();
     expect(graph.relations).toContainEqual({ type: 'LOCATED_IN', from: 'report:900', to: 'place:测试县', source: '900', quote: '' });
     expect(graph.relations).toContainEqual({ type: 'PART_OF', from: 'report:901-02', to: 'report:901', source: '901-02', quote: '' });
     expect(graph.nodes.get('org:901-01:xx市人民医院')?.props.name).toBe('xx市人民医院（901-01）');
@@ -131,6 +192,20 @@ describe('the curation compiler', () => {
     ['an entity that is no object', (d) => ({ ...d, entities: [...d.entities, 'x'] }), /entities\[8\]: must be an object/],
     ['an unknown entity type', (d) => ({ ...d, entities: [...d.entities, { type: 'Thing', name: 'x', evidence: [] }] }), /unknown type "Thing"/],
     ['an entity without a name', (d) => ({ ...d, entities: [...d.entities, { type: 'Policy', name: ' ', evidence: [] }] }), /needs a name/],
+    ['an entity without an English name', (d) => (delete entity(d, '远程会诊项目').nameEn, d), /prog:远程会诊项目: needs an English name/],
+    [
+      'an achievement not stated in English',
+      (d) => (delete entity(d, '群众满意医院').statementEn, d),
+      /ach:900:群众满意医院: needs its statement in English/,
+    ],
+    ['a unit with no English name', (d) => (Object.assign(entity(d, '全年门诊量'), { unit: '坨' }), d), /unit "坨" has no English name/],
+    [
+      'a period that is no year or range',
+      (d) => (Object.assign(entity(d, '全年门诊量'), { period: '2023年' }), d),
+      /period must be YYYY or YYYY-YYYY/,
+    ],
+    ['a period that ends before it starts', (d) => (Object.assign(entity(d, '全年门诊量'), { period: '2023-2021' }), d), /ends before it starts/],
+    ['a period on a program', (d) => (Object.assign(entity(d, '远程会诊项目'), { period: '2023' }), d), /period applies to achievements/],
     [
       'an unknown entity field',
       (d) => (Object.assign(entity(d, '测试县卫生健康局'), { website: 'x' }), d),
@@ -244,7 +319,13 @@ describe('the curation compiler', () => {
 
   it('merges an entity declared twice, and says so for two nodes sharing a name (ids come from names, so only a broken id could)', () => {
     const doc = validDoc();
-    doc.entities.push({ type: 'Program', name: '远程会诊项目', kind: 'PROJECT', evidence: [ev('开展远程会诊项目')] });
+    doc.entities.push({
+      type: 'Program',
+      name: '远程会诊项目',
+      nameEn: 'Remote consultation project',
+      kind: 'PROJECT',
+      evidence: [ev('开展远程会诊项目')],
+    });
     expect(problemsOf(doc)).toEqual([]);
     const catalog = catalogOf(MANIFEST);
     const reader = new CurationReader(catalog.texts(), catalog);

@@ -18,10 +18,10 @@ describe('the Cypher the data layer sends', () => {
     expect(spellings(entityQueries(kuzuDialect).byIds.Person)).toMatchInlineSnapshot(
       `
       {
-        "joined": "UNWIND $ids AS wanted MATCH (n:Person {id: wanted}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
-        "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
-        "one": "MATCH (n:Person {id: $id}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
-        "seeks": "MATCH (n:Person {id: $id0}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope UNION ALL MATCH (n:Person {id: $id1}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope",
+        "joined": "UNWIND $ids AS wanted MATCH (n:Person {id: wanted}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
+        "many": "MATCH (n:Person) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
+        "one": "MATCH (n:Person {id: $id}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
+        "seeks": "MATCH (n:Person {id: $id0}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn UNION ALL MATCH (n:Person {id: $id1}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
       }
     `,
     );
@@ -31,8 +31,8 @@ describe('the Cypher the data layer sends', () => {
     expect(spellings(relationQuery(neo4jDialect, 'Policy.issuers'))).toMatchInlineSnapshot(
       `
       {
-        "many": "MATCH (a:Policy) WHERE a.id IN $ids MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope",
-        "one": "MATCH (a:Policy {id: $id}) MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope",
+        "many": "MATCH (a:Policy) WHERE a.id IN $ids MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope, b.nameEn AS b_nameEn, b.aliasesEn AS b_aliasesEn",
+        "one": "MATCH (a:Policy {id: $id}) MATCH (a)<-[r:ISSUED]-(b:Organization) RETURN a.id AS key, type(r) AS type, 'IN' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.aliases AS b_aliases, b.description AS b_description, b.grade AS b_grade, b.masked AS b_masked, b.scope AS b_scope, b.nameEn AS b_nameEn, b.aliasesEn AS b_aliasesEn",
       }
     `,
     );
@@ -60,13 +60,13 @@ describe('the Cypher the data layer sends', () => {
     expect(statements(listQueries('Organization', [], 'NAME_ASC'))).toMatchInlineSnapshot(`
       {
         "count": "MATCH (n:Organization)  RETURN count(n) AS total",
-        "page": "MATCH (n:Organization) WHERE n.name IS NOT NULL  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope",
+        "page": "MATCH (n:Organization) WHERE n.name IS NOT NULL  WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.grade AS grade, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
       }
     `);
     expect(statements(listQueries('Achievement', ['kinds', 'place', 'yearFrom'], 'VALUE_DESC'))).toMatchInlineSnapshot(`
       {
-        "count": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom RETURN count(n) AS total",
-        "page": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.year >= $yearFrom WITH n ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.statement AS statement, n.value AS value, n.unit AS unit, n.year AS year, n.original AS original, n.qualifier AS qualifier, n.masked AS masked, n.lost AS lost",
+        "count": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.periodEnd >= $yearFrom RETURN count(n) AS total",
+        "page": "MATCH (n:Achievement) WITH n WHERE n.kind IN $kinds WITH n WHERE (EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-()-[:LOCATED_IN]->(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) } OR EXISTS { MATCH (n)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF*0..8]->(:Place {id: $place}) }) WITH n WHERE n.periodEnd >= $yearFrom WITH n ORDER BY coalesce(n.value, -1.0e300) DESC, n.name, n.id SKIP $offset LIMIT $limit WITH n AS n RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases, n.description AS description, n.statement AS statement, n.statementEn AS statementEn, n.value AS value, n.unit AS unit, n.year AS year, n.periodStart AS periodStart, n.periodEnd AS periodEnd, n.periodBasis AS periodBasis, n.periodNote AS periodNote, n.original AS original, n.qualifier AS qualifier, n.masked AS masked, n.lost AS lost, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn",
       }
     `);
   });
@@ -74,7 +74,7 @@ describe('the Cypher the data layer sends', () => {
   it("starts a field's statement from a page of a list, the page's own statement up to its cut", () => {
     const { start } = listQueries('Organization', ['kinds'], 'NAME_ASC');
     expect(relationQuery(kuzuDialect, 'Organization.places').from(start)).toMatchInlineSnapshot(
-      `"MATCH (n:Organization) WHERE n.name IS NOT NULL WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope"`,
+      `"MATCH (n:Organization) WHERE n.name IS NOT NULL WITH n WHERE n.kind IN $kinds WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit WITH n AS a MATCH (a)-[r:LOCATED_IN]->(b:Place) RETURN a.id AS key, label(r) AS type, 'OUT' AS direction, b.id AS other, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail, b.id AS b_id, b.name AS b_name, b.level AS b_level, b.code AS b_code, b.aliases AS b_aliases, b.description AS b_description, b.masked AS b_masked, b.scope AS b_scope, b.nameEn AS b_nameEn, b.aliasesEn AS b_aliasesEn"`,
     );
   });
 });
@@ -82,9 +82,13 @@ describe('the Cypher the data layer sends', () => {
 describe('the properties a request reads (Projection)', () => {
   it('reads the properties an operation names, beside those resolvers always use', () => {
     const narrow = Projection.of(['organizations', 'edges', 'node', 'statement', 'evidence', 'quote']);
-    expect(narrow.columns('n', 'Achievement')).toBe('n.id AS id, n.name AS name, n.kind AS kind, n.statement AS statement');
-    expect(narrow.columns('r', 'Report', 'r_')).toBe('r.id AS r_id, r.name AS r_name, r.title AS r_title, r.source AS r_source');
-    expect(entityQueries(neo4jDialect, narrow).byIds.Place.one).toBe('MATCH (n:Place {id: $id}) RETURN n.id AS id, n.name AS name, n.level AS level');
+    expect(narrow.columns('n', 'Achievement')).toBe('n.id AS id, n.name AS name, n.kind AS kind, n.statement AS statement, n.nameEn AS nameEn');
+    expect(narrow.columns('r', 'Report', 'r_')).toBe(
+      'r.id AS r_id, r.name AS r_name, r.title AS r_title, r.source AS r_source, r.nameEn AS r_nameEn',
+    );
+    expect(entityQueries(neo4jDialect, narrow).byIds.Place.one).toBe(
+      'MATCH (n:Place {id: $id}) RETURN n.id AS id, n.name AS name, n.level AS level, n.nameEn AS nameEn',
+    );
   });
 
   it("reads a link's quote and qualifiers only when named", () => {
@@ -103,7 +107,16 @@ describe('the properties a request reads (Projection)', () => {
 
   it('gives the entity record without the properties it did not read', () => {
     const entity = Projection.of(['masked']).toEntity({ id: 'org:a', name: 'A', kind: 'HOSPITAL', masked: true }, 'Organization');
-    expect(entity).toEqual({ id: 'org:a', label: 'Organization', name: 'A', kind: 'HOSPITAL', masked: true, aliases: [], description: null });
+    expect(entity).toEqual({
+      id: 'org:a',
+      label: 'Organization',
+      name: 'A',
+      nameEn: null,
+      kind: 'HOSPITAL',
+      masked: true,
+      aliases: [],
+      description: null,
+    });
   });
 
   it('is shared by operations naming the same properties, and whole when they name them all', () => {

@@ -16,7 +16,7 @@ export type AchievementFilter = {
   kinds?: Array<AchievementKind> | null | undefined;
   /** Only statements or labels containing this text. */
   name?: string | null | undefined;
-  /** Only achievements of holders located in this place or below it, or of the place itself. */
+  /** Only achievements of holders located in this place or below it, or of the place itself (a place id, or a six-digit division code such as 140725). */
   place?: string | number | null | undefined;
   /** Only achievements stated in this report. */
   report?: string | number | null | undefined;
@@ -26,9 +26,9 @@ export type AchievementFilter = {
   valueMax?: number | null | undefined;
   /** Only values of at least this much. */
   valueMin?: number | null | undefined;
-  /** Only achievements of this year or later. */
+  /** Only achievements whose period reaches this year or later (stated or inferred, see `Achievement.period`). */
   yearFrom?: number | null | undefined;
-  /** Only achievements of this year or earlier. */
+  /** Only achievements whose period starts this year or earlier. */
   yearTo?: number | null | undefined;
 };
 
@@ -108,7 +108,7 @@ export type OrganizationFilter = {
   kinds?: Array<OrganizationKind> | null | undefined;
   /** Only names or aliases containing this text (Traditional input is normalized). */
   name?: string | null | undefined;
-  /** Only organizations located in this place or any place below it (a place id). */
+  /** Only organizations located in this place or any place below it (a place id, or a six-digit division code such as 140725). */
   place?: string | number | null | undefined;
   /** Only organizations mentioned in this report (a report id; report 001 includes its articles). */
   report?: string | number | null | undefined;
@@ -178,7 +178,7 @@ export type ProgramFilter = {
   kinds?: Array<ProgramKind> | null | undefined;
   /** Only names or aliases containing this text. */
   name?: string | null | undefined;
-  /** Only programs located in this place or below it. */
+  /** Only programs located in this place or below it (a place id, or a six-digit division code such as 140725). */
   place?: string | number | null | undefined;
   /** Only programs mentioned in this report. */
   report?: string | number | null | undefined;
