@@ -78,8 +78,14 @@ export class Explore {
     return { nodes, edges: [...edges.values()], truncated };
   }
 
-  /** A shortest path from `from` to `to` of at most `maxLength` steps, either direction; null when none. */
-  async shortestPath(from: string, to: string, maxLength: number, types: readonly string[] | undefined): Promise<SubgraphRecord | null> {
+  /** A shortest path from `from` to `to` of at most `maxLength` steps, either direction, never through a node `avoided` says; null when none. */
+  async shortestPath(
+    from: string,
+    to: string,
+    maxLength: number,
+    types: readonly string[] | undefined,
+    avoided: (id: string) => boolean = () => false,
+  ): Promise<SubgraphRecord | null> {
     if (from === to) return { nodes: new Map([[from, 0]]), edges: [], truncated: false };
     const cameBy = new Map<string, EdgeRecord | null>([[from, null]]);
     let frontier = [from];
@@ -88,7 +94,7 @@ export class Explore {
       const links = await this.linksOf(frontier);
       for (const [i, at] of frontier.entries()) {
         for (const link of links[i]!.filter(follows(types))) {
-          if (cameBy.has(link.otherId)) continue;
+          if (cameBy.has(link.otherId) || (link.otherId !== to && avoided(link.otherId))) continue;
           cameBy.set(link.otherId, edgeOf(at, link));
           next.push(link.otherId);
         }

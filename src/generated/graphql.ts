@@ -1025,7 +1025,12 @@ export type Query = {
    * Simplified Chinese; Traditional input (and glued pinyin) is normalized first.
    */
   search: Array<SearchResult>;
-  /** The shortest path between two entities (either direction), as nodes in order and the edges between; null when none within `maxLength`. */
+  /**
+   * The shortest path between two entities (either direction), as nodes in order and the edges between;
+   * null when none within `maxLength`. By default it does not pass through events (a shared event links
+   * everything that took part in it); `avoidTypes` and `avoid` say what else to keep out, as hubs such as
+   * the country node.
+   */
   shortestPath?: Maybe<Subgraph>;
   /** Counts by type, kind, place and report. */
   stats: Stats;
@@ -1168,6 +1173,8 @@ export type QuerySearchArgs = {
 
 
 export type QueryShortestPathArgs = {
+  avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
+  avoidTypes?: InputMaybe<Array<EntityType>>;
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
@@ -1891,7 +1898,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   reports?: Resolver<ResolversTypes['ReportConnection'], ParentType, ContextType, RequireFields<QueryReportsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
-  shortestPath?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxLength' | 'to'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'avoidTypes' | 'from' | 'maxLength' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
 };
 

@@ -21,7 +21,7 @@ export const PAGE_SIZE = {
   /** A neighborhood's depth in steps. */
   depth: { default: 1, min: 1, max: 3 },
   /** A shortest path's length in steps. */
-  pathLength: { default: 4, min: 1, max: 6 },
+  pathLength: { default: 8, min: 1, max: 10 },
 } as const satisfies Record<string, SizeArgument>;
 
 /** The deepest position a cursor may point at: longer than any list this API serves. */

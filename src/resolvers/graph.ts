@@ -3,7 +3,8 @@ import type { NodeSummary } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { PAGE_SIZE } from '../model/pages.js';
 import { idArgument, sizeArgument } from './args.js';
-import { typeOfLabel } from './entity-types.js';
+import { labelOfType, typeOfLabel } from './entity-types.js';
+import { labelOfId } from '../model/graph.js';
 import { inLanguage } from './common.js';
 
 /** A node of a subgraph before its entity is loaded. */
@@ -35,9 +36,11 @@ export const graphResolvers: Resolvers = {
       const from = idArgument('from', args.from);
       const to = idArgument('to', args.to);
       const maxLength = sizeArgument('maxLength', args.maxLength, PAGE_SIZE.pathLength);
+      const avoid = new Set((args.avoid ?? []).map((id, i) => idArgument(`avoid[${i}]`, id)));
+      const avoidLabels = new Set((args.avoidTypes ?? []).map(labelOfType));
       const [a, b] = await data.entities.byId.loadMany([from, to]);
       if (!a || !b || a instanceof Error || b instanceof Error) return null;
-      return data.explore.shortestPath(from, to, maxLength, args.types ?? undefined);
+      return data.explore.shortestPath(from, to, maxLength, args.types ?? undefined, (id) => avoid.has(id) || avoidLabels.has(labelOfId(id)!));
     },
   },
   Subgraph: {
