@@ -3,6 +3,7 @@ import type { Row } from '../graph/store.js';
 import type { NodeLabel } from '../model/graph.js';
 import { labelOfId } from '../model/graph.js';
 import { SearchKeys, isLatin, latinKey, pinyinKeys } from '../text/search-keys.js';
+import { englishWords, isEnglishQuery } from '../text/english-keys.js';
 import type { CountingStore } from './counting.js';
 import type { Entities } from './entities.js';
 import type { EntityRecord } from './records.js';
@@ -12,7 +13,7 @@ import { text } from '../graph/values.js';
 /** What the search index is built from: every entity's names and texts, and every evidence quote. */
 export function searchQueries(dialect: Dialect) {
   return {
-    texts: `MATCH ${dialect.graphNode('n')} RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.searchText AS text, ${dialect.nodeLabel('n')} AS label`,
+    texts: `MATCH ${dialect.graphNode('n')} RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn, n.searchText AS text, ${dialect.nodeLabel('n')} AS label`,
     mentions: 'MATCH (n)-[m:MENTIONED_IN]->(r:Report) RETURN n.id AS id, r.id AS report, m.quote AS quote',
     articles: 'MATCH (a:Report)-[:PART_OF]->(r:Report) RETURN a.id AS article, r.id AS report',
   };
@@ -37,10 +38,19 @@ interface IndexedField {
   generic: boolean;
 }
 
+/** An English name or alias, by its words (see `englishWords`). */
+interface EnglishField {
+  field: 'NAME' | 'ALIAS';
+  text: string;
+  words: ReadonlySet<string>;
+  generic: boolean;
+}
+
 interface Entry {
   id: string;
   label: NodeLabel;
   fields: IndexedField[];
+  english: EnglishField[];
   /** Pinyin of the name and aliases: full and initials. */
   latin: string[];
   /** The reports (and their compilations) that mention it. */
@@ -98,6 +108,9 @@ export class SearchIndex {
   private readonly postings = new Map<string, Posting[]>();
   /** The grams holding each character: a query of one character is looked up through every gram that holds it. */
   private readonly gramsOf = new Map<string, string[]>();
+  /** The entries whose English names hold each word, and every such word in order (for words typed in part). */
+  private readonly byWord = new Map<string, number[]>();
+  private readonly words: string[];
   readonly keys: SearchKeys;
 
   constructor(rows: { texts: Row[]; mentions: Row[]; articles: Row[] }) {
@@ -107,6 +120,13 @@ export class SearchIndex {
     for (const m of rows.mentions) quotes.set(text(m.id), [...(quotes.get(text(m.id)) ?? []), { report: text(m.report), quote: text(m.quote) }]);
     const aliasOwners = new Map<string, number>();
     for (const row of rows.texts) for (const alias of (row.aliases as string[] | null) ?? []) aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
+    const englishOwners = new Map<string, number>();
+    for (const row of rows.texts) {
+      for (const alias of (row.aliasesEn as string[] | null) ?? []) {
+        const key = englishWords(alias).sort().join(' ');
+        englishOwners.set(key, (englishOwners.get(key) ?? 0) + 1);
+      }
+    }
 
     // Per gram, kind and place in the key, pairs of entry and key length, flat, until they are sorted.
     type Pairs = Map<string, { kind: Kind; atStart: boolean; flat: number[] }>;
@@ -138,10 +158,22 @@ export class SearchIndex {
       for (const { quote } of mentions) fields.push({ field: 'EVIDENCE', text: quote, key: this.keys.key(quote), generic: false });
       const reports = new Set(mentions.flatMap(({ report }) => [report, parents.get(report) ?? report]));
       const latin = names.flatMap((n) => Object.values(pinyinKeys(n))).filter(Boolean);
-      const index = this.entries.push({ id, label, fields, latin, reports }) - 1;
+      const english = [row.nameEn, ...((row.aliasesEn as string[] | null) ?? [])].flatMap((value, i): EnglishField[] => {
+        if (value === null || value === undefined) return [];
+        const words = englishWords(text(value));
+        const generic = i > 0 && (englishOwners.get([...words].sort().join(' ')) ?? 0) > 1;
+        return words.length ? [{ field: i === 0 ? 'NAME' : 'ALIAS', text: text(value), words: new Set(words), generic }] : [];
+      });
+      const index = this.entries.push({ id, label, fields, english, latin, reports }) - 1;
       for (const f of fields) post(f.key, kindOf(f), index);
       for (const form of latin) post(form, 'LATIN', index);
+      for (const word of new Set(english.flatMap((f) => [...f.words]))) {
+        const holders = this.byWord.get(word);
+        if (holders) holders.push(index);
+        else this.byWord.set(word, [index]);
+      }
     }
+    this.words = [...this.byWord.keys()].sort();
     for (const [gram, lists] of pairs) {
       const postings: Posting[] = [];
       for (const { kind, atStart, flat } of lists.values()) {
@@ -155,6 +187,23 @@ export class SearchIndex {
         else this.gramsOf.set(char, [gram]);
       }
     }
+  }
+
+  /** The entries whose English names hold every whole word of a query, and a word starting with the one being typed. */
+  private englishCandidates(words: readonly string[], partial: string | undefined): Iterable<number> {
+    const whole = [...new Set(partial === undefined ? words : words.slice(0, -1))];
+    const lists = whole.map((w) => this.byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
+    if (partial !== undefined) {
+      const typed = new Set<number>();
+      let at = lowerBound(this.words, partial);
+      for (; at < this.words.length && this.words[at]!.startsWith(partial); at++) for (const i of this.byWord.get(this.words[at]!)!) typed.add(i);
+      lists.unshift([...typed]);
+      lists.sort((a, b) => a.length - b.length);
+    }
+    if (!lists.length) return [];
+    const [smallest, ...rest] = lists;
+    const others = rest.map((l) => new Set(l));
+    return smallest!.filter((i) => others.every((o) => o.has(i)));
   }
 
   /** The posting lists a query's keys are found through: its first gram's, or for one character every gram holding it. */
@@ -226,6 +275,19 @@ export class SearchIndex {
         for (const form of entry.latin) offer(index, scoreField(q, form, WEIGHT.ALIAS), 'NAME', entry.fields[0]!.text);
       });
     }
+    if (isEnglishQuery(query)) {
+      const words = englishWords(query);
+      // The last word is still being typed unless the query ends in a space or a full stop.
+      const partial = /[\p{L}\p{N}]$/u.test(query) ? words.at(-1) : undefined;
+      for (const index of this.englishCandidates(words, partial)) {
+        const entry = this.entries[index]!;
+        if (!inScope(entry)) continue;
+        for (const f of entry.english) {
+          const weight = f.generic && !report ? GENERIC_WEIGHT : WEIGHT[f.field];
+          offer(index, scoreWords(words, partial, f.words, weight), f.field, f.text);
+        }
+      }
+    }
     for (const q of this.keys.queryKeys(query)) {
       walk(q, FIELD_KINDS, (entry, index) => {
         for (const f of entry.fields) offer(index, scoreField(q, f.key, kindWeight(kindOf(f), report)), f.field, f.text);
@@ -233,6 +295,19 @@ export class SearchIndex {
     }
     return top.map((index) => ({ ...best.get(index)!, id: this.entries[index]!.id }));
   }
+}
+
+/**
+ * Scores English words against a name's: every word of the query must be among the name's (the last
+ * one, still being typed, may start one); the more of the name they cover, the better, and all of it
+ * in any order is an exact match.
+ */
+export function scoreWords(query: readonly string[], partial: string | undefined, name: ReadonlySet<string>, weight: number): number {
+  const whole = partial === undefined ? query : query.slice(0, -1);
+  if (!whole.every((w) => name.has(w))) return 0;
+  if (partial !== undefined && !name.has(partial) && ![...name].some((w) => w.startsWith(partial))) return 0;
+  const covered = new Set(query).size / name.size;
+  return weight * (covered >= 1 && (partial === undefined || name.has(partial)) ? 1 : 0.6 + 0.35 * Math.min(covered, 1));
 }
 
 /**
@@ -244,6 +319,17 @@ export function scoreField(q: string, key: string, weight: number): number {
   if (at < 0) return 0;
   const closeness = q.length / key.length;
   return weight * (key === q ? 1 : at === 0 ? 0.8 + 0.1 * closeness : 0.6 + 0.1 * closeness);
+}
+
+/** The first position in a sorted list whose item is not below `item`. */
+function lowerBound(sorted: readonly string[], item: string): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < item) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Ranked search over names, aliases, statements and evidence quotes, through the index of the graph's version. */
