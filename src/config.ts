@@ -23,6 +23,8 @@ export interface Config {
   admission: { active: number; queued: number };
   /** Requests a minute one client may send (0: no limit). */
   rateLimitPerMinute: number;
+  /** Requests a minute one client may send to the reconciliation service (0: no limit). */
+  reconcileRateLimitPerMinute: number;
   /** Proxies in front of the server that append to `X-Forwarded-For`: the client is the entry that many from the right. */
   trustProxy: number;
   /** Serve only the safelisted operations (`tests/operations/`, the pages' own). */
@@ -117,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     admission: { active: integer(env, 'MAX_CONCURRENT', 8, 1, 1_000), queued: integer(env, 'MAX_QUEUE', 64, 0, 100_000) },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT', 0, 0, 1_000_000),
+    // A batch holds up to 50 queries: the service's own limit counts batches.
+    reconcileRateLimitPerMinute: integer(env, 'RECONCILE_RATE_LIMIT', 120, 0, 1_000_000),
     trustProxy: proxyHops(env),
     persistedOnly: flag(env, 'PERSISTED_ONLY', false),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),

@@ -14,6 +14,7 @@ import { Admission } from './http/admission.js';
 import { HttpCache, cachePlugins, type VersionSource } from './http/cache.js';
 import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
+import { handleReconcile } from './http/reconcile.js';
 import { Replay } from './http/replay.js';
 import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
@@ -40,6 +41,7 @@ export type ServerConfig = Pick<
   | 'pages'
   | 'admission'
   | 'rateLimitPerMinute'
+  | 'reconcileRateLimitPerMinute'
   | 'trustProxy'
   | 'persistedOnly'
   | 'cypherDir'
@@ -175,6 +177,14 @@ export async function createHttpServer(
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
   };
+  const reconcile = {
+    context: route.context,
+    admission: route.admission,
+    rateLimit: config.reconcileRateLimitPerMinute ? new RateLimit(config.reconcileRateLimitPerMinute) : undefined,
+    trustProxy: config.trustProxy,
+    maxBodyBytes: config.maxBodyBytes,
+    requestTimeoutMs: config.requestTimeoutMs,
+  };
   const playground = page(playgroundPage);
   const ready = readinessProbe(store, config.cypherDir);
   const server = createServer(serverOptions(config.connections), (req, res) => {
@@ -189,6 +199,7 @@ export async function createHttpServer(
         return sendJson(res, status, body);
       }
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
+      if (config.pages && url.pathname.startsWith('/reconcile') && (await handleReconcile(req, res, url, reconcile))) return;
       if (config.pages && serveWeb(req, res, url.pathname)) return;
       return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}`);
     };

@@ -4,6 +4,7 @@ import type { EntityRecord, EvidenceRecord, LinkRecord } from '../data/records.j
 import type { Page } from '../data/paging.js';
 import type { TreeEntryRecord } from '../data/related.js';
 import type { SearchHit } from '../data/search.js';
+import type { Candidate } from '../reconcile/reconciler.js';
 import type { SubgraphRecord, EdgeRecord } from '../data/explore.js';
 import type { GraphNodeParent } from '../resolvers/graph.js';
 import type { CountRecord } from '../data/stats.js';
@@ -1016,13 +1017,22 @@ export type Query = {
   program?: Maybe<Program>;
   /** Programs, a page at a time. */
   programs: ProgramConnection;
+  /**
+   * Matches an affiliation string as spreadsheets write it (宣武医院神经外科, 山西省寿阳县人民医院, Xuanwu
+   * Hospital, Capital Medical University, Beijing) to the graph's entities: a department after the body,
+   * places in front or appended, bracketed notes and Traditional characters are read through. The same
+   * matching as the W3C reconciliation service at /reconcile.
+   */
+  reconcile: Array<ReconcileCandidate>;
   /** One report or article by id. */
   report?: Maybe<Report>;
   /** Reports and articles, in report order. */
   reports: ReportConnection;
   /**
-   * Ranked search across names, aliases, statements and evidence quotes. Chinese substring match on
-   * Simplified Chinese; Traditional input (and glued pinyin) is normalized first.
+   * Ranked search across names, aliases, statements and evidence quotes, in Chinese and in English.
+   * Chinese matches by substring on Simplified Chinese (Traditional input and glued pinyin are normalized
+   * first; Latin letters are also read as pinyin); English matches the words of English names and aliases
+   * in any order, the last one as it is typed.
    */
   search: Array<SearchResult>;
   /**
@@ -1153,6 +1163,14 @@ export type QueryProgramsArgs = {
 };
 
 
+export type QueryReconcileArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  place?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<EntityType>>;
+};
+
+
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1179,6 +1197,19 @@ export type QueryShortestPathArgs = {
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** A candidate entity for an affiliation string (see `reconcile`). */
+export type ReconcileCandidate = {
+  __typename?: 'ReconcileCandidate';
+  /** The entity. */
+  entity: Entity;
+  /** Sure enough to accept without review: an exact name or alias, clear of the next candidate, with nothing set aside that contradicts it. */
+  match: Scalars['Boolean']['output'];
+  /** The name or alias it was matched to. */
+  matchedText: Scalars['String']['output'];
+  /** How well it matches, from 0 to 100, comparable across queries: 100 is the exact name, 95 an exact alias; a department or place set aside costs a little, a place that does not hold it a lot. */
+  score: Scalars['Float']['output'];
 };
 
 /** The types of relationship between entities. */
@@ -1533,6 +1564,7 @@ export type ResolversTypes = {
   ProgramFilter: ProgramFilter;
   ProgramKind: ProgramKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconcileCandidate: ResolverTypeWrapper<Candidate>;
   RelationshipType: RelationshipType;
   Report: ResolverTypeWrapper<EntityRecord>;
   ReportConnection: ResolverTypeWrapper<Page<EntityRecord>>;
@@ -1593,6 +1625,7 @@ export type ResolversParentTypes = {
   ProgramEdge: Omit<ProgramEdge, 'node'> & { node: ResolversParentTypes['Program'] };
   ProgramFilter: ProgramFilter;
   Query: Record<PropertyKey, never>;
+  ReconcileCandidate: Candidate;
   Report: EntityRecord;
   ReportConnection: Page<EntityRecord>;
   ReportCount: ReportCountParent;
@@ -1895,11 +1928,19 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   policy?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyArgs, 'id'>>;
   program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<QueryProgramArgs, 'id'>>;
   programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first' | 'orderBy'>>;
+  reconcile?: Resolver<Array<ResolversTypes['ReconcileCandidate']>, ParentType, ContextType, RequireFields<QueryReconcileArgs, 'limit' | 'query'>>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'id'>>;
   reports?: Resolver<ResolversTypes['ReportConnection'], ParentType, ContextType, RequireFields<QueryReportsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'avoidTypes' | 'from' | 'maxLength' | 'to'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
+};
+
+export type ReconcileCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReconcileCandidate'] = ResolversParentTypes['ReconcileCandidate']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  matchedText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = {
@@ -2015,6 +2056,7 @@ export type Resolvers<ContextType = Context> = {
   ProgramConnection?: ProgramConnectionResolvers<ContextType>;
   ProgramEdge?: ProgramEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconcileCandidate?: ReconcileCandidateResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   ReportConnection?: ReportConnectionResolvers<ContextType>;
   ReportCount?: ReportCountResolvers<ContextType>;

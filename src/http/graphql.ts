@@ -9,6 +9,7 @@ import { clientOf, type RateLimit } from './rate-limit.js';
 import type { Replay, Sent } from './replay.js';
 import type { Safelist } from './safelist.js';
 import { requestVariables, variablesProblem } from './variables.js';
+import { BodyTooLargeError, readBody } from './body.js';
 
 /** What the GraphQL route needs besides the request. */
 export interface GraphQLRoute {
@@ -28,23 +29,6 @@ export interface GraphQLRoute {
   requestTimeoutMs: number;
   /** How many proxies in front of this server append to `X-Forwarded-For` (0: the socket's peer is the client). */
   trustProxy: number;
-}
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > limit) return reject(new BodyTooLargeError());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) reject(new BodyTooLargeError());
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** `application/json` or `application/graphql-response+json`, in any case, with any parameters. */

@@ -34,6 +34,7 @@ const BY_FIELD: Record<string, Estimate> = {
   'Query.shortestPath': argument('maxLength', PAGE_SIZE.pathLength, 1),
   'Query.search': argument('first', PAGE_SIZE.search),
   'Query.metricRanking': argument('first', PAGE_SIZE.ranking),
+  'Query.reconcile': argument('limit', PAGE_SIZE.reconcile),
   'Subgraph.nodes': fixed(1),
   'Subgraph.edges': fixed(NEIGHBORHOOD_EDGES_PER_NODE),
   'Organization.descendants': (_, p) => p.descendants,

@@ -20,6 +20,8 @@ export const PAGE_SIZE = {
   neighborhood: { default: 200, min: 1, max: 500 },
   /** A neighborhood's depth in steps. */
   depth: { default: 1, min: 1, max: 3 },
+  /** Reconciliation candidates. */
+  reconcile: { default: 3, min: 1, max: 25 },
   /** A shortest path's length in steps. */
   pathLength: { default: 8, min: 1, max: 10 },
 } as const satisfies Record<string, SizeArgument>;

@@ -26,10 +26,13 @@ export class SearchKeys {
 
   /** `places`: the names of the graph's places, so that 济南市卫健委 and 济南卫健委 fold alike. */
   constructor(places: readonly string[]) {
+    const names = places.map((p) => comparable(p));
+    // A place named with its parent (济南市章丘区) folds as its parts do: its own part is a base (章丘).
+    const own = (name: string) => names.find((parent) => parent !== name && name.startsWith(parent) && /[省市]$/.test(parent))?.length ?? 0;
     const bases = [
       ...new Set(
-        places
-          .map((p) => comparable(p))
+        names
+          .map((p) => p.slice(own(p)))
           .filter((p) => /^\p{Script=Han}{2,}[省市县区]$/u.test(p))
           .map((p) => p.slice(0, -1)),
       ),
