@@ -1,4 +1,8 @@
-/** Start-up: read the configuration, open the store (loading and checking the graph), listen; stop gracefully on a signal. */
+/**
+ * Start-up: read the configuration, open the store (loading and checking the graph), listen; stop
+ * gracefully on a signal. The server runs in a child process under a supervisor (see `supervise`)
+ * unless `SUPERVISE=false`.
+ */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Neo4jStore } from './graph/neo4j.js';
 import type { GraphStore } from './graph/store.js';
@@ -6,6 +10,7 @@ import { openEmbedded } from './seed/embedded.js';
 import { checkGraph } from './seed/integrity.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { createHttpServer } from './server.js';
+import { WORKER_ENV, supervise } from './supervisor.js';
 
 /** The configured store, holding the graph: the embedded one rebuilt when it cannot be trusted, Neo4j seeded when empty. */
 async function openGraph(config: Config): Promise<{ store: GraphStore; close: () => Promise<void> }> {
@@ -38,7 +43,8 @@ async function main(): Promise<void> {
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql`);
+  console.log(`GraphQL API (${store.engine}) ready at http://${config.host}:${port}/graphql (process ${process.pid})`);
+  process.send?.('ready');
   let stoppingSince: number | undefined;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {
@@ -67,7 +73,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `start-up failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+if (process.env[WORKER_ENV] || process.env.SUPERVISE === 'false') {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `start-up failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
+} else supervise(import.meta.filename);

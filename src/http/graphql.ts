@@ -87,9 +87,13 @@ function encode(sent: Sent, encoding: Encoding | undefined): Sent {
   return { ...sent, headers: { ...headers, 'content-encoding': encoding }, body: compress(sent.body, encoding) };
 }
 
-/** Errors of requests that are not GraphQL requests at all: these stay 400 whatever the media type. */
+/**
+ * Errors of requests that are not GraphQL requests at all, or name an operation their document lacks
+ * (nothing can be run): these stay 400 whatever the media type.
+ */
 const NOT_GRAPHQL: ReadonlySet<string> = new Set([
   ErrorCode.BAD_REQUEST,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
   ErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);

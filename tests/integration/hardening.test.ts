@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DatabaseUnavailableError, type GraphStore, type ReadOptions } from '../../src/graph/store.js';
 import { KuzuStore } from '../../src/graph/kuzu.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
-import { BAD_INPUTS, INJECTIONS, type BadInput } from '../fixtures/bad-inputs.js';
+import { BAD_INPUTS, INJECTIONS, cursorAt, type BadInput } from '../fixtures/bad-inputs.js';
+import { PAGE_SIZE } from '../../src/model/pages.js';
 import { postGraphQL, startHttp, testConfig } from '../support/api.js';
 import { createHttpServer } from '../../src/server.js';
 import { connect, type AddressInfo } from 'node:net';
@@ -60,6 +61,28 @@ for (const engine of ENGINES)
     );
 
     it('still answers a normal query after the whole corpus', () => normalWorks(http.url));
+
+    it('answers an empty page for a cursor past the end of a list, however deep, and keeps serving', async () => {
+      for (const offset of [1_000, 11_000, 100_000, 9_999_999]) {
+        const { body } = await postGraphQL(http.url, {
+          query: `{ organizations(first: 2, after: "${cursorAt(offset)}") { totalCount edges { node { id } } pageInfo { hasNextPage } } }`,
+        });
+        expect(body.errors).toBeUndefined();
+        expect(body.data.organizations).toMatchObject({ edges: [], pageInfo: { hasNextPage: false } });
+      }
+      await normalWorks(http.url);
+    });
+
+    it('reads a null size as its default, in the resolver and in the cost', async () => {
+      const { body } = await postGraphQL(http.url, {
+        query: `{ search(query: "医院", first: null) { score } metricRanking(unit: "人次", first: null) { id }
+          neighborhood(id: "org:寿阳县医疗集团", limit: null) { nodes { id } } organizations(first: null) { edges { node { id } } } }`,
+      });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.search).toHaveLength(PAGE_SIZE.search.default);
+      expect(body.data.metricRanking.length).toBeLessThanOrEqual(PAGE_SIZE.ranking.default);
+      expect(body.data.organizations.edges).toHaveLength(PAGE_SIZE.page.default);
+    });
 
     it('treats injection-looking text in every text argument as data', async () => {
       const [before] = await store.read('MATCH (n) RETURN count(n) AS nodes');

@@ -64,6 +64,32 @@ describe('the cost and depth of an operation', () => {
     expect(cost('{ stats { byType { count } } }').cost).toBe(1 + 1 + 8);
   });
 
+  it('counts a size as the resolver serves it: null is the default, out of range is held to the range', () => {
+    const neighborhood = (limit: string) => cost(`{ neighborhood(id: "org:x", limit: ${limit}) { nodes { id } } }`).cost;
+    expect(neighborhood('null')).toBe(neighborhood('200'));
+    // A negative size must never lower the total: it was how 49 depth-3 neighbourhoods got past a cost limit of 10.
+    expect(neighborhood('-100000000')).toBe(neighborhood('1'));
+    expect(neighborhood('999999')).toBe(neighborhood('500'));
+    const bypass = `{ z: neighborhood(id: "org:x", limit: -100000000) { nodes { id } } ${Array.from({ length: 49 }, (_, i) => `a${i}: neighborhood(id: "org:x", depth: 3) { nodes { id } }`).join(' ')} }`;
+    expect(cost(bypass).cost).toBeGreaterThan(49 * 200);
+    expect(cost('{ search(query: "x", first: null) { score } }').cost).toBe(cost('{ search(query: "x") { score } }').cost);
+    expect(cost('{ metricRanking(unit: "x", first: null) { id } }').cost).toBe(1 + 10);
+    expect(cost('query Q($n: Int) { organizations(first: $n) { edges { node { id } } } }', { n: -5 }).cost).toBe(1);
+  });
+
+  it('stops coercing a flood of bad variable values at the first errors, as execution does', () => {
+    const query = 'query Q($k: [OrganizationKind!]) { organizations(filter: { kinds: $k }) { totalCount } }';
+    const started = performance.now();
+    expect(cost(query, { k: Array(12_000).fill('NOPE') })).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('counts each time the schema is asked for', () => {
+    expect(cost('{ __schema { types { name } } }').introspections).toBe(1);
+    expect(cost(`{ ${Array.from({ length: 10 }, (_, i) => `a${i}: __schema { types { name } }`).join(' ')} }`).introspections).toBe(10);
+    expect(cost(getIntrospectionQuery()).introspections).toBe(1);
+  });
+
   it('counts page sizes given by variables and by their defaults', () => {
     const query = 'query Q($n: Int = 100) { organizations(first: $n) { edges { node { id } } } }';
     expect(cost(query).cost).toBe(1 + 100 * 3);
