@@ -57,6 +57,8 @@ export interface Home {
   province?: Division;
   city?: Division;
   county?: Division;
+  /** Home places the divisions' list does not know, read from how the text writes them (code `text:` + name). */
+  written?: Division[];
 }
 
 export interface ExtractOptions {

@@ -91,9 +91,6 @@ export function chinaDivisions(): Divisions {
   return (divisions ??= new Divisions());
 }
 
-/** Macro-regions (西部, 京津冀 …): level REGION, part of 中国. */
-export const REGIONS = ['京津冀', '长三角', '珠三角', '粤港澳大湾区', '成渝地区', '西部', '东北', '中部', '东部', '藏区', '黄河流域', '长江经济带'];
-
 /** The level a place name's ending suggests (masked names in particular: xx市, xx县). */
 export function levelOfSuffix(name: string): PlaceLevel | undefined {
   if (/(自治区|省)$/.test(name)) return 'PROVINCE';
@@ -102,4 +99,9 @@ export function levelOfSuffix(name: string): PlaceLevel | undefined {
   if (/(镇|乡|街道)$/.test(name)) return 'TOWN';
   if (/(村|社区)$/.test(name)) return 'VILLAGE';
   return undefined;
+}
+
+/** Levels from the top down: a parent ranks before its child. */
+export function rank(level: string | undefined): number {
+  return ['COUNTRY', 'REGION', 'PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'].indexOf(level ?? '');
 }

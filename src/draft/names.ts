@@ -5,6 +5,7 @@
  */
 import { chinaDivisions } from './divisions.js';
 import { LEADING, STOP_WORDS } from './lexicon/name-stops.js';
+import { placeEndingAt } from './place-names.js';
 import { PUNCT, STOP_TAGS, tokens, type Token } from './tokens.js';
 
 /** Tags of words that can be part of a name. */
@@ -107,10 +108,12 @@ function skipLeadingWords(text: string, start: number, suffixStart: number): num
   return start;
 }
 
-/** Whether a text starts with a division's name (健康寿阳县…: the adjective before it is context). */
+/** Whether a text starts with a place's name, of the list or read by its suffix (健康寿阳县…: the adjective before it is context). */
 export function startsWithPlace(text: string): boolean {
   const names = chinaDivisions().byName;
-  for (let length = 2; length <= 5; length++) if (names.has(text.slice(0, length))) return true;
+  for (let length = 2; length <= 5; length++) {
+    if (names.has(text.slice(0, length)) || placeEndingAt(text, length)?.start === 0) return true;
+  }
   return false;
 }
 

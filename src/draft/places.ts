@@ -2,21 +2,13 @@
  * Places: the administrative divisions a sentence names (with their parents up to 中国), macro-regions,
  * the country, masked places (xx市) and towns (平头镇), each with its level.
  */
-import type { Candidate, DraftContext, Mention } from './context.js';
-import { REGIONS, chinaDivisions, levelOfSuffix, type Division } from './divisions.js';
+import type { Candidate, DraftContext } from './context.js';
+import { chinaDivisions, levelOfSuffix } from './divisions.js';
+import { REGIONS } from './lexicon/places.js';
+import { PlaceSpans, addChina, addDivision } from './place-candidates.js';
+import { listedTowns, suffixPlaces } from './place-suffixes.js';
 import type { Sentence } from './text.js';
 import { HAN, tokens } from './tokens.js';
-
-/** Spans of a sentence already read as places: a shorter name inside them is none. */
-class PlaceSpans {
-  private readonly taken: Array<[number, number]> = [];
-  free(start: number, end: number): boolean {
-    return !this.taken.some(([a, b]) => start < b && a < end);
-  }
-  take(start: number, end: number): void {
-    this.taken.push([start, end]);
-  }
-}
 
 /** Every place a sentence names. */
 export function places(ctx: DraftContext, sentence: Sentence): void {
@@ -25,32 +17,9 @@ export function places(ctx: DraftContext, sentence: Sentence): void {
   divisionsGlued(ctx, sentence, spans);
   regions(ctx, sentence, spans);
   country(ctx, sentence);
-  maskedPlaces(ctx, sentence);
-  towns(ctx, sentence, spans);
-}
-
-/** 中国, which every place is part of. */
-export function addChina(ctx: DraftContext, mention: Mention, confidence = 0.6, why = 'every place is part of 中国'): Candidate {
-  return ctx.add('Place', '中国', mention, { aliases: ['中华人民共和国', '我国'], props: { level: 'COUNTRY' }, confidence, why });
-}
-
-/** A division with its parents up to 中国, each PART_OF the next. */
-export function addDivision(ctx: DraftContext, division: Division, mention: Mention, confidence: number, why: string): Candidate {
-  const place = ctx.add('Place', division.name, mention, { aliases: division.aliases, props: { level: division.level }, confidence, why });
-  let child = place;
-  for (const parent of chinaDivisions().ancestors(division)) {
-    const p = ctx.add('Place', parent.name, mention, {
-      aliases: parent.aliases,
-      props: { level: parent.level },
-      confidence: confidence - 0.1,
-      why: 'the parent of a place named (administrative divisions)',
-    });
-    ctx.relate('PART_OF', child, p, mention, 0.8, 'administrative divisions');
-    child = p;
-  }
-  const china = addChina(ctx, mention);
-  if (child !== china) ctx.relate('PART_OF', child, china, mention, 0.8, 'administrative divisions');
-  return place;
+  maskedPlaces(ctx, sentence, spans);
+  listedTowns(ctx, sentence, spans);
+  suffixPlaces(ctx, sentence, spans);
 }
 
 /** Words jieba cuts that are a division's name (寿阳县, 晋中): full names, and short forms of provinces and cities. */
@@ -65,11 +34,16 @@ function divisionWords(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans)
     const division = divisions.resolve(name, mentioned) ?? (ctx.home.county?.aliases.includes(name) ? ctx.home.county : undefined);
     if (!division) continue;
     if (name !== division.name && division.level === 'COUNTY' && !division.aliases.includes(name)) continue;
-    if (!spans.free(token.start, token.end)) continue;
-    spans.take(token.start, token.end);
+    if (!spans.free(token.start, token.end) || gluedToName(text, token.start, division.name)) continue;
     const mention = { sentence, start: token.start, end: token.end };
-    addDivision(ctx, division, mention, name === division.name ? 0.9 : 0.75, 'an administrative division');
+    spans.take(token.start, token.end, addDivision(ctx, division, mention, name === division.name ? 0.9 : 0.75, 'an administrative division'));
   }
+}
+
+/** A one-character name (丰县) right after a character of a name jieba cut off (石丰县): the longer name's, read by its suffix. */
+function gluedToName(text: string, start: number, name: string): boolean {
+  const previous = tokens(text).find((t) => t.end === start);
+  return name.length === 2 && !!previous && previous.word.length === 1 && /^(n|ns|nr|x|ng|zg)$/.test(previous.tag) && HAN.test(previous.word);
 }
 
 /** Names jieba keeps whole with what follows (寿阳县医疗集团): full names of one division, looked for directly. */
@@ -79,8 +53,8 @@ function divisionsGlued(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans
     if (name.length < 3 || options.length !== 1) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       if (!spans.free(at, at + name.length)) continue;
-      spans.take(at, at + name.length);
-      addDivision(ctx, options[0]!, { sentence, start: at, end: at + name.length }, 0.85, 'an administrative division');
+      const mention = { sentence, start: at, end: at + name.length };
+      spans.take(at, at + name.length, addDivision(ctx, options[0]!, mention, 0.85, 'an administrative division'));
     }
   }
 }
@@ -106,38 +80,17 @@ function country(ctx: DraftContext, sentence: Sentence): void {
 }
 
 /** Masked places (xx市, xx县): the level from the suffix. */
-function maskedPlaces(ctx: DraftContext, sentence: Sentence): void {
+function maskedPlaces(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
   for (const m of sentence.text.matchAll(/(x{2,}|X{2,})(自治区|省|市|新区|区|县|旗|镇|社区)/g)) {
     const level = levelOfSuffix(m[0]) ?? 'CITY';
     const mention = { sentence, start: m.index, end: m.index + m[0].length };
-    ctx.add('Place', m[0], mention, { props: { level: level === 'VILLAGE' ? 'VILLAGE' : level }, confidence: 0.7, why: 'a masked place' });
-  }
-}
-
-/** Towns the divisions do not list (平头镇), from jieba's words ending with 镇, 乡 or 街道. */
-function towns(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
-  for (const token of tokens(sentence.text)) {
-    if (!/^[\p{Script=Han}]{2,4}(镇|乡|街道)$/u.test(token.word) || /^[县市省区各全本该重名小城村集]/.test(token.word)) continue;
-    if (!spans.free(token.start, token.end)) continue;
-    town(ctx, token.word, { sentence, start: token.start, end: token.end }, 0.7);
-  }
-}
-
-/** A town, named with its county when the report's home county is known (寿阳县平头镇). */
-function town(ctx: DraftContext, short: string, mention: Mention, confidence: number): Candidate {
-  const county = ctx.home.county;
-  if (county && !ctx.masks) {
-    const town = ctx.add('Place', `${county.name}${short}`, mention, {
-      aliases: [short],
-      props: { level: 'TOWN' },
-      confidence,
-      why: 'a town of the report’s county',
+    const place = ctx.add('Place', m[0], mention, {
+      props: { level: level === 'VILLAGE' ? 'VILLAGE' : level },
+      confidence: 0.7,
+      why: 'a masked place',
     });
-    const parent = addDivision(ctx, county, mention, confidence - 0.1, 'the report’s county');
-    ctx.relate('PART_OF', town, parent, mention, 0.7, 'a town of the report’s county');
-    return town;
+    if (spans.free(mention.start, mention.end)) spans.take(mention.start, mention.end, place);
   }
-  return ctx.add('Place', short, mention, { props: { level: 'TOWN' }, confidence, why: 'a town', scoped: true });
 }
 
 /** A masked place's parent: the masked place of the next level up its article names (xx县 → xx市), else 中国. */

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { departments, enumerations, nationalShortNames } from '../../src/draft/organization-lists.js';
 import { organizations, suffixNames } from '../../src/draft/organizations.js';
 import { credits, people, personAfter, personBefore } from '../../src/draft/people.js';
+import { findHome } from '../../src/draft/home.js';
+import { placeEndingAt } from '../../src/draft/place-names.js';
 import { places } from '../../src/draft/places.js';
 import { candidate, contextOf, namesOf, relationsOf } from '../support/draft-context.js';
 
@@ -28,6 +30,76 @@ describe('places', () => {
     const { ctx, sentence } = contextOf('xx市卫健委在xx县召开会议。', { masks: true });
     places(ctx, sentence);
     expect(['xx市', 'xx县'].map((name) => candidate(ctx, 'Place', name)?.props.level)).toEqual(['CITY', 'COUNTY']);
+  });
+});
+
+describe('places the divisions do not list, read by their suffix', () => {
+  /** The place whose suffix is the first `suffix` of the text, as its name. */
+  const placeAt = (text: string, suffix: string) => {
+    const place = placeEndingAt(text, text.indexOf(suffix));
+    return place && text.slice(place.start, place.end);
+  };
+
+  it('reads a name from its suffix, the level from the suffix', () => {
+    const { ctx, sentence } = contextOf('到青禾县开展义诊，赴石门乡和南枫新区，走访溪泉街道和杨柳社区。');
+    places(ctx, sentence);
+    expect(Object.fromEntries(ctx.candidatesOf('Place').map((c) => [c.name, c.props.level]))).toEqual({
+      青禾县: 'COUNTY',
+      石门乡: 'TOWN',
+      南枫新区: 'COUNTY',
+      溪泉街道: 'TOWN',
+      杨柳社区: 'VILLAGE',
+    });
+  });
+
+  it('leaves suffixes that are part of common words alone', () => {
+    for (const [text, suffix] of [
+      ['规范市场秩序', '市'],
+      ['推进县域医共体建设', '县'],
+      ['建设区域医疗中心', '区'],
+      ['杨柳社区卫生服务中心', '社区'],
+      ['24所乡镇卫生院', '乡'],
+      ['主城区和郊区', '区'],
+      ['镇级财政投入', '镇'],
+      ['创建全国文明城市', '市'],
+      ['326个行政村', '村'],
+      ['全县卫生工作', '县'],
+      ['城乡社区服务', '社区'],
+    ])
+      expect(placeAt(text!, suffix!), text).toBeUndefined();
+  });
+
+  it('nests a town in the county written right before it, a village in its town, named with them', () => {
+    const { ctx, sentence } = contextOf('宁川县南河镇杨柳村卫生室。');
+    places(ctx, sentence);
+    expect(ctx.candidatesOf('Place').map((c) => [c.name, c.props.level, [...c.aliases]])).toEqual([
+      ['宁川县', 'COUNTY', []],
+      ['宁川县南河镇', 'TOWN', ['南河镇']],
+      ['宁川县南河镇杨柳村', 'VILLAGE', ['杨柳村']],
+    ]);
+    expect(relationsOf(ctx)).toEqual(['PART_OF 宁川县南河镇 → 宁川县', 'PART_OF 宁川县南河镇杨柳村 → 宁川县南河镇']);
+  });
+
+  it('nests a county in a province the list knows, and gives items sharing a suffix the same parent', () => {
+    const { ctx, sentence } = contextOf('内蒙古禾安县、石丰县分别捐赠物资，宁川县白马、溪泉镇卫生院。');
+    places(ctx, sentence);
+    expect(relationsOf(ctx)).toEqual(
+      expect.arrayContaining(['PART_OF 禾安县 → 内蒙古自治区', 'PART_OF 宁川县溪泉镇 → 宁川县', 'PART_OF 宁川县白马镇 → 宁川县']),
+    );
+    expect(candidate(ctx, 'Place', '石丰县')?.props.level).toBe('COUNTY');
+  });
+
+  it('names a town written alone as the home county’s, and reads towns listed before their health centers', () => {
+    const { ctx, sentences } = contextOf('寿阳县召开会议。\n平头镇中心卫生院达标，尹灵芝、西洛等六所乡镇卫生院达到标准。', { place: 'place:寿阳县' });
+    for (const s of sentences) places(ctx, s);
+    expect(namesOf(ctx, 'Place')).toEqual(expect.arrayContaining(['寿阳县平头镇', '寿阳县尹灵芝', '寿阳县西洛']));
+    expect(relationsOf(ctx)).toContain('PART_OF 寿阳县平头镇 → 寿阳县');
+  });
+
+  it('takes a home county the list does not know from the manifest, in the city the report names', () => {
+    const { ctx } = contextOf('宁川县卫生健康局召开会议。\n岚川市卫健委到会指导。', { place: 'place:宁川县' });
+    const home = findHome(ctx);
+    expect([home.county?.name, home.city?.name]).toEqual(['宁川县', '岚川市']);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { congresses, epidemic, meetings } from '../../src/draft/events.js';
 import { achievements } from '../../src/draft/figures.js';
 import { organizations } from '../../src/draft/organizations.js';
-import { rulesAfterVerbs, shortDocuments, titles } from '../../src/draft/policies.js';
+import { documentsAfterVerbs, rulesAfterVerbs, shortDocuments, titles } from '../../src/draft/policies.js';
 import { objectPhrases, subjectPhrases } from '../../src/draft/program-objects.js';
 import { listedItems, programPhrases } from '../../src/draft/program-phrases.js';
 import { gluedQuotes, programShortForms, quotedPrograms } from '../../src/draft/programs.js';
@@ -79,6 +79,28 @@ describe('policies', () => {
     const { ctx, sentence } = contextOf('各医院执行医疗质量安全核心制度。');
     rulesAfterVerbs(ctx, sentence);
     expect(namesOf(ctx, 'Policy')).toEqual(['医疗质量安全核心制度']);
+  });
+});
+
+describe('documents named without title marks', () => {
+  it('reads a document from the verb that governs it to its document word', () => {
+    const { ctx, sentence } = contextOf('县卫健局印发宁川县基层医疗卫生服务能力提升实施方案，出台支持中医药发展若干措施。');
+    documentsAfterVerbs(ctx, sentence);
+    expect(namesOf(ctx, 'Policy')).toEqual(['宁川县基层医疗卫生服务能力提升实施方案', '支持中医药发展若干措施']);
+  });
+
+  it('starts the name at the nearest such verb, never before it in the clause', () => {
+    const { ctx, sentence } = contextOf('全面深化改革，认真贯彻落实健康中国行动计划和疾病防控管理办法。');
+    documentsAfterVerbs(ctx, sentence);
+    expect(namesOf(ctx, 'Policy')).toEqual(['健康中国行动计划和疾病防控管理办法', '健康中国行动计划']);
+  });
+
+  it('gives shorter forms, and leaves generic words and practices alone', () => {
+    const { ctx, sentence } = contextOf('制定全市宣传引导和健康教育工作方案，执行相关标准，推进标准化建设，落实分级诊疗制度。');
+    documentsAfterVerbs(ctx, sentence);
+    expect(ctx.candidatesOf('Policy').map((c) => [c.name, [...c.aliases]])).toEqual([
+      ['全市宣传引导和健康教育工作方案', ['宣传引导和健康教育工作方案', '健康教育工作方案']],
+    ]);
   });
 });
 

@@ -48,3 +48,21 @@ const RULE_VERB_WORDS = [
   ['签订', '达到'],
 ].flat();
 export const RULE_VERBS = new RegExp(`^(${anyOf(RULE_VERB_WORDS)})$`);
+
+/**
+ * Endings of documents named without title marks (…实施方案, …若干措施, …管理办法), longer first where one
+ * ends another. 制度 and 意见 alone are left out: written bare, they name a practice (分级诊疗制度) more often
+ * than a document.
+ */
+export const DOCUMENT_SUFFIXES = [
+  ['实施方案', '工作方案', '行动方案', '建设方案', '若干措施', '管理办法', '实施办法', '暂行办法', '考核办法', '指导意见', '实施意见'],
+  ['行动计划', '发展规划', '专项规划', '规划', '实施细则', '管理规定', '工作要点', '议事规则', '标准', '规范'],
+].flat();
+
+/** Verbs that govern a document: issuing it or carrying it out (印发, 出台, 制定, 发布, 落实, 贯彻, 执行). */
+export const DOCUMENT_VERBS = [
+  ['印发', '出台', '制定', '发布', '颁布', '修订', '编制', '起草', '落实', '贯彻', '执行', '实施', '对照', '遵照', '依据', '按照'],
+].flat();
+
+/** What follows a document word when it is no document (标准化, 规范化, 规划建设 …). */
+export const NOT_DOCUMENT_AFTER = /^(化|性|型|件|体|内|外|中|上|下|建设|布局|引领|管理|服务|要求|的要求|执业|诊疗|操作|使用|化建设)/;
