@@ -8,7 +8,8 @@ import { RELATION_PAIRS, labelOfId, type EntityLabel, type RelationType } from '
 import type { ArticleEntry, TextRepairs } from '../model/manifest.js';
 import { entityId } from '../curation/reader.js';
 import { repairerOf } from '../text/repairs.js';
-import { Extractor, type Candidate, type Mention } from './extract.js';
+import type { Candidate, Mention } from './context.js';
+import { Extractor } from './extract.js';
 import { detectRepairs, prepareReport, quoteFor, type PreparedReport } from './text.js';
 
 /** Marks a draft item: how sure the rule that proposed it is, and which rule it was. Remove it once reviewed. */

@@ -1,7 +1,7 @@
 /**
  * How the draft extractor does against the curated files (the reviewed truth), per report: recall of
- * organizations, programs, policies, places, people, metric values and relationships, and precision of
- * organizations and metrics.
+ * organizations, programs, policies, places, people, metric values and relationships, and the precision
+ * of each class of entity and of metrics.
  *
  * Matching: an entity is found when a candidate of its type shares a name or alias with it (both in
  * the report's comparable form, quotes and list commas aside). A metric value is found when a
@@ -25,9 +25,13 @@ export interface ReportScore {
   organizations: Ratio;
   organizationPrecision: Ratio;
   programs: Ratio;
+  programPrecision: Ratio;
   policies: Ratio;
+  policyPrecision: Ratio;
   places: Ratio;
+  placePrecision: Ratio;
   people: Ratio;
+  personPrecision: Ratio;
   metrics: Ratio;
   metricPrecision: Ratio;
   relations: Ratio;
@@ -36,12 +40,13 @@ export interface ReportScore {
   milliseconds: number;
 }
 
+/** Each class of entity: its recall's field and its precision's (the share of its candidates that match a curated entity). */
 const ENTITY_COLUMNS = [
-  ['Organization', 'organizations'],
-  ['Program', 'programs'],
-  ['Policy', 'policies'],
-  ['Place', 'places'],
-  ['Person', 'people'],
+  ['Organization', 'organizations', 'organizationPrecision'],
+  ['Program', 'programs', 'programPrecision'],
+  ['Policy', 'policies', 'policyPrecision'],
+  ['Place', 'places', 'placePrecision'],
+  ['Person', 'people', 'personPrecision'],
 ] as const;
 
 /** The forms a name is compared by: comparable, without quotes, brackets and list commas. */
@@ -69,7 +74,7 @@ export function scoreDraft(catalog: ReportCatalog, report: string, draft: DraftF
   score.milliseconds = milliseconds;
   // Which curated node each draft entity matches (by type and forms).
   const matchesOf = new Map<string, Set<string>>();
-  for (const [label, column] of ENTITY_COLUMNS) {
+  for (const [label, column, precision] of ENTITY_COLUMNS) {
     const truth = curatedNodes.filter((n) => n.label === label);
     const drafts = draft.entities.filter((e) => e.type === label);
     const draftForms = drafts.map((e) => ({ id: idOf(e), forms: formsOfDraft(e) }));
@@ -81,12 +86,7 @@ export function scoreDraft(catalog: ReportCatalog, report: string, draft: DraftF
       for (const hit of hits) matchesOf.set(hit.id, (matchesOf.get(hit.id) ?? new Set()).add(node.id));
     }
     score[column] = { found, total: truth.length };
-    if (label === 'Organization') {
-      score.organizationPrecision = {
-        found: draftForms.filter((d) => truth.some((n) => overlaps(formsOfNode(n), d.forms))).length,
-        total: drafts.length,
-      };
-    }
+    score[precision] = { found: draftForms.filter((d) => truth.some((n) => overlaps(formsOfNode(n), d.forms))).length, total: drafts.length };
   }
 
   // Metric values, one-to-one.
@@ -126,9 +126,13 @@ export function totalScore(scores: ReportScore[]): ReportScore {
     organizations: sum((s) => s.organizations),
     organizationPrecision: sum((s) => s.organizationPrecision),
     programs: sum((s) => s.programs),
+    programPrecision: sum((s) => s.programPrecision),
     policies: sum((s) => s.policies),
+    policyPrecision: sum((s) => s.policyPrecision),
     places: sum((s) => s.places),
+    placePrecision: sum((s) => s.placePrecision),
     people: sum((s) => s.people),
+    personPrecision: sum((s) => s.personPrecision),
     metrics: sum((s) => s.metrics),
     metricPrecision: sum((s) => s.metricPrecision),
     relations: sum((s) => s.relations),
@@ -147,9 +151,13 @@ export function scoreTable(scores: ReportScore[]): string {
     ['metric values R', (s) => s.metrics],
     ['metric values P', (s) => s.metricPrecision],
     ['programs R', (s) => s.programs],
+    ['programs P', (s) => s.programPrecision],
     ['policies R', (s) => s.policies],
+    ['policies P', (s) => s.policyPrecision],
     ['places R', (s) => s.places],
+    ['places P', (s) => s.placePrecision],
     ['people R', (s) => s.people],
+    ['people P', (s) => s.personPrecision],
     ['relationships R', (s) => s.relations],
   ];
   const rows = [...scores, totalScore(scores)].map(

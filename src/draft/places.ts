@@ -1,105 +1,108 @@
 /**
- * China's administrative divisions (province, prefecture city, county and district: the National Bureau of
- * Statistics codes as the `china-area-data` package ships them), read for place names, levels and parents.
+ * Places: the administrative divisions a sentence names (with their parents up to 中国), macro-regions,
+ * the country, masked places (xx市) and towns (平头镇), each with its level.
  */
-import { createRequire } from 'node:module';
-import type { PlaceLevel } from '../generated/graphql.js';
+import type { Candidate, DraftContext } from './context.js';
+import { chinaDivisions, levelOfSuffix } from './divisions.js';
+import { REGIONS } from './lexicon/places.js';
+import { PlaceSpans, addChina, addDivision } from './place-candidates.js';
+import { listedTowns, suffixPlaces } from './place-suffixes.js';
+import type { Sentence } from './text.js';
+import { HAN, tokens } from './tokens.js';
 
-const require = createRequire(import.meta.url);
-const AREAS = require('china-area-data/data.json') as Record<string, Record<string, string>>;
-
-export interface Division {
-  /** The full name (山西省, 晋中市, 寿阳县); a district is named with its city (内江市市中区). */
-  name: string;
-  /** Short forms the text may use (山西, 晋中; 市中区 for a district). */
-  aliases: string[];
-  level: PlaceLevel;
-  code: string;
-  /** The parent's code (中国 for a province). */
-  parent?: string;
+/** Every place a sentence names. */
+export function places(ctx: DraftContext, sentence: Sentence): void {
+  const spans = new PlaceSpans();
+  divisionWords(ctx, sentence, spans);
+  divisionsGlued(ctx, sentence, spans);
+  regions(ctx, sentence, spans);
+  country(ctx, sentence);
+  maskedPlaces(ctx, sentence, spans);
+  listedTowns(ctx, sentence, spans);
+  suffixPlaces(ctx, sentence, spans);
 }
 
-const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000']);
-
-/** A province's short name: 山西省 → 山西, 内蒙古自治区 → 内蒙古, 香港特别行政区 → 香港. */
-function shortProvince(name: string): string {
-  return name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+/** Words jieba cuts that are a division's name (寿阳县, 晋中): full names, and short forms of provinces and cities. */
+function divisionWords(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
+  const text = sentence.text;
+  const divisions = chinaDivisions();
+  const mentioned = (name: string) => ctx.fullText.includes(name);
+  for (const token of tokens(text)) {
+    if (!HAN.test(token.word) || token.word.length < 2) continue;
+    const name = token.word;
+    if (!divisions.byName.get(name)) continue;
+    const division = divisions.resolve(name, mentioned) ?? (ctx.home.county?.aliases.includes(name) ? ctx.home.county : undefined);
+    if (!division) continue;
+    if (name !== division.name && division.level === 'COUNTY' && !division.aliases.includes(name)) continue;
+    if (!spans.free(token.start, token.end) || gluedToName(text, token.start, division.name)) continue;
+    const mention = { sentence, start: token.start, end: token.end };
+    spans.take(token.start, token.end, addDivision(ctx, division, mention, name === division.name ? 0.9 : 0.75, 'an administrative division'));
+  }
 }
 
-function shortCity(name: string): string | undefined {
-  const short = name.replace(/(市|地区|盟)$/, '');
-  return short.length >= 2 && short !== name ? short : undefined;
+/** A one-character name (丰县) right after a character of a name jieba cut off (石丰县): the longer name's, read by its suffix. */
+function gluedToName(text: string, start: number, name: string): boolean {
+  const previous = tokens(text).find((t) => t.end === start);
+  return name.length === 2 && !!previous && previous.word.length === 1 && /^(n|ns|nr|x|ng|zg)$/.test(previous.tag) && HAN.test(previous.word);
 }
 
-class Divisions {
-  readonly byCode = new Map<string, Division>();
-  /** Every name and alias → the divisions it may mean. */
-  readonly byName = new Map<string, Division[]>();
-
-  constructor() {
-    const add = (division: Division) => {
-      this.byCode.set(division.code, division);
-      for (const name of [division.name, ...division.aliases]) {
-        const list = this.byName.get(name) ?? [];
-        list.push(division);
-        this.byName.set(name, list);
-      }
-    };
-    for (const [code, name] of Object.entries(AREAS['86'] ?? {})) {
-      add({ name, aliases: [shortProvince(name)].filter((s) => s !== name), level: 'PROVINCE', code });
-    }
-    for (const province of Object.keys(AREAS['86'] ?? {})) {
-      for (const [code, name] of Object.entries(AREAS[province] ?? {})) {
-        const municipal = MUNICIPALITIES.has(province);
-        if (!municipal) add({ name, aliases: [shortCity(name)].filter((s): s is string => !!s), level: 'CITY', code, parent: province });
-        for (const [countyCode, county] of Object.entries(AREAS[code] ?? {})) {
-          if (county === '市辖区' || county.endsWith('开发区')) continue;
-          const parent = municipal ? province : code;
-          const district = county.endsWith('区') && !municipal;
-          add({
-            name: district ? `${name}${county}` : county,
-            aliases: district ? [county] : [],
-            level: 'COUNTY',
-            code: countyCode,
-            parent,
-          });
-        }
-      }
+/** Names jieba keeps whole with what follows (寿阳县医疗集团): full names of one division, looked for directly. */
+function divisionsGlued(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
+  const text = sentence.text;
+  for (const [name, options] of chinaDivisions().byName) {
+    if (name.length < 3 || options.length !== 1) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!spans.free(at, at + name.length)) continue;
+      const mention = { sentence, start: at, end: at + name.length };
+      spans.take(at, at + name.length, addDivision(ctx, options[0]!, mention, 0.85, 'an administrative division'));
     }
   }
+}
 
-  /** The division a name means, preferring one whose ancestor the text mentions; undefined when it stays ambiguous. */
-  resolve(name: string, mentioned: (name: string) => boolean): Division | undefined {
-    const options = this.byName.get(name);
-    if (!options?.length) return undefined;
-    if (options.length === 1) return options[0];
-    const near = options.filter((d) => this.ancestors(d).some((a) => mentioned(a.name) || a.aliases.some(mentioned)));
-    return near.length === 1 ? near[0] : undefined;
-  }
-
-  ancestors(division: Division): Division[] {
-    const chain: Division[] = [];
-    for (let d = division.parent ? this.byCode.get(division.parent) : undefined; d; d = d.parent ? this.byCode.get(d.parent) : undefined)
-      chain.push(d);
-    return chain;
+/** Macro-regions (西部, 京津冀), where the next character does not make them another word (…部署, …方面). */
+function regions(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
+  const text = sentence.text;
+  for (const region of REGIONS) {
+    const at = text.indexOf(region);
+    if (at < 0 || !spans.free(at, at + region.length) || /[部方]/.test(text[at + region.length] ?? '')) continue;
+    const mention = { sentence, start: at, end: at + region.length };
+    const place = ctx.add('Place', region, mention, { props: { level: 'REGION' }, confidence: 0.6, why: 'a macro-region' });
+    const china = addChina(ctx, mention);
+    ctx.relate('PART_OF', place, china, mention, 0.7, 'a macro-region of 中国');
   }
 }
 
-let divisions: Divisions | undefined;
-/** The divisions, indexed once. */
-export function chinaDivisions(): Divisions {
-  return (divisions ??= new Divisions());
+/** The country, not in names that start with it (中国特色, 中国共产党). */
+function country(ctx: DraftContext, sentence: Sentence): void {
+  for (const m of sentence.text.matchAll(/中国(?!特色|共产党|人民解放军|梦|式)|我国|中华人民共和国/g)) {
+    addChina(ctx, { sentence, start: m.index, end: m.index + m[0].length }, 0.8, 'the country');
+  }
 }
 
-/** Macro-regions (西部, 京津冀 …): level REGION, part of 中国. */
-export const REGIONS = ['京津冀', '长三角', '珠三角', '粤港澳大湾区', '成渝地区', '西部', '东北', '中部', '东部', '藏区', '黄河流域', '长江经济带'];
+/** Masked places (xx市, xx县): the level from the suffix. */
+function maskedPlaces(ctx: DraftContext, sentence: Sentence, spans: PlaceSpans): void {
+  for (const m of sentence.text.matchAll(/(x{2,}|X{2,})(自治区|省|市|新区|区|县|旗|镇|社区)/g)) {
+    const level = levelOfSuffix(m[0]) ?? 'CITY';
+    const mention = { sentence, start: m.index, end: m.index + m[0].length };
+    const place = ctx.add('Place', m[0], mention, {
+      props: { level: level === 'VILLAGE' ? 'VILLAGE' : level },
+      confidence: 0.7,
+      why: 'a masked place',
+    });
+    if (spans.free(mention.start, mention.end)) spans.take(mention.start, mention.end, place);
+  }
+}
 
-/** The level a place name's ending suggests (masked names in particular: xx市, xx县). */
-export function levelOfSuffix(name: string): PlaceLevel | undefined {
-  if (/(自治区|省)$/.test(name)) return 'PROVINCE';
-  if (/(市|州|盟|地区)$/.test(name)) return 'CITY';
-  if (/(县|区|旗)$/.test(name)) return 'COUNTY';
-  if (/(镇|乡|街道)$/.test(name)) return 'TOWN';
-  if (/(村|社区)$/.test(name)) return 'VILLAGE';
-  return undefined;
+/** A masked place's parent: the masked place of the next level up its article names (xx县 → xx市), else 中国. */
+export function maskedPlaceParents(ctx: DraftContext, places: Candidate[]): void {
+  const rank = (p: Candidate) => ['PROVINCE', 'CITY', 'COUNTY', 'TOWN', 'VILLAGE'].indexOf(String(p.props.level));
+  for (const place of places.filter((p) => p.masked && rank(p) >= 0)) {
+    const source = place.mentions[0]!.sentence.source;
+    const parent = places
+      .filter((p) => p.masked && rank(p) >= 0 && rank(p) < rank(place) && p.mentions[0]!.sentence.source === source)
+      .sort((a, b) => rank(b) - rank(a))[0];
+    const mention = (parent && ctx.mentionWithBoth(place, parent)) ?? place.mentions[0]!;
+    const to = parent ?? addChina(ctx, mention);
+    ctx.relate('PART_OF', place, to, mention, 0.5, 'a masked place of its article');
+  }
 }

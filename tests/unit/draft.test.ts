@@ -6,6 +6,7 @@ import { CurationReader } from '../../src/curation/reader.js';
 import { ReportCatalog, defaultCatalog, parseManifest } from '../../src/curation/reports.js';
 import { acceptDraft, draftReport, type DraftEntity, type DraftFile } from '../../src/draft/draft.js';
 import { scoreDraft } from '../../src/draft/eval.js';
+import { chinaDivisions } from '../../src/draft/divisions.js';
 import { chineseNumber, quantities } from '../../src/draft/numbers.js';
 import { detectRepairs } from '../../src/draft/text.js';
 import { SYNTHETIC_ENTRY, SYNTHETIC_SOURCE, SYNTHETIC_TEXT } from '../fixtures/synthetic-report.js';
@@ -128,6 +129,60 @@ describe('the draft extractor', () => {
     const ids = new Set(accepted.entities.map((e) => `${e.type}|${e.name}`));
     expect(ids.has('Organization|清河县医疗集团')).toBe(true);
     expect(accepted.relations.every((r) => !('draft' in r))).toBe(true);
+  });
+});
+
+// A report whose county, towns, village and city the divisions' list does not know: they are read by their
+// suffixes, nested as the text writes them, and the county hangs under the city the report names.
+const MADE_UP = [
+  '宁川县卫生健康局2023年工作总结',
+  '今年以来,宁川县卫生健康局认真贯彻落实市卫健委部署,全面推进紧密型县域医共体建设。',
+  '宁川县南河镇中心卫生院新建住院楼投入使用,南河镇杨柳村卫生室完成标准化改造。',
+  '宁川县人民医院与青禾县人民医院签署合作协议,对口帮扶青禾县石门乡卫生院。',
+  '县卫健局印发宁川县基层医疗卫生服务能力提升实施方案,出台支持中医药发展若干措施。',
+  '全县18个乡镇卫生院、326个行政村卫生室全部达标,城区社区卫生服务中心服务人次增长12%,镇级财政投入增加。',
+  '市场监管部门联合开展区域医疗质量检查,岚川市卫健委通报表扬。',
+].join('\n');
+
+describe('the draft extractor on a report whose places the divisions do not list', () => {
+  const draft = draftReport(MADE_UP, { source: '906', repairs: {}, place: 'place:宁川县', publisher: '宁川县卫生健康局' });
+  const places = Object.fromEntries(draft.entities.filter((e) => e.type === 'Place').map((e) => [e.name, e.level]));
+
+  it('uses names the list does not know', () => {
+    for (const name of ['宁川县', '南河镇', '青禾县', '石门乡', '杨柳村', '岚川市']) expect(chinaDivisions().byName.has(name), name).toBe(false);
+  });
+
+  it('finds the county, towns and village with their levels, each part of the place written before it', () => {
+    expect(places).toEqual({
+      中国: 'COUNTRY',
+      宁川县: 'COUNTY',
+      岚川市: 'CITY',
+      宁川县南河镇: 'TOWN',
+      宁川县南河镇杨柳村: 'VILLAGE',
+      青禾县: 'COUNTY',
+      青禾县石门乡: 'TOWN',
+    });
+    expect(find(draft, 'Place', '宁川县南河镇')?.aliases).toEqual(['南河镇']);
+    for (const [child, parent] of [
+      ['宁川县南河镇', '宁川县'],
+      ['宁川县南河镇杨柳村', '宁川县南河镇'],
+      ['青禾县石门乡', '青禾县'],
+      ['宁川县', '岚川市'],
+    ])
+      expect(related(draft, 'PART_OF', `place:${child}`, `place:${parent}`), `${child} → ${parent}`).toBe(true);
+  });
+
+  it('reads relative names as the home places, and places organizations in them', () => {
+    expect(find(draft, 'Organization', '宁川县卫生健康局')?.aliases).toContain('县卫健局');
+    expect(related(draft, 'LOCATED_IN', 'org:宁川县南河镇中心卫生院', 'place:宁川县南河镇')).toBe(true);
+    expect(related(draft, 'LOCATED_IN', 'org:青禾县石门乡卫生院', 'place:青禾县石门乡')).toBe(true);
+  });
+
+  it('finds policies named without title marks, issued by the body before them', () => {
+    for (const name of ['宁川县基层医疗卫生服务能力提升实施方案', '支持中医药发展若干措施']) {
+      expect(find(draft, 'Policy', name), name).toBeDefined();
+      expect(related(draft, 'ISSUED', 'org:宁川县卫生健康局', `policy:${name}`), name).toBe(true);
+    }
   });
 });
 
