@@ -8,6 +8,7 @@ import { RELATION_PAIRS, labelOfId, type EntityLabel, type RelationType } from '
 import type { ArticleEntry, TextRepairs } from '../model/manifest.js';
 import { entityId } from '../curation/reader.js';
 import { repairerOf } from '../text/repairs.js';
+import { proposeEnglishName } from '../text/english-names.js';
 import type { Candidate, Mention } from './context.js';
 import { Extractor } from './extract.js';
 import { detectRepairs, prepareReport, quoteFor, type PreparedReport } from './text.js';
@@ -128,6 +129,8 @@ export function draftReport(raw: string, options: DraftOptions): DraftFile {
     const aliases = [...candidate.aliases].filter((a) => a !== candidate.name && !others.has(a)).sort();
     const entity: DraftEntity = { type: candidate.type, name: candidate.name, ...props, evidence };
     if (aliases.length) entity.aliases = aliases;
+    const english = masked ? undefined : proposeEnglishName(candidate.type, candidate.name);
+    if (english) entity.nameEn = english;
     if (masked) entity.masked = true;
     entity.draft = { confidence: round(candidate.confidence), why: candidate.why };
     entities.push(entity);

@@ -40,7 +40,8 @@ describe('adding a report', () => {
     mkdirSync(join(dir, 'reports'));
     writeFileSync(join(dir, 'reports', SYNTHETIC_FILE), SYNTHETIC_TEXT);
     writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reportsDir: 'reports', reports: [SYNTHETIC_ENTRY] }, null, 2));
-    // 3. The draft; 4. its review: here every candidate is accepted.
+    // 3. The draft; 4. its review: here every candidate is accepted, and the English the convention
+    // could not give is written (a placeholder standing for the reviewer's).
     const manifest = ['--manifest', join(dir, 'reports.json')];
     const drafted = await npmScript('src/draft/cli.ts', [
       join(dir, 'reports', SYNTHETIC_FILE),
@@ -52,7 +53,14 @@ describe('adding a report', () => {
     ]);
     expect(drafted.stderr).toMatch(/draft of 905: .*Organization/);
     mkdirSync(join(dir, 'curation'));
-    await npmScript('src/draft/cli.ts', ['--accept', join(dir, 'draft.json'), '--out', join(dir, 'curation', `${SYNTHETIC_SOURCE}.json`)]);
+    const accepted = join(dir, 'curation', `${SYNTHETIC_SOURCE}.json`);
+    await npmScript('src/draft/cli.ts', ['--accept', join(dir, 'draft.json'), '--out', accepted]);
+    const reviewed = JSON.parse(readFileSync(accepted, 'utf8')) as { entities: Array<Record<string, unknown>> };
+    for (const e of reviewed.entities) {
+      e.nameEn ??= `Reviewed ${String(e.name)}`;
+      if (e.type === 'Achievement') e.statementEn = `Reviewed: ${String(e.statement)}`;
+    }
+    writeFileSync(accepted, JSON.stringify(reviewed));
     // 5. The compiler, into its own output folder.
     const compiled = await npmScript('src/curation/cli.ts', [...manifest, '--curation', join(dir, 'curation'), '--out', join(dir, 'cypher')]);
     expect(compiled.stdout).toMatch(/^ok: /);

@@ -27,8 +27,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the server process: shutdown, crashes and a shared data folder', { timeout: 180_000 }, () => {
   const started: ServerProcess[] = [];
   const folders: string[] = [];
-  const start = (dir: string, env: Record<string, string> = {}) => {
-    const server = startServer(dir, env);
+  const start = (dir: string, env: Record<string, string> = {}, command?: string[]) => {
+    const server = startServer(dir, env, command);
     started.push(server);
     return server;
   };
@@ -60,6 +60,31 @@ describe('the server process: shutdown, crashes and a shared data folder', { tim
     // A clean close leaves the record of it and no lock behind.
     expect(existsSync(join(dir, 'graph.kuzu.closed'))).toBe(true);
     expect(existsSync(join(dir, 'graph.kuzu.lock'))).toBe(false);
+  });
+
+  it('reports a crash of the server process by its signal, and starts it again', async () => {
+    const server = start(folder(seededDataFolder()), { NODE_ENV: 'production' });
+    await server.ready;
+    const pid = Number(/ready at \S+ \(process (\d+)\)/.exec(server.output())?.[1]);
+    // What a fault in the native engine does to the process it runs in.
+    process.kill(pid, 'SIGSEGV');
+    for (let waited = 0; (server.output().match(/ready at/g) ?? []).length < 2 && waited < 60_000; waited += 200) await wait(200);
+    expect(server.output()).toMatch(new RegExp(`the server process ${pid} ended by SIGSEGV, unexpectedly`));
+    const [, again] = [...server.output().matchAll(/ready at (http:\/\/\S+)\/graphql/g)].map((m) => m[1]!);
+    await servesCompleteGraph(again!);
+  });
+
+  it('starts again after a crash in a PID namespace, as in a container, where its pid is the same at every start', async () => {
+    const dir = folder(seededDataFolder());
+    const command = ['unshare', '--pid', '--fork', '--mount-proc', 'node', '--import', 'tsx', 'src/main.ts'];
+    const first = start(dir, {}, command);
+    await first.ready;
+    first.signal('SIGKILL');
+    await first.exited;
+    // The lock names the pid the server had in its namespace, which the next start has again.
+    expect(readFileSync(join(dir, 'graph.kuzu.lock'), 'utf8')).toMatch(/^\d \d+$/);
+    const second = start(dir, {}, command);
+    await servesCompleteGraph(await second.ready);
   });
 
   it('stops gracefully on SIGTERM when serving from Neo4j too', async () => {

@@ -97,16 +97,27 @@ describe('the draft extractor', () => {
     }
   });
 
-  it('is accepted into a curation file the compiler takes as it is', () => {
+  it('is accepted into a curation file the compiler takes once its reviewer has written the English the convention cannot', () => {
     writeFileSync(join(dir, SYNTHETIC_ENTRY.file), SYNTHETIC_TEXT);
     const { manifest, problems } = parseManifest({ reports: [SYNTHETIC_ENTRY] }, 'reports.json');
     expect(problems).toEqual([]);
     const catalog = new ReportCatalog(manifest, dir, 'reports.json');
     const path = join(dir, `${SYNTHETIC_SOURCE}.json`);
-    writeFileSync(path, JSON.stringify(acceptDraft(draft)));
-    const reader = new CurationReader(catalog.texts(), catalog);
-    reader.readFile(path);
-    const graph = reader.finish();
+    const accepted = acceptDraft(draft);
+    // Places, bodies and people come with the convention's English; the rest is the reviewer's to write.
+    expect(accepted.entities.find((e) => e.name === '清河县医疗集团')?.nameEn).toBe('Qinghe County Medical Group');
+    const read = () => {
+      writeFileSync(path, JSON.stringify(accepted));
+      const reader = new CurationReader(catalog.texts(), catalog);
+      reader.readFile(path);
+      return { reader, graph: reader.finish() };
+    };
+    expect(read().reader.problems.every((p) => /needs (an English name|its statement in English)/.test(p))).toBe(true);
+    for (const e of accepted.entities) {
+      e.nameEn ??= `(reviewed) ${e.name}`;
+      if (e.type === 'Achievement') e.statementEn = `(reviewed) ${String(e.statement)}`;
+    }
+    const { reader, graph } = read();
     expect(reader.problems).toEqual([]);
     expect(graph.relations).toContainEqual({
       type: 'LOCATED_IN',
