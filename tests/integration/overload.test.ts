@@ -129,7 +129,12 @@ describe('slow and silent clients', { timeout: 240_000 }, () => {
     const request = `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const silent = await Promise.all(Array.from({ length: 20 }, () => silentReader(port, request)));
     const closed = Promise.all(silent.map((socket) => new Promise((resolve) => socket.once('close', resolve))));
-    // Once their answers are written (or stuck), a cheap query is as fast as ever.
+    // Once their answers are computed and written (or stuck), a cheap query is as fast as ever.
+    for (let started = Date.now(), took = Infinity; took > 300 && Date.now() - started < 30_000;) {
+      const at = performance.now();
+      await postGraphQL(url, CHEAP);
+      took = performance.now() - at;
+    }
     const { cheap, health } = await besideLoad(url, () => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(cheap).toBeLessThan(1_000);
     expect(health).toBeLessThan(1_000);
