@@ -179,6 +179,12 @@ const MESSAGES = {
   mapNote: ['按省份的条形图（未使用地图，见 README）', 'Bar chart by province (no map: see the README)'],
   applied: ['当前筛选', 'Current filters'],
   count: ['数量', 'Count'],
+  copyLink: ['复制此操作的链接', 'Copy a link to this operation'],
+  linkCopied: ['链接已复制', 'Link copied'],
+  linkTitle: ['此操作的链接', 'Link to this operation'],
+  linkByHand: ['此处无法使用剪贴板，请手动复制链接：', 'The clipboard is unavailable here: copy the link by hand.'],
+  close: ['关闭', 'Close'],
+  answer: ['响应', 'Answer'],
 } as const satisfies Record<string, Pair>;
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -200,9 +206,10 @@ export function setLang(next: Lang): void {
   for (const listener of listeners) listener();
 }
 
-/** Runs `render` now and after every language change. */
-export function onLangChange(render: () => void): void {
+/** Runs `render` after every language change; returns the function that stops it. */
+export function onLangChange(render: () => void): () => void {
   listeners.add(render);
+  return () => listeners.delete(render);
 }
 
 const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];
