@@ -18,7 +18,8 @@ export const PAGE_HEADERS = {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "worker-src 'self' blob:",
+    // The playground's editors (Monaco) run their language services in workers: files of the bundle, never blobs.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

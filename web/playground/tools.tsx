@@ -56,19 +56,21 @@ export function CopyLinkButton() {
         {copied ? t('linkCopied') : ''}
       </p>
       <Dialog open={shown !== undefined} onOpenChange={(open) => !open && setShown(undefined)}>
-        <div className="playground-link-dialog">
-          <Dialog.Title>{t('linkTitle')}</Dialog.Title>
+        <div className="graphiql-dialog-header">
+          <Dialog.Title className="graphiql-dialog-title">{t('linkTitle')}</Dialog.Title>
+          <Dialog.Close />
+        </div>
+        <div className="graphiql-dialog-section playground-link">
           <Dialog.Description>{t('linkByHand')}</Dialog.Description>
           <textarea
             readOnly
             aria-label={t('linkTitle')}
             value={shown ?? ''}
-            rows={4}
+            rows={5}
             // Selected at once: Ctrl+C (or the touch menu) copies it.
             onFocus={(event) => event.currentTarget.select()}
             autoFocus
           />
-          <Dialog.Close className="playground-close">{t('close')}</Dialog.Close>
         </div>
       </Dialog>
     </>
@@ -88,15 +90,25 @@ export function AnswerStatus() {
   );
 }
 
-/** Selects the operation a shared link names, once the editor has read its document. */
+/**
+ * Selects the operation a shared link names among several, once the editor has read its document: the
+ * tab takes its name and the cursor goes into it, so Ctrl+Enter runs it (the run button still asks).
+ */
 export function SelectOperation({ name }: { name: string }) {
   const operations = useGraphiQL((s) => s.operations);
+  const editor = useGraphiQL((s) => s.queryEditor);
   const actions = useGraphiQLActions();
   const [done, setDone] = useState(false);
   useEffect(() => {
-    if (done || !operations?.some((o) => o.name?.value === name)) return;
+    const start = operations?.find((o) => o.name?.value === name)?.loc?.start;
+    const model = editor?.getModel();
+    if (done || start === undefined || !editor || !model) return;
     actions.setOperationName(name);
+    const position = model.getPositionAt(start);
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
     setDone(true);
-  }, [done, name, operations, actions]);
+  }, [done, name, operations, editor, actions]);
   return null;
 }

@@ -183,7 +183,6 @@ const MESSAGES = {
   linkCopied: ['链接已复制', 'Link copied'],
   linkTitle: ['此操作的链接', 'Link to this operation'],
   linkByHand: ['此处无法使用剪贴板，请手动复制链接：', 'The clipboard is unavailable here: copy the link by hand.'],
-  close: ['关闭', 'Close'],
   answer: ['响应', 'Answer'],
 } as const satisfies Record<string, Pair>;
 export type MessageKey = keyof typeof MESSAGES;
