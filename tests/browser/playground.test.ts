@@ -157,6 +157,33 @@ describe.skipIf(!HAS_CHROMIUM)(`the GraphQL playground${SKIP_NOTE}`, () => {
     expect([...errors, ...other.errors]).toEqual([]);
   });
 
+  it('comes back where it was after a reload, another page and Back, and adds a shared link to the tabs kept', async () => {
+    const { page, errors } = await harness.open('/graphql', undefined, CLIPBOARD);
+    await ready(page);
+    await pasteOver(page, OPERATION, 'query Mine { metricUnits { unit } }');
+    await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe('Mine');
+    // GraphiQL keeps the tabs half a second after an edit.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState'))).toContain('query Mine');
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('.graphiql-tab').count()).toBe(6);
+    expect(await page.locator('.graphiql-tab-active').innerText()).toBe('Mine');
+
+    await page.locator('nav#pages a', { hasText: 'Explorer' }).click();
+    await page.waitForURL('**/explore');
+    await page.goBack();
+    await ready(page);
+    await expect.poll(() => shown(page, OPERATION)).toContain('query Mine');
+    expect(await page.locator('.graphiql-tab').count()).toBe(6);
+
+    await page.goto(`${harness.url}/graphql?${new URLSearchParams({ query: '{ stats { byType { type } } }' })}`);
+    await ready(page);
+    expect(await page.locator('.graphiql-tab').count()).toBe(7);
+    await expect.poll(() => shown(page, OPERATION)).toContain('{ stats { byType { type } } }');
+    expect(await page.locator('.graphiql-tab', { hasText: 'Mine' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the link to copy by hand where there is no clipboard', async () => {
     const { page, errors } = await harness.open('/graphql');
     await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));

@@ -21,12 +21,33 @@ interface Example {
   variables?: string;
 }
 
+/** A tab's contents, as GraphiQL opens and keeps them. */
+interface TabContents {
+  query?: string;
+  variables?: string;
+}
+
+/**
+ * The tab that was in front when the page was last left, from where GraphiQL keeps the open tabs
+ * between visits (its storage's namespace and key); undefined on a first visit.
+ */
+function tabInFront(): TabContents | undefined {
+  try {
+    const kept = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null') as { activeTabIndex: number; tabs: (TabContents | null)[] } | null;
+    const tab = kept?.tabs[kept.activeTabIndex];
+    return tab ? { query: tab.query ?? undefined, variables: tab.variables ?? undefined } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 mountChrome('playground');
 const examples = (await (await fetch('/playground/examples.json')).json()) as Example[];
 const tabs = examples.map(({ query, variables }) => ({ query, variables }));
-// A shared link opens its operation in a tab of its own, in front of the examples.
+// A shared link opens its operation in a tab of its own, in front of the examples (or after the tabs
+// kept from earlier visits). Otherwise a first visit opens the first example, a later one the tab in front.
 const linked = readLink(location.search);
-const first = linked ?? tabs[0];
+const first: TabContents | undefined = linked ?? tabInFront() ?? tabs[0];
 // The builder's "Add new" query, mutation or subscription form is left out: the API answers queries only.
 const plugins = [HISTORY_PLUGIN, explorerPlugin({ hideActions: true })];
 
@@ -37,7 +58,9 @@ createRoot(root).render(
     fetcher={playgroundFetcher('/graphql')}
     plugins={plugins}
     defaultTabs={linked ? [linked, ...tabs] : tabs}
-    // GraphiQL opens its first tab from these, not from defaultTabs' first entry: without them its variables stay empty.
+    // GraphiQL opens the tab holding these (adding one when none does), and fills the editors from them:
+    // without them a first tab's variables stay empty, and a kept tab whose variables were never edited is
+    // not found (GraphiQL matches the last query edited with the last variables edited).
     initialQuery={first?.query}
     initialVariables={first?.variables}
     defaultEditorToolsVisibility
