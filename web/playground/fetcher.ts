@@ -14,6 +14,8 @@ export function playgroundFetcher(url: string): Fetcher {
   return async (params, options) => {
     // GraphiQL passes the editor's document with a run; its own schema request has none, and is not timed.
     const fromEditor = options !== undefined && 'documentAST' in options;
+    // A run that gets no answer (the server unreachable) must not show the previous one's.
+    if (fromEditor) setAnswer(undefined);
     const started = performance.now();
     const response = await fetch(url, {
       method: 'POST',
