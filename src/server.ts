@@ -16,7 +16,7 @@ import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
 import { handleReconcile } from './http/reconcile.js';
 import { Replay } from './http/replay.js';
-import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
+import { sendError, sendJson } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
 import { guardConnections, serverOptions } from './http/connections.js';
 import { limitsPlugin } from './limits/plugin.js';
@@ -25,7 +25,6 @@ import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { loadExamples } from './web/examples.js';
-import { playgroundPage } from './web/pages.js';
 import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
@@ -88,9 +87,16 @@ export function createContext(store: GraphStore, deadline?: number): Context {
   return { data: new DataAccess(store, { deadline }) };
 }
 
-/** A browser asking for /graphql (no query, HTML accepted) gets the playground instead of an error. */
-function wantsPage(req: IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+/**
+ * A browser opening /graphql (a GET preferring HTML to JSON) gets the playground, which opens the
+ * operation a shared link carries (`?query=…&variables=…`); API clients ask for JSON.
+ */
+function wantsPage(req: IncomingMessage): boolean {
+  if (req.method !== 'GET') return false;
+  const accept = (req.headers.accept ?? '').toLowerCase();
+  const html = accept.indexOf('text/html');
+  const json = accept.search(/application\/(graphql-response\+)?json/);
+  return html >= 0 && (json < 0 || html < json);
 }
 
 /** CORS for the configured origins only; answers preflight requests. Returns true when the request is done. */
@@ -139,8 +145,6 @@ function readinessProbe(store: GraphStore, cypherDir: string) {
   };
 }
 
-const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer.from(html), cacheControl: 'no-cache', headers: PAGE_HEADERS });
-
 /** Where the operations a locked-down server accepts are written. */
 const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) => join(PROJECT_ROOT, dir));
 
@@ -185,13 +189,12 @@ export async function createHttpServer(
     maxBodyBytes: config.maxBodyBytes,
     requestTimeoutMs: config.requestTimeoutMs,
   };
-  const playground = page(playgroundPage);
   const ready = readinessProbe(store, config.cypherDir);
   const server = createServer(serverOptions(config.connections), (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
       if (cors(req, res, config.corsOrigins)) return;
-      if (config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)))) return sendStatic(req, res, playground);
+      if (config.pages && url.pathname === '/graphql' && wantsPage(req) && serveWeb(req, res, url.pathname)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url, route);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
