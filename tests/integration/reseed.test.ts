@@ -68,7 +68,8 @@ describe('a reseed of Neo4j under load', { timeout: 300_000 }, () => {
         while (polling) {
           const get = await fetch(persisted, { headers: { 'apollo-require-preflight': 'true', ...(etag ? { 'if-none-match': etag } : {}) } });
           if (get.status === 200) etag = get.headers.get('etag') ?? undefined;
-          const getName = get.status === 304 ? 'unchanged' : ((await get.json()) as { data: { organization: { name: string } } }).data.organization.name;
+          const getName =
+            get.status === 304 ? 'unchanged' : ((await get.json()) as { data: { organization: { name: string } } }).data.organization.name;
           const answered = await postGraphQL(http.url, post);
           const ready = ((await (await fetch(`${http.url}/ready`)).json()) as { status: string }).status;
           seen.push({ at: Date.now(), get: getName, post: answered.body.data.organization.name as string, ready });
