@@ -19,15 +19,27 @@ case "${NEO4J_VERSION:-lts}" in
   current) version=$current ;;
   *) version=$NEO4J_VERSION ;;
 esac
-# 5.x runs on Java 17 and 21; the calendar releases (2025.01 on) on Java 21 and later.
+# 5.x runs on Java 17 and 21; the calendar releases (2025.01 on) on Java 21 and later. Each line keeps
+# its own default data folder: a store a calendar release has opened cannot go back to 5.x.
 if [[ $version =~ ^5\.[0-9]+\.[0-9]+$ ]]; then
-  java_min=17 java_max=21 release=17
+  java_min=17 java_max=21 release=17 data_dir=data/neo4j
 elif [[ $version =~ ^20[2-9][0-9]\.[0-9]{2}\.[0-9]+$ && ! $version < 2025 ]]; then
-  java_min=21 java_max=999 release=21
+  java_min=21 java_max=999 release=21 data_dir=data/neo4j-calendar
 else
   echo "NEO4J_VERSION=$version is not a Neo4j version this runs: give lts ($lts, the default), current ($current)," \
     "another 5.x.y, or a calendar release such as $current" >&2
   exit 2
+fi
+
+# The language of statements with no CYPHER prefix, in databases created from now on: from 2026.02 a new
+# install's neo4j.conf sets Cypher 25; NEO4J_DEFAULT_LANGUAGE (CYPHER_5 or CYPHER_25) overrides it.
+if ((release == 17)); then
+  if [[ -n ${NEO4J_DEFAULT_LANGUAGE:-} ]]; then
+    echo "NEO4J_DEFAULT_LANGUAGE=$NEO4J_DEFAULT_LANGUAGE needs a calendar release (2025.06 on): Neo4j $version speaks Cypher 5 only" >&2
+    exit 2
+  fi
+elif [[ -z ${NEO4J_DEFAULT_LANGUAGE:-} && ! $version < 2026.02 ]]; then
+  export NEO4J_DEFAULT_LANGUAGE=CYPHER_25
 fi
 
 # The JDK: JAVA_HOME, the known path (calendar releases) or the java on PATH, the first of a fitting release.
@@ -50,7 +62,7 @@ if [[ -z $jdk ]]; then
     "Install one, or set JAVA_HOME to it." >&2
   exit 2
 fi
-export JAVA_HOME=$jdk
+export JAVA_HOME=$jdk NEO4J_DATA_DIR=${NEO4J_DATA_DIR:-$data_dir}
 java_feature="$(feature "$jdk")"
 # From Java 23 the JVM warns on stderr when sun.misc.Unsafe is used, as Neo4j's libraries and Maven's do.
 unsafe=()

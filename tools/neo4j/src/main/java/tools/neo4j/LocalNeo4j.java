@@ -64,7 +64,11 @@ public final class LocalNeo4j {
 
     private static void run() throws Exception {
         int port = Integer.parseInt(env("NEO4J_PORT", "7687"));
-        Path home = Path.of(env("NEO4J_DATA_DIR", "data/neo4j")).toAbsolutePath().normalize();
+        String dataDir = env("NEO4J_DATA_DIR", "");
+        if (dataDir.isEmpty()) {
+            throw new IllegalStateException("NEO4J_DATA_DIR is not set: start this with run.sh, which chooses the version's folder");
+        }
+        Path home = Path.of(dataDir).toAbsolutePath().normalize();
         String password = System.getenv("NEO4J_PASSWORD"); // taken verbatim: no trimming of a password
         boolean auth = password != null && !password.isEmpty();
 
@@ -103,7 +107,15 @@ public final class LocalNeo4j {
 
     /** Everything but the Bolt connector, which the caller adds or leaves off. */
     private static DatabaseManagementServiceBuilder builder(Path home, boolean auth) {
-        return new DatabaseManagementServiceBuilder(home)
+        var builder = new DatabaseManagementServiceBuilder(home);
+        String language = env("NEO4J_DEFAULT_LANGUAGE", "");
+        if (!language.isEmpty()) {
+            // Declared from 2025.06 on only, so set by its name: Neo4j itself parses the value or says what is wrong.
+            Config parsed = Config.newBuilder().setRaw(Map.of("db.query.default_language", language)).build();
+            Setting<Object> setting = parsed.getSetting("db.query.default_language");
+            builder.setConfig(setting, parsed.get(setting));
+        }
+        return builder
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress("127.0.0.1"))
                 .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
                 // The embedded DBMS has no web server, but say so rather than rely on it.
