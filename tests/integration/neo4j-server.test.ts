@@ -7,7 +7,7 @@ import { COMBINED_UP_TO } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
 import { StatementError, type GraphStore, type Params, type ReadOptions } from '../../src/graph/store.js';
-import { NODE_LABELS } from '../../src/model/graph.js';
+import { GRAPH_STATE, NODE_LABELS } from '../../src/model/graph.js';
 import { seed } from '../../src/seed/seed.js';
 import { postGraphQL, startHttp } from '../support/api.js';
 import { startNeo4j, type LocalNeo4j } from '../support/neo4j.js';
@@ -150,7 +150,7 @@ describe('Neo4j, on a server of its own', () => {
         .filter((c) => c.type === 'UNIQUENESS' && (c.props as string[])[0] === 'id')
         .map((c) => c.label)
         .sort(),
-    ).toEqual([...NODE_LABELS].sort());
+    ).toEqual([...NODE_LABELS, GRAPH_STATE.label].sort());
     const { byIds, links } = entityQueries(neo4jDialect);
     const lookups = [
       ...Object.entries(byIds).flatMap(([label, { one, many, joined }]) => [
