@@ -25,20 +25,19 @@ async function login(uri: string, password: string): Promise<string> {
 /** Starts the server as a client keeps trying to log in (as a server started beside it would): what each try got, and the server. */
 async function startWhileLoggingIn(options: Parameters<typeof startNeo4j>[0] & { port: number; password: string }) {
   const uri = `bolt://127.0.0.1:${options.port}`;
-  let started: LocalNeo4j | undefined;
-  let failed: unknown;
-  const starting = startNeo4j(options).then(
-    (server) => void (started = server),
-    (error: unknown) => void (failed = error),
+  const starting = startNeo4j(options);
+  let settled = false;
+  // Handled here, so that a failed start is not an unhandled rejection until it is awaited below.
+  starting.then(
+    () => (settled = true),
+    () => (settled = true),
   );
   const tries: string[] = [];
-  while (!started && !failed) {
+  while (!settled) {
     tries.push(await login(uri, options.password));
     await sleep(200);
   }
-  await starting;
-  if (failed) throw failed;
-  return { server: started!, tries };
+  return { server: await starting, tries };
 }
 
 describe('a Neo4j of tools/neo4j with a password', () => {

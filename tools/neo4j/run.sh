@@ -43,22 +43,23 @@ elif [[ -z ${NEO4J_DEFAULT_LANGUAGE:-} && ! $version < 2026.02 ]]; then
 fi
 
 # The JDK: JAVA_HOME, the known path (calendar releases) or the java on PATH, the first of a fitting release.
-feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; }
 candidates=("${JAVA_HOME:-}")
 ((java_min >= 21)) && candidates+=("$known_jdk")
 path_java="$(command -v java || true)"
 [[ -n $path_java ]] && candidates+=("$(dirname "$(dirname "$(readlink -f "$path_java")")")")
-jdk='' looked=()
+jdk='' looked=''
 for candidate in "${candidates[@]}"; do
-  [[ -z $candidate ]] && continue
+  [[ -z $candidate || $looked == *"$candidate ("* ]] && continue
   found="$(feature "$candidate")"
   if [[ -n $found ]] && ((found >= java_min && found <= java_max)); then jdk=$candidate && break; fi
-  looked+=("$candidate (${found:+Java $found}${found:-no JDK there})")
+  if [[ -n $found ]]; then looked+="$candidate (Java $found), "; else looked+="$candidate (no JDK there), "; fi
 done
 if [[ -z $jdk ]]; then
   wanted="Java $java_min"
-  ((java_max == 999)) && wanted+=" or later" || wanted+=" to $java_max"
-  echo "Neo4j $version needs $wanted (a JDK: Maven compiles with it too). Looked at: ${looked[*]:-nothing, JAVA_HOME is unset and no java is on PATH}." \
+  if ((java_max == 999)); then wanted+=" or later"; else wanted+=" to $java_max"; fi
+  looked=${looked%, }
+  echo "Neo4j $version needs $wanted (a JDK: Maven compiles with it too). Looked at: ${looked:-nothing (JAVA_HOME is unset, no java on PATH)}." \
     "Install one, or set JAVA_HOME to it." >&2
   exit 2
 fi
