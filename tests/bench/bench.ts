@@ -411,8 +411,8 @@ async function main(): Promise<void> {
   );
   try {
     for (const engine of engines) {
-      console.log(`\n## ${engine === 'kuzu' ? 'Kuzu 0.11 (embedded)' : 'Neo4j 5.26 (tools/neo4j, loopback)'}`);
       const graph = await seeded(engine, work);
+      console.log(`\n## ${graph.neo4j ? `Neo4j ${graph.neo4j.version} (tools/neo4j, loopback)` : 'Kuzu 0.11 (embedded)'}`);
       try {
         await warmUp(graph);
         if (parts.has('operations')) await perOperation(graph);
