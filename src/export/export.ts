@@ -1,6 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphDump } from '../data/dump.js';
+import type { GraphVersion } from '../data/version.js';
 import type { GraphStore } from '../graph/store.js';
 import { CsvWriter } from './csv.js';
 import { GraphMLWriter } from './graphml.js';
@@ -24,10 +25,8 @@ export interface Manifest {
   files: Array<{ path: string; bytes: number }>;
 }
 
-/** The graph's version as the store records it. */
-export interface VersionSource {
-  get(): Promise<string>;
-}
+/** The graph's version as the store records it (the server passes its shared one). */
+export type VersionSource = Pick<GraphVersion, 'get'>;
 
 export interface ExportOptions {
   /** Where entities' IRIs start (`DEFAULT_BASE` otherwise). */
