@@ -18,6 +18,22 @@ export const LATEST_DUMP = `${DOWNLOADS_PREFIX}health-graph.tar.gz`;
 /** The dump's file name: the graph's version (its first twelve characters, as safe in a name) in it. */
 export const dumpName = (version: string) => `health-graph-${version.replace(/[^\w.-]/g, '_').slice(0, 12)}.tar.gz`;
 
+/**
+ * Exports the graph into `folder/<name without .tar.gz>/` and packs that folder into `folder/<name>`
+ * (gzipped tar), removing the unpacked files; returns the archive's path.
+ */
+export async function writeArchive(store: GraphStore, version: VersionSource, folder: string, name: string): Promise<string> {
+  const dumpDir = name.replace(/\.tar\.gz$/, '');
+  rmSync(join(folder, dumpDir), { recursive: true, force: true });
+  try {
+    await exportGraph(store, version, join(folder, dumpDir));
+    await createTar({ gzip: true, cwd: folder, file: join(folder, name), portable: true }, [dumpDir]);
+  } finally {
+    rmSync(join(folder, dumpDir), { recursive: true, force: true });
+  }
+  return join(folder, name);
+}
+
 interface Archive {
   version: string;
   name: string;
@@ -40,19 +56,10 @@ export class Downloads {
 
   private build(version: string, name: string): Archive['built'] {
     this.folder ??= mkdtempSync(join(tmpdir(), 'health-graph-downloads-'));
-    const folder = this.folder;
-    const dumpDir = name.replace(/\.tar\.gz$/, '');
-    return (async () => {
-      rmSync(join(folder, dumpDir), { recursive: true, force: true });
-      try {
-        await exportGraph(this.store, this.version, join(folder, dumpDir));
-        await createTar({ gzip: { level: 9 }, cwd: folder, file: join(folder, name), portable: true }, [dumpDir]);
-      } finally {
-        rmSync(join(folder, dumpDir), { recursive: true, force: true });
-      }
-      const { size, mtime } = statSync(join(folder, name));
-      return { path: join(folder, name), bytes: size, modified: mtime };
-    })();
+    return writeArchive(this.store, this.version, this.folder, name).then((path) => {
+      const { size, mtime } = statSync(path);
+      return { path, bytes: size, modified: mtime };
+    });
   }
 
   /** The archive of `version`, built when it is not yet (a failed build is tried again on the next request). */
