@@ -10,6 +10,7 @@ import type { DumpNode, DumpRelationship } from '../data/dump.js';
  */
 export class TextFile {
   private readonly stream: WriteStream;
+  private failed?: Error;
 
   /** `path` relative to the dump's folder `dir`; its folders are made. */
   constructor(
@@ -19,9 +20,12 @@ export class TextFile {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
     this.stream = createWriteStream(file);
+    // Kept for the next write or the close to throw: a stream error with no listener would end the process.
+    this.stream.on('error', (error) => (this.failed ??= error));
   }
 
   async write(chunk: string): Promise<void> {
+    if (this.failed) throw this.failed;
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
