@@ -112,6 +112,16 @@ describe.each(ENGINES)('the bulk export of the graph on %s', (engine) => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('streams a read in chunks, and a stream left early frees its connection', async () => {
+    const chunks: number[] = [];
+    for await (const rows of store.stream('MATCH (n:Place) RETURN n.id AS id', {}, { chunk: 10 })) chunks.push(rows.length);
+    expect(chunks.slice(0, -1).every((n) => n === 10)).toBe(true);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(expected.nodes.Place);
+    // Kuzu's pool has four connections: streams left early, more than that, must each give theirs back.
+    for (let i = 0; i < 6; i++) for await (const _ of store.stream('MATCH (n:Achievement) RETURN n.id AS id', {}, { chunk: 1 })) break;
+    expect((await store.read('MATCH (n:Place) RETURN count(n) AS count'))[0]!.count).toBe(expected.nodes.Place);
+  });
+
   it('writes a manifest with the graph version, its counts and every file with its size', async () => {
     expect(manifest.version).toBe(await sharedOf(store).version.get());
     expect(Number.isNaN(Date.parse(manifest.date))).toBe(false);

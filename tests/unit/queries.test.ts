@@ -128,12 +128,12 @@ describe('the properties a request reads (Projection)', () => {
 });
 
 describe("the bulk dump's Cypher", () => {
-  it('reads a page of nodes after the last id read, and the relationships leaving a range of ids, in a fixed order', () => {
+  it("reads each label's nodes by id, and the relationships leaving them, in a fixed order", () => {
     expect(dumpQueries(kuzuDialect).nodes.Place).toMatchInlineSnapshot(
-      `"MATCH (n:Place) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $first RETURN n.id AS id, n.name AS name, n.level AS level, n.code AS code, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn"`,
+      `"MATCH (n:Place) RETURN n.id AS id, n.name AS name, n.level AS level, n.code AS code, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn ORDER BY id"`,
     );
     expect(dumpQueries(neo4jDialect).relationships.Organization).toMatchInlineSnapshot(
-      `"MATCH (a:Organization)-[r]->(b) WHERE a.id > $after AND a.id <= $until RETURN a.id AS startId, type(r) AS type, b.id AS endId, labels(b)[0] AS endLabel, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail ORDER BY startId, type, endId, source, quote"`,
+      `"MATCH (a:Organization)-[r]->(b) RETURN a.id AS startId, type(r) AS type, b.id AS endId, labels(b)[0] AS endLabel, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail ORDER BY startId, type, endId, source, quote"`,
     );
   });
 });
