@@ -20,6 +20,8 @@ export const DUMP_RELATION_PROPERTIES = Object.keys(RELATION_PROPERTIES).filter(
 
 /** Rows handed over at a time: small enough to hold, large enough that writing them is few calls. */
 export const DUMP_CHUNK = 1000;
+/** A label's statement may take long on a large graph (the ×100 one): far longer than a request may, never for ever. */
+const DUMP_TIMEOUT_MS = 3_600_000;
 
 /** The dump's statements, spelled for a dialect. */
 export function dumpQueries(dialect: Dialect) {
@@ -90,7 +92,7 @@ export class GraphDump {
   async *nodes(): AsyncGenerator<DumpNode[]> {
     for (const label of NODE_LABELS) {
       const columns = dumpProperties(label);
-      for await (const rows of this.store.stream(this.queries.nodes[label], {}, { chunk: this.chunk }))
+      for await (const rows of this.store.stream(this.queries.nodes[label], {}, { chunk: this.chunk, timeoutMs: DUMP_TIMEOUT_MS }))
         yield rows.map((row) => ({ id: text(row.id), label, properties: present(row, columns) }));
     }
   }
@@ -98,7 +100,7 @@ export class GraphDump {
   /** Every relationship, a chunk at a time. */
   async *relationships(): AsyncGenerator<DumpRelationship[]> {
     for (const label of NODE_LABELS) {
-      for await (const rows of this.store.stream(this.queries.relationships[label], {}, { chunk: this.chunk }))
+      for await (const rows of this.store.stream(this.queries.relationships[label], {}, { chunk: this.chunk, timeoutMs: DUMP_TIMEOUT_MS }))
         yield rows.map((row) => ({
           type: text(row.type) as DumpRelationship['type'],
           start: { id: text(row.startId), label },

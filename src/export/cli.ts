@@ -6,12 +6,14 @@ import { GraphVersion } from '../data/version.js';
 import { Neo4jStore } from '../graph/neo4j.js';
 import { openEmbedded } from '../seed/embedded.js';
 import { exportGraph } from './export.js';
+import { checkBase } from './turtle.js';
 
 const USAGE = 'usage: npm run export -- --out DIR [--base https://…/id/]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, base: { type: 'string' } } });
   if (!values.out) throw new ConfigError(`--out is required: the folder the dump is written to (${USAGE})`);
+  if (values.base !== undefined) checkBase(values.base);
   const config = loadConfig();
   // As `npm start` does: the embedded graph loaded when missing (and rebuilt when stale), else the configured Neo4j.
   const neo4j = config.neo4j && new Neo4jStore(config.neo4j);
