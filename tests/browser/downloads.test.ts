@@ -43,4 +43,15 @@ describe.skipIf(!HAS_CHROMIUM)(`the dashboard's link to the bulk dump${SKIP_NOTE
     expect(offsite()).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('keeps the link whole on a phone', async () => {
+    const { page, errors } = await harness.open('/dashboard', { width: 390, height: 844 });
+    const link = page.locator('footer.downloads a');
+    await link.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-download-390.tmp.png') });
+    const box = (await link.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+  });
 });
