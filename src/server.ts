@@ -25,6 +25,7 @@ import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { loadExamples } from './web/examples.js';
+import { DOWNLOADS_PREFIX, Downloads } from './web/downloads.js';
 import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
@@ -150,7 +151,7 @@ const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) 
 
 /**
  * The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets,
- * liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
+ * the graph's bulk dump under /downloads/, liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
  * `stop` stops it gracefully: no new connections, every request sent answered, then Apollo stops (the
  * store is the caller's to close).
  */
@@ -190,6 +191,8 @@ export async function createHttpServer(
     requestTimeoutMs: config.requestTimeoutMs,
   };
   const ready = readinessProbe(store, config.cypherDir);
+  // The bulk dump goes with the pages, which link to it.
+  const downloads = config.pages ? new Downloads(store, version) : undefined;
   const server = createServer(serverOptions(config.connections), (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
@@ -203,6 +206,8 @@ export async function createHttpServer(
       }
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
       if (config.pages && url.pathname.startsWith('/reconcile') && (await handleReconcile(req, res, url, reconcile))) return;
+      if (downloads && (req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith(DOWNLOADS_PREFIX))
+        return downloads.serve(req, res, url.pathname);
       if (config.pages && serveWeb(req, res, url.pathname)) return;
       return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}`);
     };
@@ -215,6 +220,7 @@ export async function createHttpServer(
   const stop = async () => {
     await stopHttp();
     await apollo.stop();
+    downloads?.close();
   };
   return { server, apollo, stop };
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '../graph/dialect.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
 import type { Start } from './ahead.js';
 import { entityQueries, relationQuery, relationReach } from './entities.js';
+import { dumpQueries } from './dump.js';
 import { atKey } from './keyed.js';
 import { LABEL_FILTERS, LABEL_ORDERS, listQueries } from './lists.js';
 import { ACHIEVEMENTS_REACH, RELATED_QUERIES } from './related.js';
@@ -67,6 +68,7 @@ export function allQueries(dialect: Dialect): string[] {
     ...keyedQueries, ...lists, ...fromPages,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
     ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES), ...Object.values(STATE_QUERIES),
+    ...Object.values(dumpQueries(dialect)).flatMap((byLabel) => Object.values(byLabel)),
   ])];
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITY_PROPERTIES, Projection } from '../../src/data/columns.js';
 import { relationQuery, entityQueries } from '../../src/data/entities.js';
 import type { Keyed } from '../../src/data/keyed.js';
+import { dumpQueries } from '../../src/data/dump.js';
 import { listQueries } from '../../src/data/lists.js';
 import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
 
@@ -123,5 +124,16 @@ describe('the properties a request reads (Projection)', () => {
     expect(Projection.of(['statement', 'name', 'unknownField'])).toBe(Projection.of(['statement']));
     expect(Projection.of([...Object.values(ENTITY_PROPERTIES).flat(), 'quote', 'role', 'detail'])).toBe(Projection.ALL);
     expect(Projection.ALL.columns('n', 'Person')).toBe(ENTITY_PROPERTIES.Person.map((p) => `n.${p} AS ${p}`).join(', '));
+  });
+});
+
+describe("the bulk dump's Cypher", () => {
+  it("reads each label's nodes by id, and the relationships leaving them, in a fixed order", () => {
+    expect(dumpQueries(kuzuDialect).nodes.Place).toMatchInlineSnapshot(
+      `"MATCH (n:Place) RETURN n.id AS id, n.name AS name, n.level AS level, n.code AS code, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn ORDER BY id"`,
+    );
+    expect(dumpQueries(neo4jDialect).relationships.Organization).toMatchInlineSnapshot(
+      `"MATCH (a:Organization)-[r]->(b) RETURN a.id AS startId, type(r) AS type, b.id AS endId, labels(b)[0] AS endLabel, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail ORDER BY startId, type, endId, source, quote"`,
+    );
   });
 });

@@ -172,6 +172,7 @@ const MESSAGES = {
   empty: ['没有符合条件的记录。', 'No rows match these filters.'],
   exportCsv: ['导出 CSV', 'Export CSV'],
   exportJson: ['导出 JSON', 'Export JSON'],
+  downloadGraph: ['下载完整图谱（GraphML、Turtle、JSON Lines、CSV）', 'Download the whole graph (GraphML, Turtle, JSON Lines, CSV)'],
   exporting: ['正在导出 {n} / {total}…', 'Exporting {n} of {total}…'],
   exported: ['已导出 {n} 行', 'Exported {n} rows'],
   table: ['表格', 'Table'],
