@@ -393,6 +393,15 @@ $('#graph').addEventListener('touchstart', (event) => graph.cy.userPanningEnable
   capture: true,
   passive: true,
 });
+// Cytoscape cancels every touch end; once the page scrolls under the finger the browser refuses, and
+// says so in the console. Nothing is lost by not asking.
+$('#graph').addEventListener(
+  'touchend',
+  (event) => {
+    if (!event.cancelable) event.preventDefault = () => undefined;
+  },
+  { capture: true, passive: true },
+);
 
 $('#fit').addEventListener('click', () => void graph.fit());
 $('#undo').addEventListener('click', () => history.back());

@@ -55,7 +55,7 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
               typeBadge(entity.type, entity.kind),
               ' ',
               h('span', { class: 'name' }, nameOf(entity)),
-              other ? h('span', { class: 'other', lang: other === entity.name ? 'zh-CN' : 'en' }, ` ${other}`) : null,
+              other ? h('span', { class: 'other', lang: other === entity.name ? 'zh-CN' : 'en' }, other) : null,
               h('small', {}, `${term(hit.matchedField)}: ${hit.matchedText}`),
             ),
           );
@@ -89,10 +89,15 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
     }, 200);
   });
   input.addEventListener('focus', reopen);
+  input.addEventListener('click', reopen);
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-node]')];
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
+    // Escape closes open results and keeps the text (a search box would clear it), so they can come back.
+    if (event.key === 'Escape' && !list.hidden) {
+      event.preventDefault();
+      close();
+    }
     if (event.key === 'ArrowDown' && links().length) {
       event.preventDefault();
       list.hidden = false;
