@@ -35,8 +35,9 @@ function textWidth(text: string, px: number): number {
 /** Where a label would be drawn on screen on one side of its node (as the style's side classes put it). */
 function labelBox(node: NodeSingular, text: string, side: LabelSide, px: number, zoom: number): Box {
   const at = node.renderedPosition();
-  const w = textWidth(text, px) + 2;
-  const h = px * 1.3 + 2;
+  // As Cytoscape measures a label with its background: a few pixels beyond the text either way.
+  const w = textWidth(text, px) + 8;
+  const h = px * 1.45 + 2;
   const halfW = node.renderedOuterWidth() / 2;
   const halfH = node.renderedOuterHeight() / 2;
   const margin = (side === 'b' || side === 't' ? 3 : 4) * zoom;
