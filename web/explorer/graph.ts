@@ -28,6 +28,8 @@ const MIN_DISTANCE = 64;
 /** Path nodes are drawn on a line, this far apart, when a path opens an empty canvas. */
 const PATH_STEP = 170;
 const ANIMATION_MS = 350;
+/** Pixels left around a fitted drawing, across and down (less on a small canvas): labels reach beyond their nodes, most of all sideways. */
+const FIT_MARGIN = [160, 90] as const;
 
 /** What the canvas keeps on an element: an entity or a cluster of them on a node, a relationship on an edge. */
 export interface ElementData {
@@ -255,10 +257,14 @@ export class GraphView {
     this.scheduleLabels();
   }
 
+  /** Beside the drawing on the side where the canvas has room: right of a drawing narrower than the canvas, else below. */
   private placeBeside(id: string, pending: ReadonlySet<string>): void {
     const others = this.cy.nodes().filter((n) => !pending.has(n.id()));
-    const box = others.nonempty() ? others.boundingBox() : { x2: -RING_GAP * 3, y1: 0, y2: 0 };
-    this.cy.getElementById(id).position({ x: box.x2 + RING_GAP * 3, y: (box.y1 + box.y2) / 2 });
+    if (others.empty()) return void this.cy.getElementById(id).position({ x: 0, y: 0 });
+    const box = others.boundingBox();
+    const gap = RING_GAP * 3;
+    const right = box.w / Math.max(box.h, 1) < this.cy.width() / Math.max(this.cy.height(), 1);
+    this.cy.getElementById(id).position(right ? { x: box.x2 + gap, y: (box.y1 + box.y2) / 2 } : { x: (box.x1 + box.x2) / 2, y: box.y2 + gap });
   }
 
   /** Rings around a node, free spots only, alternating either side of the direction away from the graph. */
@@ -306,9 +312,12 @@ export class GraphView {
     await this.animateTo(this.zoomToFit(context) >= MIN_CONTEXT_ZOOM ? context : core);
   }
 
+  /** The zoom that shows these nodes whole, with room at the sides for the labels of the outermost ones. */
   private zoomToFit(eles: NodeCollection): number {
     const box = eles.boundingBox();
-    return Math.min(MAX_FIT_ZOOM, (this.cy.width() - 80) / Math.max(box.w, 1), (this.cy.height() - 80) / Math.max(box.h, 1));
+    const [width, height] = [this.cy.width(), this.cy.height()];
+    const [across, down] = [Math.min(FIT_MARGIN[0], width / 5), Math.min(FIT_MARGIN[1], height / 6)];
+    return Math.min(MAX_FIT_ZOOM, (width - across) / Math.max(box.w, 1), (height - down) / Math.max(box.h, 1));
   }
 
   private async animateTo(eles: NodeCollection): Promise<void> {
