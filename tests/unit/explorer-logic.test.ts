@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { clearCanvas, collapseNodes, hideNodes, openEntity, openGroup, swapPathEnds } from '../../web/explorer/edits.js';
 import type { Entity } from '../../web/explorer/entities.js';
 import { labelTexts } from '../../web/explorer/labels.js';
@@ -68,6 +71,38 @@ describe("the explorer's address", () => {
     const { state: back, ignored } = parseState(stateParams(view), 'zh');
     expect(back).toEqual(view);
     expect(ignored).toEqual([]);
+  });
+
+  it('is documented in the README, parameter by parameter', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| parameter | what it holds |')).split('\n\n')[0]!;
+    const documented = [...table.matchAll(/^\| (`[^|]+`(?:, `[^|]+`)*) \|/gm)].flatMap(([, keys]) =>
+      [...keys!.matchAll(/`(\w+)`/g)].map(([, key]) => key),
+    );
+    const full = state({
+      nodes: ['a'],
+      expanded: ['a'],
+      opened: [{ center: 'a', key: 'PLACE' }],
+      hidden: ['b'],
+      selected: ['a'],
+      from: 'a',
+      to: 'c',
+    });
+    const written = [
+      ...stateParams({
+        ...full,
+        avoid: ['b'],
+        avoidTypes: [],
+        pathTypes: ['RUNS'],
+        maxLength: 3,
+        hideTypes: ['EVENT'],
+        hideKinds: ['OTHER'],
+        hideRels: ['RUNS'],
+        years: [2020, 2021],
+        sizeBy: 'links',
+      }).keys(),
+    ];
+    expect(documented.sort()).toEqual([...new Set([...written, 'node', 'z'])].sort());
   });
 
   it('leaves defaults out, so a plain view has a short address', () => {
