@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { BrowserContextOptions, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/api.js';
 import { seriousViolations } from './axe.js';
@@ -33,6 +33,14 @@ const visibleIds = (page: Page): Promise<string[]> =>
   page.evaluate(() =>
     (window as any).cy
       .nodes(':visible')
+      .map((n: any) => n.id())
+      .sort(),
+  );
+/** The nodes drawn as the path's, sorted. */
+const onPath = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    (window as any).cy
+      .nodes('.on-path')
       .map((n: any) => n.id())
       .sort(),
   );
@@ -97,6 +105,13 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
+  /** Opens an address in a fresh browser context and waits for its view (and `id` in the panel). */
+  async function openDrawn(path: string, id?: string, viewport?: { width: number; height: number }, options?: BrowserContextOptions) {
+    const opened = await harness.open(path, viewport, options);
+    await drawn(opened.page, id);
+    return opened;
+  }
+
   /** Every page ends clean: nothing requested outside localhost, no console error or warning. */
   function clean(opened: OpenedPage) {
     expect(opened.offsite()).toEqual([]);
@@ -106,9 +121,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     "groups a hub's achievements into one cluster, says how many neighbours it shows, and loads the rest by relationship type",
     async () => {
-      const opened = await harness.open(explore(HUB));
+      const opened = await openDrawn(explore(HUB), HUB);
       const { page } = opened;
-      await drawn(page, HUB);
       const api = await postGraphQL(harness.url, {
         query: 'query($id: ID!) { node(id: $id) { ... on Entity { links { type node { id __typename } } } } }',
         variables: { id: HUB },
@@ -154,8 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   );
 
   it('labels every node that fits, most connected first, and no two labels overlap, on a small graph and on a hub', async () => {
-    const group = await harness.open(explore(GROUP));
-    await drawn(group.page, GROUP);
+    const group = await openDrawn(explore(GROUP), GROUP);
     await group.page.waitForTimeout(200);
     const small = await labelCount(group.page);
     expect(small.labelled / small.visible).toBeGreaterThanOrEqual(0.9);
@@ -163,8 +176,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
     // Edge labels only on hover, selection or a path.
     expect(await group.page.evaluate(() => (window as any).cy.edges().filter((e: any) => e.style('label') !== '').length)).toBe(0);
 
-    const hub = await harness.open(explore(HUB));
-    await drawn(hub.page, HUB);
+    const hub = await openDrawn(explore(HUB), HUB);
     await hub.page.waitForTimeout(200);
     const large = await labelCount(hub.page);
     expect(large.labelled / large.visible).toBeGreaterThan(0.75);
@@ -176,9 +188,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('expands a node incrementally: nodes drawn keep their places, new ones appear around it and are brought into view', async () => {
-    const opened = await harness.open(explore(GROUP));
+    const opened = await openDrawn(explore(GROUP), GROUP);
     const { page } = opened;
-    await drawn(page, GROUP);
     // Zoom in on the group first, so the hospital's new neighbours start out of view.
     await page.evaluate(() => {
       const cy = (window as any).cy;
@@ -207,8 +218,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('colours organizations by kind and shows a legend of what is drawn', async () => {
-    const opened = await harness.open(explore(GROUP));
-    await drawn(opened.page, GROUP);
+    const opened = await openDrawn(explore(GROUP), GROUP);
     const colours = await opened.page.evaluate(() => {
       const byKind: Record<string, string> = {};
       (window as any).cy.nodes('[type = "ORGANIZATION"][!cluster]').forEach((n: any) => {
@@ -226,9 +236,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('answers "which hospitals belong to this group, what did each achieve in 2023, and where does each figure come from" in the panel', async () => {
-    const opened = await harness.open(explore(GROUP));
+    const opened = await openDrawn(explore(GROUP), GROUP);
     const { page } = opened;
-    await drawn(page, GROUP);
     const hospitals = page.locator('#details .relationships li', { hasText: 'Hospital' });
     expect(await hospitals.count()).toBeGreaterThan(1);
     expect(await page.locator('#details .relationships a[data-node]').count()).toBeGreaterThan(5);
@@ -292,8 +301,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       const address = addressOf(page);
 
       // The shared address, in a fresh browser context: the same nodes, the same filter, the same selection.
-      const again = await harness.open(address);
-      await drawn(again.page, COMMISSION);
+      const again = await openDrawn(address, COMMISSION);
       expect(await nodeIds(again.page)).toEqual(two);
       expect(await visibleIds(again.page)).toEqual(filtered);
       expect(await again.page.locator('#filters input[value="EVENT"]').first().isChecked()).toBe(false);
@@ -318,18 +326,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'draws the shortest path from its address with each step’s quotes and reports, keeps a hub out on request, and says when there is no path',
     async () => {
-      const opened = await harness.open(`/explore?from=${HOSPITAL}&to=${COMMISSION}`);
+      const opened = await openDrawn(`/explore?from=${HOSPITAL}&to=${COMMISSION}`, 'path');
       const { page } = opened;
-      await drawn(page, 'path');
       const path = (await apiPath(harness.url, { from: HOSPITAL, to: COMMISSION }))!;
-      expect(
-        await page.evaluate(() =>
-          (window as any).cy
-            .nodes('.on-path')
-            .map((n: any) => n.id())
-            .sort(),
-        ),
-      ).toEqual(path.nodes.map((n) => n.id).sort());
+      expect(await onPath(page)).toEqual(path.nodes.map((n) => n.id).sort());
       expect(await page.evaluate(() => (window as any).cy.edges('.on-path').length)).toBe(path.nodes.length - 1);
       // The panel: every entity of the path in order, and under each step its quotes with their reports.
       expect(await page.locator('#details .path-node').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.nodeId))).toEqual(
@@ -350,14 +350,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       expect(params(page).getAll('a')).toEqual([CHINA]);
       const around = (await apiPath(harness.url, { from: HOSPITAL, to: COMMISSION, avoid: [CHINA] }))!;
       expect(around.nodes.map((n) => n.id)).not.toContain(CHINA);
-      expect(
-        await page.evaluate(() =>
-          (window as any).cy
-            .nodes('.on-path')
-            .map((n: any) => n.id())
-            .sort(),
-        ),
-      ).toEqual(around.nodes.map((n) => n.id).sort());
+      expect(await onPath(page)).toEqual(around.nodes.map((n) => n.id).sort());
 
       // Too short a path: the panel says so and offers the longest search, which finds it again.
       await page.locator('#path-length').fill('2');
@@ -380,9 +373,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'finds a path between two nodes of the canvas from their menus',
     async () => {
-      const opened = await harness.open(explore(GROUP));
+      const opened = await openDrawn(explore(GROUP), GROUP);
       const { page } = opened;
-      await drawn(page, GROUP);
       const other = await page.evaluate(
         (hospital) =>
           (window as any).cy
@@ -425,9 +417,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'hides and collapses nodes, undoes and redoes each step, and clears the canvas',
     async () => {
-      const opened = await harness.open(explore(GROUP));
+      const opened = await openDrawn(explore(GROUP), GROUP);
       const { page } = opened;
-      await drawn(page, GROUP);
       const start = await nodeIds(page);
       const at = await nodePoint(page, HOSPITAL);
       await page.mouse.click(at.x, at.y);
@@ -488,9 +479,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   );
 
   it('hides the tooltip on a click, even when the node clicked goes away', async () => {
-    const opened = await harness.open(explore(GROUP));
+    const opened = await openDrawn(explore(GROUP), GROUP);
     const { page } = opened;
-    await drawn(page, GROUP);
     const cluster = await page.evaluate(() => (window as any).cy.nodes('[?cluster]')[0].id());
     const at = await nodePoint(page, cluster);
     await page.mouse.move(at.x, at.y);
@@ -536,9 +526,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'filters achievements by year with the slicer, marking those whose years come from their report',
     async () => {
-      const opened = await harness.open(explore(GROUP));
+      const opened = await openDrawn(explore(GROUP), GROUP);
       const { page } = opened;
-      await drawn(page, GROUP);
       await page.evaluate(() => (window as any).cy.nodes('[?cluster][type = "ACHIEVEMENT"]').emit('tap'));
       await drawn(page, GROUP);
       const all = await page.evaluate(() => (window as any).cy.nodes('[type = "ACHIEVEMENT"]:visible').length);
@@ -573,8 +562,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       expect(await page.locator('#legend').innerText()).toContain('Dashed border: years taken from the report');
 
       // The range travels with the address; "All years" lifts it.
-      const again = await harness.open(addressOf(page));
-      await drawn(again.page, GROUP);
+      const again = await openDrawn(addressOf(page), GROUP);
       expect(await visibleIds(again.page)).toEqual(await visibleIds(page));
       await page.locator('#years-all').click();
       await drawn(page);
@@ -587,9 +575,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   );
 
   it('sizes nodes by their number of links, with a legend', async () => {
-    const opened = await harness.open(explore(GROUP));
+    const opened = await openDrawn(explore(GROUP), GROUP);
     const { page } = opened;
-    await drawn(page, GROUP);
     await page.locator('#sizes input[value="links"]').check();
     await drawn(page, GROUP);
     expect(params(page).get('sz')).toBe('links');
@@ -604,9 +591,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'exports the canvas as SVG, and its nodes and links as CSV in both languages',
     async () => {
-      const opened = await harness.open(explore(GROUP));
+      const opened = await openDrawn(explore(GROUP), GROUP);
       const { page } = opened;
-      await drawn(page, GROUP);
       const visibleNodes = await page.evaluate(() => (window as any).cy.nodes(':visible').length);
       const entities = await page.evaluate(() => (window as any).cy.nodes(':visible[!cluster]').length);
       const edges = await page.evaluate(() => (window as any).cy.edges(':visible[!cluster]').length);
@@ -665,9 +651,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'speaks English with English names and the Chinese beside them, kept in the address, and back in Chinese',
     async () => {
-      const opened = await harness.open(`${explore(GROUP)}&lang=zh`);
+      const opened = await openDrawn(`${explore(GROUP)}&lang=zh`, GROUP);
       const { page } = opened;
-      await drawn(page, GROUP);
       expect(await page.evaluate((id) => (window as any).cy.getElementById(id).data('name'), HOSPITAL)).toBe('寿阳县人民医院');
       expect(await page.locator('#coverage').innerText()).toMatch(/^显示/);
       await page.locator('#lang').selectOption('en');
@@ -694,9 +679,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   it(
     'puts the graph first at 390 px with the filters folded; one finger scrolls the page over the graph, two zoom it',
     async () => {
-      const opened = await harness.open(explore(GROUP), { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+      const opened = await openDrawn(explore(GROUP), GROUP, { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
       const { page } = opened;
-      await drawn(page, GROUP);
       const layout = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         graphTop: document.getElementById('graph')!.getBoundingClientRect().top,
@@ -812,9 +796,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('does not blow up a one-node graph, and exports the graph as PNG', async () => {
-    const opened = await harness.open(explore('report:000'));
+    const opened = await openDrawn(explore('report:000'), 'report:000');
     const { page } = opened;
-    await drawn(page, 'report:000');
     expect(await page.evaluate(() => (window as any).cy.zoom())).toBeLessThanOrEqual(1.6);
     await page.locator('#export-menu summary').click();
     const download = page.waitForEvent('download');
@@ -826,11 +809,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('draws the README screenshots: a group, and a hub, at desktop size', async () => {
-    const opened = await harness.open(explore(GROUP));
-    await drawn(opened.page, GROUP);
+    const opened = await openDrawn(explore(GROUP), GROUP);
     await opened.page.screenshot({ path: join(SCREENSHOTS, 'explorer.png') });
-    const hub = await harness.open(explore(HUB));
-    await drawn(hub.page, HUB);
+    const hub = await openDrawn(explore(HUB), HUB);
     await hub.page.screenshot({ path: join(SCREENSHOTS, 'explorer-hub.png') });
     clean(opened);
     clean(hub);

@@ -140,6 +140,11 @@ export function graphSvg(cy: Core, title: string): string {
   ].join('\n');
 }
 
+/** An enum value as written and in both languages. */
+const inBoth = (value: string | undefined) => (value ? [value, term(value, 'zh'), term(value, 'en')] : ['', '', '']);
+/** An entity's id and names. */
+const named = (entity: { id: string; name: string; nameEn: string }) => [entity.id, entity.name, entity.nameEn];
+
 /** The drawn entities (clusters aside), one row each, with their names and types in both languages. */
 export function nodesCsv(cy: Core, model: CanvasModel): string {
   const rows = cy
@@ -149,15 +154,9 @@ export function nodesCsv(cy: Core, model: CanvasModel): string {
       const node = model.nodes.get(n.id())!;
       const e = node.entity;
       return csvRow([
-        e.id,
-        e.name,
-        e.nameEn,
-        e.type,
-        term(e.type, 'zh'),
-        term(e.type, 'en'),
-        e.kind ?? '',
-        e.kind ? term(e.kind, 'zh') : '',
-        e.kind ? term(e.kind, 'en') : '',
+        ...named(e),
+        ...inBoth(e.type),
+        ...inBoth(e.kind),
         e.period ? String(e.period.start) : '',
         e.period ? String(e.period.end) : '',
         e.period?.basis ?? '',
@@ -196,15 +195,9 @@ export function linksCsv(cy: Core, model: CanvasModel): string {
       const source = model.nodes.get(edge.source)!.entity;
       const target = model.nodes.get(edge.target)!.entity;
       return csvRow([
-        source.id,
-        source.name,
-        source.nameEn,
-        edge.type,
-        term(edge.type, 'zh'),
-        term(edge.type, 'en'),
-        target.id,
-        target.name,
-        target.nameEn,
+        ...named(source),
+        ...inBoth(edge.type),
+        ...named(target),
         edge.onPath ? 'yes' : '',
         edge.evidence.map((ev) => ev.quote).join(' | '),
         [...new Set(edge.evidence.map((ev) => ev.report.id))].join(' | '),

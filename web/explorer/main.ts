@@ -88,18 +88,27 @@ const nameById = (id: string) => {
   return entity ? nameOf(entity) : id;
 };
 
-/** Reads what a state needs, settles it, records it in the address and draws it. */
-async function change(next: ExplorerState, mode: 'push' | 'replace' = 'push'): Promise<void> {
-  const mine = ++generation;
-  busy();
+/**
+ * Reads what a state needs and makes it the page's state, settled; false when that failed (said in
+ * the status line) or a newer change or restore overtook it.
+ */
+async function adopt(next: ExplorerState, mine: number): Promise<boolean> {
   try {
     await load(next);
   } catch (error) {
     if (mine === generation) failed(error);
-    return;
+    return false;
   }
-  if (mine !== generation) return;
+  if (mine !== generation) return false;
   state = settle(next, known, pathOf(next) ?? null);
+  return true;
+}
+
+/** Makes a state the page's, records it in the address (a new step unless replacing) and draws it. */
+async function change(next: ExplorerState, mode: 'push' | 'replace' = 'push'): Promise<void> {
+  const mine = ++generation;
+  busy();
+  if (!(await adopt(next, mine))) return;
   await record(mode);
   await draw(mine);
 }
@@ -133,14 +142,7 @@ async function restore(): Promise<void> {
     setLang(next.lang);
     restoring = false;
   }
-  try {
-    await load(next);
-  } catch (error) {
-    if (mine === generation) failed(error);
-    return;
-  }
-  if (mine !== generation) return;
-  state = settle(next, known, pathOf(next) ?? null);
+  if (!(await adopt(next, mine))) return;
   const missing = [...state.nodes, state.from, state.to].filter((id): id is string => !!id && isUnknown(id));
   if (missing.length) notice = [notice, say(WORDS.notFound, { ids: missing.join(', ') })].filter(Boolean).join(' ');
   // The address as the page writes it (an entity's `node=` link becomes the view it opens).
