@@ -154,6 +154,10 @@ describe("the explorer's canvas, from its state", () => {
     const opened = buildCanvas(openGroup(view, 'org:group', 'ACHIEVEMENT'), graph(), null);
     expect(opened.clusters).toEqual([]);
     expect([...opened.nodes.keys()].filter((id) => id.startsWith('ach:'))).toHaveLength(6);
+    // A cluster whose members are all drawn elsewhere but one is drawn as that one.
+    const most = buildCanvas({ ...view, nodes: ['org:group', 'ach:0', 'ach:1', 'ach:2', 'ach:3', 'ach:4'] }, graph(), null);
+    expect(most.clusters).toEqual([]);
+    expect(most.nodes.get('ach:5')?.origin).toBe('org:group');
   });
 
   it('collapses an expansion: what it alone brought goes, what another expansion reaches stays', () => {

@@ -23,8 +23,8 @@ const MAX_FIT_ZOOM = 1.6;
 /** Fitting the new nodes together with what was in view never zooms out below this: the context would be unreadable. */
 const MIN_CONTEXT_ZOOM = 0.55;
 /** New neighbours go on rings around the node that brought them, this far apart. */
-const RING_GAP = 80;
-const MIN_DISTANCE = 64;
+const RING_GAP = 90;
+const MIN_DISTANCE = 72;
 /** Path nodes are drawn on a line, this far apart, when a path opens an empty canvas. */
 const PATH_STEP = 170;
 const ANIMATION_MS = 350;
@@ -107,6 +107,12 @@ export class GraphView {
     this.cy.on('mouseover', 'node, edge', (event) => this.hover(event.target as NodeSingular | EdgeSingular, true));
     this.cy.on('mouseout', 'node, edge', (event) => this.hover(event.target as NodeSingular | EdgeSingular, false));
     this.cy.on('tapstart cxttapstart remove', () => this.hideTooltip());
+    // The toolbar's rows come and go above the canvas: Cytoscape learns its new size and place, or
+    // clicks land beside the nodes.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      this.scheduleLabels();
+    }).observe(container);
   }
 
   has(id: string): boolean {

@@ -1,5 +1,5 @@
 import type { Core, NodeSingular } from 'cytoscape';
-import { LABEL_FONT, LABEL_SIDES, type LabelSide } from './style.js';
+import { LABEL_FONT, LABEL_MARGIN, LABEL_SIDES, type LabelSide } from './style.js';
 /** Labels keep a readable size on screen whatever the zoom: 11 px zoomed out, growing to 15 px zoomed in. */
 const FONT_PX = [11, 15] as const;
 /** Space kept around each label, in pixels. */
@@ -25,31 +25,31 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 let context: CanvasRenderingContext2D | null = null;
-function textWidth(text: string, px: number): number {
+function textWidth(text: string, px: number, bold: boolean): number {
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * px;
-  context.font = `${px}px ${LABEL_FONT}`;
+  context.font = `${bold ? 'bold ' : ''}${px}px ${LABEL_FONT}`;
   return context.measureText(text).width;
 }
 
-/** Where a label would be drawn on screen on one side of its node (as the style's side classes put it). */
+/** Cytoscape's bounds of a label reach this many pixels around its text. */
+const LABEL_PAD = 4;
+
+/** Where a label's bounds would be on screen on one side of its node (as the style's side classes put it). */
 function labelBox(node: NodeSingular, text: string, side: LabelSide, px: number, zoom: number): Box {
   const at = node.renderedPosition();
-  // As Cytoscape measures a label with its background: a few pixels beyond the text either way.
-  const w = textWidth(text, px) + 8;
-  const h = px * 1.45 + 2;
-  const halfW = node.renderedOuterWidth() / 2;
-  const halfH = node.renderedOuterHeight() / 2;
-  const margin = (side === 'b' || side === 't' ? 3 : 4) * zoom;
-  const box =
-    side === 'b'
-      ? { x1: at.x - w / 2, y1: at.y + halfH + margin, x2: at.x + w / 2, y2: at.y + halfH + margin + h }
-      : side === 't'
-        ? { x1: at.x - w / 2, y1: at.y - halfH - margin - h, x2: at.x + w / 2, y2: at.y - halfH - margin }
-        : side === 'r'
-          ? { x1: at.x + halfW + margin, y1: at.y - h / 2, x2: at.x + halfW + margin + w, y2: at.y + h / 2 }
-          : { x1: at.x - halfW - margin - w, y1: at.y - h / 2, x2: at.x - halfW - margin, y2: at.y + h / 2 };
-  return { x1: box.x1 - GAP, y1: box.y1 - GAP, x2: box.x2 + GAP, y2: box.y2 + GAP };
+  const [w, h] = [textWidth(text, px, !!node.data('cluster')), px];
+  const halfW = node.renderedWidth() / 2;
+  const halfH = node.renderedHeight() / 2;
+  const down = side.includes('b') ? 1 : side.includes('t') ? -1 : 0;
+  const across = side.includes('r') ? 1 : side.includes('l') ? -1 : 0;
+  // Beside the node, a label keeps a margin from it; at a corner it starts where the node ends.
+  const mx = down ? 0 : LABEL_MARGIN.horizontal * zoom;
+  const my = LABEL_MARGIN.vertical * zoom;
+  const x1 = across > 0 ? at.x + halfW + mx : across < 0 ? at.x - halfW - mx - w : at.x - w / 2;
+  const y1 = down > 0 ? at.y + halfH + my : down < 0 ? at.y - halfH - my - h : at.y - h / 2;
+  const out = LABEL_PAD + GAP;
+  return { x1: x1 - out, y1: y1 - out, x2: x1 + w + out, y2: y1 + h + out };
 }
 
 function nodeBox(node: NodeSingular): Box {

@@ -113,7 +113,10 @@ export function buildCanvas(state: ExplorerState, known: Known, path: PathResult
       const id = clusterId(center, type);
       planned.add(id);
       const rest = members.filter((m) => !reached.has(m.id));
-      if (rest.length && !opened.has(`${type}~${center}`) && !hidden.has(id)) clusters.push({ id, center, type, members: rest });
+      if (!rest.length || opened.has(`${type}~${center}`) || hidden.has(id)) continue;
+      // A cluster of one is drawn as its one member.
+      if (rest.length === 1) reach(rest[0], center);
+      else clusters.push({ id, center, type, members: rest });
     }
   }
 

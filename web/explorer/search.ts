@@ -39,6 +39,8 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
       const data = await latest(request(ExplorerSearchDocument, { query: text }));
       if (!data) return;
       const hits = data.search;
+      // Newer results may arrive while the user is on a result: focus stays on it (or goes to the first).
+      const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.node : undefined;
       found.clear();
       fill(
         list,
@@ -62,6 +64,7 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
         }),
       );
       list.hidden = false;
+      if (focused) (list.querySelector<HTMLElement>(`a[data-node="${CSS.escape(focused)}"]`) ?? links()[0] ?? input).focus();
       showStatus(status, 'idle', hits.length ? t('results', { n: hits.length }) : t('noResults', { query: text }));
       status.dataset.result = hits.length ? 'found' : 'none';
     } catch (error) {

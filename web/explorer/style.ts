@@ -1,4 +1,4 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { Css, StylesheetJson } from 'cytoscape';
 
 export const LABEL_FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
 
@@ -13,14 +13,23 @@ export const SELECT_COLOUR = '#f5b700';
 export const EDGE_COLOUR = '#b5c3d1';
 export const EDGE_HOVER = '#1f5fa8';
 
-/** Where a label sits around its node: below, right, above, left (labels.ts picks one that fits). */
-export const LABEL_SIDES = ['b', 'r', 't', 'l'] as const;
+/**
+ * Where a label sits around its node: below, right, above, left, then at the corners (labels.ts picks
+ * the first that fits). Each side is its vertical part (b, t or none) and its horizontal part (r, l or none).
+ */
+export const LABEL_SIDES = ['b', 'r', 't', 'l', 'br', 'tr', 'bl', 'tl'] as const;
 export type LabelSide = (typeof LABEL_SIDES)[number];
-const SIDE_STYLE: Record<LabelSide, Record<string, string | number>> = {
-  b: { 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 3, 'text-margin-x': 0 },
-  t: { 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -3, 'text-margin-x': 0 },
-  r: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 },
-  l: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4, 'text-margin-y': 0 },
+/** Label margins from the node, in model units (they scale with the zoom). */
+export const LABEL_MARGIN = { vertical: 3, horizontal: 4 };
+const sideStyle = (side: LabelSide): Css.Node => {
+  const down = side.includes('b') ? 1 : side.includes('t') ? -1 : 0;
+  const across = side.includes('r') ? 1 : side.includes('l') ? -1 : 0;
+  return {
+    'text-valign': down > 0 ? 'bottom' : down < 0 ? 'top' : 'center',
+    'text-halign': across > 0 ? 'right' : across < 0 ? 'left' : 'center',
+    'text-margin-y': down * LABEL_MARGIN.vertical,
+    'text-margin-x': across * (down ? 0 : LABEL_MARGIN.horizontal),
+  };
 };
 
 export const STYLE: StylesheetJson = [
@@ -44,7 +53,7 @@ export const STYLE: StylesheetJson = [
   { selector: 'node.labelled, node.hover', style: { label: 'data(label)' } },
   { selector: 'node.labelled.short', style: { label: 'data(short)' } },
   { selector: 'node.hover', style: { 'z-index': 20, label: 'data(label)' } },
-  ...LABEL_SIDES.map((side) => ({ selector: `node.side-${side}`, style: SIDE_STYLE[side] })),
+  ...LABEL_SIDES.map((side) => ({ selector: `node.side-${side}`, style: sideStyle(side) })),
   {
     selector: 'node[?cluster]',
     style: {
