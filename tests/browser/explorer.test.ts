@@ -836,11 +836,15 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
   });
 
   it('draws the README screenshots: a group, and a hub, at desktop size', async () => {
-    const opened = await openDrawn(explore(GROUP), GROUP);
-    await opened.page.screenshot({ path: join(SCREENSHOTS, 'explorer.png') });
-    const hub = await openDrawn(explore(HUB), HUB);
-    await hub.page.screenshot({ path: join(SCREENSHOTS, 'explorer-hub.png') });
-    clean(opened);
-    clean(hub);
+    const shoot = async (id: string, file: string) => {
+      const opened = await openDrawn(explore(id), id);
+      // Once the panel's achievements have come, and the labels are placed.
+      await poll(() => opened.page.locator('#details .achievements h3').innerText()).toMatch(/\(\d+\)/);
+      await settledLabels(opened.page);
+      await opened.page.screenshot({ path: join(SCREENSHOTS, file) });
+      clean(opened);
+    };
+    await shoot(GROUP, 'explorer.png');
+    await shoot(HUB, 'explorer-hub.png');
   });
 });
