@@ -387,6 +387,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       expect(await page.locator('#details .no-path').innerText()).toBe(
         "No path between Shouyang County People's Hospital and National Health Commission within 2 steps.",
       );
+      expect(await page.locator('#graph-status').innerText()).toBe(await page.locator('#details .no-path').innerText());
       expect(await page.locator('#details button[data-action="fewer"]').innerText()).toContain('China');
       await page.locator('#details button[data-action="longer"]').click();
       await drawn(page, 'path');

@@ -107,6 +107,7 @@ async function adopt(next: ExplorerState, mine: number): Promise<boolean> {
 /** Makes a state the page's, records it in the address (a new step unless replacing) and draws it. */
 async function change(next: ExplorerState, mode: 'push' | 'replace' = 'push'): Promise<void> {
   const mine = ++generation;
+  notice = '';
   busy();
   if (!(await adopt(next, mine))) return;
   await record(mode);
@@ -181,7 +182,12 @@ async function draw(mine: number): Promise<void> {
   await renderSide();
   await graph.reveal(added, around);
   if (mine !== generation) return;
-  showStatus(graphStatus, 'idle', notice);
+  // No path is said over the graph too: on a narrow page the panel is far below.
+  const noPath =
+    state.from && state.to && pathOf(state) === null
+      ? say(WORDS.noPath, { from: nameById(state.from), to: nameById(state.to), n: state.maxLength })
+      : '';
+  showStatus(graphStatus, 'idle', [notice, noPath].filter(Boolean).join(' '));
   document.body.dataset.state = 'drawn';
 }
 
