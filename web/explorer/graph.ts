@@ -50,7 +50,7 @@ export interface ElementData {
 export const dataOf = (element: NodeSingular | EdgeSingular): ElementData => element.data() as ElementData;
 
 /** Does an achievement's period meet the years? One without a period does not. */
-export const inYears = (entity: Entity | undefined, years: readonly [number, number]): boolean =>
+const inYears = (entity: Entity | undefined, years: readonly [number, number]): boolean =>
   !!entity?.period && entity.period.start <= years[1] && entity.period.end >= years[0];
 
 function entityData(entity: Entity) {

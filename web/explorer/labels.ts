@@ -66,7 +66,7 @@ function priority(node: NodeSingular, always: ReadonlySet<string>): number {
 }
 
 /** The label's size on screen at a zoom. */
-export const labelPx = (zoom: number) => Math.min(FONT_PX[1], Math.max(FONT_PX[0], FONT_PX[0] * zoom));
+const labelPx = (zoom: number) => Math.min(FONT_PX[1], Math.max(FONT_PX[0], FONT_PX[0] * zoom));
 
 /**
  * Labels every node whose label fits on the canvas at the current zoom without covering another label or node,

@@ -65,7 +65,7 @@ export interface Known {
 }
 
 export const clusterId = (center: string, type: string) => `cluster:${center}:${type}`;
-export const edgeId = (type: string, source: string, target: string) => `${type}|${source}|${target}`;
+const edgeId = (type: string, source: string, target: string) => `${type}|${source}|${target}`;
 
 /** The members of an opened group: neighbours of an entity type (a cluster) or along a relationship type (the rest loaded). */
 const groupMembers = (links: readonly Neighbour[], key: string) => links.filter((l) => l.entity.type === key || l.type === key).map((l) => l.entity);
