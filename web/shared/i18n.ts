@@ -107,7 +107,6 @@ const MESSAGES = {
   exportPng: ['导出 PNG', 'Export PNG'],
   exportSvg: ['导出 SVG', 'Export SVG'],
   fit: ['适应窗口', 'Fit'],
-  graphLabel: ['关系图：{name}，{n} 个节点，{e} 条边', 'Graph around {name}: {n} nodes, {e} edges'],
   graphEmpty: ['关系图（空）', 'Graph (empty)'],
   nodesInGraph: ['图中节点', 'Nodes in the graph'],
   evidence: ['出处', 'Evidence'],
