@@ -370,6 +370,17 @@ describe.skipIf(!HAS_CHROMIUM)(`the explorer in a real browser${SKIP_NOTE}`, () 
       }
       await page.screenshot({ path: join(SCREENSHOTS, 'explorer-path.png') });
 
+      // A step clicked on the canvas: its quotes in the panel, its id in the address; "Back to the path" returns.
+      const step = path.edges[0]!;
+      const box = (await page.locator('#graph').boundingBox())!;
+      const mid = await page.evaluate((id) => (window as any).cy.getElementById(id).renderedMidpoint(), step.id);
+      await page.mouse.click(box.x + mid.x, box.y + mid.y);
+      await drawn(page, step.id);
+      expect(params(page).getAll('s')).toEqual([step.id]);
+      expect(await page.locator('#details blockquote').count()).toBe(step.evidence.length);
+      await page.locator('#details .back-to-path').click();
+      await drawn(page, 'path');
+
       // Keep the country out: the address says so, and the path goes around it.
       expect(path.nodes.map((n) => n.id)).toContain(CHINA);
       await page.locator(`#details button[data-avoid="${CHINA}"]`).click();
