@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvRow } from '../../web/dashboard/csv.js';
 import { CLUSTER_AT, hiddenByRelationship, MAX_INDIVIDUAL, planExpansion, type Neighbour } from '../../web/explorer/plan.js';
 
-const link = (id: string, type: string, rel = 'RUNS'): Neighbour => ({ entity: { id, name: id, type }, type: rel, direction: 'OUT' });
+const link = (id: string, type: string, rel = 'RUNS'): Neighbour => ({ entity: { id, name: id, nameEn: id, type }, type: rel, direction: 'OUT' });
 const many = (n: number, type: string, rel?: string) => Array.from({ length: n }, (_, i) => link(`${type}:${i}`, type, rel));
 
 describe("the explorer's expansion plan", () => {

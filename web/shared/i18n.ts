@@ -5,7 +5,7 @@
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'health-graph.lang';
 
-type Pair = readonly [zh: string, en: string];
+export type Pair = readonly [zh: string, en: string];
 
 /** Enum values of the schema: entity types, kinds, levels and relationship types. */
 const TERMS: Record<string, Pair> = {
@@ -67,7 +67,7 @@ const TERMS: Record<string, Pair> = {
   ISSUED: ['发布', 'issued'],
   IMPLEMENTS: ['实施', 'implements'],
   PARTICIPATES_IN: ['参与', 'takes part in'],
-  SUCCEEDS: ['继承', 'succeeds'],
+  SUCCEEDS: ['承继', 'succeeds'],
 };
 
 /** Plural nouns for clusters ("49 achievements"). */
@@ -107,7 +107,6 @@ const MESSAGES = {
   exportPng: ['导出 PNG', 'Export PNG'],
   exportSvg: ['导出 SVG', 'Export SVG'],
   fit: ['适应窗口', 'Fit'],
-  graphLabel: ['关系图：{name}，{n} 个节点，{e} 条边', 'Graph around {name}: {n} nodes, {e} edges'],
   graphEmpty: ['关系图（空）', 'Graph (empty)'],
   nodesInGraph: ['图中节点', 'Nodes in the graph'],
   evidence: ['出处', 'Evidence'],
@@ -213,16 +212,21 @@ export function onLangChange(render: () => void): () => void {
   return () => listeners.delete(render);
 }
 
-const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];
+const pick = (pair: Pair, language: Lang = current) => pair[language === 'zh' ? 0 : 1];
+
+/** A pair of texts in the interface's language, with `{name}` holes filled: for a page's own message table. */
+export function say(pair: Pair, values: Record<string, string | number> = {}): string {
+  return pick(pair).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
 
 /** A chrome message, with `{name}` holes filled. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return say(MESSAGES[key], values);
 }
 
-/** A schema enum value in the interface's language (unknown values as they are). */
-export function term(value: string): string {
-  return Object.hasOwn(TERMS, value) ? pick(TERMS[value]!) : value;
+/** A schema enum value in the interface's language, or in the one given (unknown values as they are). */
+export function term(value: string, language: Lang = current): string {
+  return Object.hasOwn(TERMS, value) ? pick(TERMS[value]!, language) : value;
 }
 
 /** "49 achievements" / "49 项成果". */
