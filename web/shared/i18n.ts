@@ -1,11 +1,13 @@
 /**
- * The interface in Chinese and English. Data (names, statements, quotes) stays as the reports wrote
- * it; only the chrome, kinds, types and relationship names are translated. The choice is remembered.
+ * The interface in Chinese and English: the chrome, kinds, types and relationship names. Names and
+ * statements come from the API in either language (`name(language: EN)`); quotes stay as the reports
+ * wrote them. The choice is remembered, and a page's address may carry it (`lang=en`).
  */
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'health-graph.lang';
 
-type Pair = readonly [zh: string, en: string];
+/** A text in Chinese and in English. */
+export type Pair = readonly [zh: string, en: string];
 
 /** Enum values of the schema: entity types, kinds, levels and relationship types. */
 const TERMS: Record<string, Pair> = {
@@ -67,6 +69,7 @@ const TERMS: Record<string, Pair> = {
   ISSUED: ['发布', 'issued'],
   IMPLEMENTS: ['实施', 'implements'],
   PARTICIPATES_IN: ['参与', 'takes part in'],
+  SUCCEEDS: ['前身为', 'succeeds'],
 };
 
 /** Plural nouns for clusters ("49 achievements"). */
@@ -183,6 +186,9 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function getLang(): Lang {
+  // A shared link opens in the language it was made in; the reader's own choice stays remembered.
+  const linked = new URLSearchParams(location.search).get('lang');
+  if (linked === 'zh' || linked === 'en') return linked;
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored === 'zh' || stored === 'en') return stored;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -192,6 +198,9 @@ let current: Lang = getLang();
 const listeners = new Set<() => void>();
 
 export const lang = () => current;
+
+/** A name or statement in the interface's language: the English where there is one, else the Chinese. */
+export const localized = (zh: string, en?: string | null): string => (current === 'en' && en ? en : zh);
 
 export function setLang(next: Lang): void {
   current = next;
@@ -207,10 +216,14 @@ export function onLangChange(render: () => void): void {
 
 const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];
 
-/** A chrome message, with `{name}` holes filled. */
-export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+/** A page's own messages, picked and filled as the shared ones are. */
+export function messages<K extends string>(table: Record<K, Pair>) {
+  return (key: K, values: Record<string, string | number> = {}): string =>
+    pick(table[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
+
+/** A chrome message, with `{name}` holes filled. */
+export const t: (key: MessageKey, values?: Record<string, string | number>) => string = messages(MESSAGES);
 
 /** A schema enum value in the interface's language (unknown values as they are). */
 export function term(value: string): string {
