@@ -99,8 +99,9 @@ export class ChartCard {
       ...spec.chips.map((chip) =>
         h(
           'button',
-          { type: 'button', class: 'chip', 'aria-label': m('clearLabel', { name: chip.label }), onclick: chip.clear },
-          h('span', { 'aria-hidden': 'true' }, m('clear', { name: chip.label }), ' ✕'),
+          { type: 'button', class: 'chip', onclick: chip.clear },
+          m('clear', { name: chip.label }),
+          h('span', { 'aria-hidden': 'true' }, ' ✕'),
         ),
       ),
     );

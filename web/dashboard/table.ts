@@ -50,7 +50,7 @@ export function renderTable(
       'tr',
       {},
       ...tab.columns.map((column) =>
-        h('td', { 'data-key': column.key, 'data-label': column.header(), 'data-source': column.source ? '' : null }, column.cell(row)),
+        h('td', { 'data-key': column.key, 'data-label': column.header(), 'data-source': column.source ? '' : null }, column.cell(row) || null),
       ),
       h(
         'td',

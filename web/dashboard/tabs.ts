@@ -158,6 +158,14 @@ function nameColumn<Row extends { id: string; name: string; nameEn?: string | nu
   return { key: 'name', header: () => t('name'), cell: (r) => open(r.id, both(r.name, r.nameEn)), sorts: ['NAME_ASC', 'NAME_DESC'] };
 }
 
+/** Hospital grades in English (the API gives them as the reports write them). */
+const GRADES: Record<string, string> = {
+  三级甲等: 'Tertiary, grade A',
+  三级乙等: 'Tertiary, grade B',
+  二级甲等: 'Secondary, grade A',
+  二级乙等: 'Secondary, grade B',
+};
+
 const ENTITY_ORDERS = ['MENTIONS_DESC', 'NAME_ASC', 'NAME_DESC'];
 
 function page<Node>(connection: {
@@ -275,7 +283,7 @@ const organizations: Tab<Organization> = {
   columns: [
     nameColumn<Organization>(),
     { key: 'kind', header: () => t('kind'), cell: (o) => term(o.kind) },
-    { key: 'grade', header: () => t('grade'), cell: (o) => o.grade ?? '' },
+    { key: 'grade', header: () => t('grade'), cell: (o) => (o.grade ? both(o.grade, GRADES[o.grade]) : '') },
     { key: 'places', header: () => t('places'), cell: (o) => joined(o.places.map((p) => localized(p.name, p.nameEn))) },
     mentionsColumn<Organization>(),
     ...sourceColumns<Organization>(),

@@ -58,8 +58,8 @@ const QUALIFIERS: Record<string, Qualifier> = {
   十几: { position: 'word', en: moreThan },
 };
 
-/** Where a qualifier goes in Chinese; one the table does not know goes before the number, as most do. */
-export const qualifierPosition = (qualifier: string): Position => QUALIFIERS[qualifier]?.position ?? 'before';
+/** Where a qualifier goes in Chinese, for the qualifiers this module knows. */
+export const qualifierPosition = (qualifier: string): Position | undefined => QUALIFIERS[qualifier]?.position;
 
 /** The Chinese magnitudes a report writes large numbers in. */
 const MAGNITUDES = [
@@ -112,7 +112,8 @@ export function figure(fields: FigureFields, lang: FigureLang): string | null {
     return known ? known.en(n) : qualifier ? `${qualifier} ${n}` : n;
   }
   const q = qualifier ?? '';
-  const position = qualifier ? qualifierPosition(qualifier) : 'before';
+  // A qualifier this module does not know goes before the number, as most do.
+  const position = known?.position ?? 'before';
   const magnitude = chineseMagnitude(value, fields.original);
   const number = magnitude ? zhNumber(magnitude.mantissa) : zhNumber(value);
   const sign = magnitude?.sign ?? '';

@@ -177,7 +177,10 @@ const MESSAGES = {
   exporting: ['正在导出 {n} / {total}…', 'Exporting {n} of {total}…'],
   exported: ['已导出 {n} 行', 'Exported {n} rows'],
   table: ['表格', 'Table'],
-  chartHint: ['点击柱形可筛选下方表格。', 'Click a bar to filter the table below.'],
+  chartHint: [
+    '点击柱形可筛选下方表格和其他图表，再次点击或按“清除”取消。',
+    'Click a bar to filter the table below and the other charts; click it again, or its Clear button, to undo.',
+  ],
   downloadChart: ['下载图表', 'Download chart'],
   mapNote: ['按省份的条形图（未使用地图，见 README）', 'Bar chart by province (no map: see the README)'],
   applied: ['当前筛选', 'Current filters'],
@@ -194,13 +197,14 @@ export function getLang(): Lang {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-let current: Lang = getLang();
+// Read on first use, so the pages' pure modules load where there is no page (unit tests).
+let current: Lang | undefined;
 const listeners = new Set<() => void>();
 
-export const lang = () => current;
+export const lang = (): Lang => (current ??= getLang());
 
 /** A name or statement in the interface's language: the English where there is one, else the Chinese. */
-export const localized = (zh: string, en?: string | null): string => (current === 'en' && en ? en : zh);
+export const localized = (zh: string, en?: string | null): string => (lang() === 'en' && en ? en : zh);
 
 export function setLang(next: Lang): void {
   current = next;
@@ -214,7 +218,7 @@ export function onLangChange(render: () => void): void {
   listeners.add(render);
 }
 
-const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];
+const pick = (pair: Pair) => pair[lang() === 'zh' ? 0 : 1];
 
 /** A page's own messages, picked and filled as the shared ones are. */
 export function messages<K extends string>(table: Record<K, Pair>) {
