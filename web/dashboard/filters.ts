@@ -92,7 +92,7 @@ function numberControl(
 
 /**
  * Several values at once (kinds): checkboxes in a disclosure whose summary names what is picked.
- * Escape or a click elsewhere closes it.
+ * Escape closes it, and so does a click elsewhere (see `FilterForm`).
  */
 function multiControl(
   name: string,
@@ -122,9 +122,6 @@ function multiControl(
     if (event.key !== 'Escape' || !details.open) return;
     details.open = false;
     details.querySelector('summary')?.focus();
-  });
-  document.addEventListener('click', (event) => {
-    if (details.open && !details.contains(event.target as Node)) details.open = false;
   });
   return {
     name,
@@ -157,7 +154,8 @@ function focusIn(form: HTMLElement): (() => void) | undefined {
 /**
  * The filter form of the current tab. It is built once per tab and language and then updated in
  * place: a control the user is in is never replaced, so typing, arrow keys and ticks go on where they
- * were. Changes it makes itself are not shown back to it (the control already shows them).
+ * were. A control is set only where it differs from the state (Back, a chart's bar, Clear), so one
+ * that already shows its own change is left as the user has it.
  */
 export class FilterForm {
   private form: HTMLFormElement | undefined;
@@ -168,7 +166,12 @@ export class FilterForm {
     private readonly container: HTMLElement,
     private readonly onChange: FormChange,
     private readonly onReset: () => void,
-  ) {}
+  ) {
+    document.addEventListener('click', (event) => {
+      for (const open of container.querySelectorAll<HTMLDetailsElement>('details.multi[open]'))
+        if (!open.contains(event.target as Node)) open.open = false;
+    });
+  }
 
   render(state: DashboardState, choices: Choices): void {
     const key = `${state.tab} ${lang()}`;

@@ -139,7 +139,8 @@ async function loadTable(): Promise<void> {
         navigate({ ...state, ...back }, 'push');
       }
     };
-    for (const pager of [$('#pager'), $('#pager-bottom')]) renderPager(pager, page, state.offset ?? 0, go);
+    renderPager($('#pager'), page, state.offset ?? 0, go, true);
+    renderPager($('#pager-bottom'), page, state.offset ?? 0, go, false);
     showStatus(status, 'idle');
     document.body.dataset.table = 'ready';
     document.body.dataset.total = String(page.total);

@@ -13,7 +13,6 @@ export const m = messages({
   clear: ['清除 {name}', 'Clear {name}'],
   filteredBy: ['已筛选：{list}', 'Filtered by {list}'],
   notApplied: ['不适用：{list}', 'Not applied: {list}'],
-  chartFilters: ['图表筛选', 'Chart filters'],
   mentions: ['提及次数', 'Mentions'],
   sortedByChinese: ['按中文名称排序', 'Sorted by the Chinese name'],
   source: ['出处', 'Source'],
@@ -28,10 +27,6 @@ export const m = messages({
   periodBasis: ['时期依据', 'Period basis'],
   periodNote: ['时期说明', 'Period note'],
   id: ['编号', 'Id'],
-  pager: ['翻页', 'Table pages'],
   downloadLabel: ['下载图表：{name}（PNG）', 'Download chart: {name} (PNG)'],
-  yearOnly: ['年份 {year} 只适用于成果', 'The year {year} applies to achievements only'],
-  placeNone: ['政策没有地区', 'Policies have no place'],
   yearLabel: ['{year} 年', '{year}'],
-  bar: ['{label}：{value}', '{label}: {value}'],
 });

@@ -67,13 +67,19 @@ export function renderTable(
   );
 }
 
-/** "Rows 26–50 of 505" and the Previous / Next buttons. */
-export function renderPager(container: HTMLElement, page: RowPage<unknown>, offset: number, go: (direction: 'prev' | 'next') => void): void {
+/** "Rows 26–50 of 505" and the Previous / Next buttons; `live` announces the range (one pager of the two does). */
+export function renderPager(
+  container: HTMLElement,
+  page: RowPage<unknown>,
+  offset: number,
+  go: (direction: 'prev' | 'next') => void,
+  live: boolean,
+): void {
   const range = page.rows.length ? t('pageOf', { from: number(offset + 1), to: number(offset + page.rows.length), total: number(page.total) }) : '';
   fill(
     container,
     h('button', { type: 'button', class: 'prev', disabled: offset === 0, onclick: () => go('prev') }, t('prev')),
-    h('span', { class: 'range' }, range),
+    h('span', { class: 'range', 'aria-live': live ? 'polite' : null }, range),
     h('button', { type: 'button', class: 'next', disabled: !page.hasNext, onclick: () => go('next') }, t('next')),
   );
 }
