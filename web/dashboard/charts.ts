@@ -1,5 +1,5 @@
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { download, fill, h } from '../shared/dom.js';
@@ -8,7 +8,7 @@ import { t } from '../shared/i18n.js';
 import { m } from './messages.js';
 
 // Only what the dashboard draws: bar charts on a grid, with tooltips and a legend, on canvas (saved as PNG).
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** One bar: the key a click picks, its label (and the Chinese beside an English one), its count, split in parts when stacked. */
 export interface Bar {
@@ -197,7 +197,6 @@ export class ChartCard {
     this.chart.setOption(
       {
         animation: false,
-        aria: { enabled: false },
         grid: { left: 8, right: 16, top: spec.series ? 32 : 8, bottom: 8, containLabel: true },
         legend: spec.series ? { top: 0, data: spec.series.map((s) => ({ name: s.name, itemStyle: { color: s.colour } })) } : undefined,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (params: unknown) => this.tooltip(params) },

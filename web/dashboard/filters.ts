@@ -71,21 +71,18 @@ function selectControl(
   };
 }
 
-function numberControl(
-  name: string,
-  label: string,
-  value: (s: DashboardState) => number | undefined,
-  apply: (v: number | undefined) => Partial<DashboardState>,
-  onChange: FormChange,
-): Control {
+/** A number filter, named and labelled as the state field it sets. */
+type NumberField = 'valueMin' | 'valueMax' | 'yearFrom' | 'yearTo';
+
+function numberControl(name: NumberField, onChange: FormChange): Control {
   const input = h('input', { type: 'number', name, inputmode: 'numeric' });
-  edits(input, () => apply(input.value === '' || !Number.isFinite(Number(input.value)) ? undefined : Number(input.value)), onChange, true);
+  edits(input, () => ({ [name]: input.value === '' || !Number.isFinite(Number(input.value)) ? undefined : Number(input.value) }), onChange, true);
   return {
     name,
-    element: field(label, input),
+    element: field(t(name), input),
     show: (s) => {
-      const shown = value(s) === undefined ? '' : String(value(s));
-      if (input.value !== shown && Number(input.value) !== value(s)) input.value = shown;
+      const shown = s[name] === undefined ? '' : String(s[name]);
+      if (input.value !== shown && Number(input.value) !== s[name]) input.value = shown;
     },
   };
 }
@@ -94,14 +91,7 @@ function numberControl(
  * Several values at once (kinds): checkboxes in a disclosure whose summary names what is picked.
  * Escape closes it, and so does a click elsewhere (see `FilterForm`).
  */
-function multiControl(
-  name: string,
-  label: string,
-  values: readonly string[],
-  value: (s: DashboardState) => string[],
-  apply: (v: string[]) => Partial<DashboardState>,
-  onChange: FormChange,
-): Control {
+function multiControl(name: 'kinds' | 'orgKinds', label: string, values: readonly string[], onChange: FormChange): Control {
   const labelId = `label-${name}`;
   const picked = h('span', { id: `picked-${name}` });
   const boxes = values.map((v) => h('input', { type: 'checkbox', name, value: v }));
@@ -116,7 +106,7 @@ function multiControl(
     const list = current();
     picked.textContent = list.length ? list.map(term).join(lang() === 'zh' ? '、' : ', ') : m('anyOf');
   };
-  edits(details, () => apply(current()), onChange, false);
+  edits(details, () => ({ [name]: current() }), onChange, false);
   details.addEventListener('change', summarize);
   details.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !details.open) return;
@@ -127,8 +117,7 @@ function multiControl(
     name,
     element: h('div', { class: 'field' }, h('span', { id: labelId }, label), details),
     show: (s) => {
-      const list = value(s);
-      for (const box of boxes) box.checked = list.includes(box.value);
+      for (const box of boxes) box.checked = s[name].includes(box.value);
       summarize();
     },
   };
@@ -200,28 +189,8 @@ export class FilterForm {
           },
         });
       },
-      kinds: () =>
-        controls.push(
-          multiControl(
-            'kinds',
-            t('kind'),
-            tab.kinds,
-            (s) => s.kinds,
-            (kinds) => ({ kinds }),
-            onChange,
-          ),
-        ),
-      orgKinds: () =>
-        controls.push(
-          multiControl(
-            'orgKinds',
-            t(tab.orgKindsLabel ?? 'kind'),
-            ORG_KINDS,
-            (s) => s.orgKinds,
-            (orgKinds) => ({ orgKinds }),
-            onChange,
-          ),
-        ),
+      kinds: () => controls.push(multiControl('kinds', t('kind'), tab.kinds, onChange)),
+      orgKinds: () => controls.push(multiControl('orgKinds', t(tab.orgKindsLabel ?? 'kind'), ORG_KINDS, onChange)),
       unit: () =>
         controls.push(
           selectControl(
@@ -235,46 +204,8 @@ export class FilterForm {
             onChange,
           ),
         ),
-      value: () => {
-        controls.push(
-          numberControl(
-            'valueMin',
-            t('valueMin'),
-            (s) => s.valueMin,
-            (valueMin) => ({ valueMin }),
-            onChange,
-          ),
-        );
-        controls.push(
-          numberControl(
-            'valueMax',
-            t('valueMax'),
-            (s) => s.valueMax,
-            (valueMax) => ({ valueMax }),
-            onChange,
-          ),
-        );
-      },
-      years: () => {
-        controls.push(
-          numberControl(
-            'yearFrom',
-            t('yearFrom'),
-            (s) => s.yearFrom,
-            (yearFrom) => ({ yearFrom }),
-            onChange,
-          ),
-        );
-        controls.push(
-          numberControl(
-            'yearTo',
-            t('yearTo'),
-            (s) => s.yearTo,
-            (yearTo) => ({ yearTo }),
-            onChange,
-          ),
-        );
-      },
+      value: () => controls.push(numberControl('valueMin', onChange), numberControl('valueMax', onChange)),
+      years: () => controls.push(numberControl('yearFrom', onChange), numberControl('yearTo', onChange)),
       place: () => {
         const levels = [...new Set(choices.places.edges.map((e) => e.node.level))];
         const groups = levels.map((level) =>

@@ -9,12 +9,12 @@ import { chartSpecs } from './chart-specs.js';
 import { ChartCard, charts } from './charts.js';
 import { exportTable } from './export.js';
 import { FilterForm, type Choices } from './filters.js';
+import { partLabel } from './labels.js';
 import { m } from './messages.js';
 import { chartVariables, notOnTab, selectionOf, type ChartId } from './selection.js';
 import { dashboardParams, emptyState, readDashboardState, switchTab, TABS, writeDashboardState, type DashboardState } from './state.js';
 import { renderPager, renderTable } from './table.js';
 import { apiFilter, orderOf, TAB_DEFS, type RowPage } from './tabs.js';
-import { partLabel } from './labels.js';
 
 /** Rows per page: fewer on a phone, where each row is a card, so the page stays short. */
 const pageSize = () => (matchMedia('(max-width: 700px)').matches ? 10 : 25);

@@ -123,8 +123,20 @@ function bilingual<Row>(key: string, header: MessageKey, zh: (row: Row) => strin
     { key: `${key}En`, header: () => `${t(header)} (${m('english')})`, value: en },
   ];
 }
-const namesZh = (list: readonly Named[]) => list.map((e) => e.name).join('; ');
-const namesEn = (list: readonly Named[]) => list.map((e) => e.nameEn ?? e.name).join('; ');
+/** The export's pair of fields for a list of entities: their names in Chinese, and in English. */
+const namesFields = <Row>(key: string, header: MessageKey, list: (row: Row) => readonly Named[]) =>
+  bilingual<Row>(
+    key,
+    header,
+    (r) =>
+      list(r)
+        .map((e) => e.name)
+        .join('; '),
+    (r) =>
+      list(r)
+        .map((e) => e.nameEn ?? e.name)
+        .join('; '),
+  );
 
 /** The fields every entity's export ends with: how often it is mentioned, where, and its first quote. */
 function sourceFields<Row extends { evidence: readonly Evidence[] }>(): Field<Row>[] {
@@ -148,14 +160,34 @@ function sourceColumns<Row extends { evidence: readonly Evidence[] }>(): Column<
   ];
 }
 
-/** An entity's mentions, the column the lists' default order sorts by. */
-function mentionsColumn<Row extends { evidence: readonly Evidence[] }>(): Column<Row> {
-  return { key: 'mentions', header: () => m('mentions'), cell: (r) => String(r.evidence.length), sorts: ['MENTIONS_DESC'] };
+type Entity = { id: string; name: string; nameEn?: string | null; evidence: readonly Evidence[] };
+
+/**
+ * An entity tab's columns: its name (linked to the explorer, sorted by its Chinese name, the API's
+ * order), its own columns, its mentions (the default order), and its sources.
+ */
+function entityColumns<Row extends Entity>(...own: Column<Row>[]): Column<Row>[] {
+  return [
+    { key: 'name', header: () => t('name'), cell: (r) => open(r.id, both(r.name, r.nameEn)), sorts: ['NAME_ASC', 'NAME_DESC'] },
+    ...own,
+    { key: 'mentions', header: () => m('mentions'), cell: (r) => String(r.evidence.length), sorts: ['MENTIONS_DESC'] },
+    ...sourceColumns<Row>(),
+  ];
 }
 
-/** An entity's name, linked to the explorer, sorted by its Chinese name (the API's order). */
-function nameColumn<Row extends { id: string; name: string; nameEn?: string | null }>(): Column<Row> {
-  return { key: 'name', header: () => t('name'), cell: (r) => open(r.id, both(r.name, r.nameEn)), sorts: ['NAME_ASC', 'NAME_DESC'] };
+/** An entity tab's export: its id and name in both languages, its own fields, and its sources. */
+function entityFields<Row extends Entity>(...own: Field<Row>[]): Field<Row>[] {
+  return [
+    { key: 'id', header: () => m('id'), value: (r) => r.id },
+    ...bilingual<Row>(
+      'name',
+      'name',
+      (r) => r.name,
+      (r) => r.nameEn ?? r.name,
+    ),
+    ...own,
+    ...sourceFields<Row>(),
+  ];
 }
 
 /** Hospital grades in English (the API gives them as the reports write them). */
@@ -226,12 +258,7 @@ const achievements: Tab<Achievement> = {
       (a) => a.statement,
       (a) => a.statementEn,
     ),
-    ...bilingual<Achievement>(
-      'holder',
-      'holder',
-      (a) => namesZh(a.holders),
-      (a) => namesEn(a.holders),
-    ),
+    ...namesFields<Achievement>('holder', 'holder', (a) => a.holders),
     {
       key: 'holderKind',
       header: () => t('holderKind'),
@@ -280,32 +307,16 @@ const organizations: Tab<Organization> = {
   orgKindsLabel: 'kind',
   kinds: [],
   orders: ENTITY_ORDERS,
-  columns: [
-    nameColumn<Organization>(),
+  columns: entityColumns<Organization>(
     { key: 'kind', header: () => t('kind'), cell: (o) => term(o.kind) },
     { key: 'grade', header: () => t('grade'), cell: (o) => (o.grade ? both(o.grade, GRADES[o.grade]) : '') },
     { key: 'places', header: () => t('places'), cell: (o) => joined(o.places.map((p) => localized(p.name, p.nameEn))) },
-    mentionsColumn<Organization>(),
-    ...sourceColumns<Organization>(),
-  ],
-  fields: [
-    { key: 'id', header: () => m('id'), value: (o) => o.id },
-    ...bilingual<Organization>(
-      'name',
-      'name',
-      (o) => o.name,
-      (o) => o.nameEn,
-    ),
+  ),
+  fields: entityFields<Organization>(
     { key: 'kind', header: () => t('kind'), value: (o) => o.kind },
     { key: 'grade', header: () => t('grade'), value: (o) => o.grade ?? null },
-    ...bilingual<Organization>(
-      'places',
-      'places',
-      (o) => namesZh(o.places),
-      (o) => namesEn(o.places),
-    ),
-    ...sourceFields<Organization>(),
-  ],
+    ...namesFields<Organization>('places', 'places', (o) => o.places),
+  ),
   filter: (s) => ({ name: s.text, report: s.report, place: s.place, kinds: s.orgKinds.length ? s.orgKinds : undefined }),
   fetch: async (v) => page((await request(DashboardOrganizationsDocument, { ...v, orderBy: v.orderBy as never })).organizations),
 };
@@ -317,32 +328,16 @@ const programs: Tab<Program> = {
   filters: ['text', 'kinds', 'years', 'place', 'report'],
   kinds: PROGRAM_KINDS,
   orders: ENTITY_ORDERS,
-  columns: [
-    nameColumn<Program>(),
+  columns: entityColumns<Program>(
     { key: 'kind', header: () => t('kind'), cell: (p) => term(p.kind) },
     { key: 'year', header: () => t('year'), cell: (p) => (p.year ? String(p.year) : '') },
     { key: 'organizations', header: () => t('organizations'), cell: (p) => entityLinks(p.organizations) },
-    mentionsColumn<Program>(),
-    ...sourceColumns<Program>(),
-  ],
-  fields: [
-    { key: 'id', header: () => m('id'), value: (p) => p.id },
-    ...bilingual<Program>(
-      'name',
-      'name',
-      (p) => p.name,
-      (p) => p.nameEn,
-    ),
+  ),
+  fields: entityFields<Program>(
     { key: 'kind', header: () => t('kind'), value: (p) => p.kind },
     { key: 'year', header: () => t('year'), value: (p) => p.year ?? null },
-    ...bilingual<Program>(
-      'organizations',
-      'organizations',
-      (p) => namesZh(p.organizations),
-      (p) => namesEn(p.organizations),
-    ),
-    ...sourceFields<Program>(),
-  ],
+    ...namesFields<Program>('organizations', 'organizations', (p) => p.organizations),
+  ),
   filter: (s) => ({
     name: s.text,
     report: s.report,
@@ -361,30 +356,14 @@ const policies: Tab<Policy> = {
   filters: ['text', 'years', 'report'],
   kinds: [],
   orders: ENTITY_ORDERS,
-  columns: [
-    nameColumn<Policy>(),
+  columns: entityColumns<Policy>(
     { key: 'year', header: () => t('year'), cell: (p) => (p.year ? String(p.year) : '') },
     { key: 'issuers', header: () => t('issuers'), cell: (p) => entityLinks(p.issuers) },
-    mentionsColumn<Policy>(),
-    ...sourceColumns<Policy>(),
-  ],
-  fields: [
-    { key: 'id', header: () => m('id'), value: (p) => p.id },
-    ...bilingual<Policy>(
-      'name',
-      'name',
-      (p) => p.name,
-      (p) => p.nameEn,
-    ),
+  ),
+  fields: entityFields<Policy>(
     { key: 'year', header: () => t('year'), value: (p) => p.year ?? null },
-    ...bilingual<Policy>(
-      'issuers',
-      'issuers',
-      (p) => namesZh(p.issuers),
-      (p) => namesEn(p.issuers),
-    ),
-    ...sourceFields<Policy>(),
-  ],
+    ...namesFields<Policy>('issuers', 'issuers', (p) => p.issuers),
+  ),
   filter: (s) => ({ name: s.text, report: s.report, yearFrom: s.yearFrom, yearTo: s.yearTo }),
   fetch: async (v) => page((await request(DashboardPoliciesDocument, { ...v, orderBy: v.orderBy as never })).policies),
 };
