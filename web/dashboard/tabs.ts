@@ -242,7 +242,11 @@ const achievements: Tab<Achievement> = {
     {
       key: 'value',
       header: () => t('value'),
-      cell: (a) => h('span', { title: a.original ?? null }, valueText({ ...a, unit: null })),
+      cell: (a) => {
+        const text = valueText({ ...a, unit: null });
+        // The wording as written in the tooltip (4.5万张, xx家).
+        return text ? h('span', { title: a.original ?? null }, text) : '';
+      },
       sorts: ['VALUE_DESC', 'VALUE_ASC'],
     },
     { key: 'unit', header: () => t('unit'), cell: (a) => (a.unit ? both(a.unit, a.unitEn) : '') },
