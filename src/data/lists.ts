@@ -20,6 +20,8 @@ export interface ListFilter {
   report?: string;
   yearFrom?: number;
   yearTo?: number;
+  /** Achievements only: that refer to this year (their period ends in it). */
+  year?: number;
   valueMin?: number;
   valueMax?: number;
   unit?: string;
@@ -45,6 +47,7 @@ const CONDITIONS: Record<Exclude<FilterKey, PlaceKey>, string> = {
   report: 'EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(:Report {id: $report}) }',
   yearFrom: 'n.year >= $yearFrom',
   yearTo: 'n.year <= $yearTo',
+  year: 'n.year = $year',
   valueMin: 'n.value >= $valueMin',
   valueMax: 'n.value <= $valueMax',
   unit: 'n.unit = $unit',
@@ -78,7 +81,7 @@ const DATED_BY_PERIOD: Partial<Record<NodeLabel, Record<'yearFrom' | 'yearTo', s
 export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
   Organization: ['kinds', 'name', 'place', 'placeCode', 'report'],
   Program: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo'],
-  Achievement: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
+  Achievement: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo', 'year', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
   Person: ['name', 'place', 'placeCode', 'report'],
   Place: ['levels', 'code', 'name', 'place', 'placeCode', 'report'],
   Policy: ['name', 'report', 'yearFrom', 'yearTo'],
@@ -118,16 +121,31 @@ function condition(label: NodeLabel, key: FilterKey): string {
   return place(PLACE_MATCH[key]);
 }
 
+/** The conditions of the present filters on `n`, in a fixed order, as stages that follow `MATCH (n:Label)`. */
+export function filterStages(label: NodeLabel, keys: readonly FilterKey[]): string {
+  // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
+  // ANDed with another parameterized condition, and the stages mean the same on both engines.
+  return LABEL_FILTERS[label]
+    .filter((k) => keys.includes(k))
+    .map((k) => `WITH n WHERE ${condition(label, k)}`)
+    .join(' ');
+}
+
+/** The filters given a value, checked against those the label takes; and their parameters. */
+export function presentFilters(label: NodeLabel, filter: ListFilter): { keys: FilterKey[]; params: Params } {
+  const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
+  const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
+  if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
+  return { keys, params: Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]])) };
+}
+
 /**
  * The page and count queries of a label with the given filters present, in a fixed order, and the
  * page's nodes as the start of another statement (what the fields of its items read). Every order ends
  * in a unique property, so each statement finds the same page.
  */
 export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order, projection = Projection.ALL): { page: string; items: (start: Start) => string; count: string; start: Start } {
-  const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
-  // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
-  // ANDed with another parameterized condition, and the stages mean the same on both engines.
-  const where = present.map((k) => `WITH n WHERE ${condition(label, k)}`).join(' ');
+  const where = filterStages(label, keys);
   // Every node has a name: saying so lets Neo4j read a page ordered by name from the name index in its
   // order and stop once the page is full, where it would otherwise sort every node (Kuzu has no such index).
   const named = ORDERS[order].startsWith('ORDER BY n.name') ? ' WHERE n.name IS NOT NULL' : '';
@@ -153,11 +171,8 @@ export class Lists {
 
   /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`), and its count when `counted`. */
   async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, { ahead = [], counted = true }: PageReading = {}): Promise<Page<EntityRecord>> {
-    const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
-    const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
-    if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
+    const { keys, params } = presentFilters(label, filter);
     const queries = this.projection.spelled(`list ${label} ${keys.join(' ')} ${order}`, () => listQueries(label, keys, order, this.projection));
-    const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     let counting: Promise<number> | undefined;
     const total = () => (counting ??= this.db.read(queries.count, params).then((rows) => Number(rows[0]?.total ?? 0)));

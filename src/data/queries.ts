@@ -22,11 +22,12 @@ const RELATION_FIELD_NAMES = Object.keys(RELATION_FIELDS) as RelationFieldName[]
 
 export function allQueries(dialect: Dialect): string[] {
   const entity = entityQueries(dialect);
+  // A label's filters chain fixed stages: with none, each one, and all of them, every stage is checked.
+  const filterSets = (label: NodeLabel) => [[], ...LABEL_FILTERS[label].map((k) => [k]), LABEL_FILTERS[label]];
   const lists = NODE_LABELS.flatMap((label) => {
     const [first, ...rest] = LABEL_ORDERS[label];
-    const filterSets = [[], ...LABEL_FILTERS[label].map((k) => [k]), LABEL_FILTERS[label]];
     return [
-      ...filterSets.flatMap((keys) => {
+      ...filterSets(label).flatMap((keys) => {
         const { page, count } = listQueries(label, keys, first!);
         return [page, count];
       }),
@@ -64,10 +65,19 @@ export function allQueries(dialect: Dialect): string[] {
     ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(pageOf(from)))),
     ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(atKey(`:${from}`)))),
   ];
+  // The workbench's counts take a label's filter stages as its list does (each stage is linted with the
+  // lists): with none and all of them, every wrapping is (its plain counts are the lists' own).
+  const w = WORKBENCH_QUERIES;
+  const noneAndAll = (label: NodeLabel) => [[], LABEL_FILTERS[label]];
+  const workbench = [
+    ...noneAndAll('Achievement').map((keys) => w.achievementYears(keys)),
+    ...noneAndAll('Organization').flatMap((keys) => [w.organizationKinds(keys), w.organizationsByPlace(keys)]),
+    ...NODE_LABELS.flatMap((label) => noneAndAll(label).map((keys) => w.mentionsByReport(label, keys))),
+  ];
   return [...new Set([
     ...keyedQueries, ...lists, ...fromPages,
     ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
-    ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES), ...Object.values(STATE_QUERIES),
+    ...workbench, ...Object.values(SWEEP_QUERIES), ...Object.values(STATE_QUERIES),
     ...Object.values(dumpQueries(dialect)).flatMap((byLabel) => Object.values(byLabel)),
   ])];
 }
