@@ -9,7 +9,7 @@ export const reportName = (r: { source: string; title: string; titleEn?: string 
 
 /** How a part of the selection reads: the kinds, the place's or report's name, the year. */
 export function partLabel(part: Part, s: Selection, choices: Choices | undefined): string {
-  if (part === 'orgKinds') return s.orgKinds.map(term).join(', ');
+  if (part === 'orgKinds') return s.orgKinds.map((kind) => term(kind)).join(', ');
   if (part === 'year') return m('yearLabel', { year: s.year ?? '' });
   if (part === 'place') {
     const place = choices?.places.edges.find((e) => e.node.id === s.place)?.node;
