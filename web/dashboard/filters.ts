@@ -104,7 +104,7 @@ function multiControl(name: 'kinds' | 'orgKinds', label: string, values: readonl
   const current = () => boxes.filter((b) => b.checked).map((b) => b.value);
   const summarize = () => {
     const list = current();
-    picked.textContent = list.length ? list.map(term).join(lang() === 'zh' ? '、' : ', ') : m('anyOf');
+    picked.textContent = list.length ? list.map((kind) => term(kind)).join(lang() === 'zh' ? '、' : ', ') : m('anyOf');
   };
   edits(details, () => ({ [name]: current() }), onChange, false);
   details.addEventListener('change', summarize);
