@@ -81,7 +81,7 @@ for (const engine of ENGINES) {
     it.each(Object.entries(SAMPLES))('resolves every field of %s', async (type, id) => {
       const query = `{ node(id: "${id}") { ... on ${type} { ${everyField(schema.getType(type)!)} } } }`;
       const { data, errors } = await execute(apollo, store, { query });
-      expect(errors).toBeUndefined();
+      expect(errors, JSON.stringify(errors)).toBeUndefined();
       expect((data as { node: Record<string, unknown> | null }).node).toMatchObject({ id });
     });
 
@@ -94,10 +94,12 @@ for (const engine of ENGINES) {
         { contextValue: { data: new Unprojected(store) } },
       );
       if (all.body.kind !== 'single') throw new Error('expected a single result');
+      expect(all.body.singleResult.errors, JSON.stringify(all.body.singleResult.errors)).toBeUndefined();
       const whole = (all.body.singleResult.data as { node: Record<string, unknown> }).node;
       for (const field of fields) {
         const { data, errors } = await execute(apollo, store, { query: `{ node(id: "${id}") { ... on ${type} { ${field} } } }` });
-        expect(errors, field).toBeUndefined();
+        expect(errors, `${field} ${JSON.stringify(errors)}`).toBeUndefined();
+        expect((data as { node: unknown }).node, field).not.toBeNull();
         const name = field.split(/[({ ]/)[0]!;
         expect((data as { node: Record<string, unknown> }).node[name], field).toEqual(whole[name]);
       }
