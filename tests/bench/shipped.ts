@@ -4,22 +4,12 @@
  * pages send them, and with realistic variables drawn from the graph (many ids, search terms as people
  * type them, filters the dashboard offers): never the one id a cache would keep warm.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import {
-  Kind,
-  parse,
-  print,
-  visit,
-  type DefinitionNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type TypeNode,
-  type VariableDefinitionNode,
-} from 'graphql';
+import { relative } from 'node:path';
+import { Kind, visit, type FragmentDefinitionNode, type OperationDefinitionNode, type TypeNode, type VariableDefinitionNode } from 'graphql';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { text } from '../../src/graph/values.js';
+import { graphqlFiles, operationsOf } from '../support/documents.js';
 
 export interface Shipped {
   /** `file: Operation`. */
@@ -104,7 +94,7 @@ const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? t
 const required = (type: TypeNode) => type.kind === Kind.NON_NULL_TYPE;
 
 /** The fields each variable of an operation is passed to. */
-function usesOf(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Map<string, string> {
+function usesOf(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): Map<string, string> {
   const uses = new Map<string, string>();
   const walk = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
     visit(node, {
@@ -166,49 +156,22 @@ function valueFor(
 
 /** Every operation the product sends, with its fragments, weight and a maker of variables. */
 export function shippedOperations(samples: Samples): Shipped[] {
-  const files = [
-    ...readdirSync(join(PROJECT_ROOT, 'tests/operations')).map((f) => join(PROJECT_ROOT, 'tests/operations', f)),
-    ...readdirSync(join(PROJECT_ROOT, 'src/web/examples')).map((f) => join(PROJECT_ROOT, 'src/web/examples', f)),
-    ...readdirSync(join(PROJECT_ROOT, 'web'), { recursive: true, encoding: 'utf8' }).map((f) => join(PROJECT_ROOT, 'web', f)),
-  ].filter((f) => f.endsWith('.graphql'));
-  const definitions = files.map((file) => ({ file, definitions: parse(readFileSync(file, 'utf8')).definitions }));
-  const fragments = new Map(
-    definitions.flatMap(({ definitions: d }) =>
-      d.filter((x): x is FragmentDefinitionNode => x.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-    ),
-  );
   const random = sequence(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const shipped: Shipped[] = [];
-  for (const { file, definitions: defs } of definitions) {
-    for (const operation of defs.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
-      const needed = new Map<string, DefinitionNode>();
-      const collect = (node: DefinitionNode) =>
-        visit(node, {
-          FragmentSpread: (spread) => {
-            const fragment = fragments.get(spread.name.value);
-            if (fragment && !needed.has(spread.name.value)) {
-              needed.set(spread.name.value, fragment);
-              collect(fragment);
-            }
-          },
-        });
-      collect(operation);
-      const uses = usesOf(operation, fragments);
-      const name = operation.name?.value ?? 'anonymous';
-      shipped.push({
-        name: `${relative(PROJECT_ROOT, file)}: ${name}`,
-        document: [operation, ...needed.values()].map((d) => print(d)).join('\n'),
-        weight: WEIGHTS[name] ?? 1,
-        variables: () =>
-          Object.fromEntries(
-            (operation.variableDefinitions ?? []).flatMap((d) => {
-              const value = valueFor(d, uses.get(d.variable.name.value), samples, pick, random);
-              return value === undefined ? [] : [[d.variable.name.value, value]];
-            }),
-          ),
-      });
-    }
-  }
-  return shipped;
+  const files = ['tests/operations', 'src/web/examples', 'web'].flatMap(graphqlFiles);
+  return operationsOf(files).map(({ file, name, operation, fragments, query }) => {
+    const uses = usesOf(operation, fragments);
+    return {
+      name: `${relative(PROJECT_ROOT, file)}: ${name}`,
+      document: query,
+      weight: WEIGHTS[name] ?? 1,
+      variables: () =>
+        Object.fromEntries(
+          (operation.variableDefinitions ?? []).flatMap((d) => {
+            const value = valueFor(d, uses.get(d.variable.name.value), samples, pick, random);
+            return value === undefined ? [] : [[d.variable.name.value, value]];
+          }),
+        ),
+    };
+  });
 }

@@ -1,13 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, parse, print, type DefinitionNode, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import type { Context } from '../../src/context.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { loadExamples } from '../../src/web/examples.js';
 import { execute, startApollo } from '../support/api.js';
+import { graphqlFiles, operationsOf } from '../support/documents.js';
 import { ENGINES, seededStore } from '../support/stores.js';
 
 const GROUP = 'org:寿阳县医疗集团';
@@ -24,7 +21,10 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   PlaceOrganizations: { place: 'place:山西省' },
   SearchByName: { query: '医院' },
   ExplorerSearch: { query: '寿阳' },
+  ExplorerNode: { id: GROUP },
   ExplorerLinks: { id: GROUP },
+  ExplorerDegree: { id: GROUP },
+  ExplorerPath: { from: 'org:寿阳县人民医院', to: 'org:国家卫生健康委员会', maxLength: 8, avoidTypes: ['EVENT'] },
   ExplorerDetails: { id: GROUP },
   ExplorerAchievements: { holder: GROUP, descendants: true },
   DashboardAchievements: { first: 25, filter: { kinds: ['METRIC'] }, orderBy: 'VALUE_DESC' },
@@ -33,28 +33,12 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   DashboardPolicies: { first: 25 },
 };
 
-/** Every `.graphql` document under a folder, recursively. */
-function documents(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? documents(join(dir, entry.name)) : entry.name.endsWith('.graphql') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
-  );
-}
-
-/** Each operation of the documents, as a document of its own with every fragment it may use. */
-function operations(texts: string[]): Array<{ name: string; query: string }> {
-  const definitions: DefinitionNode[] = texts.flatMap((text) => parse(text).definitions);
-  const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  return definitions.flatMap((d) => {
-    if (d.kind !== Kind.OPERATION_DEFINITION) return [];
-    const used = fragments.filter((f) => print(d).includes(`...${f.name.value}`) || fragments.some((g) => print(g).includes(`...${f.name.value}`)));
-    const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [d, ...used] };
-    return [{ name: d.name?.value ?? 'anonymous', query: print(document) }];
-  });
-}
-
 const CASES = [
-  ...operations(documents(join(PROJECT_ROOT, 'tests', 'operations'))).map((op) => ({ ...op, variables: VARIABLES[op.name] ?? {} })),
-  ...operations(documents(join(PROJECT_ROOT, 'web'))).map((op) => ({ ...op, variables: VARIABLES[op.name] ?? {} })),
+  ...operationsOf([...graphqlFiles('tests/operations'), ...graphqlFiles('web')]).map(({ name, query }) => ({
+    name,
+    query,
+    variables: VARIABLES[name] ?? {},
+  })),
   ...loadExamples().map((example) => ({
     name: `playground: ${example.title}`,
     query: example.query,
