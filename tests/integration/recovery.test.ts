@@ -43,7 +43,8 @@ describe('the server process: shutdown, crashes and a shared data folder', { tim
 
   it('stops gracefully on SIGTERM to `npm start` in production: in-flight requests finish, the database closes cleanly', async () => {
     const dir = folder(seededDataFolder());
-    const server = start(dir, { NODE_ENV: 'production' });
+    // The requests are heavy and the machine may be busy: the stop's own limit is not under test here.
+    const server = start(dir, { NODE_ENV: 'production', STOP_TIMEOUT_MS: '120000' });
     const url = await server.ready;
     const query = { query: `{ neighborhood(id: "${HUB}", depth: 3, limit: 500) { nodes { id name kind } edges { id type evidence { quote } } } }` };
     const inFlight = Array.from({ length: 10 }, () => postGraphQL(url, query));
@@ -89,7 +90,7 @@ describe('the server process: shutdown, crashes and a shared data folder', { tim
 
   it('stops gracefully on SIGTERM when serving from Neo4j too', async () => {
     const { uri } = inject('neo4j');
-    const server = start(folder(freshFolder()), { NODE_ENV: 'production', NEO4J_URI: uri, NEO4J_USERNAME: '' });
+    const server = start(folder(freshFolder()), { NODE_ENV: 'production', NEO4J_URI: uri, NEO4J_USERNAME: '', STOP_TIMEOUT_MS: '120000' });
     const url = await server.ready;
     const inFlight = Array.from({ length: 10 }, () =>
       postGraphQL(url, { query: `{ neighborhood(id: "${HUB}", depth: 3, limit: 500) { nodes { id } } }` }),
