@@ -17,11 +17,14 @@ const CODED_LEVELS = new Set(['PROVINCE', 'CITY', 'COUNTY']);
 
 /** The divisions directly under a code, placeholders looked through. */
 function childrenOf(code: string): Array<[code: string, name: string]> {
-  return Object.entries(DIVISIONS[code] ?? {}).flatMap(([child, name]) => (GROUPING.has(name) ? childrenOf(child) : [[child, name] as [string, string]]));
+  return Object.entries(DIVISIONS[code] ?? {}).flatMap(([child, name]) =>
+    GROUPING.has(name) ? childrenOf(child) : [[child, name] as [string, string]],
+  );
 }
 
 /** Whether a curated name names a division under a parent named `parentName` (济南市章丘区 names 章丘区 under 济南市). */
-const names = (name: string, division: string, parentName: string | undefined) => name === division || (!!parentName && name === parentName + division);
+const names = (name: string, division: string, parentName: string | undefined) =>
+  name === division || (!!parentName && name === parentName + division);
 
 /** Whether a code is one of the bureau's divisions. */
 export function isDivisionCode(code: string): boolean {

@@ -47,7 +47,8 @@ export function compileCuration(options: CompileOptions = {}): CompileResult {
   const warnings: string[] = [];
   const texts = catalog.texts();
   for (const report of catalog.reports) {
-    if (!texts.has(report.source)) warnings.push(`warning: no text for report ${report.source} at ${catalog.textPath(report)}: its quotes are not checked`);
+    if (!texts.has(report.source))
+      warnings.push(`warning: no text for report ${report.source} at ${catalog.textPath(report)}: its quotes are not checked`);
   }
   const reader = new CurationReader(texts, catalog);
   const files = options.files?.length ? options.files.map((f) => resolve(f)) : curationFiles(options.curationDir ?? join(ROOT, 'curation'));

@@ -85,7 +85,14 @@ export function readAhead(
       const values = Promise.all([parents, rows]).then(([ids, read]) => from.values(ids, read));
       const carried =
         reach && nested.length
-          ? readAhead(db, start, params, values.then((answers) => [...new Set(answers.flatMap(reach.ids))]), nested, (found) => reach.start(through(found)))
+          ? readAhead(
+              db,
+              start,
+              params,
+              values.then((answers) => [...new Set(answers.flatMap(reach.ids))]),
+              nested,
+              (found) => reach.start(through(found)),
+            )
           : undefined;
       const answered = Promise.all([values, carried]).then(([answers]) => answers);
       // A failure reaches the resolvers that load the answer; nothing else waits for these promises.

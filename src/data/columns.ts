@@ -6,7 +6,10 @@ import type { EntityRecord, NodeSummary } from './records.js';
 
 /** The properties a label's entity is read with: every stored one but the search text and the seed stamp. */
 export const ENTITY_PROPERTIES = Object.fromEntries(
-  Object.entries(NODE_PROPERTIES).map(([label, props]) => [label, ['id', ...Object.keys(props).filter((p) => p !== SEARCH_TEXT && p !== SEED_STAMP)]]),
+  Object.entries(NODE_PROPERTIES).map(([label, props]) => [
+    label,
+    ['id', ...Object.keys(props).filter((p) => p !== SEARCH_TEXT && p !== SEED_STAMP)],
+  ]),
 ) as Record<NodeLabel, string[]>;
 
 /**
@@ -129,5 +132,10 @@ export function summaryColumns(variable: string, dialect: Dialect, prefix = ''):
 export function toSummary(row: Row, prefix = ''): NodeSummary {
   const kind = row[`${prefix}kind`] ?? row[`${prefix}level`] ?? null;
   const nameEn = row[`${prefix}nameEn`] ?? null;
-  return { label: row[`${prefix}label`] as NodeLabel, name: text(row[`${prefix}name`]), nameEn: nameEn === null ? null : text(nameEn), kind: kind === null ? null : text(kind) };
+  return {
+    label: row[`${prefix}label`] as NodeLabel,
+    name: text(row[`${prefix}name`]),
+    nameEn: nameEn === null ? null : text(nameEn),
+    kind: kind === null ? null : text(kind),
+  };
 }

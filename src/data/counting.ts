@@ -62,7 +62,10 @@ export class CountingStore {
     const { seeks } = query;
     if (seeks && ids.length <= SEEKS_UP_TO && this.store.dialect.scansForKeys && this.profile) {
       // A profile that cannot be read leaves the filter, which is right at any size.
-      const rows = await this.profile().then((profile) => profile.nodes(seeks.label), () => 0);
+      const rows = await this.profile().then(
+        (profile) => profile.nodes(seeks.label),
+        () => 0,
+      );
       if (rows >= ROWS_PER_SEEK * ids.length) return this.read(seeks.spelled(ids.length), seekParams(ids));
     }
     return this.read(query.joined && ids.length >= JOINED_FROM ? query.joined : query.many, { ids: [...ids] });
@@ -97,7 +100,10 @@ export class CountingStore {
     this.roundTrips++;
     // A read alone in its turn goes as it is: wrapped, a lookup's one row costs more (0.8 ms against 0.6).
     const [only] = batch;
-    const answers = batch.length === 1 ? this.store.read(only!.cypher, only!.params, this.options).then((rows) => [rows]) : this.store.readAll!(batch, this.options);
+    const answers =
+      batch.length === 1
+        ? this.store.read(only!.cypher, only!.params, this.options).then((rows) => [rows])
+        : this.store.readAll!(batch, this.options);
     answers.then(
       (results) => batch.forEach((queued, i) => queued.resolve(results[i]!)),
       (error: unknown) => batch.forEach((queued) => queued.reject(error)),

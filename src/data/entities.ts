@@ -31,7 +31,8 @@ function linksQuery(dialect: Dialect, direction: 'OUT' | 'IN', projection: Proje
   const build = (labels: string) =>
     keyed(
       labels,
-      (start) => `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction, projection)}, ${summaryColumns('b', dialect, 'b_')}`,
+      (start) =>
+        `${start('a')} MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${linkColumns(dialect, direction, projection)}, ${summaryColumns('b', dialect, 'b_')}`,
     );
   return { many: build(dialect.anyLabel(NODE_LABELS)).many, one: perLabel((label) => build(`:${label}`).one) };
 }
@@ -85,13 +86,23 @@ const parentOf = (name: RelationFieldName) => name.slice(0, name.indexOf('.')) a
 export function relationQuery(dialect: Dialect, name: RelationFieldName, projection = Projection.ALL): Keyed {
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
   const far = other ? `, ${projection.columns('b', other, 'b_')}` : '';
-  return keyed(`:${parentOf(name)}`, (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction, projection)}${far}`);
+  return keyed(
+    `:${parentOf(name)}`,
+    (start) => `${start('a')} MATCH (a)${along(types, direction, other)} RETURN ${linkColumns(dialect, direction, projection)}${far}`,
+  );
 }
 
 /** The nodes a relationship field reaches, when all are of one label (see `Ahead.reach`). */
 export function relationReach(name: RelationFieldName): Ahead['reach'] {
   const { types, direction, other }: RelationField = RELATION_FIELDS[name];
-  return other && { label: other, path: [], start: reaching(along(types, direction, other)), ids: (links) => (links as LinkRecord[]).map((l) => l.otherId) };
+  return (
+    other && {
+      label: other,
+      path: [],
+      start: reaching(along(types, direction, other)),
+      ids: (links) => (links as LinkRecord[]).map((l) => l.otherId),
+    }
+  );
 }
 
 /** Groups ids by the label their prefix names and runs a label's query for each group, all rows together. */
@@ -101,7 +112,9 @@ async function byLabel(db: CountingStore, queries: Record<NodeLabel, Keyed>, ids
     const label = labelOfId(id);
     if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
   }
-  const answers = await Promise.all([...groups].map(async ([label, some]) => (await db.readKeys(queries[label], some)).map((row) => ({ label, row }))));
+  const answers = await Promise.all(
+    [...groups].map(async ([label, some]) => (await db.readKeys(queries[label], some)).map((row) => ({ label, row }))),
+  );
   return answers.flat();
 }
 
@@ -148,7 +161,14 @@ export class Entities {
       const found = new Map((await byLabel(db, queries.byIds, ids)).map(({ label, row }) => [text(row.id), projection.toEntity(row, label)]));
       return ids.map((id) => found.get(id) ?? null);
     }, db.loaderOptions);
-    this.evidence = new DataLoader(async (ids) => this.evidenceOf(ids, (await byLabel(db, queries.evidence, ids)).map(({ row }) => row)), db.loaderOptions);
+    this.evidence = new DataLoader(
+      async (ids) =>
+        this.evidenceOf(
+          ids,
+          (await byLabel(db, queries.evidence, ids)).map(({ row }) => row),
+        ),
+      db.loaderOptions,
+    );
     this.links = new DataLoader(async (ids) => {
       const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
       const read = ({ many, one: single }: (typeof queries.links)['OUT']) =>
@@ -176,7 +196,10 @@ export class Entities {
     if (!label || (walks && !RELATION_TYPES.every((type) => types.includes(type)))) return;
     const params = { id, types: [...types], limit: limit.nodes, rows: limit.links };
     // Sent with the turn's other reads: on Neo4j in one statement, a tenth faster than beside it.
-    const [out, into] = await Promise.all([this.db.read(this.queries.around.OUT[label], params), this.db.read(this.queries.around.IN[label], params)]);
+    const [out, into] = await Promise.all([
+      this.db.read(this.queries.around.OUT[label], params),
+      this.db.read(this.queries.around.IN[label], params),
+    ]);
     if (walks && Math.max(out.length, into.length) >= limit.links) return;
     const rows = [...out, ...into];
     const ids = [...new Set(rows.map((row) => text(row.key)))];
@@ -193,7 +216,14 @@ export class Entities {
 
   private async summaryOfEntity(id: string): Promise<NodeSummary | null> {
     const entity = await this.byId.load(id);
-    return entity && { label: entity.label, name: entity.name, nameEn: (entity.nameEn as string | null) ?? null, kind: (entity.kind ?? entity.level ?? null) as string | null };
+    return (
+      entity && {
+        label: entity.label,
+        name: entity.name,
+        nameEn: (entity.nameEn as string | null) ?? null,
+        kind: (entity.kind ?? entity.level ?? null) as string | null,
+      }
+    );
   }
 
   /** The evidence of nodes from the rows of an evidence statement; the report of each quote comes in the same row. */

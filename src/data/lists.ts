@@ -78,7 +78,21 @@ const DATED_BY_PERIOD: Partial<Record<NodeLabel, Record<'yearFrom' | 'yearTo', s
 export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
   Organization: ['kinds', 'name', 'place', 'placeCode', 'report'],
   Program: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo'],
-  Achievement: ['kinds', 'name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo', 'valueMin', 'valueMax', 'unit', 'holders', 'holderKinds', 'hasValue'],
+  Achievement: [
+    'kinds',
+    'name',
+    'place',
+    'placeCode',
+    'report',
+    'yearFrom',
+    'yearTo',
+    'valueMin',
+    'valueMax',
+    'unit',
+    'holders',
+    'holderKinds',
+    'hasValue',
+  ],
   Person: ['name', 'place', 'placeCode', 'report'],
   Place: ['levels', 'code', 'name', 'place', 'placeCode', 'report'],
   Policy: ['name', 'report', 'yearFrom', 'yearTo'],
@@ -123,7 +137,12 @@ function condition(label: NodeLabel, key: FilterKey): string {
  * page's nodes as the start of another statement (what the fields of its items read). Every order ends
  * in a unique property, so each statement finds the same page.
  */
-export function listQueries(label: NodeLabel, keys: readonly FilterKey[], order: Order, projection = Projection.ALL): { page: string; items: (start: Start) => string; count: string; start: Start } {
+export function listQueries(
+  label: NodeLabel,
+  keys: readonly FilterKey[],
+  order: Order,
+  projection = Projection.ALL,
+): { page: string; items: (start: Start) => string; count: string; start: Start } {
   const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
   // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
   // ANDed with another parameterized condition, and the stages mean the same on both engines.
@@ -152,7 +171,13 @@ export class Lists {
   ) {}
 
   /** A page, with the fields of its items in `ahead` read beside it (see `Ahead`), and its count when `counted`. */
-  async page(label: NodeLabel, filter: ListFilter, order: Order, request: PageRequest, { ahead = [], counted = true }: PageReading = {}): Promise<Page<EntityRecord>> {
+  async page(
+    label: NodeLabel,
+    filter: ListFilter,
+    order: Order,
+    request: PageRequest,
+    { ahead = [], counted = true }: PageReading = {},
+  ): Promise<Page<EntityRecord>> {
     const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
     const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
     if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
@@ -167,7 +192,16 @@ export class Lists {
     // The fields' statements start from the page (on Neo4j, sent with it, they share one finding of it):
     // worth it where a wait is a network round trip, not in process, where the loaders' second turn is cheaper.
     const fields = this.db.store.inProcess ? [] : ahead;
-    const [list] = await Promise.all([items, readAhead(this.db, queries.start, paged, items.then((read) => read.map((item) => item.id)), fields)]);
+    const [list] = await Promise.all([
+      items,
+      readAhead(
+        this.db,
+        queries.start,
+        paged,
+        items.then((read) => read.map((item) => item.id)),
+        fields,
+      ),
+    ]);
     return { items: list, offset: request.offset, total };
   }
 }

@@ -52,9 +52,19 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
   }
   const [nodeRows, ...scalars] = await Promise.all([
     store.read(queries.nodes),
-    ...[queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
+    ...[queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(
+      scalar,
+    ),
   ]);
-  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = scalars as [number, number, number, number, number, number, number];
+  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = scalars as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const nodes = new Map(nodeRows.map((row) => [text(row.label), Number(row.most)]));
   const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
   return {
@@ -71,7 +81,13 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       return total;
     },
     nodes: (label) => nodes.get(label) ?? 0,
-    linkSources, descendants, ancestors, placesPerLevel, units, years, reports,
+    linkSources,
+    descendants,
+    ancestors,
+    placesPerLevel,
+    units,
+    years,
+    reports,
   };
 }
 

@@ -33,20 +33,25 @@ export function allQueries(dialect: Dialect): string[] {
     ];
   });
   const keyedQueries = [
-    ...Object.values(entity.byIds), ...Object.values(entity.evidence),
+    ...Object.values(entity.byIds),
+    ...Object.values(entity.evidence),
     ...Object.values(entity.links).flatMap(({ many, one }) => [many, ...Object.values(one)]),
     ...Object.values(entity.around).flatMap((byLabel) => Object.values(byLabel)),
     ...Object.values(RELATED_QUERIES).flatMap((query) => ('one' in query ? [query] : Object.values(query))),
     ...RELATION_FIELD_NAMES.map((name) => relationQuery(dialect, name)),
   ].flatMap((query) =>
-    typeof query === 'string' ? [query] : [query.one, query.many, ...(query.joined ? [query.joined] : []), ...(query.seeks ? [query.seeks.spelled(2)] : [])],
+    typeof query === 'string'
+      ? [query]
+      : [query.one, query.many, ...(query.joined ? [query.joined] : []), ...(query.seeks ? [query.seeks.spelled(2)] : [])],
   );
   // The statements of the fields read ahead from a page of a list (see `Ahead`), and from the nodes a
   // field of the page's items reaches when it carries their fields along.
   const fieldsFrom = (label: NodeLabel, start: Start) => [
     ...RELATION_FIELD_NAMES.filter((name) => name.startsWith(`${label}.`)).map((name) => relationQuery(dialect, name).from(start)),
     ...(label === 'Report' ? [] : [entity.evidence[label].from(start)]),
-    ...(label in RELATED_QUERIES.achievementsOf ? [RELATED_QUERIES.achievementsOf[label as keyof typeof RELATED_QUERIES.achievementsOf].from(start)] : []),
+    ...(label in RELATED_QUERIES.achievementsOf
+      ? [RELATED_QUERIES.achievementsOf[label as keyof typeof RELATED_QUERIES.achievementsOf].from(start)]
+      : []),
     ...(label === 'Place' ? [RELATED_QUERIES.organizationsIn.from(start), RELATED_QUERIES.ancestors.from(start)] : []),
     ...(label === 'Organization' ? [RELATED_QUERIES.tree.from(start)] : []),
   ];
@@ -63,11 +68,19 @@ export function allQueries(dialect: Dialect): string[] {
     ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(pageOf(from)))),
     ...reaches.flatMap(({ from, reach }) => fieldsFrom(reach.label, reach.start(atKey(`:${from}`)))),
   ];
-  return [...new Set([
-    ...keyedQueries, ...lists, ...fromPages,
-    ...Object.values(searchQueries(dialect)), ...Object.values(statsQueries(dialect)), ...Object.values(graphStatusQueries(dialect)),
-    ...Object.values(WORKBENCH_QUERIES), ...Object.values(SWEEP_QUERIES), ...Object.values(STATE_QUERIES),
-  ])];
+  return [
+    ...new Set([
+      ...keyedQueries,
+      ...lists,
+      ...fromPages,
+      ...Object.values(searchQueries(dialect)),
+      ...Object.values(statsQueries(dialect)),
+      ...Object.values(graphStatusQueries(dialect)),
+      ...Object.values(WORKBENCH_QUERIES),
+      ...Object.values(SWEEP_QUERIES),
+      ...Object.values(STATE_QUERIES),
+    ]),
+  ];
 }
 
 /** The reads among them: every query but the sweep's deletes (what may be sent together, see `combine`). */

@@ -19,7 +19,10 @@ export const relatedQueries = (projection: Projection) => ({
   achievementsOf: Object.fromEntries(
     HOLDERS.map((label) => [
       label,
-      keyed(`:${label}`, (start) => `${start('h')} MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN h.id AS key, ${projection.columns('n', 'Achievement')}`),
+      keyed(
+        `:${label}`,
+        (start) => `${start('h')} MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN h.id AS key, ${projection.columns('n', 'Achievement')}`,
+      ),
     ]),
   ) as Record<Holder, Keyed>,
   organizationsIn: keyed(
@@ -27,7 +30,10 @@ export const relatedQueries = (projection: Projection) => ({
     (start) =>
       `${start('p')} MATCH (p)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) RETURN DISTINCT p.id AS key, ${projection.columns('n', 'Organization')}`,
   ),
-  ancestors: keyed(':Place', (start) => `${start('p')} MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT p.id AS key, ${projection.columns('n', 'Place')}`),
+  ancestors: keyed(
+    ':Place',
+    (start) => `${start('p')} MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT p.id AS key, ${projection.columns('n', 'Place')}`,
+  ),
   tree: keyed(
     ':Organization',
     (start) =>
@@ -107,7 +113,9 @@ export class Related {
 
   /** The achievements of nodes of a label read ahead (none for a label that holds none). */
   achievementsAhead(label: NodeLabel): Ahead | undefined {
-    return isHolder(label) ? keyedAhead(this.achievementsOf, this.queries.achievementsOf[label].from, this.achievementsOfRows, ACHIEVEMENTS_REACH) : undefined;
+    return isHolder(label)
+      ? keyedAhead(this.achievementsOf, this.queries.achievementsOf[label].from, this.achievementsOfRows, ACHIEVEMENTS_REACH)
+      : undefined;
   }
 }
 

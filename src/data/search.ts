@@ -119,7 +119,9 @@ export class SearchIndex {
     const quotes = new Map<string, Array<{ report: string; quote: string }>>();
     for (const m of rows.mentions) quotes.set(text(m.id), [...(quotes.get(text(m.id)) ?? []), { report: text(m.report), quote: text(m.quote) }]);
     const aliasOwners = new Map<string, number>();
-    for (const row of rows.texts) for (const alias of (row.aliases as string[] | null) ?? []) aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
+    for (const row of rows.texts)
+      for (const alias of (row.aliases as string[] | null) ?? [])
+        aliasOwners.set(this.keys.key(alias), (aliasOwners.get(this.keys.key(alias)) ?? 0) + 1);
     const englishOwners = new Map<string, number>();
     for (const row of rows.texts) {
       for (const alias of (row.aliasesEn as string[] | null) ?? []) {
@@ -153,7 +155,8 @@ export class SearchIndex {
       });
       // The stored search text holds the statement or title besides the names; keep its other lines.
       for (const line of text(row.text ?? '').split('\n')) {
-        if (line && !names.some((n) => this.keys.key(n) === this.keys.key(line))) fields.push({ field: 'TEXT', text: line, key: this.keys.key(line), generic: false });
+        if (line && !names.some((n) => this.keys.key(n) === this.keys.key(line)))
+          fields.push({ field: 'TEXT', text: line, key: this.keys.key(line), generic: false });
       }
       for (const { quote } of mentions) fields.push({ field: 'EVIDENCE', text: quote, key: this.keys.key(quote), generic: false });
       const reports = new Set(mentions.flatMap(({ report }) => [report, parents.get(report) ?? report]));
@@ -178,7 +181,12 @@ export class SearchIndex {
       const postings: Posting[] = [];
       for (const { kind, atStart, flat } of lists.values()) {
         const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort((a, b) => flat[2 * a + 1]! - flat[2 * b + 1]!);
-        postings.push({ kind, atStart, entries: Int32Array.from(order, (i) => flat[2 * i]!), lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!) });
+        postings.push({
+          kind,
+          atStart,
+          entries: Int32Array.from(order, (i) => flat[2 * i]!),
+          lengths: Int32Array.from(order, (i) => flat[2 * i + 1]!),
+        });
       }
       this.postings.set(gram, postings);
       for (const char of new Set(gram)) {
@@ -348,7 +356,11 @@ export class Search {
   /** The index of the current graph version, built on first use. */
   index(): Promise<SearchIndex> {
     return this.shared.memo('search:index', async () => {
-      const [texts, mentions, articles] = await Promise.all([this.db.read(this.queries.texts), this.db.read(this.queries.mentions), this.db.read(this.queries.articles)]);
+      const [texts, mentions, articles] = await Promise.all([
+        this.db.read(this.queries.texts),
+        this.db.read(this.queries.mentions),
+        this.db.read(this.queries.articles),
+      ]);
       return new SearchIndex({ texts, mentions, articles });
     });
   }

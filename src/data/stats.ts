@@ -27,7 +27,8 @@ export function statsQueries(dialect: Dialect) {
     achievementKinds: 'MATCH (n:Achievement) RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key',
     placeLevels: 'MATCH (n:Place) RETURN n.level AS key, count(n) AS count ORDER BY count DESC, key',
     relationshipTypes: `MATCH ()-[r]->() RETURN ${dialect.relationshipType('r')} AS key, count(r) AS count ORDER BY count DESC, key`,
-    metricUnits: 'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
+    metricUnits:
+      'MATCH (n:Achievement) WHERE n.value IS NOT NULL AND n.unit IS NOT NULL RETURN n.unit AS key, count(n) AS count ORDER BY count DESC, key',
     organizationsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (o:Organization)${IN_PLACE} RETURN p.id AS place, p.name AS name, count(DISTINCT o) AS count`,
     achievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(h)${IN_PLACE} RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
     placeAchievementsByPlace: `MATCH (p:Place) WHERE p.level = $level MATCH (a:Achievement)<-[:HAS_ACHIEVEMENT]-(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p) RETURN p.id AS place, collect(DISTINCT a.id) AS ids`,
@@ -86,8 +87,16 @@ export class Stats {
         achievements.set(text(row.place), set);
       }
       return orgs
-        .map((row) => ({ placeId: text(row.place), name: text(row.name), organizations: Number(row.count), achievements: achievements.get(text(row.place))?.size ?? 0 }))
-        .sort((a, b) => b.organizations - a.organizations || b.achievements - a.achievements || compareText(a.name, b.name) || (a.placeId < b.placeId ? -1 : 1));
+        .map((row) => ({
+          placeId: text(row.place),
+          name: text(row.name),
+          organizations: Number(row.count),
+          achievements: achievements.get(text(row.place))?.size ?? 0,
+        }))
+        .sort(
+          (a, b) =>
+            b.organizations - a.organizations || b.achievements - a.achievements || compareText(a.name, b.name) || (a.placeId < b.placeId ? -1 : 1),
+        );
     });
     const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
     return counts.map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }));

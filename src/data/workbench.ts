@@ -19,7 +19,11 @@ export class Workbench {
   constructor(private readonly db: CountingStore) {}
 
   async achievementsByYear(): Promise<YearCountRecord[]> {
-    return (await this.db.read(WORKBENCH_QUERIES.achievementsByYear)).map((r) => ({ year: Number(r.year), count: Number(r.count), stated: Number(r.stated) }));
+    return (await this.db.read(WORKBENCH_QUERIES.achievementsByYear)).map((r) => ({
+      year: Number(r.year),
+      count: Number(r.count),
+      stated: Number(r.stated),
+    }));
   }
 
   async achievementsWithoutYear(): Promise<number> {

@@ -37,7 +37,8 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   BAD_REQUEST: 'the HTTP request is not a GraphQL request (no query, body not JSON)',
   PERSISTED_QUERY_NOT_FOUND: 'a persisted-query hash this server does not know',
   PERSISTED_QUERY_NOT_SUPPORTED: 'persisted queries are not enabled',
-  OPERATION_RESOLUTION_FAILURE: 'the operation to run cannot be chosen (several operations and no operationName)',
+  OPERATION_RESOLUTION_FAILURE:
+    'the operation to run cannot be chosen: several operations and no operationName, or an operationName the document lacks (HTTP 400 under either media type)',
   INTERNAL_SERVER_ERROR: 'a fault of the server; outside development its details are hidden',
   QUERY_TOO_LARGE: 'the document has too many tokens, aliases, directives or fragment spreads',
   QUERY_TOO_DEEP: 'the operation nests deeper than MAX_QUERY_DEPTH (introspection has its own limit)',
