@@ -91,7 +91,10 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
   };
 }
 
+/** The profile's key among the answers a graph version shares (see `GraphShared`). */
+export const PROFILE = 'profile';
+
 /** The profile of a store's graph, read once per graph version (a failed read is tried again next time). */
 export function profileLoader(store: GraphStore): () => Promise<GraphProfile> {
-  return () => sharedOf(store).memo('profile', () => readProfile(store));
+  return () => sharedOf(store).memo(PROFILE, () => readProfile(store));
 }

@@ -340,6 +340,9 @@ function lowerBound(sorted: readonly string[], item: string): number {
   return low;
 }
 
+/** The search index's key among the answers a graph version shares (see `GraphShared`). */
+export const SEARCH_INDEX = 'search:index';
+
 /** Ranked search over names, aliases, statements and evidence quotes, through the index of the graph's version. */
 export class Search {
   private readonly queries: ReturnType<typeof searchQueries>;
@@ -355,7 +358,7 @@ export class Search {
 
   /** The index of the current graph version, built on first use. */
   index(): Promise<SearchIndex> {
-    return this.shared.memo('search:index', async () => {
+    return this.shared.memo(SEARCH_INDEX, async () => {
       const [texts, mentions, articles] = await Promise.all([
         this.db.read(this.queries.texts),
         this.db.read(this.queries.mentions),
