@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { EXPECTED_FILE } from '../seed/integrity.js';
+import { EXPECTED_FILE } from '../model/integrity.js';
 import { CurationReader, curationFiles, type CuratedGraph } from './reader.js';
 import { expectedGraph, fileSeed, kuzuSchema, neo4jSchema, reportsSeed } from './emit.js';
 import { MANIFEST_PATH, ManifestError, ReportCatalog } from './reports.js';

@@ -1,11 +1,5 @@
-import type { CountingStore } from './counting.js';
-
-/** The analyst workbench's counts that the general stats lack. */
-export const WORKBENCH_QUERIES = {
-  achievementsByYear:
-    "MATCH (n:Achievement) WHERE n.year IS NOT NULL RETURN n.year AS year, count(n) AS count, sum(CASE WHEN n.periodBasis = 'STATED' THEN 1 ELSE 0 END) AS stated ORDER BY year",
-  achievementsWithoutYear: 'MATCH (n:Achievement) WHERE n.year IS NULL RETURN count(n) AS count',
-};
+import type { Batch } from './batch.js';
+import { WORKBENCH_STATEMENTS } from './statements/workbench.js';
 
 /** A year and how many achievements refer to it (their period ends in it), and how many of them state it. */
 export interface YearCountRecord {
@@ -16,10 +10,10 @@ export interface YearCountRecord {
 
 /** Counts for the dashboard's charts. */
 export class Workbench {
-  constructor(private readonly db: CountingStore) {}
+  constructor(private readonly batch: Batch) {}
 
   async achievementsByYear(): Promise<YearCountRecord[]> {
-    return (await this.db.read(WORKBENCH_QUERIES.achievementsByYear)).map((r) => ({
+    return (await this.batch.read(WORKBENCH_STATEMENTS.achievementsByYear)).map((r) => ({
       year: Number(r.year),
       count: Number(r.count),
       stated: Number(r.stated),
@@ -27,6 +21,6 @@ export class Workbench {
   }
 
   async achievementsWithoutYear(): Promise<number> {
-    return Number((await this.db.read(WORKBENCH_QUERIES.achievementsWithoutYear))[0]?.count ?? 0);
+    return Number((await this.batch.read(WORKBENCH_STATEMENTS.achievementsWithoutYear))[0]?.count ?? 0);
   }
 }

@@ -1,7 +1,8 @@
-import { combine, pieces, type Statement } from '../../src/graph/combined.js';
+import { STATE_STATEMENTS, SWEEP_STATEMENTS } from '../../src/data/statements/maintenance.js';
+import { combine, pieces } from '../../src/graph/combined.js';
 import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
+import type { Read } from '../../src/graph/statement.js';
 import type { GraphStore, Params, ReadOptions, Row, Transaction } from '../../src/graph/store.js';
-import { STATE_QUERIES, SWEEP_QUERIES } from '../../src/data/maintenance.js';
 
 /** One trip to the database: the statements it carried and, where reads travel together, the statements it sent for them. */
 export interface Trip {
@@ -17,7 +18,7 @@ export type Turn = Trip[];
  * The graph's state, read on a timer by every request's shared version (see `GraphVersion`), not by
  * an operation: sent through, never recorded.
  */
-const UNRECORDED = new Set<string>([STATE_QUERIES.read, SWEEP_QUERIES.stamp]);
+const UNRECORDED = new Set<string>([STATE_STATEMENTS.read.text, SWEEP_STATEMENTS.stamp.text]);
 
 /**
  * The Neo4j spelling of a statement as Kuzu spells it: the only differences are the dialect's (see
@@ -43,7 +44,7 @@ export class RecordingStore implements GraphStore {
   readonly engine: 'kuzu' | 'neo4j';
   readonly dialect;
   readonly inProcess: boolean;
-  readonly readAll?: (statements: readonly Statement[], options?: ReadOptions) => Promise<Row[][]>;
+  readonly readAll?: (reads: readonly Read[], options?: ReadOptions) => Promise<Row[][]>;
   /** The turns sent since recording started. */
   readonly turns: Turn[] = [];
   private recording = false;
@@ -57,15 +58,15 @@ export class RecordingStore implements GraphStore {
     this.dialect = engine === 'kuzu' ? kuzuDialect : neo4jDialect;
     this.inProcess = engine === 'kuzu';
     if (engine === 'neo4j') {
-      this.readAll = async (statements) => {
+      this.readAll = async (reads) => {
         const trip: Trip = {
-          statements: statements.map(({ cypher, params = {} }) => ({ cypher, params })),
-          combined: pieces(statements).map((piece) => {
-            const { cypher, params } = combine(piece.map((p) => p.statement));
+          statements: reads.map(({ statement, params = {} }) => ({ cypher: statement.text, params })),
+          combined: pieces(reads).map((piece) => {
+            const { cypher, params } = combine(piece.map((p) => p.read));
             return { cypher, params };
           }),
         };
-        return this.send(trip, () => Promise.all(statements.map(({ cypher, params }) => this.answer(cypher, params))));
+        return this.send(trip, () => Promise.all(reads.map(({ statement, params }) => this.answer(statement.text, params))));
       };
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Variable-length steps written once: how far up the place hierarchy and down an organization tree
- * queries walk. Both engines need a fixed upper bound on a variable-length pattern.
+ * statements walk. Both engines need a fixed upper bound on a variable-length pattern.
  */
 export const PLACE_PATH = {
   /** A place and every place it lies in (country → region → province → city → county → town → village). */

@@ -1,8 +1,4 @@
 import { NODE_PROPERTIES, SEARCH_TEXT, SEED_STAMP, type NodeLabel } from '../model/graph.js';
-import type { Dialect } from '../graph/dialect.js';
-import type { Row, Value } from '../graph/store.js';
-import { text } from '../graph/values.js';
-import type { EntityRecord, NodeSummary } from './records.js';
 
 /** The properties a label's entity is read with: every stored one but the search text and the seed stamp. */
 export const ENTITY_PROPERTIES = Object.fromEntries(
@@ -32,11 +28,11 @@ const MAX_PROJECTIONS = 64;
 const MAX_SPELLED = 500;
 
 /**
- * The properties a request reads of its entities. A field of an entity type is read from the stored
- * property of the same name, so an operation that never names `description` has no use for it: the
- * request reads the properties its operation names, beside `CORE`, and the rest stay in the database
- * (on Neo4j, the nested page's read is a third shorter). The loaders of a request only ever answer its
- * own operation, so the entities they hold are complete for it.
+ * The properties a request reads of its entities: part of its plan. A field of an entity type is read
+ * from the stored property of the same name, so an operation that never names `description` has no use
+ * for it: the request reads the properties its operation names, beside `CORE`, and the rest stay in the
+ * database (on Neo4j, the nested page's read is a third shorter). The loaders of a request only ever
+ * answer its own operation, so the entities they hold are complete for it.
  */
 export class Projection {
   /** Every property: a request whose operation is not known (scripts, the naive baseline). */
@@ -45,7 +41,8 @@ export class Projection {
   /** Each label's properties beside their column under a prefix, made once per prefix: entities are read by the thousand. */
   private readonly columnsOf = new Map<string, Array<[property: string, column: string]>>();
   private readonly properties: Record<NodeLabel, string[]>;
-  private readonly linkProperties: string[];
+  /** The properties of a relationship read as a link. */
+  readonly linkProperties: readonly string[];
   /** Statements spelled with this projection, by what spells them: requests share them (see `spelled`). */
   private readonly statements = new Map<string, unknown>();
 
@@ -75,17 +72,12 @@ export class Projection {
     return found;
   }
 
-  /**
-   * The RETURN columns of an entity: its properties projected one by one (neither engine shares map
-   * projections), each under `<prefix><property>` so several entities fit in one row.
-   */
-  columns(variable: string, label: NodeLabel, prefix = ''): string {
-    return this.properties[label].map((p) => `${variable}.${p} AS ${prefix}${p}`).join(', ');
-  }
-
-  /** The RETURN columns of a relationship `variable` read as a link (a neighbourhood's edges need no quotes). */
-  linkColumns(variable: string): string {
-    return this.linkProperties.map((p) => `${variable}.${p} AS ${p}`).join(', ');
+  /** The properties of a label's entity read, each beside the column it comes in under `prefix` (several entities fit in one row). */
+  propertyColumns(label: NodeLabel, prefix = ''): ReadonlyArray<readonly [property: string, column: string]> {
+    const key = `${label}|${prefix}`;
+    let columns = this.columnsOf.get(key);
+    if (!columns) this.columnsOf.set(key, (columns = this.properties[label].map((p) => [p, `${prefix}${p}`])));
+    return columns;
   }
 
   /**
@@ -100,42 +92,4 @@ export class Projection {
     }
     return found;
   }
-
-  /** An entity record from a row's projected columns. */
-  toEntity(row: Row, label: NodeLabel, prefix = ''): EntityRecord {
-    const props: Record<string, Value> = {};
-    for (const [property, column] of this.propertyColumns(label, prefix)) props[property] = row[column] ?? null;
-    const id = text(props.id);
-    return Object.assign(props, {
-      id,
-      label,
-      name: text(props.name ?? props.title ?? id),
-      aliases: (props.aliases as string[] | null) ?? [],
-      description: (props.description as string | null) ?? null,
-    });
-  }
-
-  private propertyColumns(label: NodeLabel, prefix: string): Array<[string, string]> {
-    const key = `${label}|${prefix}`;
-    let columns = this.columnsOf.get(key);
-    if (!columns) this.columnsOf.set(key, (columns = this.properties[label].map((p) => [p, `${prefix}${p}`])));
-    return columns;
-  }
-}
-
-/** The RETURN columns of a node of any label drawn in a subgraph: its label, name, and kind or level. */
-export function summaryColumns(variable: string, dialect: Dialect, prefix = ''): string {
-  return `${dialect.nodeLabel(variable)} AS ${prefix}label, ${variable}.name AS ${prefix}name, ${variable}.nameEn AS ${prefix}nameEn, ${variable}.kind AS ${prefix}kind, ${variable}.level AS ${prefix}level`;
-}
-
-/** A node's summary from a row's summary columns. */
-export function toSummary(row: Row, prefix = ''): NodeSummary {
-  const kind = row[`${prefix}kind`] ?? row[`${prefix}level`] ?? null;
-  const nameEn = row[`${prefix}nameEn`] ?? null;
-  return {
-    label: row[`${prefix}label`] as NodeLabel,
-    name: text(row[`${prefix}name`]),
-    nameEn: nameEn === null ? null : text(nameEn),
-    kind: kind === null ? null : text(kind),
-  };
 }

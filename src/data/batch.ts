@@ -1,20 +1,22 @@
-import type { Start, Statement } from '../graph/combined.js';
-import type { GraphStore, Params, ReadOptions, Row } from '../graph/store.js';
-import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO, seekParams, type Keyed } from './keyed.js';
+import type { Params, Read, Row, Statement } from '../graph/statement.js';
+import type { GraphStore, ReadOptions } from '../graph/store.js';
 import type { GraphProfile } from './profile.js';
+import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO, seekParams, type Keyed } from './statements/keyed.js';
 
 /** A read waiting to be sent with the others of its turn. */
-interface Queued extends Statement {
+interface Queued extends Read {
   resolve: (rows: Row[]) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * The store as one request sees it. Every query is counted, so tests and benchmarks can check what an
- * operation costs; on a store that sends reads together (`readAll`), the reads a request makes in one
- * turn of the event loop (a level of the query, the fields read ahead beside it) go as one round trip.
+ * The store as one request sees it: turns and waits. Every statement is counted, so tests and
+ * benchmarks can check what an operation costs; on a store that sends reads together (`readAll`), the
+ * reads a request makes in one turn of the event loop (a level of the query, the fields read ahead
+ * beside it) go as one round trip, and those going on from one start with the same parameters find its
+ * nodes once (see `combine`).
  */
-export class CountingStore {
+export class Batch {
   /** Statements the request has sent: the same on every engine. */
   statements = 0;
   /** Trips to the database: one per statement in process, one per batch where reads travel together. */
@@ -29,7 +31,7 @@ export class CountingStore {
   private queued: Queued[] = [];
   /**
    * Options for every DataLoader of the request. Batching is on in service; switched off, each load is
-   * its own query: the naive one-query-per-field baseline the benchmark compares against.
+   * its own statement: the naive one-statement-per-field baseline the benchmark compares against.
    */
   readonly loaderOptions: { batch: boolean; cache: boolean };
 
@@ -43,17 +45,16 @@ export class CountingStore {
     this.loaderOptions = { batch: batching, cache: batching };
   }
 
-  /** One query, cut short at the request's deadline. */
-  read(cypher: string, params?: Params): Promise<Row[]> {
-    return this.counted({ cypher, params });
-  }
-
-  /**
-   * The statement `build` makes from the nodes `start` finds with `params`. Where reads travel together,
-   * the statements of a turn with the same start and parameters find its nodes once (see `combine`).
-   */
-  readFrom(start: Start, params: Params, build: (start: Start) => string): Promise<Row[]> {
-    return this.counted({ cypher: build(start), params, from: { start, build } });
+  /** One statement, cut short at the request's deadline. */
+  async read(statement: Statement, params?: Params): Promise<Row[]> {
+    this.statements++;
+    const chain = this.answeredChain + 1;
+    this.waits = Math.max(this.waits, chain);
+    try {
+      return await this.send({ statement, params });
+    } finally {
+      this.answeredChain = Math.max(this.answeredChain, chain);
+    }
   }
 
   /** A keyed statement for these ids, spelled for their number and, where filtering scans, their table's size (see `keyed`). */
@@ -71,26 +72,15 @@ export class CountingStore {
     return this.read(query.joined && ids.length >= JOINED_FROM ? query.joined : query.many, { ids: [...ids] });
   }
 
-  private async counted(statement: Statement): Promise<Row[]> {
-    this.statements++;
-    const chain = this.answeredChain + 1;
-    this.waits = Math.max(this.waits, chain);
-    try {
-      return await this.send(statement);
-    } finally {
-      this.answeredChain = Math.max(this.answeredChain, chain);
-    }
-  }
-
-  private send(statement: Statement): Promise<Row[]> {
+  private send(read: Read): Promise<Row[]> {
     if (!this.store.readAll || !this.batching) {
       this.roundTrips++;
-      return this.store.read(statement.cypher, statement.params, this.options);
+      return this.store.read(read.statement.text, read.params, this.options);
     }
     return new Promise((resolve, reject) => {
       // The turn's other reads are queued by the loaders and resolvers still running: it is sent after them.
       if (!this.queued.length) setImmediate(() => this.flush());
-      this.queued.push({ ...statement, resolve, reject });
+      this.queued.push({ ...read, resolve, reject });
     });
   }
 
@@ -102,7 +92,7 @@ export class CountingStore {
     const [only] = batch;
     const answers =
       batch.length === 1
-        ? this.store.read(only!.cypher, only!.params, this.options).then((rows) => [rows])
+        ? this.store.read(only!.statement.text, only!.params, this.options).then((rows) => [rows])
         : this.store.readAll!(batch, this.options);
     answers.then(
       (results) => batch.forEach((queued, i) => queued.resolve(results[i]!)),
