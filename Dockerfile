@@ -4,6 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The pages (playground, explorer, dashboard) are served from their build.
+RUN npm run build:web
 ENV HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -16,7 +16,7 @@ import { handleGraphQL } from './http/graphql.js';
 import { RateLimit } from './http/rate-limit.js';
 import { handleReconcile } from './http/reconcile.js';
 import { Replay } from './http/replay.js';
-import { PAGE_HEADERS, sendError, sendJson, sendStatic } from './http/respond.js';
+import { sendError, sendJson } from './http/respond.js';
 import { Safelist } from './http/safelist.js';
 import { guardConnections, serverOptions } from './http/connections.js';
 import { limitsPlugin } from './limits/plugin.js';
@@ -25,7 +25,7 @@ import { checkGraph } from './seed/integrity.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 import { loadExamples } from './web/examples.js';
-import { playgroundPage } from './web/pages.js';
+import { DOWNLOADS_PREFIX, Downloads } from './web/downloads.js';
 import { serveWeb } from './web/routes.js';
 
 /** The settings the HTTP layer reads. */
@@ -88,9 +88,16 @@ export function createContext(store: GraphStore, deadline?: number): Context {
   return { data: new DataAccess(store, { deadline }) };
 }
 
-/** A browser asking for /graphql (no query, HTML accepted) gets the playground instead of an error. */
-function wantsPage(req: IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+/**
+ * A browser opening /graphql (a GET preferring HTML to JSON) gets the playground, which opens the
+ * operation a shared link carries (`?query=…&variables=…`); API clients ask for JSON.
+ */
+function wantsPage(req: IncomingMessage): boolean {
+  if (req.method !== 'GET') return false;
+  const accept = (req.headers.accept ?? '').toLowerCase();
+  const html = accept.indexOf('text/html');
+  const json = accept.search(/application\/(graphql-response\+)?json/);
+  return html >= 0 && (json < 0 || html < json);
 }
 
 /** CORS for the configured origins only; answers preflight requests. Returns true when the request is done. */
@@ -139,14 +146,12 @@ function readinessProbe(store: GraphStore, cypherDir: string) {
   };
 }
 
-const page = (html: string) => ({ type: 'text/html; charset=utf-8', body: Buffer.from(html), cacheControl: 'no-cache', headers: PAGE_HEADERS });
-
 /** Where the operations a locked-down server accepts are written. */
 const SAFELIST_DIRS = ['tests/operations', 'src/web/examples', 'web'].map((dir) => join(PROJECT_ROOT, dir));
 
 /**
  * The HTTP server: GraphQL at /graphql, the pages (playground, /explore, /dashboard) and their assets,
- * liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
+ * the graph's bulk dump under /downloads/, liveness at /health, readiness at /ready. `version` is the graph's version caches are keyed by.
  * `stop` stops it gracefully: no new connections, every request sent answered, then Apollo stops (the
  * store is the caller's to close).
  */
@@ -185,13 +190,14 @@ export async function createHttpServer(
     maxBodyBytes: config.maxBodyBytes,
     requestTimeoutMs: config.requestTimeoutMs,
   };
-  const playground = page(playgroundPage);
   const ready = readinessProbe(store, config.cypherDir);
+  // The bulk dump goes with the pages, which link to it.
+  const downloads = config.pages ? new Downloads(store, version) : undefined;
   const server = createServer(serverOptions(config.connections), (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = async () => {
       if (cors(req, res, config.corsOrigins)) return;
-      if (config.pages && (url.pathname === '/' || (url.pathname === '/graphql' && wantsPage(req, url)))) return sendStatic(req, res, playground);
+      if (config.pages && url.pathname === '/graphql' && wantsPage(req) && serveWeb(req, res, url.pathname)) return;
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url, route);
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
@@ -200,6 +206,8 @@ export async function createHttpServer(
       }
       if (config.pages && url.pathname === '/playground/examples.json') return sendJson(res, 200, examples);
       if (config.pages && url.pathname.startsWith('/reconcile') && (await handleReconcile(req, res, url, reconcile))) return;
+      if (downloads && (req.method === 'GET' || req.method === 'HEAD') && url.pathname.startsWith(DOWNLOADS_PREFIX))
+        return downloads.serve(req, res, url.pathname);
       if (config.pages && serveWeb(req, res, url.pathname)) return;
       return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}`);
     };
@@ -212,6 +220,7 @@ export async function createHttpServer(
   const stop = async () => {
     await stopHttp();
     await apollo.stop();
+    downloads?.close();
   };
   return { server, apollo, stop };
 }

@@ -383,6 +383,8 @@ export class CurationReader {
   /** Problems only visible once every file is read: references to missing nodes, colliding names, report places. */
   finish(): CuratedGraph {
     this.placeReports();
+    const run = new Set(this.graph.relations.filter((r) => ['RUNS', 'LEADS', 'CO_BUILDS'].includes(r.type)).map((r) => r.to));
+    for (const id of this.graph.unrun.keys()) if (run.has(id)) this.problems.push(`${id}: has a runner, yet says noRunner (remove the reason)`);
     this.inferPeriods();
     this.requireEnglish();
     this.codePlaces();

@@ -29,6 +29,14 @@ function edgeOf(from: string, link: LinkRecord): EdgeRecord {
  */
 export const NEIGHBORHOOD_EDGES_PER_NODE = 3;
 
+/**
+ * What a path pays, beyond the step, to pass through a node that joins everything of its kind: the
+ * country holds every place, a national program or policy is run or followed by bodies that have
+ * nothing else in common, an achievement joins its holders to whoever granted it, an event everyone
+ * that took part. Organizations and places below the country cost nothing more: the structure.
+ */
+const DETOUR = { country: 3, Event: 3, Program: 1, Policy: 1, Achievement: 1 } as const;
+
 const follows = (types: readonly string[] | undefined) => (link: LinkRecord) => !types?.length || types.includes(link.type);
 
 /**
@@ -78,7 +86,14 @@ export class Explore {
     return { nodes, edges: [...edges.values()], truncated };
   }
 
-  /** A shortest path from `from` to `to` of at most `maxLength` steps, either direction, never through a node `avoided` says; null when none. */
+  /**
+   * The path from `from` to `to` of at most `maxLength` steps, either direction, never through a node
+   * `avoided` says, that goes through the organizational structure where it can: each step costs one,
+   * and passing through a node everything touches costs more (`DETOUR`: the country, a program or a
+   * policy shared by many, an achievement, an event), so a path through organizations and places wins
+   * unless it is longer by more than the detour. Searched from both ends at once, cheapest first: each
+   * wait reads the links of both ends' next nodes.
+   */
   async shortestPath(
     from: string,
     to: string,
@@ -87,33 +102,102 @@ export class Explore {
     avoided: (id: string) => boolean = () => false,
   ): Promise<SubgraphRecord | null> {
     if (from === to) return { nodes: new Map([[from, 0]]), edges: [], truncated: false };
-    const cameBy = new Map<string, EdgeRecord | null>([[from, null]]);
-    let frontier = [from];
-    for (let step = 1; step <= maxLength && frontier.length; step++) {
-      const next: string[] = [];
-      const links = await this.linksOf(frontier);
-      for (const [i, at] of frontier.entries()) {
-        for (const link of links[i]!.filter(follows(types))) {
-          if (cameBy.has(link.otherId) || (link.otherId !== to && avoided(link.otherId))) continue;
-          cameBy.set(link.otherId, edgeOf(at, link));
-          next.push(link.otherId);
-        }
+    const detour = (id: string) => (id === from || id === to ? 0 : this.detour(id));
+    const sides = [from, to].map((start) => new Search(start));
+    const [ahead, back] = sides as [Search, Search];
+    let best: { node: string; cost: number } | undefined;
+    for (;;) {
+      const stepping = sides.filter((side) => side.next() !== undefined);
+      // Cheapest first: once the cheapest paths left on both sides together cost what the best found does, it is the best.
+      if (!stepping.length || (best && (ahead.next() ?? Infinity) + (back.next() ?? Infinity) >= best.cost)) break;
+      const batches = stepping.map((side) => side.take(maxLength - (side === ahead ? back : ahead).minSteps()));
+      const links = await Promise.all(batches.map((batch) => this.linksOf(batch)));
+      stepping.forEach((side, s) =>
+        batches[s]!.forEach((at, i) => {
+          for (const link of links[s]![i]!.filter(follows(types))) {
+            if (link.otherId !== from && link.otherId !== to && avoided(link.otherId)) continue;
+            side.reach(link.otherId, at, edgeOf(at, link), detour(link.otherId));
+          }
+        }),
+      );
+      for (const [node, there] of ahead.reached) {
+        const other = back.reached.get(node);
+        if (!other || there.steps + other.steps > maxLength) continue;
+        const cost = there.cost + other.cost - detour(node);
+        if (!best || cost < best.cost) best = { node, cost };
       }
-      if (cameBy.has(to)) return walkBack(cameBy, from, to);
-      frontier = next;
     }
-    return null;
+    return best ? joinAt(best.node, ahead.reached, back.reached) : null;
+  }
+
+  /** What passing through a node costs beyond its step (see `DETOUR`), from what the links that reached it said of it. */
+  private detour(id: string): number {
+    const summary = this.entities.summary(id);
+    if (summary instanceof Promise) return 0;
+    if (summary.label === 'Place') return summary.kind === 'COUNTRY' || summary.kind === 'REGION' ? DETOUR.country : 0;
+    return DETOUR[summary.label as keyof typeof DETOUR] ?? 0;
   }
 }
 
-function walkBack(cameBy: Map<string, EdgeRecord | null>, from: string, to: string): SubgraphRecord {
-  const path = [to];
+/** One end of a path search: what it reached, at what cost and in how many steps, and what it has yet to expand, by cost. */
+class Search {
+  readonly reached: Map<string, { cost: number; steps: number; by: EdgeRecord | null }>;
+  private readonly pending = new Map<number, string[]>();
+  private readonly expanded = new Set<string>();
+
+  constructor(start: string) {
+    this.reached = new Map([[start, { cost: 0, steps: 0, by: null }]]);
+    this.pending.set(0, [start]);
+  }
+
+  /** The cost of the cheapest node left to expand. */
+  next(): number | undefined {
+    const costs = [...this.pending.keys()].filter((c) => this.pending.get(c)!.length);
+    return costs.length ? Math.min(...costs) : undefined;
+  }
+
+  /** The fewest steps of a node left to expand (the other end may not take more than the length allows). */
+  minSteps(): number {
+    let least = Infinity;
+    for (const ids of this.pending.values()) for (const id of ids) least = Math.min(least, this.reached.get(id)!.steps);
+    return least === Infinity ? 0 : least;
+  }
+
+  /** Takes the cheapest nodes left, those that may still take a step within `stepsLeft`. */
+  take(stepsLeft: number): string[] {
+    const cost = this.next()!;
+    const ids = this.pending.get(cost)!.filter((id) => !this.expanded.has(id) && this.reached.get(id)!.steps < stepsLeft);
+    this.pending.delete(cost);
+    for (const id of ids) this.expanded.add(id);
+    return ids;
+  }
+
+  /** Reaches `id` from `at` by `edge`, keeping it when cheaper than any way found before. */
+  reach(id: string, at: string, edge: EdgeRecord, detour: number): void {
+    const from = this.reached.get(at)!;
+    const cost = from.cost + 1 + detour;
+    const known = this.reached.get(id);
+    if (known && known.cost <= cost) return;
+    this.reached.set(id, { cost, steps: from.steps + 1, by: edge });
+    this.pending.set(cost, [...(this.pending.get(cost) ?? []), id]);
+  }
+}
+
+type Reached = ReadonlyMap<string, { by: EdgeRecord | null }>;
+
+/** The path through `middle`: back along the first search's edges to its start, on along the second's to its. */
+function joinAt(middle: string, ahead: Reached, back: Reached): SubgraphRecord {
+  const path = [middle];
   const edges: EdgeRecord[] = [];
-  for (let at = to; at !== from;) {
-    const edge = cameBy.get(at)!;
+  for (let at = middle, edge = ahead.get(at)!.by; edge; edge = ahead.get(at)!.by) {
     edges.unshift(edge);
     at = edge.source === at ? edge.target : edge.source;
     path.unshift(at);
+  }
+  for (let at = middle, edge = back.get(at)!.by; edge; edge = back.get(at)!.by) {
+    edges.push(edge);
+    at = edge.source === at ? edge.target : edge.source;
+    path.push(at);
   }
   return { nodes: new Map(path.map((id, i) => [id, i])), edges, truncated: false };
 }

@@ -50,6 +50,3 @@ export interface TreeEntryRecord {
   depth: number;
   parentId: string;
 }
-
-/** The report id of a relationship's `source` property (`001-03` → `report:001-03`). */
-export const reportIdOf = (source: string) => `report:${source}`;

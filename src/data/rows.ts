@@ -4,10 +4,10 @@
  */
 import type { Row, Value } from '../graph/statement.js';
 import { text } from '../graph/values.js';
-import type { NodeLabel, RelationType } from '../model/graph.js';
+import { reportIdOf, type NodeLabel, type RelationType } from '../model/graph.js';
 import { compareText } from '../text/collation.js';
 import type { Projection } from './projection.js';
-import { reportIdOf, type EntityRecord, type LinkRecord, type NodeSummary, type TreeEntryRecord } from './records.js';
+import type { EntityRecord, LinkRecord, NodeSummary, TreeEntryRecord } from './records.js';
 
 /** An entity record from a row's projected columns (under `prefix`). */
 export function toEntity(projection: Projection, row: Row, label: NodeLabel, prefix = ''): EntityRecord {

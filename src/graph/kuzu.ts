@@ -41,11 +41,29 @@ class PooledConnection {
 
   /** Runs one statement, interrupted by the engine after `timeoutMs` (none when 0). */
   async run(cypher: string, params: Params = {}, timeoutMs = 0): Promise<Row[]> {
+    const statement = await this.prepare(cypher);
+    this.setTimeout(timeoutMs);
+    const results = await this.connection.execute(statement, this.defined(cypher, params));
+    try {
+      const last = Array.isArray(results) ? results[results.length - 1]! : results;
+      // One synchronous read of the whole result: the async reader crosses threads once per row.
+      return last.getAllSync().map((row) => fromKuzu(row) as Row);
+    } finally {
+      closeResults(results);
+    }
+  }
+
+  /** The engine interrupts a query after `timeoutMs` (none when 0). */
+  private setTimeout(timeoutMs: number): void {
     const limit = timeoutMs || NO_LIMIT_MS;
     if (limit !== this.timeoutMs) {
       this.connection.setQueryTimeout(limit);
       this.timeoutMs = limit;
     }
+  }
+
+  /** The statement prepared on this connection, kept as the most recently used. */
+  private async prepare(cypher: string): Promise<kuzu.PreparedStatement> {
     let statement = this.prepared.get(cypher);
     if (statement) this.prepared.delete(cypher);
     else {
@@ -54,16 +72,32 @@ class PooledConnection {
       if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
     }
     this.prepared.set(cypher, statement);
-    // Kuzu refuses parameters a statement does not use (Neo4j ignores them): pass only those it names.
-    const defined = Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<
+    return statement;
+  }
+
+  /** Kuzu refuses parameters a statement does not use (Neo4j ignores them): only those it names. */
+  private defined(cypher: string, params: Params): Record<string, kuzu.KuzuValue> {
+    return Object.fromEntries(Object.entries(params).filter(([k, v]) => v !== undefined && cypher.includes(`$${k}`))) as Record<
       string,
       kuzu.KuzuValue
     >;
-    const results = await this.connection.execute(statement, defined);
+  }
+
+  /**
+   * Runs one statement and hands its rows over `chunk` at a time. Kuzu materializes a result in native
+   * memory; only a chunk at a time becomes JavaScript values.
+   */
+  async *stream(cypher: string, params: Params, chunk: number, timeoutMs: number): AsyncGenerator<Row[]> {
+    const statement = await this.prepare(cypher);
+    this.setTimeout(timeoutMs);
+    const results = await this.connection.execute(statement, this.defined(cypher, params));
     try {
-      const last = Array.isArray(results) ? results[results.length - 1]! : results;
-      // One synchronous read of the whole result: the async reader crosses threads once per row.
-      return last.getAllSync().map((row) => fromKuzu(row) as Row);
+      const result = Array.isArray(results) ? results[results.length - 1]! : results;
+      while (result.hasNext()) {
+        const rows: Row[] = [];
+        while (rows.length < chunk && result.hasNext()) rows.push(fromKuzu(result.getNextSync()) as Row);
+        yield rows;
+      }
     } finally {
       closeResults(results);
     }
@@ -146,6 +180,15 @@ export class KuzuStore implements GraphStore {
 
   read(cypher: string, params?: Params, options?: ReadOptions): Promise<Row[]> {
     return this.withConnection((c) => c.run(cypher, params, timeLeft(this.queryTimeoutMs, options)));
+  }
+
+  async *stream(cypher: string, params: Params = {}, options: { chunk?: number; timeoutMs?: number } = {}): AsyncGenerator<Row[]> {
+    const connection = await this.acquire();
+    try {
+      yield* connection.stream(cypher, params, options.chunk ?? 1000, options.timeoutMs ?? 0);
+    } finally {
+      this.release(connection);
+    }
   }
 
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -122,6 +122,28 @@ export class Neo4jStore implements GraphStore {
     return readCombined(reads, (cypher, params) => this.read(cypher, params, options));
   }
 
+  /** The driver pulls records a batch at a time as they are consumed (its fetch size), so the server streams them. */
+  async *stream(cypher: string, params: Params = {}, options: { chunk?: number; timeoutMs?: number } = {}): AsyncGenerator<Row[]> {
+    if (this.closed) throw new DatabaseUnavailableError('the Neo4j store is closed');
+    const chunk = options.chunk ?? 1000;
+    const session = this.session('READ');
+    try {
+      let rows: Row[] = [];
+      for await (const record of session.run(cypher, toNeo4jParams(params), options.timeoutMs ? { timeout: options.timeoutMs } : undefined)) {
+        rows.push(fromNeo4j(record.toObject()) as Row);
+        if (rows.length >= chunk) {
+          yield rows;
+          rows = [];
+        }
+      }
+      if (rows.length) yield rows;
+    } catch (error) {
+      throw asUnavailable(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.inSession('READ', work);
   }

@@ -60,6 +60,12 @@ export interface GraphStore {
    * row when there are many); one in process has nothing to save, so reads stay separate there.
    */
   readAll?(reads: readonly Read[], options?: ReadOptions): Promise<Row[][]>;
+  /**
+   * One read query's rows in chunks of `chunk`, converted as they are read, for reads of a whole table
+   * (bulk dumps): the rows are never all held as JavaScript values at once. `timeoutMs` limits it (when
+   * absent: none on Kuzu, the server's default on Neo4j); leaving the loop early ends the query.
+   */
+  stream(cypher: string, params?: Params, options?: { chunk?: number; timeoutMs?: number }): AsyncGenerator<Row[]>;
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /**
    * Runs `work` in one write transaction: committed when it resolves, rolled back when it throws.

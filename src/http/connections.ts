@@ -58,8 +58,10 @@ export function guardConnections(server: Server, limits: ConnectionLimits): () =
   // In the order they opened: the first one not being answered is the one to shed.
   const connections = new Map<Socket, Connection>();
   let stoppingSince: number | undefined;
+  // Node applies the server's time limit to every socket again after each request (its keep-alive time
+  // replaces a socket's own); with no 'timeout' listener a socket that stalls is destroyed.
+  server.setTimeout(limits.stallTimeoutMs);
   server.on('connection', (socket: Socket) => {
-    socket.setTimeout(limits.stallTimeoutMs, () => socket.destroy());
     connections.set(socket, { active: 0, served: false });
     socket.once('close', () => connections.delete(socket));
     if (connections.size > limits.maxConnections) shed();

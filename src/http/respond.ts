@@ -18,7 +18,8 @@ export const PAGE_HEADERS = {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "worker-src 'self' blob:",
+    // The playground's editors (Monaco) run their language services in workers: files of the bundle, never blobs.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -47,7 +48,7 @@ export interface StaticBody {
   body: Buffer;
   /** `Cache-Control`: long-lived for hashed asset names, revalidated for pages. */
   cacheControl: string;
-  /** Extra headers (a page's security policy). */
+  /** Extra headers (a page's security policy; a `Vary` is extended by the encoding's). */
   headers?: Record<string, string>;
 }
 
@@ -108,7 +109,8 @@ function encoded(file: StaticBody): Encoded {
 /** Sends a page or asset compressed as the client accepts (brotli, then gzip), answering 304 to a matching ETag. */
 export function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticBody): void {
   const found = encoded(file);
-  const headers: Record<string, string> = { ...file.headers, etag: found.etag, 'cache-control': file.cacheControl, vary: 'accept-encoding' };
+  const vary = [file.headers?.vary, 'accept-encoding'].filter(Boolean).join(', ');
+  const headers: Record<string, string> = { ...file.headers, etag: found.etag, 'cache-control': file.cacheControl, vary };
   if (req.headers['if-none-match'] === found.etag) {
     res.writeHead(304, { ...COMMON_HEADERS, ...headers });
     return void res.end();

@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
-import { reportIdOf, text, type EntityRecord } from '../data/records.js';
+import { text, type EntityRecord } from '../data/records.js';
+import { reportIdOf } from '../model/graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
 import { lookup, maskableFields, relation, relationLinks } from './common.js';

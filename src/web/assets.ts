@@ -1,26 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { WEB_BASE, WEB_OUT } from '../../web/paths.js';
 import { PAGE_HEADERS, type StaticBody } from '../http/respond.js';
 
-const require = createRequire(import.meta.url);
-/** A file inside an installed package (found from its main entry: not every package exports package.json). */
-const packageFile = (pkg: string, file: string) => {
-  const main = require.resolve(pkg);
-  return join(main.slice(0, main.lastIndexOf(`/node_modules/${pkg}/`) + `/node_modules/${pkg}/`.length), file);
-};
-
-/** The playground's files under /assets/: only these names are served, so no path from a request reaches the disk. */
-const PLAYGROUND_ASSETS: Record<string, string> = {
-  'react.js': packageFile('react', 'umd/react.production.min.js'),
-  'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-  'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
-  'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
-  'playground.js': join(import.meta.dirname, 'static', 'playground.js'),
-};
-
-/** The explorer's and dashboard's bundle, built by Vite from web/ (`npm run build:web`), and its URL prefix. */
+/** The pages' bundle (playground, explorer, dashboard), built by Vite from web/ (`npm run build:web`), and its URL prefix. */
 export const WEB_BUILD = WEB_OUT;
 export const WEB_PREFIX = WEB_BASE;
 
@@ -32,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
 };
 
 /** Files read once and kept while unchanged on disk (the same bytes keep their compressed forms). */
@@ -52,11 +36,6 @@ export function staticFile(path: string, cacheControl: string): StaticBody {
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_HOUR = 'public, max-age=3600';
 export const CACHE_REVALIDATE = 'no-cache';
-
-/** A playground asset's file, or undefined for a name that is not one. */
-export function playgroundAsset(name: string): string | undefined {
-  return Object.hasOwn(PLAYGROUND_ASSETS, name) ? PLAYGROUND_ASSETS[name] : undefined;
-}
 
 /** A file of the built bundle for a path under /web/, or undefined: paths outside the build folder never resolve. */
 export function bundleFile(relative: string): string | undefined {

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { send, sendStatic } from '../http/respond.js';
-import { bundleFile, CACHE_HOUR, CACHE_IMMUTABLE, CACHE_REVALIDATE, playgroundAsset, staticFile, WEB_BUILD, WEB_PREFIX } from './assets.js';
+import { bundleFile, CACHE_HOUR, CACHE_IMMUTABLE, CACHE_REVALIDATE, staticFile, WEB_BUILD, WEB_PREFIX } from './assets.js';
 
 /** The pages built from web/: each route serves its entry HTML, which loads the hashed bundle under /web/. */
 const PAGES: Record<string, string> = {
+  '/': join('playground', 'index.html'),
+  '/graphql': join('playground', 'index.html'),
   '/explore': join('explorer', 'index.html'),
   '/dashboard': join('dashboard', 'index.html'),
 };
@@ -24,13 +26,13 @@ function webFile(pathname: string): { path: string; cacheControl: string } | 'un
     // Vite puts content hashes in every name under assets/; anything else may change under the same name.
     return file ? { path: file, cacheControl: pathname.startsWith(`${WEB_PREFIX}assets/`) ? CACHE_IMMUTABLE : CACHE_HOUR } : undefined;
   }
-  const asset = pathname.startsWith('/assets/') ? playgroundAsset(pathname.slice('/assets/'.length)) : undefined;
-  return asset ? { path: asset, cacheControl: CACHE_HOUR } : undefined;
+  return undefined;
 }
 
 /**
- * Serves the pages and their assets: the explorer and dashboard, the bundle (hashed names cached a
- * year), the playground's package files, and the favicon. Answers false for any other path.
+ * Serves the pages and their assets: the playground (at / and /graphql: the caller decides when /graphql
+ * is a page), the explorer and dashboard, the bundle (hashed names cached a year) and the favicon.
+ * Answers false for any other path.
  */
 export function serveWeb(req: IncomingMessage, res: ServerResponse, pathname: string): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
@@ -43,6 +45,10 @@ export function serveWeb(req: IncomingMessage, res: ServerResponse, pathname: st
       'text/plain; charset=utf-8',
       `The pages are not built yet: run \`npm run build:web\` (npm start does it) to write ${WEB_BUILD}.\n`,
     );
-  else sendStatic(req, res, staticFile(file.path, file.cacheControl));
+  else {
+    const body = staticFile(file.path, file.cacheControl);
+    // /graphql is the playground or the API as the Accept header asks: caches must keep one of each.
+    sendStatic(req, res, pathname === '/graphql' ? { ...body, headers: { ...body.headers, vary: 'accept' } } : body);
+  }
   return true;
 }

@@ -6,7 +6,7 @@
  * `@neo4j/graphql`. Numbers are measured here, never asserted.
  */
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -23,7 +23,10 @@ import { startNeo4j, type LocalNeo4j } from '../support/neo4j.js';
 import { MIX, OPS, canonical, idealStatements, type Ideal, type Op } from './mix.js';
 import { PEER_OPS, startPeer } from './peer.js';
 import type { Measured, Run } from './load.js';
-import { growKuzu, growNeo4j } from './synthetic.js';
+import { growKuzu, growNeo4j, shrinkNeo4j } from './synthetic.js';
+import { dumpName, writeArchive } from '../../src/web/downloads.js';
+import { GraphVersion } from '../../src/data/version.js';
+import { samplesOf, shippedOperations, type Shipped } from './shipped.js';
 
 type Engine = 'kuzu' | 'neo4j';
 /** A seeded graph on one engine: its store, and where a server process of its own finds it. */
@@ -213,12 +216,12 @@ async function load(
   generator: ReturnType<typeof loadGenerator>,
   server: Awaited<ReturnType<typeof serverProcess>>,
   label: string,
-  queries: string[],
+  bodies: string[],
   amount: number,
 ): Promise<Row> {
-  await generator.fire({ url: server.url, queries, amount: Math.ceil(amount / 4) });
+  await generator.fire({ url: server.url, bodies, amount: Math.ceil(amount / 4) });
   const cpuBefore = await server.cpu();
-  const measured = await generator.fire({ url: server.url, queries, amount });
+  const measured = await generator.fire({ url: server.url, bodies, amount });
   const cpu = (await server.cpu()) - cpuBefore;
   return {
     run: label,
@@ -233,7 +236,7 @@ async function load(
 
 /** CPU and throughput of the mix without the response cache, then the warm cache beside the server's floor. */
 async function throughput(graph: Graph): Promise<void> {
-  const queries = OPS.map((op) => MIX[op]);
+  const queries = OPS.map((op) => JSON.stringify({ query: MIX[op] }));
   const rows: Row[] = [];
   const generator = loadGenerator();
   const cold = await serverProcess(graph, { RESPONSE_CACHE: 'false' });
@@ -241,7 +244,7 @@ async function throughput(graph: Graph): Promise<void> {
   await cold.stop();
   const warm = await serverProcess(graph, { RESPONSE_CACHE: 'true' });
   const cached = await load(generator, warm, 'mix, response cache on (warm)', queries, 20_000);
-  const floor = await load(generator, warm, 'floor: { __typename }', ['{ __typename }'], 20_000);
+  const floor = await load(generator, warm, 'floor: { __typename }', [JSON.stringify({ query: '{ __typename }' })], 20_000);
   await warm.stop();
   await generator.stop();
   rows.push(cached, floor);
@@ -250,6 +253,81 @@ async function throughput(graph: Graph): Promise<void> {
     rows,
     `CPU: \`process.cpuUsage()\` of the server process over the run; target ≤ 12 ms a request with the cache off. ` +
       `Warm cache / floor: ${ratio(Number(cached['req/s']), Number(floor['req/s']))} (target ≥ 0.5).`,
+  );
+}
+
+/** Samples of each shipped operation timed per operation, and how many weighted request bodies the load runs send. */
+const SHIPPED_SAMPLES = 21;
+const SHIPPED_BODIES = 400;
+
+/** The weighted request bodies of the shipped mix; with `fresh`, each a document text of its own, as people typing in the playground send. */
+function shippedBodies(shipped: Shipped[], fresh: boolean): string[] {
+  const weighted = shipped.flatMap((op) => Array<Shipped>(op.weight).fill(op));
+  return Array.from({ length: SHIPPED_BODIES }, (_, i) => {
+    const op = weighted[(i * 7919) % weighted.length]!;
+    return JSON.stringify({ query: fresh ? `# request ${i}\n${op.document}` : op.document, variables: op.variables() });
+  });
+}
+
+/**
+ * Every operation the product sends (tests/bench/shipped.ts): each one's median over HTTP across many
+ * variables against the `{ __typename }` floor, and what one execution costs the database; then the
+ * server's CPU per request over the weighted mix, with the document texts the pages send and with a new
+ * text per request.
+ */
+async function shippedOperationsPart(graph: Graph): Promise<void> {
+  const shipped = shippedOperations(await samplesOf(graph.store));
+  const http = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+  const floor = (await medians([() => postGraphQL(http.url, { query: '{ __typename }' })]))[0]!;
+  const rows: Row[] = [];
+  for (const op of shipped) {
+    const bodies = Array.from({ length: SHIPPED_SAMPLES }, () => ({ query: op.document, variables: op.variables() }));
+    let errors = 0;
+    let at = 0;
+    const [p50] = (await medians(
+      [
+        async () => {
+          const { body } = await postGraphQL(http.url, bodies[at++ % bodies.length]);
+          if (body.errors) errors++;
+        },
+      ],
+      SHIPPED_SAMPLES,
+      2,
+    )) as [number];
+    const data = new DataAccess(graph.store);
+    const apollo = createApollo(testConfig(), graph.store);
+    await apollo.start();
+    await apollo.executeOperation({ query: op.document, variables: bodies[0]!.variables }, { contextValue: { data } });
+    await apollo.stop();
+    rows.push({
+      operation: op.name,
+      weight: op.weight,
+      'p50 ms over HTTP': ms(p50),
+      '× floor': ratio(p50, floor),
+      'statements (round trips, waits)': `${data.statements} (${data.roundTrips}, ${data.waits})`,
+      errors,
+    });
+  }
+  await http.stop();
+  table(
+    `Every shipped operation (median of ${SHIPPED_SAMPLES} sequential requests over HTTP, each with other variables; response cache off)`,
+    rows,
+    `Floor: \`{ __typename }\` over HTTP, ${ms(floor)} ms; target every operation ≤ 20× the floor. Variables drawn from the graph (tests/bench/shipped.ts); errors: answers with a GraphQL error (an id the operation's type does not take, say).`,
+  );
+  if (graph.engine === 'kuzu') await graph.store.close();
+  const generator = loadGenerator();
+  const server = await serverProcess(graph, { RESPONSE_CACHE: 'false' });
+  const cpuRows = [
+    await load(generator, server, 'shipped mix, document texts as the pages send them', shippedBodies(shipped, false), 600),
+    await load(generator, server, 'shipped mix, a new document text per request', shippedBodies(shipped, true), 600),
+  ];
+  await server.stop();
+  await generator.stop();
+  if (graph.engine === 'kuzu') graph.store = await KuzuStore.open({ path: graph.kuzuPath! });
+  table(
+    'CPU of the shipped mix (server process, response cache off; autocannon at 8 connections in a process of its own, weighted as the pages send)',
+    cpuRows,
+    'Target ≤ 12 ms of server CPU a request (stretch: 6).',
   );
 }
 
@@ -352,6 +430,58 @@ async function scale(graph: Graph, work: string): Promise<void> {
   );
 }
 
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+
+/**
+ * The bulk dump of ×1 and ×100 graphs as the server builds its download (every format, then the gzipped
+ * tar): how long it takes, how large it is, and the most heap the process held meanwhile, sampled.
+ */
+async function exportDump(graph: Graph, work: string): Promise<void> {
+  const { cypherDir } = loadConfig();
+  const rows: Row[] = [];
+  const measure = async (store: GraphStore, size: string) => {
+    const folder = join(work, `export-${size}`);
+    mkdirSync(folder, { recursive: true });
+    const version = new GraphVersion(store);
+    let peak = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 50);
+    const started = performance.now();
+    const archive = await writeArchive(store, version, folder, dumpName(await version.get()));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    rows.push({
+      size,
+      nodes: await count(store, 'MATCH (n) RETURN count(n) AS n'),
+      relationships: await count(store, 'MATCH ()-[r]->() RETURN count(r) AS n'),
+      'export and archive s': seconds.toFixed(1),
+      'archive MB (tar.gz)': mb(statSync(archive).size),
+      'peak heap MB': mb(peak),
+    });
+    rmSync(folder, { recursive: true, force: true });
+  };
+  await measure(graph.store, '×1');
+  if (graph.engine === 'kuzu') {
+    const grown = await KuzuStore.open({ path: join(work, 'export-x100', 'graph.kuzu') });
+    await applySchema(grown, cypherDir);
+    await growKuzu(graph.store as KuzuStore, grown, 100, join(work, 'export-csv100'));
+    await measure(grown, '×100');
+    await grown.close();
+  } else {
+    await growNeo4j(graph.store, 1, 100);
+    // Copies carry the original's stamp: a store of its own reads the graph afresh.
+    const grown = new Neo4jStore({ uri: graph.neo4j!.uri, connectionTimeoutMs: 30_000 });
+    await measure(grown, '×100');
+    await grown.close();
+    await shrinkNeo4j(graph.store);
+  }
+  table(
+    'Bulk export (`npm run export`, and the download the server builds once per graph version)',
+    rows,
+    'GraphML, Turtle, JSON Lines and neo4j-admin CSV written at once from chunks of 1,000 rows streamed per label (src/export/dump.ts), then packed as the download; ' +
+      'peak heap sampled every 50 ms in this process: the export holds a chunk at a time, not the graph.',
+  );
+}
+
 /** Start-up to the first answered query, on a fresh data folder (seeding) and on a loaded one. */
 async function startup(work: string): Promise<void> {
   const rows: Row[] = [];
@@ -392,7 +522,7 @@ async function seeded(engine: Engine, work: string): Promise<Graph> {
 }
 
 /** `npm run bench -- --engine kuzu --parts operations,scale` runs a part of the bench (all of it by default). */
-const PARTS = ['operations', 'throughput', 'peer', 'scale', 'startup'] as const;
+const PARTS = ['operations', 'shipped', 'throughput', 'peer', 'export', 'scale', 'startup'] as const;
 function selection(): { engines: Engine[]; parts: Set<string> } {
   const { values } = parseArgs({ options: { engine: { type: 'string' }, parts: { type: 'string' } } });
   const engines = values.engine ? [values.engine as Engine] : (['kuzu', 'neo4j'] as Engine[]);
@@ -411,11 +541,12 @@ async function main(): Promise<void> {
   );
   try {
     for (const engine of engines) {
-      console.log(`\n## ${engine === 'kuzu' ? 'Kuzu 0.11 (embedded)' : 'Neo4j 5.26 (tools/neo4j, loopback)'}`);
       const graph = await seeded(engine, work);
+      console.log(`\n## ${graph.neo4j ? `Neo4j ${graph.neo4j.version} (tools/neo4j, loopback)` : 'Kuzu 0.11 (embedded)'}`);
       try {
         await warmUp(graph);
         if (parts.has('operations')) await perOperation(graph);
+        if (parts.has('shipped')) await shippedOperationsPart(graph);
         if (parts.has('throughput')) {
           // The embedded database takes one process at a time: the server process opens it meanwhile.
           if (engine === 'kuzu') await graph.store.close();
@@ -423,6 +554,7 @@ async function main(): Promise<void> {
           if (engine === 'kuzu') graph.store = await KuzuStore.open({ path: graph.kuzuPath! });
         }
         if (engine === 'neo4j' && parts.has('peer')) await peer(graph);
+        if (parts.has('export')) await exportDump(graph, work);
         if (parts.has('scale')) await scale(graph, work);
       } finally {
         await graph.store.close();

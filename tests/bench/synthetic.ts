@@ -115,3 +115,16 @@ export async function growNeo4j(store: GraphStore, from: number, to: number): Pr
     );
   }
 }
+
+/** Removes the copies `growNeo4j` added, leaving the original graph (copy 0). */
+export async function shrinkNeo4j(store: GraphStore): Promise<void> {
+  for (;;) {
+    const [row] = await store.writeTransaction(
+      (tx) => tx.run(`MATCH (n) WHERE n.id CONTAINS '${COPY}' WITH n LIMIT ${BATCH} DETACH DELETE n RETURN count(*) AS removed`),
+      {
+        timeoutMs: 600_000,
+      },
+    );
+    if (!Number(row?.removed)) return;
+  }
+}

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { buildWeb } from '../../web/build.js';
@@ -53,9 +53,12 @@ export function browserHarness() {
       await http?.stop();
       await store?.close();
     },
-    /** Opens a path of the server at a viewport size (desktop unless given). */
-    async open(path: string, viewport = { width: 1400, height: 900 }): Promise<OpenedPage> {
-      const page = await browser.newPage({ viewport, locale: 'en-US' });
+    /**
+     * Opens a path of the server at a viewport size (desktop unless given) in a browser context of its
+     * own (nothing stored by another page), with any other context options (touch, permissions).
+     */
+    async open(path: string, viewport = { width: 1400, height: 900 }, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+      const page = await browser.newPage({ viewport, locale: 'en-US', ...options });
       pages.push(page);
       const requested: string[] = [];
       const errors: string[] = [];

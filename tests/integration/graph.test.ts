@@ -68,7 +68,7 @@ for (const engine of ENGINES)
 
     it('derives every id from the label and the normalized name (and the article, for masked names)', async () => {
       const rows = await store.read(
-        `MATCH (n) RETURN n.id AS id, ${store.dialect.nodeLabel('n')} AS label, n.name AS name, n.scope AS scope, n.masked AS masked`,
+        `MATCH ${store.dialect.graphNode('n')} RETURN n.id AS id, ${store.dialect.nodeLabel('n')} AS label, n.name AS name, n.scope AS scope, n.masked AS masked`,
       );
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
       for (const { id, label, name, scope, masked } of rows as Array<Record<string, string | boolean | null>>) {

@@ -48,8 +48,9 @@ export async function setupEmbedded(project: TestProject): Promise<void> {
 }
 
 /**
- * Neo4j for the run: the one `NEO4J_URI` names, or else a server of the project's own (tools/neo4j,
- * needing Java 17 and Maven) started here and stopped after; seeded either way. No test skips for lack of it.
+ * Neo4j for the run: the one `NEO4J_URI` names, or else a server of the project's own (tools/neo4j, the
+ * version `NEO4J_VERSION` names, the LTS by default) started here and stopped after; seeded either way.
+ * No test skips for lack of it.
  */
 export async function setupNeo4j(project: TestProject): Promise<() => Promise<void>> {
   const local = process.env.NEO4J_URI ? undefined : await startNeo4j();
@@ -62,7 +63,7 @@ export async function setupNeo4j(project: TestProject): Promise<() => Promise<vo
   } finally {
     await store.close();
   }
-  console.log(`Neo4j for this run: ${target.uri} (${local ? 'started by the test setup' : 'from NEO4J_URI'})`);
+  console.log(`Neo4j for this run: ${target.uri} (${local ? `${local.version}, started by the test setup` : 'from NEO4J_URI'})`);
   project.provide('neo4j', target);
   return async () => {
     await local?.dispose();

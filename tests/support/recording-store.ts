@@ -103,6 +103,11 @@ export class RecordingStore implements GraphStore {
     answers.forEach((answer, i) => (answer.status === 'fulfilled' ? turn[i]!.resolve(answer.value) : turn[i]!.reject(answer.reason)));
   }
 
+  /** Bulk reads (dumps) are no operation's: sent through, never recorded. */
+  stream(cypher: string, params?: Params, options?: { chunk?: number; timeoutMs?: number }): AsyncGenerator<Row[]> {
+    return this.inner.stream(this.engine === 'neo4j' ? asKuzu(cypher) : cypher, params, options);
+  }
+
   readTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.inner.readTransaction(work);
   }

@@ -4,6 +4,7 @@ import { toEntity } from '../../src/data/rows.js';
 import { entityColumns, linkColumns, type Column } from '../../src/data/statements/columns.js';
 import { entityStatements } from '../../src/data/statements/entities.js';
 import type { Keyed } from '../../src/data/statements/keyed.js';
+import { dumpStatements } from '../../src/data/statements/dump.js';
 import { listStatements, type ListStatements } from '../../src/data/statements/lists.js';
 import { relationStatement } from '../../src/data/statements/relations.js';
 import { kuzuDialect, neo4jDialect } from '../../src/graph/dialect.js';
@@ -138,5 +139,16 @@ describe('the properties a request reads (Projection)', () => {
     expect(Projection.of(['statement', 'name', 'unknownField'])).toBe(Projection.of(['statement']));
     expect(Projection.of([...Object.values(ENTITY_PROPERTIES).flat(), 'quote', 'role', 'detail'])).toBe(Projection.ALL);
     expect(spelled(entityColumns(Projection.ALL, 'n', 'Person'))).toBe(ENTITY_PROPERTIES.Person.map((p) => `n.${p} AS ${p}`).join(', '));
+  });
+});
+
+describe("the bulk dump's Cypher", () => {
+  it("reads each label's nodes by id, and the relationships leaving them, in a fixed order", () => {
+    expect(dumpStatements(kuzuDialect).nodes.Place.text).toMatchInlineSnapshot(
+      `"MATCH (n:Place) RETURN n.id AS id, n.name AS name, n.level AS level, n.code AS code, n.aliases AS aliases, n.description AS description, n.masked AS masked, n.scope AS scope, n.nameEn AS nameEn, n.aliasesEn AS aliasesEn ORDER BY id"`,
+    );
+    expect(dumpStatements(neo4jDialect).relationships.Organization.text).toMatchInlineSnapshot(
+      `"MATCH (a:Organization)-[r]->(b) RETURN a.id AS startId, type(r) AS type, b.id AS endId, labels(b)[0] AS endLabel, r.source AS source, r.quote AS quote, r.role AS role, r.detail AS detail ORDER BY startId, type, endId, source, quote"`,
+    );
   });
 });

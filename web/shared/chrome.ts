@@ -1,7 +1,7 @@
 import { $, h } from './dom.js';
 import { lang, onLangChange, setLang, t, translateStatic, type Lang } from './i18n.js';
 
-type PageName = 'explorer' | 'dashboard';
+type PageName = 'explorer' | 'dashboard' | 'playground';
 const PAGES = [
   ['/explore', 'explorer'],
   ['/dashboard', 'dashboard'],

@@ -67,6 +67,7 @@ const TERMS: Record<string, Pair> = {
   ISSUED: ['发布', 'issued'],
   IMPLEMENTS: ['实施', 'implements'],
   PARTICIPATES_IN: ['参与', 'takes part in'],
+  SUCCEEDS: ['继承', 'succeeds'],
 };
 
 /** Plural nouns for clusters ("49 achievements"). */
@@ -171,6 +172,7 @@ const MESSAGES = {
   empty: ['没有符合条件的记录。', 'No rows match these filters.'],
   exportCsv: ['导出 CSV', 'Export CSV'],
   exportJson: ['导出 JSON', 'Export JSON'],
+  downloadGraph: ['下载完整图谱（GraphML、Turtle、JSON Lines、CSV）', 'Download the whole graph (GraphML, Turtle, JSON Lines, CSV)'],
   exporting: ['正在导出 {n} / {total}…', 'Exporting {n} of {total}…'],
   exported: ['已导出 {n} 行', 'Exported {n} rows'],
   table: ['表格', 'Table'],
@@ -179,6 +181,11 @@ const MESSAGES = {
   mapNote: ['按省份的条形图（未使用地图，见 README）', 'Bar chart by province (no map: see the README)'],
   applied: ['当前筛选', 'Current filters'],
   count: ['数量', 'Count'],
+  copyLink: ['复制此操作的链接', 'Copy a link to this operation'],
+  linkCopied: ['链接已复制', 'Link copied'],
+  linkTitle: ['此操作的链接', 'Link to this operation'],
+  linkByHand: ['此处无法使用剪贴板，请手动复制链接：', 'The clipboard is unavailable here: copy the link by hand.'],
+  answer: ['响应', 'Answer'],
 } as const satisfies Record<string, Pair>;
 export type MessageKey = keyof typeof MESSAGES;
 
@@ -200,9 +207,10 @@ export function setLang(next: Lang): void {
   for (const listener of listeners) listener();
 }
 
-/** Runs `render` now and after every language change. */
-export function onLangChange(render: () => void): void {
+/** Runs `render` after every language change; returns the function that stops it. */
+export function onLangChange(render: () => void): () => void {
   listeners.add(render);
+  return () => listeners.delete(render);
 }
 
 const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];

@@ -54,4 +54,5 @@ export const RELATIONSHIP_TYPES = values<RelationshipType>({
   ISSUED: true,
   IMPLEMENTS: true,
   PARTICIPATES_IN: true,
+  SUCCEEDS: true,
 });
