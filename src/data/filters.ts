@@ -1,3 +1,4 @@
+import type { Params } from '../graph/statement.js';
 import type { NodeLabel } from '../model/graph.js';
 
 /** Filters a list may take; each present one adds a fixed condition, its value always a parameter. */
@@ -13,6 +14,8 @@ export interface ListFilter {
   report?: string;
   yearFrom?: number;
   yearTo?: number;
+  /** Achievements only: that refer to this year (their period ends in it). */
+  year?: number;
   valueMin?: number;
   valueMax?: number;
   unit?: string;
@@ -40,6 +43,7 @@ export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
     'report',
     'yearFrom',
     'yearTo',
+    'year',
     'valueMin',
     'valueMax',
     'unit',
@@ -53,6 +57,14 @@ export const LABEL_FILTERS: Record<NodeLabel, FilterKey[]> = {
   Event: ['name', 'place', 'placeCode', 'report', 'yearFrom', 'yearTo'],
   Report: [],
 };
+
+/** The filters given a value, checked against those the label takes; and their parameters. */
+export function presentFilters(label: NodeLabel, filter: ListFilter): { keys: FilterKey[]; params: Params } {
+  const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
+  const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
+  if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
+  return { keys, params: Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]])) };
+}
 
 /** Orders lists can take. */
 export type Order = 'NAME_ASC' | 'NAME_DESC' | 'MENTIONS_DESC' | 'VALUE_DESC' | 'VALUE_ASC' | 'YEAR_DESC' | 'SOURCE_ASC';

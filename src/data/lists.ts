@@ -1,7 +1,6 @@
-import type { Params } from '../graph/statement.js';
 import type { NodeLabel } from '../model/graph.js';
 import type { Batch } from './batch.js';
-import { FLAGS, LABEL_FILTERS, type FilterKey, type ListFilter, type Order } from './filters.js';
+import { presentFilters, type ListFilter, type Order } from './filters.js';
 import type { Page, PageRequest } from './paging.js';
 import type { Plan, Selection } from './plan.js';
 import type { Projection } from './projection.js';
@@ -31,11 +30,8 @@ export class Lists {
     request: PageRequest,
     { selection, counted = true }: PageReading = {},
   ): Promise<Page<EntityRecord>> {
-    const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined && filter[k] !== null && filter[k] !== false);
-    const unsupported = keys.filter((k) => !LABEL_FILTERS[label].includes(k));
-    if (unsupported.length) throw new Error(`${label} lists cannot be filtered by ${unsupported.join(', ')}`);
+    const { keys, params } = presentFilters(label, filter);
     const statements = this.projection.spelled(`list ${label} ${keys.join(' ')} ${order}`, () => listStatements(label, keys, order, this.projection));
-    const params: Params = Object.fromEntries(keys.filter((k) => !FLAGS.has(k)).map((k) => [k, filter[k] as Params[string]]));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     let counting: Promise<number> | undefined;
     const total = () => (counting ??= this.batch.read(statements.count, params).then((rows) => Number(rows[0]?.total ?? 0)));

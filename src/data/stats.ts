@@ -23,6 +23,20 @@ export interface PlaceCountRecord {
   achievements: number;
 }
 
+/** A place's counts before the place itself is read. */
+export interface PlaceTally {
+  placeId: string;
+  name: string;
+  organizations: number;
+  achievements: number;
+}
+
+/** Most organizations first, then most achievements, then by name and id. */
+const ranked = (counts: readonly PlaceTally[]) =>
+  [...counts].sort(
+    (a, b) => b.organizations - a.organizations || b.achievements - a.achievements || compareText(a.name, b.name) || (a.placeId < b.placeId ? -1 : 1),
+  );
+
 /**
  * Counts by label, kind, place and report. Each is a whole-graph aggregation, computed once per graph
  * version and shared by every request until the graph is reseeded.
@@ -61,18 +75,24 @@ export class Stats {
         for (const id of row.ids as string[]) set.add(id);
         achievements.set(text(row.place), set);
       }
-      return orgs
-        .map((row) => ({
+      return ranked(
+        orgs.map((row) => ({
           placeId: text(row.place),
           name: text(row.name),
           organizations: Number(row.count),
           achievements: achievements.get(text(row.place))?.size ?? 0,
-        }))
-        .sort(
-          (a, b) =>
-            b.organizations - a.organizations || b.achievements - a.achievements || compareText(a.name, b.name) || (a.placeId < b.placeId ? -1 : 1),
-        );
+        })),
+      );
     });
+    return this.withPlaces(counts);
+  }
+
+  /** Counts per place (of organizations matching a filter, say) with their places, most organizations first. */
+  placeCounts(counts: readonly PlaceTally[]): Promise<PlaceCountRecord[]> {
+    return this.withPlaces(ranked(counts));
+  }
+
+  private async withPlaces(counts: readonly PlaceTally[]): Promise<PlaceCountRecord[]> {
     const places = await this.entities.byId.loadMany(counts.map((c) => c.placeId));
     return counts.map(({ organizations, achievements }, i) => ({ place: places[i] as EntityRecord, organizations, achievements }));
   }

@@ -137,6 +137,8 @@ export type AchievementFilter = {
   valueMax?: InputMaybe<Scalars['Float']['input']>;
   /** Only values of at least this much. */
   valueMin?: InputMaybe<Scalars['Float']['input']>;
+  /** Only achievements that refer to this year: their period ends in it (their `year`), as `Stats.achievementsByYear` counts them. */
+  year?: InputMaybe<Scalars['Int']['input']>;
   /** Only achievements whose period reaches this year or later (stated or inferred, see `Achievement.period`). */
   yearFrom?: InputMaybe<Scalars['Int']['input']>;
   /** Only achievements whose period starts this year or earlier. */
@@ -1367,9 +1369,9 @@ export type Stats = {
   achievementsWithoutYear: Scalars['Int']['output'];
   /** Organizations per place at one level (provinces by default), most first. */
   byPlace: Array<PlaceCount>;
-  /** Entities per report. */
+  /** Entities per report; with a filter, of the types it applies to, those matching it. */
   byReport: Array<ReportCount>;
-  /** Entities by type. */
+  /** Entities by type; with a filter, of the types it applies to, those matching it. */
   byType: Array<LabelCount>;
   /** Organizations by kind. */
   organizationsByKind: Array<KeyCount>;
@@ -1383,8 +1385,55 @@ export type Stats = {
 
 
 /** Counts over the whole graph, for analysts. */
+export type StatsAchievementsByYearArgs = {
+  filter?: InputMaybe<AchievementFilter>;
+};
+
+
+/** Counts over the whole graph, for analysts. */
+export type StatsAchievementsWithoutYearArgs = {
+  filter?: InputMaybe<AchievementFilter>;
+};
+
+
+/** Counts over the whole graph, for analysts. */
 export type StatsByPlaceArgs = {
+  filter?: InputMaybe<OrganizationFilter>;
   level?: InputMaybe<PlaceLevel>;
+};
+
+
+/** Counts over the whole graph, for analysts. */
+export type StatsByReportArgs = {
+  filter?: InputMaybe<StatsFilter>;
+};
+
+
+/** Counts over the whole graph, for analysts. */
+export type StatsByTypeArgs = {
+  filter?: InputMaybe<StatsFilter>;
+};
+
+
+/** Counts over the whole graph, for analysts. */
+export type StatsOrganizationsByKindArgs = {
+  filter?: InputMaybe<OrganizationFilter>;
+};
+
+/**
+ * A selection across entity types, as the dashboard's charts filter each other. Each part applies to the
+ * types that have it (as their lists' filters read it); a count by type leaves out the types one of its
+ * parts does not apply to.
+ */
+export type StatsFilter = {
+  /** Organizations of these kinds, and achievements held by an organization of these kinds. */
+  organizationKinds?: InputMaybe<Array<OrganizationKind>>;
+  /** In this place or below it (a place id, or a six-digit division code); policies and reports have no place. */
+  place?: InputMaybe<Scalars['ID']['input']>;
+  /** Mentioned in this report or one of its articles. */
+  report?: InputMaybe<Scalars['ID']['input']>;
+  /** Achievements that refer to this year: their period ends in it. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Nodes and edges, ready to draw. */
@@ -1571,6 +1620,7 @@ export type ResolversTypes = {
   ReportEdge: ResolverTypeWrapper<Omit<ReportEdge, 'node'> & { node: ResolversTypes['Report'] }>;
   SearchResult: ResolverTypeWrapper<SearchHit>;
   Stats: ResolverTypeWrapper<StatsParent>;
+  StatsFilter: StatsFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   TreeEntry: ResolverTypeWrapper<TreeEntryRecord>;
@@ -1631,6 +1681,7 @@ export type ResolversParentTypes = {
   ReportEdge: Omit<ReportEdge, 'node'> & { node: ResolversParentTypes['Report'] };
   SearchResult: SearchHit;
   Stats: StatsParent;
+  StatsFilter: StatsFilter;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
   TreeEntry: TreeEntryRecord;
@@ -1987,12 +2038,12 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = {
   achievementsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
-  achievementsByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType>;
-  achievementsWithoutYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  achievementsByYear?: Resolver<Array<ResolversTypes['YearCount']>, ParentType, ContextType, Partial<StatsAchievementsByYearArgs>>;
+  achievementsWithoutYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<StatsAchievementsWithoutYearArgs>>;
   byPlace?: Resolver<Array<ResolversTypes['PlaceCount']>, ParentType, ContextType, RequireFields<StatsByPlaceArgs, 'level'>>;
-  byReport?: Resolver<Array<ResolversTypes['ReportCount']>, ParentType, ContextType>;
-  byType?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
-  organizationsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  byReport?: Resolver<Array<ResolversTypes['ReportCount']>, ParentType, ContextType, Partial<StatsByReportArgs>>;
+  byType?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType, Partial<StatsByTypeArgs>>;
+  organizationsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType, Partial<StatsOrganizationsByKindArgs>>;
   placesByLevel?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
   programsByKind?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
   relationshipsByType?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;

@@ -11,7 +11,7 @@ import { pageSelection } from './selection.js';
 import { PAGE_SIZE } from '../model/pages.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
-async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
+export async function achievementFilter(input: AchievementFilter | null | undefined, { data }: Context): Promise<ListFilter> {
   const { kinds, name, place, placeCode, report, yearFrom, yearTo } = listFilter(input);
   const values = rangeArguments('filter.valueMin', 'filter.valueMax', input?.valueMin, input?.valueMax);
   const holder = optionalId('filter.holder', input?.holder);
@@ -30,6 +30,7 @@ async function achievementFilter(input: AchievementFilter | null | undefined, { 
     valueMax: values.high,
     unit: textArgument('filter.unit', input?.unit),
     holderKinds: listArgument(input?.holderKinds),
+    year: input?.year ?? undefined,
   };
 }
 

@@ -270,6 +270,50 @@ function shippedBodies(shipped: Shipped[], fresh: boolean): string[] {
 }
 
 /**
+ * What data engineers send besides the pages' GraphQL: the reconciliation service's batches (strings of
+ * its labelled set, ten a batch, as OpenRefine sends them) and English searches, timed as the rest.
+ */
+async function beyondGraphQL(url: string, floor: number): Promise<Row[]> {
+  const set = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests/reconcile/set.json'), 'utf8')) as Array<{ query: string }>).map((s) => s.query);
+  const english = set.filter((q) => /^[A-Za-z]/.test(q));
+  let at = 0;
+  const batch = () => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`q${i}`, { query: set[at++ % set.length], limit: 3 }]));
+  const reconcile = async () => {
+    const response = await fetch(`${url}/reconcile`, { method: 'POST', body: new URLSearchParams({ queries: JSON.stringify(batch()) }) });
+    if (!response.ok) throw new Error(`reconcile: ${response.status}`);
+    await response.json();
+  };
+  const single = async () => {
+    const { body } = await postGraphQL(url, {
+      query: 'query R($q: String!) { reconcile(query: $q) { score match entity { id name } } }',
+      variables: { q: set[at++ % set.length] },
+    });
+    if (body.errors) throw new Error(`reconcile: ${JSON.stringify(body.errors[0])}`);
+  };
+  const search = async () => {
+    const { body } = await postGraphQL(url, {
+      query: 'query S($q: String!) { search(query: $q, first: 10) { score node { id name(language: EN) } } }',
+      variables: { q: english[at++ % english.length]!.split(',')[0] },
+    });
+    if (body.errors) throw new Error(`search: ${JSON.stringify(body.errors[0])}`);
+  };
+  const [batched, one, words] = (await medians([reconcile, single, search], SHIPPED_SAMPLES, 2)) as [number, number, number];
+  const row = (operation: string, p50: number): Row => ({
+    operation,
+    weight: 0,
+    'p50 ms over HTTP': ms(p50),
+    '× floor': ratio(p50, floor),
+    'statements (round trips, waits)': '–',
+    errors: 0,
+  });
+  return [
+    row('/reconcile: a batch of 10 strings (W3C)', batched),
+    row('query reconcile: one string', one),
+    row('query search: English words', words),
+  ];
+}
+
+/**
  * Every operation the product sends (tests/bench/shipped.ts): each one's median over HTTP across many
  * variables against the `{ __typename }` floor, and what one execution costs the database; then the
  * server's CPU per request over the weighted mix, with the document texts the pages send and with a new
@@ -308,6 +352,7 @@ async function shippedOperationsPart(graph: Graph): Promise<void> {
       errors,
     });
   }
+  rows.push(...(await beyondGraphQL(http.url, floor)));
   await http.stop();
   table(
     `Every shipped operation (median of ${SHIPPED_SAMPLES} sequential requests over HTTP, each with other variables; response cache off)`,

@@ -222,8 +222,14 @@ for (const engine of ENGINES) {
       expect(achievements.edges.map((e) => e.node.id).sort()).toEqual(expected);
       const values = achievements.edges.map((e) => e.node.value!);
       expect(values).toEqual([...values].sort((a, b) => b - a));
-      const { achievements: of2022 } = await run(AchievementsFilteredDocument, { filter: { yearFrom: 2022, yearTo: 2022 }, first: 100 });
-      expect(of2022.totalCount).toBe(idsWhere(curated, 'Achievement', (p) => p.year === 2022).length);
+      // The year range takes every period reaching it; the year, the periods ending in it.
+      const { achievements: reaching2022 } = await run(AchievementsFilteredDocument, { filter: { yearFrom: 2022, yearTo: 2022 }, first: 0 });
+      const reaching = idsWhere(curated, 'Achievement', (p) => Number(p.periodStart) <= 2022 && Number(p.periodEnd) >= 2022);
+      expect(reaching2022.totalCount).toBe(reaching.length);
+      const { achievements: of2022 } = await run(AchievementsFilteredDocument, { filter: { year: 2022 }, first: 0 });
+      const ending = idsWhere(curated, 'Achievement', (p) => p.year === 2022);
+      expect(of2022.totalCount).toBe(ending.length);
+      expect(ending.length).toBeLessThan(reaching.length);
     });
 
     /** The store, with every statement sent through it noted in `sent`. */

@@ -82,7 +82,7 @@ describe('the server process: shutdown, crashes and a shared data folder', { tim
     first.signal('SIGKILL');
     await first.exited;
     // The lock names the pid the server had in its namespace, which the next start has again.
-    expect(readFileSync(join(dir, 'graph.kuzu.lock'), 'utf8')).toMatch(/^\d \d+$/);
+    expect(readFileSync(join(dir, 'graph.kuzu.lock'), 'utf8')).toMatch(/^\d+ \d+$/);
     const second = start(dir, {}, command);
     await servesCompleteGraph(await second.ready);
   });

@@ -6,3 +6,6 @@ export function csvField(value: string): string {
 }
 
 export const csvRow = (values: readonly string[]) => `${values.map(csvField).join(',')}\r\n`;
+
+/** A value as a CSV cell: numbers plainly (no grouping, so spreadsheets read them as numbers), flags as true/false, the unknown empty. */
+export const csvValue = (value: string | number | boolean | null): string => (value === null ? '' : String(value));

@@ -1,15 +1,16 @@
 import { download } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
-import { BOM, csvRow } from './csv.js';
+import { BOM, csvRow, csvValue } from './csv.js';
 import type { DashboardState } from './state.js';
-import { apiFilter, headerText, orderOf, TAB_DEFS } from './tabs.js';
+import { apiFilter, orderOf, TAB_DEFS, type FieldValue } from './tabs.js';
 
 /** Pages of this size are read one after another: the API caps a page at 100. */
 const EXPORT_PAGE = 100;
 
 /**
  * Exports the table as filtered, every page of it, read through the API one page at a time (never
- * all at once). The file says which query and filter produced it, and when.
+ * all at once). Each row carries both languages, the number as a number with its qualifier, and whether
+ * it is masked or lost; the file says which query and filter produced it, and when.
  */
 export async function exportTable(state: DashboardState, format: 'csv' | 'json', progress: (message: string) => void): Promise<number> {
   const tab = TAB_DEFS[state.tab];
@@ -18,13 +19,13 @@ export async function exportTable(state: DashboardState, format: 'csv' | 'json',
   const exportedAt = new Date().toISOString();
   const query = { operation: tab.operation, variables: { filter, orderBy } };
   const parts: string[] = [];
-  const rows: Array<Record<string, string>> = [];
+  const rows: Array<Record<string, FieldValue>> = [];
   if (format === 'csv') {
     parts.push(
       BOM,
       `# Health graph: ${tab.name}, exported ${exportedAt}\r\n`,
       `# query: ${JSON.stringify(query)}\r\n`,
-      csvRow(tab.columns.map(headerText)),
+      csvRow(tab.fields.map((f) => f.header())),
     );
   }
   let after: string | null = null;
@@ -32,8 +33,8 @@ export async function exportTable(state: DashboardState, format: 'csv' | 'json',
   for (;;) {
     const page = await tab.fetch({ first: EXPORT_PAGE, after, filter, orderBy });
     for (const row of page.rows) {
-      if (format === 'csv') parts.push(csvRow(tab.columns.map((c) => c.text(row))));
-      else rows.push(Object.fromEntries(tab.columns.map((c) => [c.key, c.text(row)])));
+      if (format === 'csv') parts.push(csvRow(tab.fields.map((f) => csvValue(f.value(row)))));
+      else rows.push(Object.fromEntries(tab.fields.map((f) => [f.key, f.value(row)])));
     }
     count += page.rows.length;
     progress(t('exporting', { n: count, total: page.total }));

@@ -1,115 +1,121 @@
 import '../shared/base.css';
 import './dashboard.css';
-import { DashboardOverviewDocument, type DashboardOverviewQuery } from '../../src/generated/client/graphql.js';
+import { DashboardChartsDocument, DashboardOverviewDocument, type DashboardChartsQuery } from '../../src/generated/client/graphql.js';
 import { mountChrome, showStatus } from '../shared/chrome.js';
 import { latestOnly, request } from '../shared/client.js';
-import { $, fill, h } from '../shared/dom.js';
-import { onLangChange, t, term } from '../shared/i18n.js';
-import { chartCard, charts, type Bar } from './charts.js';
+import { $, h } from '../shared/dom.js';
+import { onLangChange, t } from '../shared/i18n.js';
+import { chartSpecs } from './chart-specs.js';
+import { ChartCard, charts } from './charts.js';
 import { exportTable } from './export.js';
-import { filterForm } from './filters.js';
-import { emptyState, readDashboardState, TABS, writeDashboardState, type DashboardState, type TabName } from './state.js';
+import { FilterForm, type Choices } from './filters.js';
+import { partLabel } from './labels.js';
+import { m } from './messages.js';
+import { chartVariables, notOnTab, selectionOf, type ChartId } from './selection.js';
+import { dashboardParams, emptyState, readDashboardState, switchTab, TABS, writeDashboardState, type DashboardState } from './state.js';
 import { renderPager, renderTable } from './table.js';
 import { apiFilter, orderOf, TAB_DEFS, type RowPage } from './tabs.js';
 
-/** Rows per page of the table. */
-const PAGE_SIZE = 25;
+/** Rows per page: fewer on a phone, where each row is a card, so the page stays short. */
+const pageSize = () => (matchMedia('(max-width: 700px)').matches ? 10 : 25);
 
 mountChrome('dashboard');
 let state = readDashboardState();
-let overview: DashboardOverviewQuery | undefined;
+let choices: Choices | undefined;
+/** The charts' counts: over the whole graph (their bars' order), and under the current selection. */
+let counts: { whole: DashboardChartsQuery; selected: DashboardChartsQuery } | undefined;
 /** Cursors of the pages before this one, for Previous (the API's cursors only go forward). */
 let previous: Array<{ after?: string; offset?: number }> = [];
-const latest = latestOnly();
+const latestTable = latestOnly();
+const latestCharts = latestOnly();
 // For the browser tests: the charts as drawn.
 Object.assign(window, { charts });
 
+const CHART_IDS: ChartId[] = ['byType', 'byKind', 'byProvince', 'byReport', 'byYear'];
+const cards = new Map(CHART_IDS.map((id) => [id, new ChartCard(id)]));
+$('#charts').append(...[...cards.values()].map((card) => card.element));
+
+const selectionKey = (s: DashboardState) => JSON.stringify(selectionOf(s));
+
 function navigate(next: DashboardState, mode: 'push' | 'replace'): void {
+  if (JSON.stringify(dashboardParams(next)) === JSON.stringify(dashboardParams(state))) return;
   if (next.tab !== state.tab || next.after === undefined) previous = [];
+  const chartsChange = selectionKey(next) !== selectionKey(state);
   state = next;
   writeDashboardState(state, mode);
-  render();
+  render(chartsChange);
 }
 
-/** The entity types that have a tab of their own. */
-const TYPE_TABS: Record<string, TabName> = { ACHIEVEMENT: 'achievements', ORGANIZATION: 'organizations', PROGRAM: 'programs', POLICY: 'policies' };
+const form = new FilterForm(
+  $('#filters'),
+  (patch, mode) => navigate({ ...state, ...patch, after: undefined, offset: undefined }, mode),
+  () => navigate(emptyState(state.tab), 'push'),
+);
 
-/** Where a chart's bar takes the table: a kind, a province, a report or a year becomes a filter. */
-function pick(chart: string, key: string): void {
-  const supportsPlace = (tab: TabName) => TAB_DEFS[tab].filters.includes('place');
-  const supportsReport = (tab: TabName) => TAB_DEFS[tab].filters.includes('report');
-  let next: DashboardState | undefined;
-  if (chart === 'byType' && Object.hasOwn(TYPE_TABS, key)) next = emptyState(TYPE_TABS[key]!);
-  if (chart === 'byKind') next = { ...emptyState('organizations'), kinds: [key] };
-  if (chart === 'byProvince') next = { ...(supportsPlace(state.tab) ? { ...state } : emptyState('organizations')), place: key };
-  if (chart === 'byReport') next = { ...(supportsReport(state.tab) ? { ...state } : emptyState('achievements')), report: key };
-  if (chart === 'byYear') next = { ...emptyState('achievements'), yearFrom: Number(key), yearTo: Number(key) };
-  if (!next) return;
-  navigate({ ...next, after: undefined, offset: undefined }, 'push');
-  $('#facts-title').scrollIntoView({ block: 'start' });
-}
-
-function renderCharts(): void {
-  if (!overview) return;
-  const s = overview.stats;
-  const spec = (id: string, title: Parameters<typeof chartCard>[0]['title'], bars: Bar[], horizontal = true) =>
-    chartCard({ id, title, bars, horizontal, onPick: (key) => pick(id, key) });
-  fill(
-    $('#charts'),
-    spec(
-      'byType',
-      'byType',
-      s.byType.map((c) => ({ key: c.type, label: term(c.type), value: c.count })),
-    ),
-    spec(
-      'byKind',
-      'byKind',
-      s.organizationsByKind.map((c) => ({ key: c.key, label: term(c.key), value: c.count })),
-    ),
-    spec(
-      'byProvince',
-      'byProvince',
-      s.byPlace.map((c) => ({ key: c.place.id, label: c.place.name, value: c.organizations })),
-    ),
-    spec(
-      'byReport',
-      'byReport',
-      s.byReport.map((c) => ({ key: c.report.id, label: `${c.report.source} ${c.report.title}`, value: c.total })),
-    ),
-    spec(
-      'byYear',
-      'byYear',
-      s.achievementsByYear.map((c) => ({ key: String(c.year), label: String(c.year), value: c.count })),
-      false,
-    ),
-  );
-}
+/** The tabs, made once and updated in place (arrow keys move between them). */
+const tabButtons = TABS.map((name) =>
+  h('button', {
+    type: 'button',
+    role: 'tab',
+    id: `tab-${name}`,
+    'aria-controls': 'table',
+    onclick: () => navigate(switchTab(state, name), 'push'),
+    onkeydown: (event: Event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
+      const next = TABS[(TABS.indexOf(state.tab) + (key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+      navigate(switchTab(state, next), 'push');
+      $(`#tab-${next}`).focus();
+    },
+  }),
+);
+$('#tabs').append(...tabButtons);
 
 function renderTabs(): void {
-  fill(
-    $('#tabs'),
-    ...TABS.map((name) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          id: `tab-${name}`,
-          'aria-selected': String(name === state.tab),
-          tabindex: name === state.tab ? 0 : -1,
-          onclick: () => navigate(emptyState(name), 'push'),
-          onkeydown: (event: Event) => {
-            const key = (event as KeyboardEvent).key;
-            if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
-            const next = TABS[(TABS.indexOf(state.tab) + (key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-            navigate(emptyState(next), 'push');
-            $(`#tab-${next}`).focus();
-          },
-        },
-        t(TAB_DEFS[name].label),
-      ),
-    ),
-  );
+  tabButtons.forEach((button, i) => {
+    const name = TABS[i]!;
+    button.textContent = t(TAB_DEFS[name].label);
+    button.setAttribute('aria-selected', String(name === state.tab));
+    button.tabIndex = name === state.tab ? 0 : -1;
+  });
+}
+
+/** The chart selections the current tab's rows cannot take (a year on organizations). */
+function renderNotApplied(): void {
+  const parts = notOnTab(state.tab, selectionOf(state));
+  const note = $('#not-applied');
+  note.textContent = parts.length ? m('notApplied', { list: parts.map((p) => partLabel(p, state, choices)).join(' · ') }) : '';
+  note.hidden = !parts.length;
+}
+
+function drawCharts(): void {
+  if (!counts) return;
+  const specs = chartSpecs(counts.whole, counts.selected, state, choices, {
+    pick: (next) => navigate(next, 'push'),
+  });
+  for (const id of CHART_IDS) cards.get(id)!.update(specs[id]);
+}
+
+async function loadCharts(): Promise<void> {
+  const status = $('#overview-status');
+  document.body.dataset.charts = 'loading';
+  try {
+    const variables = chartVariables(selectionOf(state));
+    const both = await latestCharts(
+      Promise.all([
+        request(DashboardChartsDocument, { types: null, kinds: null, provinces: null, reports: null, years: null }),
+        request(DashboardChartsDocument, variables),
+      ]),
+    );
+    if (!both) return;
+    counts = { whole: both[0], selected: both[1] };
+    drawCharts();
+    showStatus(status, 'idle');
+    document.body.dataset.charts = 'ready';
+  } catch (error) {
+    showStatus(status, 'error', (error as Error).message);
+    document.body.dataset.charts = 'error';
+  }
 }
 
 async function loadTable(): Promise<void> {
@@ -118,13 +124,13 @@ async function loadTable(): Promise<void> {
   showStatus(status, 'loading');
   document.body.dataset.table = 'loading';
   try {
-    const page: RowPage<unknown> | undefined = await latest(
-      tab.fetch({ first: PAGE_SIZE, after: state.after ?? null, filter: apiFilter(tab, state), orderBy: orderOf(tab, state) }),
+    const page: RowPage<unknown> | undefined = await latestTable(
+      tab.fetch({ first: pageSize(), after: state.after ?? null, filter: apiFilter(tab, state), orderBy: orderOf(tab, state) }),
     );
     if (!page) return;
     const sortBy = (order: string) => navigate({ ...state, sort: order, after: undefined, offset: undefined }, 'push');
     renderTable($('#table'), tab, state, page, sortBy);
-    renderPager($('#pager'), page, state.offset ?? 0, (direction) => {
+    const go = (direction: 'prev' | 'next') => {
       if (direction === 'next') {
         previous.push({ after: state.after, offset: state.offset });
         navigate({ ...state, after: page.endCursor ?? undefined, offset: (state.offset ?? 0) + page.rows.length }, 'push');
@@ -132,20 +138,25 @@ async function loadTable(): Promise<void> {
         const back = previous.pop() ?? {};
         navigate({ ...state, ...back }, 'push');
       }
-    });
+    };
+    renderPager($('#pager'), page, state.offset ?? 0, go, true);
+    renderPager($('#pager-bottom'), page, state.offset ?? 0, go, false);
     showStatus(status, 'idle');
     document.body.dataset.table = 'ready';
     document.body.dataset.total = String(page.total);
   } catch (error) {
-    fill($('#table'));
+    $('#table').replaceChildren();
     showStatus(status, 'error', (error as Error).message);
     document.body.dataset.table = 'error';
   }
 }
 
-function render(): void {
+function render(chartsChange: boolean): void {
   renderTabs();
-  if (overview) fill($('#filters'), filterForm(state, overview, navigate));
+  if (choices) form.render(state, choices);
+  renderNotApplied();
+  if (chartsChange) void loadCharts();
+  else drawCharts();
   void loadTable();
 }
 
@@ -164,24 +175,24 @@ $('#export-json').addEventListener('click', () => void runExport('json'));
 window.addEventListener('popstate', () => {
   state = readDashboardState();
   previous = [];
-  render();
+  render(true);
 });
 onLangChange(() => {
-  renderCharts();
-  render();
+  // The address says the language, so a link shared now opens in it.
+  writeDashboardState(state, 'replace');
+  render(false);
 });
 
 async function start(): Promise<void> {
+  render(true);
   const status = $('#overview-status');
-  showStatus(status, 'loading');
   try {
-    overview = await request(DashboardOverviewDocument, {});
-    showStatus(status, 'idle');
-    renderCharts();
-    document.body.dataset.charts = 'ready';
+    choices = await request(DashboardOverviewDocument, {});
+    form.render(state, choices);
+    renderNotApplied();
+    drawCharts();
   } catch (error) {
     showStatus(status, 'error', (error as Error).message);
   }
-  render();
 }
 void start();

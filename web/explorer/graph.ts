@@ -1,51 +1,65 @@
-import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular, type Position } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeCollection, type NodeSingular, type Position } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { EntityInfo } from '../shared/entity.js';
-import { countOf, t, term } from '../shared/i18n.js';
+import { countOf, term } from '../shared/i18n.js';
 import { colourOf, shapeOf } from '../shared/palette.js';
-import { LABEL_FONT, LABEL_FONT_SIZE, placeLabels } from './labels.js';
-import { planExpansion, type Neighbour } from './plan.js';
+import { bothNames, nameOf, type Entity } from './entities.js';
+import { labelTexts, placeLabels } from './labels.js';
+import type { CanvasModel, ModelCluster } from './model.js';
+import { CLUSTER_SIZE, NODE_SIZE, SIZE_RANGE, STYLE } from './style.js';
+import { say, WORDS } from './words.js';
 
 cytoscape.use(fcose);
 
-/** Which elements the filters hide. */
+/** Which elements the filters hide: entity types, organization kinds, relationship types, and achievements outside some years. */
 export interface GraphFilters {
   hideTypes: readonly string[];
   hideKinds: readonly string[];
   hideRels: readonly string[];
+  years?: readonly [number, number] | undefined;
 }
 
-/** Names longer than this are shortened on the canvas (the tooltip and panel show them whole). */
-const LABEL_CHARS = 14;
-const shorten = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
 /** A one-node graph is not blown up: fitting never zooms in beyond this. */
-const MAX_FIT_ZOOM = 1.3;
-/** New neighbours go on rings around the expanded node, this far apart. */
-const RING_GAP = 75;
-const MIN_DISTANCE = 62;
+const MAX_FIT_ZOOM = 1.6;
+/** Fitting the new nodes together with what was in view never zooms out below this: the context would be unreadable. */
+const MIN_CONTEXT_ZOOM = 0.55;
+/** New neighbours go on rings around the node that brought them, this far apart. */
+const RING_GAP = 90;
+const MIN_DISTANCE = 72;
+/** Path nodes are drawn on a line, this far apart, when a path opens an empty canvas. */
+const PATH_STEP = 170;
+const ANIMATION_MS = 350;
+/** Pixels left around a fitted drawing, across and down (less on a small canvas): labels reach beyond their nodes, most of all sideways. */
+const FIT_MARGIN = [160, 90] as const;
 
-const clusterId = (center: string, type: string) => `cluster:${center}:${type}`;
-
-/** What the graph keeps on an element: an entity or a cluster of them on a node, a relationship on an edge. */
+/** What the canvas keeps on an element: an entity or a cluster of them on a node, a relationship on an edge. */
 export interface ElementData {
   id: string;
   name: string;
-  label: string;
   type: string;
   kind: string;
+  entity?: Entity;
   cluster?: boolean;
   center?: string;
-  members?: EntityInfo[];
+  members?: Entity[];
+  degree?: number;
+  source?: string;
+  target?: string;
 }
 
 /** An element's data, typed: Cytoscape keeps it as it was given. */
-export const dataOf = (element: cytoscape.NodeSingular | cytoscape.EdgeSingular): ElementData => element.data() as ElementData;
+export const dataOf = (element: NodeSingular | EdgeSingular): ElementData => element.data() as ElementData;
 
-function entityData(entity: EntityInfo) {
+/** Does an achievement's period meet the years? One without a period does not. */
+const inYears = (entity: Entity | undefined, years: readonly [number, number]): boolean =>
+  !!entity?.period && entity.period.start <= years[1] && entity.period.end >= years[0];
+
+function entityData(entity: Entity) {
+  const name = nameOf(entity);
   return {
     id: entity.id,
-    name: entity.name,
-    label: shorten(entity.name),
+    entity,
+    name,
+    ...labelTexts(name),
     type: entity.type,
     kind: entity.kind ?? '',
     colour: colourOf(entity.type, entity.kind),
@@ -53,73 +67,31 @@ function entityData(entity: EntityInfo) {
   };
 }
 
-const STYLE: cytoscape.StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(colour)',
-      shape: 'data(shape)' as never,
-      width: 24,
-      height: 24,
-      'border-width': 1,
-      'border-color': '#fff',
-      label: '',
-      'font-size': LABEL_FONT_SIZE,
-      'font-family': LABEL_FONT,
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      color: '#1d2630',
-      'text-background-color': '#fff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
-    },
-  },
-  { selector: 'node.labelled, node.hover', style: { label: 'data(label)' } },
-  { selector: 'node.hover', style: { 'z-index': 20 } },
-  {
-    selector: 'node[?cluster]',
-    style: {
-      width: 40,
-      height: 40,
-      'border-width': 3,
-      'border-style': 'double',
-      'border-color': 'data(colour)',
-      'background-opacity': 0.35,
-      'font-weight': 'bold',
-    },
-  },
-  { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2630' } },
-  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f5b700', width: 30, height: 30 } },
-  {
-    selector: 'edge',
-    style: {
-      width: 1.4,
-      'line-color': '#b5c3d1',
-      'target-arrow-color': '#b5c3d1',
-      'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier',
-      label: '',
-      'font-size': 9,
-      color: '#33414f',
-      'text-background-color': '#fff',
-      'text-background-opacity': 0.9,
-      'text-rotation': 'autorotate',
-    },
-  },
-  { selector: 'edge[?cluster]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
-  {
-    selector: 'edge.hover, edge:selected',
-    style: { label: 'data(label)', width: 2.5, 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8', 'z-index': 30 },
-  },
-  { selector: '.filtered', style: { display: 'none' } },
-];
+function clusterData(cluster: ModelCluster, shown: number) {
+  const name = countOf(shown, cluster.type);
+  return {
+    id: cluster.id,
+    cluster: true,
+    center: cluster.center,
+    type: cluster.type,
+    members: cluster.members,
+    name,
+    label: name,
+    short: name,
+    kind: '',
+    colour: colourOf(cluster.type),
+    shape: shapeOf(cluster.type),
+    size: CLUSTER_SIZE,
+  };
+}
 
-/** The Cytoscape canvas: drawing, incremental expansion, clusters, filters, labels and export. */
+/** The Cytoscape canvas: drawing a model without moving what is there, clusters, filters, labels, sizes, tooltip. */
 export class GraphView {
   readonly cy: Core;
-  /** Each expanded node's relationships, to draw the edges of neighbours added later. */
-  private readonly links = new Map<string, Neighbour[]>();
   private filters: GraphFilters = { hideTypes: [], hideKinds: [], hideRels: [] };
+  private sizes: ReadonlyMap<string, number> | undefined;
+  /** Nodes that always carry a label: selected, searched, path ends. */
+  private always: ReadonlySet<string> = new Set();
   private labelFrame = 0;
 
   constructor(
@@ -127,140 +99,182 @@ export class GraphView {
     private readonly tooltip: HTMLElement,
   ) {
     // No wheelSensitivity: Cytoscape warns that a custom one breaks zooming on some devices.
-    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 4, selectionType: 'single' });
-    this.cy.on('viewport', () => this.scheduleLabels());
-    this.cy.on('mouseover', 'node, edge', (event) => this.hover(event.target as cytoscape.NodeSingular, true));
-    this.cy.on('mouseout', 'node, edge', (event) => this.hover(event.target as cytoscape.NodeSingular, false));
+    this.cy = cytoscape({ container, style: STYLE, minZoom: 0.15, maxZoom: 4, selectionType: 'single', boxSelectionEnabled: true });
+    this.cy.on('viewport', () => {
+      this.hideTooltip();
+      this.scheduleLabels();
+    });
+    this.cy.on('mouseover', 'node, edge', (event) => this.hover(event.target as NodeSingular | EdgeSingular, true));
+    this.cy.on('mouseout', 'node, edge', (event) => this.hover(event.target as NodeSingular | EdgeSingular, false));
+    this.cy.on('tapstart cxttapstart remove', () => this.hideTooltip());
+    // The toolbar's rows come and go above the canvas: Cytoscape learns its new size and place, or
+    // clicks land beside the nodes.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      this.scheduleLabels();
+    }).observe(container);
   }
 
   has(id: string): boolean {
     return this.cy.getElementById(id).nonempty();
   }
 
-  /** Ids of the entities drawn (clusters aside). */
-  present(): Set<string> {
-    return new Set(this.cy.nodes('[!cluster]').map((n) => n.id()));
-  }
-
-  clear(): void {
-    this.cy.elements().remove();
-    this.links.clear();
-  }
-
   /**
-   * Draws a node's neighbourhood. On an empty canvas the whole graph is laid out once; afterwards
-   * existing nodes stay where they are and new ones are placed on rings around the expanded node.
+   * Draws a model: elements no longer in it go, new ones come, those already drawn stay where they are.
+   * An empty canvas is laid out whole (a path on a line); later nodes go on rings around the node that
+   * brought them. Answers the nodes added and their origins, to bring them into view.
    */
-  expand(center: EntityInfo, links: Neighbour[]): void {
+  sync(model: CanvasModel): { added: string[]; around: string[] } {
+    this.hideTooltip();
     const first = this.cy.nodes().empty();
-    if (!this.has(center.id)) this.cy.add({ group: 'nodes', data: entityData(center), position: { x: 0, y: 0 } });
-    this.links.set(center.id, links);
-    const plan = planExpansion(links, this.present());
-    const added = this.addEntities(center.id, plan.add);
-    for (const cluster of plan.clusters) {
-      const id = clusterId(center.id, cluster.type);
+    const wanted = new Set([
+      ...model.nodes.keys(),
+      ...model.clusters.map((c) => c.id),
+      ...model.edges.keys(),
+      ...model.clusters.map((c) => `edge:${c.id}`),
+    ]);
+    this.cy
+      .elements()
+      .filter((e) => !wanted.has(e.id()))
+      .remove();
+
+    const added: string[] = [];
+    const origins = new Map<string, string | undefined>();
+    const fresh: ElementDefinition[] = [];
+    for (const [id, node] of model.nodes) {
       const existing = this.cy.getElementById(id);
-      const data = {
-        id,
-        cluster: true,
-        center: center.id,
-        type: cluster.type,
-        members: cluster.members,
-        name: countOf(cluster.members.length, cluster.type),
-        label: countOf(cluster.members.length, cluster.type),
-        colour: colourOf(cluster.type),
-        shape: shapeOf(cluster.type),
-        kind: '',
-      };
+      const data = { ...entityData(node.entity), size: this.sizeOf(id) };
       if (existing.nonempty()) existing.data(data);
       else {
-        added.push(this.cy.add({ group: 'nodes', data }).id());
-        const rels = [...new Set(links.filter((l) => cluster.members.some((m) => m.id === l.entity.id)).map((l) => term(l.type)))];
-        this.cy.add({
+        fresh.push({ group: 'nodes', data, position: this.originPosition(node.origin) });
+        added.push(id);
+        origins.set(id, node.origin);
+      }
+    }
+    for (const cluster of model.clusters) {
+      const data = clusterData(cluster, this.shownMembers(cluster.members));
+      const existing = this.cy.getElementById(cluster.id);
+      if (existing.nonempty()) existing.data(data);
+      else {
+        fresh.push({ group: 'nodes', data, position: this.originPosition(cluster.center) });
+        added.push(cluster.id);
+        origins.set(cluster.id, cluster.center);
+      }
+    }
+    this.cy.add(fresh);
+    this.cy.add(
+      [...model.edges.values()]
+        .filter((e) => !this.has(e.id))
+        .map((e): ElementDefinition => ({
           group: 'edges',
-          data: { id: `edge:${id}`, source: center.id, target: id, cluster: true, type: 'CLUSTER', label: rels.join(' / ') },
-        });
+          data: { id: e.id, source: e.source, target: e.target, type: e.type, label: term(e.type) },
+        })),
+    );
+    this.cy.add(
+      model.clusters
+        .filter((c) => !this.has(`edge:${c.id}`))
+        .map((c): ElementDefinition => ({
+          group: 'edges',
+          data: { id: `edge:${c.id}`, source: c.center, target: c.id, cluster: true, type: 'CLUSTER', label: '' },
+        })),
+    );
+    this.cy.batch(() => {
+      for (const [id, node] of model.nodes) {
+        const el = this.cy.getElementById(id);
+        el.toggleClass('expanded', node.expanded);
+        el.toggleClass('on-path', node.onPath);
       }
-    }
-    this.cy.getElementById(center.id).addClass('expanded');
-    this.pruneClusters();
-    this.syncEdges();
-    this.applyFilters(this.filters);
-    if (first) this.layoutAll();
-    else this.placeAround(center.id, added);
-  }
-
-  /** Draws some hidden neighbours of an expanded node (a cluster opened, or "load the rest"). */
-  reveal(centerId: string, entities: EntityInfo[]): void {
-    const added = this.addEntities(centerId, entities);
-    this.pruneClusters();
-    this.syncEdges();
-    this.applyFilters(this.filters);
-    this.placeAround(centerId, added);
-  }
-
-  /** Takes entities now drawn on their own out of every cluster; an emptied cluster goes. */
-  private pruneClusters(): void {
-    const present = this.present();
-    this.cy.nodes('[?cluster]').forEach((cluster) => {
-      const all = dataOf(cluster).members ?? [];
-      const members = all.filter((m) => !present.has(m.id));
-      if (!members.length) cluster.remove();
-      else if (members.length !== all.length)
-        cluster.data({ members, name: countOf(members.length, dataOf(cluster).type), label: countOf(members.length, dataOf(cluster).type) });
+      for (const edge of model.edges.values()) this.cy.getElementById(edge.id).toggleClass('on-path', edge.onPath);
     });
+    this.applyFilters(this.filters);
+
+    if (first && added.length) this.layoutAll(model);
+    else this.place(added, origins);
+    return { added, around: [...new Set([...origins.values()].filter((o): o is string => !!o && this.has(o)))] };
   }
 
-  /** Opens a cluster node: its members take its place. */
-  openCluster(id: string): void {
-    const cluster = this.cy.getElementById(id);
-    const { center, members } = cluster.empty() ? {} : dataOf(cluster);
-    if (center && members) this.reveal(center, members);
+  /** A new node starts where the node that brought it is (so the ring placement finds it), else at the origin. */
+  private originPosition(origin: string | undefined): Position {
+    const from = origin ? this.cy.getElementById(origin) : undefined;
+    return from?.nonempty() ? { ...from.position() } : { x: 0, y: 0 };
   }
 
-  private addEntities(centerId: string, entities: EntityInfo[]): string[] {
-    const at = this.cy.getElementById(centerId).position();
-    const fresh = entities.filter((e) => !this.has(e.id));
-    this.cy.add(fresh.map((e): ElementDefinition => ({ group: 'nodes', data: entityData(e), position: { ...at } })));
-    return fresh.map((e) => e.id);
-  }
-
-  /** Adds the edges of every stored relationship whose two ends are drawn. */
-  private syncEdges(): void {
-    const edges: ElementDefinition[] = [];
-    for (const [from, links] of this.links) {
-      for (const link of links) {
-        if (!this.has(link.entity.id)) continue;
-        const [source, target] = link.direction === 'OUT' ? [from, link.entity.id] : [link.entity.id, from];
-        const id = `${link.type}|${source}|${target}`;
-        if (!this.has(id) && !edges.some((e) => e.data.id === id))
-          edges.push({ group: 'edges', data: { id, source, target, type: link.type, label: term(link.type) } });
-      }
+  /** Lays the whole canvas out once: a path runs left to right, the rest settles around it. */
+  private layoutAll(model: CanvasModel): void {
+    const path = [...model.nodes.values()].filter((n) => n.onPath);
+    const order = this.pathOrder(model);
+    const fixed = order.map((id, i) => ({ nodeId: id, position: { x: i * PATH_STEP, y: 0 } }));
+    if (this.cy.nodes().length > 1) {
+      this.cy
+        .layout({
+          name: 'fcose',
+          quality: 'default',
+          randomize: true,
+          animate: false,
+          fit: false,
+          nodeRepulsion: () => 12000,
+          idealEdgeLength: () => 130,
+          nodeSeparation: 110,
+          ...(path.length ? { fixedNodeConstraint: fixed } : {}),
+        } as cytoscape.LayoutOptions)
+        .run();
     }
-    this.cy.add(edges);
+    void this.fit(false);
   }
 
-  private layoutAll(): void {
-    const layout = this.cy.layout({
-      name: 'fcose',
-      quality: 'default',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 110,
-      nodeSeparation: 90,
-    } as cytoscape.LayoutOptions);
-    layout.run();
-    this.fit();
+  /** The path's nodes from one end to the other, following its edges. */
+  private pathOrder(model: CanvasModel): string[] {
+    const edges = [...model.edges.values()].filter((e) => e.onPath);
+    const ends = [...model.nodes.values()].filter((n) => n.onPath).map((n) => n.entity.id);
+    const degree = (id: string) => edges.filter((e) => e.source === id || e.target === id).length;
+    const start = ends.find((id) => degree(id) <= 1);
+    const order: string[] = [];
+    for (let at = start; at && !order.includes(at);) {
+      order.push(at);
+      const next = edges.find((e) => (e.source === at || e.target === at) && !order.includes(e.source === at ? e.target : e.source));
+      at = next ? (next.source === at ? next.target : next.source) : undefined;
+    }
+    return order;
   }
 
   /**
-   * Puts new nodes on rings around their expanded node, facing away from the rest of the graph, in
-   * free spots only: nothing already drawn moves, and no layout of the whole graph runs.
+   * Places new nodes: each around the node that brought it (rings, facing away from the rest of the
+   * graph); one with no origin on the canvas (a second entity searched) beside the drawing.
    */
+  private place(ids: string[], origins: Map<string, string | undefined>): void {
+    const pending = new Set(ids);
+    while (pending.size) {
+      const byOrigin = new Map<string, string[]>();
+      for (const id of pending) {
+        const origin = origins.get(id);
+        if (origin && this.has(origin) && !pending.has(origin)) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), id]);
+      }
+      if (!byOrigin.size) {
+        const [id] = pending;
+        this.placeBeside(id!, pending);
+        pending.delete(id!);
+        continue;
+      }
+      for (const [origin, group] of byOrigin) {
+        this.placeAround(origin, group);
+        group.forEach((id) => pending.delete(id));
+      }
+    }
+    this.scheduleLabels();
+  }
+
+  /** Beside the drawing on the side where the canvas has room: right of a drawing narrower than the canvas, else below. */
+  private placeBeside(id: string, pending: ReadonlySet<string>): void {
+    const others = this.cy.nodes().filter((n) => !pending.has(n.id()));
+    if (others.empty()) return void this.cy.getElementById(id).position({ x: 0, y: 0 });
+    const box = others.boundingBox();
+    const gap = RING_GAP * 3;
+    const right = box.w / Math.max(box.h, 1) < this.cy.width() / Math.max(this.cy.height(), 1);
+    this.cy.getElementById(id).position(right ? { x: box.x2 + gap, y: (box.y1 + box.y2) / 2 } : { x: (box.x1 + box.x2) / 2, y: box.y2 + gap });
+  }
+
+  /** Rings around a node, free spots only, alternating either side of the direction away from the graph. */
   private placeAround(centerId: string, ids: string[]): void {
-    if (!ids.length) return this.scheduleLabels();
     const center = this.cy.getElementById(centerId).position();
     const others = this.cy
       .nodes()
@@ -275,9 +289,8 @@ export class GraphView {
     const free = (p: Position) => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) >= MIN_DISTANCE);
     let placed = 0;
     for (let ring = 1; placed < ids.length && ring < 40; ring++) {
-      const radius = ring * RING_GAP + 40;
+      const radius = ring * RING_GAP + 50;
       const slots = Math.floor((2 * Math.PI * radius) / MIN_DISTANCE);
-      // Slots alternate either side of the direction away from the graph, so new nodes fan outwards.
       for (let k = 0; k < slots && placed < ids.length; k++) {
         const offset = (k % 2 ? -1 : 1) * Math.ceil(k / 2) * ((2 * Math.PI) / slots);
         const p = { x: center.x + radius * Math.cos(away + offset), y: center.y + radius * Math.sin(away + offset) };
@@ -286,51 +299,101 @@ export class GraphView {
         taken.push(p);
       }
     }
-    const fresh = this.cy.nodes().filter((n) => ids.includes(n.id()));
-    // Bring the new nodes into view: centre them with their expanded node, zooming out if they do not
-    // fit, never in (a single revealed node must not fill the screen).
-    if (this.offscreen(fresh)) {
-      const eles = this.cy.getElementById(centerId).union(fresh);
-      const box = eles.boundingBox();
-      this.cy.zoom(Math.min(this.cy.zoom(), MAX_FIT_ZOOM, this.cy.width() / (box.w + 80), this.cy.height() / (box.h + 80)));
-      this.cy.center(eles);
-    }
+  }
+
+  /**
+   * Brings what changed into view, animated: the new nodes with the nodes that brought them and what
+   * was in view before, when that stays readable; else the new nodes and their origins alone.
+   */
+  async reveal(added: readonly string[], around: readonly string[]): Promise<void> {
+    const fresh = this.cy.nodes(':visible').filter((n) => added.includes(n.id()));
+    if (fresh.empty() || !this.offscreen(fresh)) return;
+    const ext = this.cy.extent();
+    const inView = this.cy.nodes(':visible').filter((n) => {
+      const p = n.position();
+      return !added.includes(n.id()) && p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+    });
+    const core = fresh.union(this.cy.nodes().filter((n) => around.includes(n.id())));
+    const context = core.union(inView);
+    await this.animateTo(this.zoomToFit(context) >= MIN_CONTEXT_ZOOM ? context : core);
+  }
+
+  /** The zoom that shows these nodes whole, with room at the sides for the labels of the outermost ones. */
+  private zoomToFit(eles: NodeCollection): number {
+    const box = eles.boundingBox();
+    const [width, height] = [this.cy.width(), this.cy.height()];
+    const [across, down] = [Math.min(FIT_MARGIN[0], width / 5), Math.min(FIT_MARGIN[1], height / 6)];
+    return Math.min(MAX_FIT_ZOOM, (width - across) / Math.max(box.w, 1), (height - down) / Math.max(box.h, 1));
+  }
+
+  private async animateTo(eles: NodeCollection): Promise<void> {
+    const zoom = Math.max(this.cy.minZoom(), this.zoomToFit(eles));
+    const box = eles.boundingBox();
+    const pan = { x: this.cy.width() / 2 - zoom * (box.x1 + box.w / 2), y: this.cy.height() / 2 - zoom * (box.y1 + box.h / 2) };
+    await this.cy.animation({ zoom, pan, duration: ANIMATION_MS, easing: 'ease-in-out-cubic' }).play().promise();
     this.scheduleLabels();
   }
 
-  private offscreen(eles: cytoscape.NodeCollection): boolean {
+  private offscreen(eles: NodeCollection): boolean {
     const box = eles.renderedBoundingBox();
     return box.x1 < 0 || box.y1 < 0 || box.x2 > this.cy.width() || box.y2 > this.cy.height();
   }
 
-  /** Fits the graph in view, never zooming in beyond a readable scale. */
-  fit(): void {
-    this.cy.fit(this.cy.elements(':visible'), 40);
-    this.capZoom();
+  /** Fits the graph in view (animated when asked), never zooming in beyond a readable scale. */
+  fit(animated = true): Promise<void> {
+    const visible = this.cy.nodes(':visible');
+    if (visible.empty()) return Promise.resolve();
+    if (animated) return this.animateTo(visible);
+    this.cy.zoom(this.zoomToFit(visible));
+    this.cy.center(visible);
+    this.scheduleLabels();
+    return Promise.resolve();
+  }
+
+  /** Selects exactly these elements; they, the searched ones and the path ends always carry a label. */
+  mark(selected: readonly string[], always: ReadonlySet<string>, avoided: ReadonlySet<string>): void {
+    this.always = new Set([...always, ...selected]);
+    this.cy.batch(() => {
+      this.cy.$(':selected').unselect();
+      for (const id of selected) this.cy.getElementById(id).select();
+      this.cy.nodes().forEach((n) => {
+        n.toggleClass('avoided', avoided.has(n.id()));
+      });
+    });
     this.scheduleLabels();
   }
 
-  private capZoom(): void {
-    if (this.cy.zoom() > MAX_FIT_ZOOM) {
-      this.cy.zoom(MAX_FIT_ZOOM);
-      this.cy.center(this.cy.elements(':visible'));
-    }
+  /** Members of a cluster the filters leave visible. */
+  private shownMembers(members: readonly Entity[]): number {
+    return members.filter((m) => !this.filteredOut(m)).length;
   }
 
-  select(id: string): void {
-    this.cy.$(':selected').unselect();
-    this.cy.getElementById(id).select();
-    this.scheduleLabels();
+  private filteredOut(entity: Entity): boolean {
+    const { hideTypes, hideKinds, years } = this.filters;
+    return (
+      hideTypes.includes(entity.type) ||
+      (entity.type === 'ORGANIZATION' && hideKinds.includes(entity.kind ?? '')) ||
+      (entity.type === 'ACHIEVEMENT' && !!years && !inYears(entity, years))
+    );
   }
 
-  /** Hides nodes of the filtered types and kinds, edges of the filtered relationship types. */
+  /**
+   * Hides nodes of the filtered types and kinds, achievements outside the years (marking those whose
+   * years come from their report), edges of the filtered relationship types; clusters count what shows.
+   */
   applyFilters(filters: GraphFilters): void {
     this.filters = filters;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
-        const hidden =
-          filters.hideTypes.includes(dataOf(n).type) || (dataOf(n).type === 'ORGANIZATION' && filters.hideKinds.includes(dataOf(n).kind));
-        n.toggleClass('filtered', hidden);
+        const data = dataOf(n);
+        if (data.cluster) {
+          const shown = this.shownMembers(data.members ?? []);
+          n.data({ name: countOf(shown, data.type), label: countOf(shown, data.type), short: countOf(shown, data.type) });
+          n.toggleClass('filtered', !shown || filters.hideTypes.includes(data.type));
+          return;
+        }
+        n.toggleClass('filtered', !!data.entity && this.filteredOut(data.entity));
+        n.toggleClass('inferred', !!filters.years && data.entity?.period?.basis === 'FROM_REPORT');
       });
       this.cy.edges().forEach((e) => {
         e.toggleClass('filtered', filters.hideRels.includes(dataOf(e).type));
@@ -339,43 +402,85 @@ export class GraphView {
     this.scheduleLabels();
   }
 
+  /** Node sizes by a count (links or achievements), or all alike. */
+  setSizes(counts: ReadonlyMap<string, number> | undefined): void {
+    this.sizes = counts;
+    this.cy.batch(() => {
+      this.cy.nodes('[!cluster]').forEach((n) => {
+        n.data({ size: this.sizeOf(n.id()), degree: counts?.get(n.id()) });
+      });
+    });
+    this.scheduleLabels();
+  }
+
+  /** A node's size: by the square root of its count, so areas compare as counts do. */
+  private sizeOf(id: string): number {
+    if (!this.sizes) return NODE_SIZE;
+    return sizeFor(this.sizes.get(id) ?? 0, Math.max(1, ...this.sizes.values()));
+  }
+
+  /** Names in the interface's language, after a switch. */
+  relabel(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((n) => {
+        const data = dataOf(n);
+        if (data.entity) n.data(entityData(data.entity));
+        else if (data.cluster) n.data('name', countOf(this.shownMembers(data.members ?? []), data.type));
+      });
+      this.cy.edges('[!cluster]').forEach((e) => {
+        e.data('label', term(dataOf(e).type));
+      });
+    });
+    this.applyFilters(this.filters);
+  }
+
   /** Entity types and organization kinds on the canvas, for the legend. */
   shown(): { types: string[]; kinds: string[] } {
     const nodes = this.cy.nodes();
     return {
-      types: [...new Set(nodes.map((n) => String(dataOf(n).type)))],
-      kinds: [...new Set(nodes.filter((n) => dataOf(n).type === 'ORGANIZATION' && !dataOf(n).cluster).map((n) => String(dataOf(n).kind)))],
+      types: [...new Set(nodes.map((n) => dataOf(n).type))],
+      kinds: [...new Set(nodes.filter((n) => dataOf(n).type === 'ORGANIZATION' && !dataOf(n).cluster).map((n) => dataOf(n).kind))],
     };
   }
 
   /** Labels are placed once per frame at most, after zooming, panning or drawing. */
   scheduleLabels(): void {
     cancelAnimationFrame(this.labelFrame);
-    this.labelFrame = requestAnimationFrame(() => placeLabels(this.cy));
+    this.labelFrame = requestAnimationFrame(() => placeLabels(this.cy, this.always));
+  }
+
+  hideTooltip(): void {
+    this.tooltip.hidden = true;
+    this.cy.elements('.hover').removeClass('hover');
   }
 
   private hover(target: NodeSingular | EdgeSingular, on: boolean): void {
-    target.toggleClass('hover', on);
-    if (!on) {
-      this.tooltip.hidden = true;
-      return;
-    }
+    if (!on) return this.hideTooltip();
+    target.addClass('hover');
+    const data = dataOf(target);
     let at: Position;
     let text: string;
     if (target.isNode()) {
-      const node = target;
-      at = node.renderedPosition();
-      text = dataOf(node).cluster
-        ? `${dataOf(node).name} · ${t('expandCluster')}`
-        : `${dataOf(node).name} — ${term(dataOf(node).type)}${dataOf(node).kind ? ` · ${term(dataOf(node).kind)}` : ''}`;
+      at = target.renderedPosition();
+      if (data.cluster) text = `${data.name} · ${say(WORDS.clickToOpen)}`;
+      else {
+        const entity = data.entity!;
+        const period = entity.period
+          ? ` · ${entity.period.start === entity.period.end ? entity.period.start : `${entity.period.start}–${entity.period.end}`}`
+          : '';
+        text = `${bothNames(entity)} — ${term(entity.type)}${entity.kind ? ` · ${term(entity.kind)}` : ''}${period}`;
+      }
     } else {
-      const edge = target;
-      at = edge.renderedMidpoint();
-      text = `${edge.source().data('name')} → ${dataOf(edge).label} → ${edge.target().data('name')}`;
+      at = target.renderedMidpoint();
+      const name = (id: string) => {
+        const entity = dataOf(this.cy.getElementById(id)).entity;
+        return entity ? nameOf(entity) : id;
+      };
+      text = `${name(target.source().id())} → ${term(data.type)} → ${name(target.target().id())}`;
     }
     this.tooltip.textContent = text;
     this.tooltip.hidden = false;
-    this.tooltip.style.left = `${Math.min(at.x + 14, this.cy.width() - 220)}px`;
+    this.tooltip.style.left = `${Math.max(0, Math.min(at.x + 14, this.cy.width() - 250))}px`;
     this.tooltip.style.top = `${at.y + 14}px`;
   }
 
@@ -384,8 +489,11 @@ export class GraphView {
     return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
   }
 
-  /** The nodes drawn, for the list that is the canvas's text alternative. */
+  /** The nodes drawn and shown. */
   nodes(): NodeSingular[] {
     return this.cy.nodes(':visible').toArray();
   }
 }
+
+/** The size of a node with a count, against the largest count drawn. */
+export const sizeFor = (count: number, max: number): number => SIZE_RANGE[0] + (SIZE_RANGE[1] - SIZE_RANGE[0]) * Math.sqrt(count / max);

@@ -1,21 +1,25 @@
-import type { EntityInfo } from '../shared/entity.js';
+import type { Entity, Evidence } from './entities.js';
 
-/** One relationship of the expanded node, seen from it. */
+/** One relationship of the expanded node, seen from it, with the quotes stating it. */
 export interface Neighbour {
-  entity: EntityInfo;
+  entity: Entity;
   type: string;
   direction: string;
+  evidence?: readonly Evidence[];
+  /** The post held (HOLDS_ROLE), or a qualifier the report gives. */
+  role?: string | null;
+  detail?: string | null;
 }
 
 /** Neighbours of one entity type drawn as one node ("49 achievements"). */
 export interface ClusterPlan {
   type: string;
-  members: EntityInfo[];
+  members: Entity[];
 }
 
 /** What expanding a node draws: new neighbours one by one, the rest as clusters. */
 export interface ExpansionPlan {
-  add: EntityInfo[];
+  add: Entity[];
   clusters: ClusterPlan[];
 }
 
@@ -39,8 +43,8 @@ const PRIORITY = ['ORGANIZATION', 'PLACE', 'PERSON', 'EVENT', 'POLICY', 'REPORT'
 export const MAX_INDIVIDUAL = 40;
 
 /** Distinct neighbours, in link order. */
-export function distinctNeighbours(links: readonly Neighbour[]): EntityInfo[] {
-  const byId = new Map<string, EntityInfo>();
+export function distinctNeighbours(links: readonly Neighbour[]): Entity[] {
+  const byId = new Map<string, Entity>();
   for (const link of links) if (!byId.has(link.entity.id)) byId.set(link.entity.id, link.entity);
   return [...byId.values()];
 }
@@ -51,11 +55,11 @@ export function distinctNeighbours(links: readonly Neighbour[]): EntityInfo[] {
  * the canvas only gain their edges.
  */
 export function planExpansion(links: readonly Neighbour[], present: ReadonlySet<string>): ExpansionPlan {
-  const byType = new Map<string, EntityInfo[]>();
+  const byType = new Map<string, Entity[]>();
   for (const entity of distinctNeighbours(links)) {
     if (!present.has(entity.id)) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
   }
-  const add: EntityInfo[] = [];
+  const add: Entity[] = [];
   const clusters: ClusterPlan[] = [];
   let budget = MAX_INDIVIDUAL;
   const rank = (type: string) => (PRIORITY.includes(type) ? PRIORITY.indexOf(type) : PRIORITY.length);
@@ -70,8 +74,8 @@ export function planExpansion(links: readonly Neighbour[], present: ReadonlySet<
 }
 
 /** Neighbours not on the canvas, counted by relationship type: what "load the rest" offers. */
-export function hiddenByRelationship(links: readonly Neighbour[], present: ReadonlySet<string>): Map<string, EntityInfo[]> {
-  const hidden = new Map<string, EntityInfo[]>();
+export function hiddenByRelationship(links: readonly Neighbour[], present: ReadonlySet<string>): Map<string, Entity[]> {
+  const hidden = new Map<string, Entity[]>();
   for (const link of links) {
     if (present.has(link.entity.id)) continue;
     const list = hidden.get(link.type) ?? [];

@@ -2,18 +2,31 @@ import { ExplorerSearchDocument } from '../../src/generated/client/graphql.js';
 import { showStatus } from '../shared/chrome.js';
 import { latestOnly, request } from '../shared/client.js';
 import { fill, h } from '../shared/dom.js';
-import { entityInfo, explorerHref } from '../shared/entity.js';
+import { explorerHref } from '../shared/entity.js';
 import { t, term } from '../shared/i18n.js';
 import { typeBadge } from '../shared/palette.js';
+import { nameOf, otherNameOf, toEntity, type Entity } from './entities.js';
 
 /**
- * The search box and its results: a list of links (Tab reaches them; ArrowDown from the box and
- * ArrowUp/ArrowDown between them move focus; Enter opens one). No match and errors say so.
+ * A search box and its results, dropped over the page below it: a list of links (Tab reaches them;
+ * ArrowDown from the box and ArrowUp/ArrowDown between them move focus; Enter opens one). Picking a
+ * result, Escape or a click elsewhere closes the list; focusing the box opens it again. No match and
+ * errors say so.
  */
-export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: HTMLElement, open: (id: string) => void): void {
+export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: HTMLElement, pick: (entity: Entity) => void) {
   const latest = latestOnly();
   let timer = 0;
   let lastQuery = '';
+  const found = new Map<string, Entity>();
+
+  const close = () => {
+    list.hidden = true;
+    status.hidden = true;
+  };
+  const reopen = () => {
+    if (list.childElementCount) list.hidden = false;
+    if (status.textContent) status.hidden = false;
+  };
 
   const run = async (text: string) => {
     if (!text) {
@@ -26,10 +39,15 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
       const data = await latest(request(ExplorerSearchDocument, { query: text }));
       if (!data) return;
       const hits = data.search;
+      // Newer results may arrive while the user is on a result: focus stays on it (or goes to the first).
+      const focused = list.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.node : undefined;
+      found.clear();
       fill(
         list,
         ...hits.map((hit) => {
-          const entity = entityInfo(hit.node);
+          const entity = toEntity(hit.node);
+          found.set(entity.id, entity);
+          const other = otherNameOf(entity);
           return h(
             'li',
             {},
@@ -38,12 +56,15 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
               { href: explorerHref(entity.id), 'data-node': entity.id },
               typeBadge(entity.type, entity.kind),
               ' ',
-              h('span', { class: 'name' }, entity.name),
+              h('span', { class: 'name' }, nameOf(entity)),
+              other ? h('span', { class: 'other', lang: other === entity.name ? 'zh-CN' : 'en' }, other) : null,
               h('small', {}, `${term(hit.matchedField)}: ${hit.matchedText}`),
             ),
           );
         }),
       );
+      list.hidden = false;
+      if (focused) (list.querySelector<HTMLElement>(`a[data-node="${CSS.escape(focused)}"]`) ?? links()[0] ?? input).focus();
       showStatus(status, 'idle', hits.length ? t('results', { n: hits.length }) : t('noResults', { query: text }));
       status.dataset.result = hits.length ? 'found' : 'none';
     } catch (error) {
@@ -51,6 +72,13 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
       fill(list);
       showStatus(status, 'error', (error as Error).message);
     }
+  };
+
+  const choose = (id: string) => {
+    const entity = found.get(id);
+    if (!entity) return;
+    close();
+    pick(entity);
   };
 
   input.addEventListener('input', () => {
@@ -63,18 +91,26 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
       }
     }, 200);
   });
+  input.addEventListener('focus', reopen);
+  input.addEventListener('click', reopen);
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-node]')];
   input.addEventListener('keydown', (event) => {
+    // Escape closes open results and keeps the text (a search box would clear it), so they can come back.
+    if (event.key === 'Escape' && !list.hidden) {
+      event.preventDefault();
+      close();
+    }
     if (event.key === 'ArrowDown' && links().length) {
       event.preventDefault();
+      list.hidden = false;
       links()[0]!.focus();
     }
     if (event.key === 'Enter') {
       const first = links()[0];
-      if (first) {
+      if (first && !list.hidden) {
         event.preventDefault();
-        open(first.dataset.node!);
+        choose(first.dataset.node!);
       }
     }
   });
@@ -89,6 +125,21 @@ export function mountSearch(input: HTMLInputElement, list: HTMLElement, status: 
       event.preventDefault();
       (at > 0 ? all[at - 1]! : input).focus();
     }
-    if (event.key === 'Escape') input.focus();
+    if (event.key === 'Escape') {
+      close();
+      input.focus();
+    }
+  });
+  // A result opens here (new tab with a modified click, as any link).
+  list.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-node]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    choose(link.dataset.node!);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    const target = event.target as Node;
+    if (!input.contains(target) && !list.contains(target)) close();
   });
 }

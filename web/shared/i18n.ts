@@ -1,11 +1,13 @@
 /**
- * The interface in Chinese and English. Data (names, statements, quotes) stays as the reports wrote
- * it; only the chrome, kinds, types and relationship names are translated. The choice is remembered.
+ * The interface in Chinese and English: the chrome, kinds, types and relationship names. Names and
+ * statements come from the API in either language (`name(language: EN)`); quotes stay as the reports
+ * wrote them. The choice is remembered, and a page's address may carry it (`lang=en`).
  */
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'health-graph.lang';
 
-type Pair = readonly [zh: string, en: string];
+/** A text in Chinese and in English. */
+export type Pair = readonly [zh: string, en: string];
 
 /** Enum values of the schema: entity types, kinds, levels and relationship types. */
 const TERMS: Record<string, Pair> = {
@@ -67,7 +69,7 @@ const TERMS: Record<string, Pair> = {
   ISSUED: ['发布', 'issued'],
   IMPLEMENTS: ['实施', 'implements'],
   PARTICIPATES_IN: ['参与', 'takes part in'],
-  SUCCEEDS: ['继承', 'succeeds'],
+  SUCCEEDS: ['承继', 'succeeds'],
 };
 
 /** Plural nouns for clusters ("49 achievements"). */
@@ -107,7 +109,6 @@ const MESSAGES = {
   exportPng: ['导出 PNG', 'Export PNG'],
   exportSvg: ['导出 SVG', 'Export SVG'],
   fit: ['适应窗口', 'Fit'],
-  graphLabel: ['关系图：{name}，{n} 个节点，{e} 条边', 'Graph around {name}: {n} nodes, {e} edges'],
   graphEmpty: ['关系图（空）', 'Graph (empty)'],
   nodesInGraph: ['图中节点', 'Nodes in the graph'],
   evidence: ['出处', 'Evidence'],
@@ -176,7 +177,10 @@ const MESSAGES = {
   exporting: ['正在导出 {n} / {total}…', 'Exporting {n} of {total}…'],
   exported: ['已导出 {n} 行', 'Exported {n} rows'],
   table: ['表格', 'Table'],
-  chartHint: ['点击柱形可筛选下方表格。', 'Click a bar to filter the table below.'],
+  chartHint: [
+    '点击柱形可筛选下方表格和其他图表，再次点击或按“清除”取消。',
+    'Click a bar to filter the table below and the other charts; click it again, or its Clear button, to undo.',
+  ],
   downloadChart: ['下载图表', 'Download chart'],
   mapNote: ['按省份的条形图（未使用地图，见 README）', 'Bar chart by province (no map: see the README)'],
   applied: ['当前筛选', 'Current filters'],
@@ -190,15 +194,22 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function getLang(): Lang {
+  // A shared link opens in the language it was made in; the reader's own choice stays remembered.
+  const linked = new URLSearchParams(location.search).get('lang');
+  if (linked === 'zh' || linked === 'en') return linked;
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored === 'zh' || stored === 'en') return stored;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-let current: Lang = getLang();
+// Read on first use, so the pages' pure modules load where there is no page (unit tests).
+let current: Lang | undefined;
 const listeners = new Set<() => void>();
 
-export const lang = () => current;
+export const lang = (): Lang => (current ??= getLang());
+
+/** A name or statement in the interface's language: the English where there is one, else the Chinese. */
+export const localized = (zh: string, en?: string | null): string => (lang() === 'en' && en ? en : zh);
 
 export function setLang(next: Lang): void {
   current = next;
@@ -213,16 +224,24 @@ export function onLangChange(render: () => void): () => void {
   return () => listeners.delete(render);
 }
 
-const pick = (pair: Pair) => pair[current === 'zh' ? 0 : 1];
+const pick = (pair: Pair, language: Lang = lang()) => pair[language === 'zh' ? 0 : 1];
 
-/** A chrome message, with `{name}` holes filled. */
-export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+/** A pair of texts in the interface's language, with `{name}` holes filled: for a page's own message table. */
+export function say(pair: Pair, values: Record<string, string | number> = {}): string {
+  return pick(pair).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
-/** A schema enum value in the interface's language (unknown values as they are). */
-export function term(value: string): string {
-  return Object.hasOwn(TERMS, value) ? pick(TERMS[value]!) : value;
+/** A page's own messages by key, picked and filled as `say` does. */
+export function messages<K extends string>(table: Record<K, Pair>) {
+  return (key: K, values: Record<string, string | number> = {}): string => say(table[key], values);
+}
+
+/** A chrome message, with `{name}` holes filled. */
+export const t: (key: MessageKey, values?: Record<string, string | number>) => string = messages(MESSAGES);
+
+/** A schema enum value in the interface's language, or in the one given (unknown values as they are). */
+export function term(value: string, language: Lang = lang()): string {
+  return Object.hasOwn(TERMS, value) ? pick(TERMS[value]!, language) : value;
 }
 
 /** "49 achievements" / "49 项成果". */

@@ -23,6 +23,7 @@ const CONDITIONS: Record<Exclude<FilterKey, PlaceKey>, Cypher> = {
   report: cypher`EXISTS { MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(:Report {id: ${param('report')}}) }`,
   yearFrom: cypher`n.year >= ${param('yearFrom')}`,
   yearTo: cypher`n.year <= ${param('yearTo')}`,
+  year: cypher`n.year = ${param('year')}`,
   valueMin: cypher`n.value >= ${param('valueMin')}`,
   valueMax: cypher`n.value <= ${param('valueMax')}`,
   unit: cypher`n.unit = ${param('unit')}`,
@@ -69,6 +70,16 @@ function condition(label: NodeLabel, key: FilterKey): Cypher {
   return place(PLACE_MATCH[key]);
 }
 
+/** The conditions of the present filters on `n`, in a fixed order, as stages that follow `MATCH (n:Label)`. */
+export function filterStages(label: NodeLabel, keys: readonly FilterKey[]): Cypher {
+  // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
+  // ANDed with another parameterized condition, and the stages mean the same on both engines.
+  return Cypher.join(
+    LABEL_FILTERS[label].filter((k) => keys.includes(k)).map((k) => cypher`WITH n WHERE ${condition(label, k)}`),
+    ' ',
+  );
+}
+
 /** A list's page and count, and the page's nodes as the start of other statements (what the fields of its items read). */
 export interface ListStatements {
   page: Statement;
@@ -83,13 +94,7 @@ export interface ListStatements {
  * statement finds the same page.
  */
 export function listStatements(label: NodeLabel, keys: readonly FilterKey[], order: Order, projection = Projection.ALL): ListStatements {
-  const present = LABEL_FILTERS[label].filter((k) => keys.includes(k));
-  // One `WITH n WHERE` stage per condition: Kuzu loses the parameters of an EXISTS subquery that is
-  // ANDed with another parameterized condition, and the stages mean the same on both engines.
-  const stages = Cypher.join(
-    present.map((k) => cypher`WITH n WHERE ${condition(label, k)}`),
-    ' ',
-  );
+  const stages = filterStages(label, keys);
   // Every node has a name: saying so lets Neo4j read a page ordered by name from the name index in its
   // order and stop once the page is full, where it would otherwise sort every node (Kuzu has no such index).
   const named = ORDERS[order].startsWith('ORDER BY n.name') ? ' WHERE n.name IS NOT NULL' : '';

@@ -11,3 +11,6 @@ export const PLACE_PATH = {
 
 /** Every organization below another along PART_OF. */
 export const ORG_TREE = '*1..10';
+
+/** From a node to the place `p` it is located in or below. */
+export const IN_PLACE = `-[:LOCATED_IN]->(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p)`;

@@ -1,9 +1,7 @@
 import type { Dialect } from '../../graph/dialect.js';
 import { cypher, param, returns, statement } from '../../graph/statement.js';
-import { PLACE_PATH } from './patterns.js';
+import { IN_PLACE, PLACE_PATH } from './patterns.js';
 import { register } from './registry.js';
-
-const IN_PLACE = `-[:LOCATED_IN]->(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p)`;
 
 /** How many nodes of `label` have each value of `property`, most first. */
 const countsOf = (label: string, property: string, where = '') =>
