@@ -258,8 +258,9 @@ export class SearchIndex {
           const b = list.at < entries.length ? bound(list.weight, q.length, lengths[list.at]!, atStart) : 0;
           if (b > reach) [next, reach] = [list, b];
         }
-        // Stop when no entry left can beat the last of a full page (an equal score may still win on its name).
-        if (!next || (top.length === first && reach < best.get(top[first - 1]!)!.score)) return;
+        // Stop when no entry left can beat the last of a full page (an equal score may still win on its
+        // name). The bound and the score round differently, so equal means within a hair.
+        if (!next || (top.length === first && reach < best.get(top[first - 1]!)!.score - 1e-9)) return;
         const index = next.posting.entries[next.at++]!;
         if (seen.has(index)) continue;
         seen.add(index);
