@@ -35,7 +35,9 @@ export const NEIGHBORHOOD_EDGES_PER_NODE = 3;
  * nothing else in common, an achievement joins its holders to whoever granted it, an event everyone
  * that took part. Organizations and places below the country cost nothing more: the structure.
  */
-const DETOUR = { country: 3, Event: 3, Program: 1, Policy: 1, Achievement: 1 } as const;
+// A program, policy or achievement costs two: one shared by two bodies (a generic 中医重点专科建设)
+// must not beat their places in the hierarchy, which may climb to the country.
+const DETOUR = { country: 3, Event: 3, Program: 2, Policy: 2, Achievement: 2 } as const;
 
 const follows = (types: readonly string[] | undefined) => (link: LinkRecord) => !types?.length || types.includes(link.type);
 
@@ -105,7 +107,7 @@ export class Explore {
     const detour = (id: string) => (id === from || id === to ? 0 : this.detour(id));
     const sides = [from, to].map((start) => new Search(start));
     const [ahead, back] = sides as [Search, Search];
-    let best: { node: string; cost: number } | undefined;
+    let best: { node: string; cost: number; steps: number } | undefined;
     for (;;) {
       const stepping = sides.filter((side) => side.next() !== undefined);
       // Cheapest first: once the cheapest paths left on both sides together cost what the best found does, it is the best.
@@ -123,8 +125,9 @@ export class Explore {
       for (const [node, there] of ahead.reached) {
         const other = back.reached.get(node);
         if (!other || there.steps + other.steps > maxLength) continue;
-        const cost = there.cost + other.cost - detour(node);
-        if (!best || cost < best.cost) best = { node, cost };
+        const [cost, steps] = [there.cost + other.cost - detour(node), there.steps + other.steps];
+        // Of paths as cheap, the shorter.
+        if (!best || cost < best.cost || (cost === best.cost && steps < best.steps)) best = { node, cost, steps };
       }
     }
     return best ? joinAt(best.node, ahead.reached, back.reached) : null;

@@ -142,6 +142,18 @@ for (const engine of ENGINES) {
       expect(none.shortestPath).toBeNull();
     });
 
+    it('finds a far path through the hierarchy rather than through a program, policy or achievement two bodies share', async () => {
+      const far = { from: 'org:寿阳县人民医院', to: 'org:国家卫生健康委员会' };
+      const chain = ['org:寿阳县人民医院', 'place:寿阳县', 'place:晋中市', 'place:山西省', 'place:中国', 'org:国家卫生健康委员会'];
+      const { shortestPath } = await run(PathBetweenDocument, far);
+      expect(shortestPath!.nodes.map((n) => n.id)).toEqual(chain);
+      expect(shortestPath!.edges.map((e) => e.type)).toEqual(['LOCATED_IN', 'PART_OF', 'PART_OF', 'PART_OF', 'LOCATED_IN']);
+      // Kept off the country, it goes through what bodies share, never an event.
+      const { shortestPath: around } = await run(PathBetweenDocument, { ...far, avoidTypes: ['EVENT', 'PLACE'] });
+      expect(around!.nodes.map((n) => n.type)).not.toContain('EVENT');
+      expect(around!.nodes.map((n) => n.type)).not.toContain('PLACE');
+    });
+
     it('walks a neighborhood two steps in one wait where reads travel together, as the walk read step by step does', async () => {
       const walk = async (query: string, batching: boolean) => {
         const data = new DataAccess(store, { batching });
