@@ -99,7 +99,8 @@ describe('Cypher linted by Neo4j', () => {
       expect(neo4jErrors(query, language)).toEqual([]);
     });
 
-    it('has no errors in reads sent together (see `combine`)', () => {
+    // About twenty long statements, each parsed whole: near a minute on a busy machine, twice that at worst.
+    it('has no errors in reads sent together (see `combine`)', { timeout: 300_000 }, () => {
       // Each read is linted alone above, and every read's columns are named (tests/unit/combined.test.ts):
       // here the wrapping, on a sample of every tenth read and every UNION, several to a statement, and
       // on a page with its fields sharing its start. (Linting takes about 0.1 s a statement.)
