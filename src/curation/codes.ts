@@ -5,7 +5,6 @@
  * Regions, towns and masked places have none.
  */
 import { createRequire } from 'node:module';
-import type { CuratedGraph } from './reader.js';
 
 const require = createRequire(import.meta.url);
 /** Parent code → child code → name; `86` holds the provinces. */
@@ -17,19 +16,31 @@ const CODED_LEVELS = new Set(['PROVINCE', 'CITY', 'COUNTY']);
 
 /** The divisions directly under a code, placeholders looked through. */
 function childrenOf(code: string): Array<[code: string, name: string]> {
-  return Object.entries(DIVISIONS[code] ?? {}).flatMap(([child, name]) => (GROUPING.has(name) ? childrenOf(child) : [[child, name] as [string, string]]));
+  return Object.entries(DIVISIONS[code] ?? {}).flatMap(([child, name]) =>
+    GROUPING.has(name) ? childrenOf(child) : [[child, name] as [string, string]],
+  );
 }
 
 /** Whether a curated name names a division under a parent named `parentName` (济南市章丘区 names 章丘区 under 济南市). */
-const names = (name: string, division: string, parentName: string | undefined) => name === division || (!!parentName && name === parentName + division);
+const names = (name: string, division: string, parentName: string | undefined) =>
+  name === division || (!!parentName && name === parentName + division);
 
 /** Whether a code is one of the bureau's divisions. */
 export function isDivisionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && Object.values(DIVISIONS).some((children) => code in children);
 }
 
+/**
+ * What `divisionCodes` reads of a curated graph: its places and their PART_OF relations (given by
+ * shape, since the reader, which builds the graph, imports this module).
+ */
+interface Places {
+  nodes: ReadonlyMap<string, { label: string; props: Record<string, string | number | boolean | string[]> }>;
+  relations: ReadonlyArray<{ type: string; from: string; to: string }>;
+}
+
 /** The division code of every curated place that has one, derived top-down along PART_OF (a curated `code` wins). */
-export function divisionCodes(graph: CuratedGraph): Map<string, string> {
+export function divisionCodes(graph: Places): Map<string, string> {
   const parentOf = new Map(graph.relations.filter((r) => r.type === 'PART_OF' && r.from.startsWith('place:')).map((r) => [r.from, r.to]));
   const codes = new Map<string, string>();
   const resolve = (id: string, seen = new Set<string>()): string | undefined => {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { EXPECTED_FILE } from '../seed/integrity.js';
+import { EXPECTED_FILE } from '../model/integrity.js';
 import { CurationReader, curationFiles, type CuratedGraph } from './reader.js';
 import { expectedGraph, fileSeed, kuzuSchema, neo4jSchema, reportsSeed } from './emit.js';
 import { MANIFEST_PATH, ManifestError, ReportCatalog } from './reports.js';
@@ -47,7 +47,8 @@ export function compileCuration(options: CompileOptions = {}): CompileResult {
   const warnings: string[] = [];
   const texts = catalog.texts();
   for (const report of catalog.reports) {
-    if (!texts.has(report.source)) warnings.push(`warning: no text for report ${report.source} at ${catalog.textPath(report)}: its quotes are not checked`);
+    if (!texts.has(report.source))
+      warnings.push(`warning: no text for report ${report.source} at ${catalog.textPath(report)}: its quotes are not checked`);
   }
   const reader = new CurationReader(texts, catalog);
   const files = options.files?.length ? options.files.map((f) => resolve(f)) : curationFiles(options.curationDir ?? join(ROOT, 'curation'));

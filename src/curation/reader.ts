@@ -1,8 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  ACHIEVEMENT_KINDS, ENTITY_PREFIX, NODE_PROPERTIES, ORGANIZATION_KINDS, PLACE_LEVELS, PROGRAM_KINDS,
-  RELATION_PAIRS, labelOfId, type EntityLabel, type NodeLabel, type RelationType,
+  ACHIEVEMENT_KINDS,
+  ENTITY_PREFIX,
+  NODE_PROPERTIES,
+  ORGANIZATION_KINDS,
+  PLACE_LEVELS,
+  PROGRAM_KINDS,
+  RELATION_PAIRS,
+  labelOfId,
+  type EntityLabel,
+  type NodeLabel,
+  type RelationType,
 } from '../model/graph.js';
 import type { SourceEntry } from '../model/manifest.js';
 import { PERIOD, defaultCatalog, type ReportCatalog } from './reports.js';
@@ -57,13 +66,35 @@ export const MAX_QUOTE_LENGTH = 60;
 const MASK = /xx|(?<![A-Za-z])x(?![A-Za-z])/i;
 
 const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
-  Organization: ORGANIZATION_KINDS, Program: PROGRAM_KINDS, Achievement: ACHIEVEMENT_KINDS,
+  Organization: ORGANIZATION_KINDS,
+  Program: PROGRAM_KINDS,
+  Achievement: ACHIEVEMENT_KINDS,
 };
 /** English beside the Chinese: every entity's name (and its English aliases), every achievement's statement. */
 const ENGLISH_FIELDS = ['nameEn', 'aliasesEn', 'statementEn'];
-const ENTITY_FIELDS = new Set(['type', 'name', 'aliases', 'description', 'evidence', 'masked', 'kind', 'grade',
-  'year', 'statement', 'value', 'unit', 'original', 'qualifier', 'lost', 'level', 'date', 'noRunner',
-  ...ENGLISH_FIELDS, 'period', 'periodNote']);
+const ENTITY_FIELDS = new Set([
+  'type',
+  'name',
+  'aliases',
+  'description',
+  'evidence',
+  'masked',
+  'kind',
+  'grade',
+  'year',
+  'statement',
+  'value',
+  'unit',
+  'original',
+  'qualifier',
+  'lost',
+  'level',
+  'date',
+  'noRunner',
+  ...ENGLISH_FIELDS,
+  'period',
+  'periodNote',
+]);
 /** The fields a curation file may hold; report metadata lives in the manifest (curation/reports.json). */
 const FILE_FIELDS = ['entities', 'relations'];
 const RELATION_FIELDS = ['type', 'from', 'to', 'role', 'detail', 'evidence'];
@@ -108,7 +139,13 @@ export class CurationReader {
     for (const report of catalog.reports) {
       for (const article of report.articles) {
         this.addReport(article);
-        this.graph.relations.push({ type: 'PART_OF', from: `report:${article.source}`, to: `report:${report.source}`, source: article.source, quote: '' });
+        this.graph.relations.push({
+          type: 'PART_OF',
+          from: `report:${article.source}`,
+          to: `report:${report.source}`,
+          source: article.source,
+          quote: '',
+        });
       }
     }
   }
@@ -199,7 +236,8 @@ export class CurationReader {
     const report = this.catalog.reportOf(evidence[0].source);
     const masks = report?.repairs.masks === true;
     if (!masked && masks && label !== 'Achievement' && MASK.test(name)) this.problems.push(`${where}: the name is masked (x): set "masked": true`);
-    if (masked && report && !masks) this.problems.push(`${where}: masked, but report ${report.source} masks nothing (its manifest entry has no repairs.masks)`);
+    if (masked && report && !masks)
+      this.problems.push(`${where}: masked, but report ${report.source} masks nothing (its manifest entry has no repairs.masks)`);
     const id = entityId(label, name, evidence[0].source, masked);
     const props = this.entityProps(label, raw, where);
     // A masked achievement keeps its label: its id is scoped already, and `masked` speaks of its value.
@@ -226,11 +264,16 @@ export class CurationReader {
         if (key !== 'masked') this.problems.push(`${where}: field "${key}" does not apply to ${label}`);
         continue;
       }
-      const ok = type === 'STRING' ? typeof value === 'string'
-        : type === 'STRING[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string')
-        : type === 'BOOLEAN' ? typeof value === 'boolean'
-        : type === 'INT64' ? Number.isInteger(value)
-        : typeof value === 'number' && Number.isFinite(value);
+      const ok =
+        type === 'STRING'
+          ? typeof value === 'string'
+          : type === 'STRING[]'
+            ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+            : type === 'BOOLEAN'
+              ? typeof value === 'boolean'
+              : type === 'INT64'
+                ? Number.isInteger(value)
+                : typeof value === 'number' && Number.isFinite(value);
       if (!ok) this.problems.push(`${where}: ${key} must be ${type}`);
       else props[key] = value as CuratedNode['props'][string];
     }
@@ -248,14 +291,17 @@ export class CurationReader {
   private checkEnglish(label: EntityLabel, raw: Json, where: string): void {
     const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
     if (raw.nameEn !== undefined && !text(raw.nameEn)) this.problems.push(`${where}: nameEn must be a non-empty string`);
-    if (raw.aliasesEn !== undefined && !(Array.isArray(raw.aliasesEn) && raw.aliasesEn.every(text))) this.problems.push(`${where}: aliasesEn must be a list of strings`);
-    if (raw.statementEn !== undefined && (label !== 'Achievement' || !text(raw.statementEn))) this.problems.push(`${where}: statementEn is an achievement's statement in English`);
+    if (raw.aliasesEn !== undefined && !(Array.isArray(raw.aliasesEn) && raw.aliasesEn.every(text)))
+      this.problems.push(`${where}: aliasesEn must be a list of strings`);
+    if (raw.statementEn !== undefined && (label !== 'Achievement' || !text(raw.statementEn)))
+      this.problems.push(`${where}: statementEn is an achievement's statement in English`);
   }
 
   /** An achievement's period as its sentence states it (`2022`, `2016-2020`); its year is where the period ends. */
   private readPeriod(label: EntityLabel, raw: Json, props: CuratedNode['props'], where: string): void {
     if (raw.period === undefined && raw.periodNote === undefined) return;
-    if (label !== 'Achievement') return void this.problems.push(`${where}: period applies to achievements (programs, policies and events have a year)`);
+    if (label !== 'Achievement')
+      return void this.problems.push(`${where}: period applies to achievements (programs, policies and events have a year)`);
     if (props.year !== undefined) this.problems.push(`${where}: an achievement states its period, not its year`);
     const years = typeof raw.period === 'string' && PERIOD.test(raw.period) ? periodYears(raw.period) : undefined;
     if (!years) return void this.problems.push(`${where}: period must be YYYY or YYYY-YYYY`);
@@ -267,7 +313,8 @@ export class CurationReader {
 
   private checkAchievement(props: CuratedNode['props'], where: string): void {
     if (typeof props.statement !== 'string') this.problems.push(`${where}: an achievement needs a statement`);
-    if (typeof props.unit === 'string' && !(props.unit in UNIT_NAMES_EN)) this.problems.push(`${where}: unit "${props.unit}" has no English name in src/model/units.ts`);
+    if (typeof props.unit === 'string' && !(props.unit in UNIT_NAMES_EN))
+      this.problems.push(`${where}: unit "${props.unit}" has no English name in src/model/units.ts`);
     if (props.kind !== 'METRIC') return;
     const unknown = props.masked === true || props.lost === true;
     if (unknown && props.value !== undefined) this.problems.push(`${where}: a masked or lost metric has no value`);
@@ -396,9 +443,14 @@ export class CurationReader {
   private requireEnglish(): void {
     for (const node of this.graph.nodes.values()) {
       if (node.props.nameEn === undefined) {
-        this.problems.push(node.label === 'Report' ? `${this.catalog.path}: report ${String(node.props.source)} needs a titleEn` : `${node.id}: needs an English name (nameEn)`);
+        this.problems.push(
+          node.label === 'Report'
+            ? `${this.catalog.path}: report ${String(node.props.source)} needs a titleEn`
+            : `${node.id}: needs an English name (nameEn)`,
+        );
       }
-      if (node.label === 'Achievement' && node.props.statementEn === undefined) this.problems.push(`${node.id}: needs its statement in English (statementEn)`);
+      if (node.label === 'Achievement' && node.props.statementEn === undefined)
+        this.problems.push(`${node.id}: needs its statement in English (statementEn)`);
     }
   }
 

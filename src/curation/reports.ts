@@ -60,7 +60,15 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
     const entry: SourceEntry = { source, title: '' };
     if (typeof title === 'string' && title.trim()) entry.title = title;
     else problems.push(`${file} ${where} (${source}): needs a title`);
-    const optional = [['titleEn', titleEn], ['publisher', publisher], ['publisherEn', publisherEn], ['date', date], ['place', place], ['period', period], ['periodNote', periodNote]] as const;
+    const optional = [
+      ['titleEn', titleEn],
+      ['publisher', publisher],
+      ['publisherEn', publisherEn],
+      ['date', date],
+      ['place', place],
+      ['period', period],
+      ['periodNote', periodNote],
+    ] as const;
     for (const [key, value] of optional) {
       if (value === undefined) continue;
       if (typeof value !== 'string' || !value.trim()) problems.push(`${file} ${where} (${source}): ${key} must be a non-empty string`);
@@ -68,7 +76,8 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
     }
     if (entry.date !== undefined && !DATE.test(entry.date)) problems.push(`${file} ${where} (${source}): date must be YYYY-MM-DD, YYYY-MM or YYYY`);
     if (entry.period !== undefined && !PERIOD.test(entry.period)) problems.push(`${file} ${where} (${source}): period must be YYYY or YYYY-YYYY`);
-    if (entry.place !== undefined && !entry.place.startsWith('place:')) problems.push(`${file} ${where} (${source}): place must be a Place id (place:…)`);
+    if (entry.place !== undefined && !entry.place.startsWith('place:'))
+      problems.push(`${file} ${where} (${source}): place must be a Place id (place:…)`);
     return entry;
   };
 
@@ -89,8 +98,12 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
     const spun = raw.spunWords;
     if (spun !== undefined) {
       if (typeof spun === 'string' && spun in SPUN_TABLES) repairs.spunWords = spun;
-      else if (isObject(spun) && Object.entries(spun).every(([k, v]) => k && typeof v === 'string')) repairs.spunWords = spun as Record<string, string>;
-      else problems.push(`${file} ${where} repairs: spunWords must name a table (${Object.keys(SPUN_TABLES).join(', ')}) or be one (spun word → original)`);
+      else if (isObject(spun) && Object.entries(spun).every(([k, v]) => k && typeof v === 'string'))
+        repairs.spunWords = spun as Record<string, string>;
+      else
+        problems.push(
+          `${file} ${where} repairs: spunWords must name a table (${Object.keys(SPUN_TABLES).join(', ')}) or be one (spun word → original)`,
+        );
     }
     return repairs;
   };
@@ -115,8 +128,10 @@ export function parseManifest(doc: unknown, file: string): { manifest: ReportMan
       if (!article) return;
       const line = a.firstLine;
       const before = articles.at(-1)?.firstLine ?? 0;
-      if (!Number.isInteger(line) || (line as number) < 1) problems.push(`${file} ${whereArticle} (${article.source}): firstLine must be a line number`);
-      else if ((line as number) <= before) problems.push(`${file} ${whereArticle} (${article.source}): firstLine must come after the previous article's`);
+      if (!Number.isInteger(line) || (line as number) < 1)
+        problems.push(`${file} ${whereArticle} (${article.source}): firstLine must be a line number`);
+      else if ((line as number) <= before)
+        problems.push(`${file} ${whereArticle} (${article.source}): firstLine must come after the previous article's`);
       articles.push({ ...article, firstLine: Number(line) });
     });
     manifest.reports.push({ ...entry, file: typeof raw.file === 'string' ? raw.file : '', repairs: readRepairs(raw.repairs, at), articles });

@@ -1,28 +1,10 @@
-import type { Dialect } from '../graph/dialect.js';
+import type { Statement } from '../graph/statement.js';
 import type { GraphStore } from '../graph/store.js';
 import { text } from '../graph/values.js';
-import { RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import type { LinkDirection } from '../model/fields.js';
-import { ORG_TREE, PLACE_PATH } from './patterns.js';
+import { RELATION_TYPES, type NodeLabel } from '../model/graph.js';
 import { sharedOf } from './shared.js';
-
-/** The largest fan-outs of the graph, measured from it: what the cost limit sizes list fields by. */
-export function profileQueries(dialect: Dialect) {
-  const label = dialect.nodeLabel('a');
-  const type = dialect.relationshipType('r');
-  return {
-    outDegrees: `MATCH (a)-[r]->() WITH a, ${type} AS type, count(*) AS n RETURN ${label} AS label, type, max(n) AS most`,
-    inDegrees: `MATCH (a)<-[r]-() WITH a, ${type} AS type, count(*) AS n RETURN ${label} AS label, type, max(n) AS most`,
-    linkSources: `MATCH (a)-[r]->(b) WITH a, b, ${type} AS type, count(*) AS n RETURN max(n) AS most`,
-    descendants: `MATCH (d:Organization)-[:PART_OF${ORG_TREE}]->(o:Organization) WITH o, count(DISTINCT d) AS n RETURN max(n) AS most`,
-    ancestors: `MATCH (p:Place)-[:PART_OF${PLACE_PATH.up}]->(a:Place) WITH p, count(DISTINCT a) AS n RETURN max(n) AS most`,
-    placesPerLevel: 'MATCH (p:Place) WITH p.level AS level, count(*) AS n RETURN max(n) AS most',
-    units: 'MATCH (n:Achievement) WHERE n.unit IS NOT NULL RETURN count(DISTINCT n.unit) AS most',
-    years: 'MATCH (n:Achievement) WHERE n.year IS NOT NULL RETURN count(DISTINCT n.year) AS most',
-    reports: 'MATCH (r:Report) RETURN count(r) AS most',
-    nodes: `MATCH (a) RETURN ${label} AS label, count(a) AS most`,
-  };
-}
+import { profileStatements } from './statements/profile.js';
 
 /** Sizes measured once per graph version. */
 export interface GraphProfile {
@@ -42,19 +24,30 @@ export interface GraphProfile {
 
 /** Reads the graph's profile: a handful of whole-graph aggregations, run when the graph changes. */
 export async function readProfile(store: GraphStore): Promise<GraphProfile> {
-  const queries = profileQueries(store.dialect);
-  const scalar = async (query: string) => Number((await store.read(query))[0]?.most ?? 0);
+  const queries = profileStatements(store.dialect);
+  const read = (statement: Statement) => store.read(statement.text);
+  const scalar = async (statement: Statement) => Number((await read(statement))[0]?.most ?? 0);
   const degrees = new Map<string, number>();
   for (const direction of ['OUT', 'IN'] as const) {
-    for (const row of await store.read(direction === 'OUT' ? queries.outDegrees : queries.inDegrees)) {
+    for (const row of await read(direction === 'OUT' ? queries.outDegrees : queries.inDegrees)) {
       degrees.set(`${text(row.label)}|${text(row.type)}|${direction}`, Number(row.most));
     }
   }
   const [nodeRows, ...scalars] = await Promise.all([
-    store.read(queries.nodes),
-    ...[queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(scalar),
+    read(queries.nodes),
+    ...[queries.linkSources, queries.descendants, queries.ancestors, queries.placesPerLevel, queries.units, queries.years, queries.reports].map(
+      scalar,
+    ),
   ]);
-  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = scalars as [number, number, number, number, number, number, number];
+  const [linkSources, descendants, ancestors, placesPerLevel, units, years, reports] = scalars as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const nodes = new Map(nodeRows.map((row) => [text(row.label), Number(row.most)]));
   const labels = [...new Set([...degrees.keys()].map((key) => key.split('|')[0]!))];
   return {
@@ -71,11 +64,20 @@ export async function readProfile(store: GraphStore): Promise<GraphProfile> {
       return total;
     },
     nodes: (label) => nodes.get(label) ?? 0,
-    linkSources, descendants, ancestors, placesPerLevel, units, years, reports,
+    linkSources,
+    descendants,
+    ancestors,
+    placesPerLevel,
+    units,
+    years,
+    reports,
   };
 }
 
+/** The profile's key among the answers a graph version shares (see `GraphShared`). */
+export const PROFILE = 'profile';
+
 /** The profile of a store's graph, read once per graph version (a failed read is tried again next time). */
 export function profileLoader(store: GraphStore): () => Promise<GraphProfile> {
-  return () => sharedOf(store).memo('profile', () => readProfile(store));
+  return () => sharedOf(store).memo(PROFILE, () => readProfile(store));
 }

@@ -1,6 +1,13 @@
+/**
+ * The records the data layer returns: what codegen maps the GraphQL types to (`mappers` in
+ * `codegen.yml`), and what resolvers read. A record's stored properties are plain values; `text` reads
+ * one as text.
+ */
+import type { Value } from '../graph/statement.js';
 import type { NodeLabel, RelationType } from '../model/graph.js';
-import type { Row, Value } from '../graph/store.js';
-import { text } from '../graph/values.js';
+
+export type { Value } from '../graph/statement.js';
+export { text } from '../graph/values.js';
 
 /** Any entity as the data-access layer returns it: its label and every stored property (absent ones null). */
 export interface EntityRecord {
@@ -37,17 +44,9 @@ export interface LinkRecord {
   evidence: EvidenceRecord[];
 }
 
-/** Groups rows by a key column, keeping the order of `keys` (DataLoader's contract). */
-export function groupBy<T>(keys: readonly string[], rows: Row[], key: string, map: (row: Row) => T): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = text(row[key]);
-    const list = groups.get(k) ?? [];
-    list.push(map(row));
-    groups.set(k, list);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
+/** One organization below a root: its depth and its parent on the shortest way up. */
+export interface TreeEntryRecord {
+  id: string;
+  depth: number;
+  parentId: string;
 }
-
-/** The report id of a relationship's `source` property (`001-03` → `report:001-03`). */
-export const reportIdOf = (source: string) => `report:${source}`;

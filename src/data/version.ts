@@ -1,6 +1,6 @@
 import type { GraphStore } from '../graph/store.js';
-import { STATE_QUERIES, SWEEP_QUERIES } from './maintenance.js';
 import { text } from '../graph/values.js';
+import { STATE_STATEMENTS, SWEEP_STATEMENTS } from './statements/maintenance.js';
 
 /** How long a Neo4j graph's version is trusted before it is read again: another process may reseed it. */
 const RECHECK_MS = 5_000;
@@ -50,9 +50,9 @@ export class GraphVersion {
   }
 
   private async read(): Promise<{ value: string; loading: boolean }> {
-    const [row] = await this.store.read(STATE_QUERIES.read);
+    const [row] = await this.store.read(STATE_STATEMENTS.read.text);
     if (row?.version !== null && row?.version !== undefined) return { value: text(row.version), loading: text(row.state) !== 'ready' };
-    const [stamped] = await this.store.read(SWEEP_QUERIES.stamp);
+    const [stamped] = await this.store.read(SWEEP_STATEMENTS.stamp.text);
     // A first load under way has marked its state but given no version yet.
     return { value: text(stamped?.stamp ?? 'empty'), loading: row?.state === 'loading' };
   }

@@ -1,28 +1,9 @@
-import { NODE_LABELS, type NodeLabel } from '../model/graph.js';
 import { text } from '../graph/values.js';
-import type { CountingStore } from './counting.js';
-import { filterStages, LABEL_FILTERS, LABEL_ORDERS, listQueries, presentFilters, type FilterKey, type ListFilter } from './lists.js';
-import { PLACE_PATH } from './patterns.js';
+import { NODE_LABELS, type NodeLabel } from '../model/graph.js';
+import type { Batch } from './batch.js';
+import { LABEL_FILTERS, presentFilters, type FilterKey, type ListFilter } from './filters.js';
 import type { CountRecord, PlaceTally } from './stats.js';
-
-const IN_PLACE = `-[:LOCATED_IN]->(:Place)-[:PART_OF${PLACE_PATH.selfAndUp}]->(p)`;
-
-/**
- * The analyst workbench's counts: those the general stats lack, and the stats' counts of one label
- * narrowed by that label's list filters (the stages of `filterStages`, so a count and the list agree).
- */
-export const WORKBENCH_QUERIES = {
-  /** Per year (null for none), how many achievements and how many of them state it. */
-  achievementYears: (keys: readonly FilterKey[]) =>
-    `MATCH (n:Achievement) ${filterStages('Achievement', keys)} RETURN n.year AS year, count(n) AS count, sum(CASE WHEN n.periodBasis = 'STATED' THEN 1 ELSE 0 END) AS stated ORDER BY year`,
-  organizationKinds: (keys: readonly FilterKey[]) =>
-    `MATCH (n:Organization) ${filterStages('Organization', keys)} RETURN n.kind AS key, count(n) AS count ORDER BY count DESC, key`,
-  organizationsByPlace: (keys: readonly FilterKey[]) =>
-    `MATCH (n:Organization) ${filterStages('Organization', keys)} WITH n MATCH (p:Place) WHERE p.level = $level MATCH (n)${IN_PLACE} WITH DISTINCT p, n OPTIONAL MATCH (n)-[:HAS_ACHIEVEMENT]->(a:Achievement) RETURN p.id AS place, p.name AS name, count(DISTINCT n) AS organizations, count(DISTINCT a) AS achievements`,
-  mentionsByReport: (label: NodeLabel, keys: readonly FilterKey[]) =>
-    `MATCH (n:${label}) ${filterStages(label, keys)} WITH n MATCH (n)-[:MENTIONED_IN]->(:Report)-[:PART_OF*0..1]->(r:Report) RETURN r.id AS report, count(DISTINCT n) AS count`,
-  count: (label: NodeLabel, keys: readonly FilterKey[]) => listQueries(label, keys, LABEL_ORDERS[label][0]!).count,
-};
+import { WORKBENCH_STATEMENTS } from './statements/workbench.js';
 
 /**
  * A selection across entity types, as the dashboard's charts filter each other: organization kinds
@@ -39,7 +20,10 @@ export interface Selection {
 /** The list filter a selection makes for a label, or undefined when a part of it does not apply to that label. */
 export function selectionFilter(label: NodeLabel, selection: Selection): ListFilter | undefined {
   const { organizationKinds, ...rest } = selection;
-  const filter: ListFilter = { ...rest, ...(organizationKinds && (label === 'Organization' ? { kinds: organizationKinds } : { holderKinds: organizationKinds })) };
+  const filter: ListFilter = {
+    ...rest,
+    ...(organizationKinds && (label === 'Organization' ? { kinds: organizationKinds } : { holderKinds: organizationKinds })),
+  };
   const keys = (Object.keys(filter) as FilterKey[]).filter((k) => filter[k] !== undefined);
   return keys.every((k) => LABEL_FILTERS[label].includes(k)) ? filter : undefined;
 }
@@ -56,7 +40,7 @@ export class Workbench {
   /** The request's reads of years by filter: `achievementsByYear` and `achievementsWithoutYear` share one. */
   private readonly yearsRead = new Map<string, Promise<Array<{ year: number | null; count: number; stated: number }>>>();
 
-  constructor(private readonly db: CountingStore) {}
+  constructor(private readonly batch: Batch) {}
 
   async achievementsByYear(filter: ListFilter = {}): Promise<YearCountRecord[]> {
     return (await this.years(filter)).filter((r) => r.year !== null) as YearCountRecord[];
@@ -72,9 +56,13 @@ export class Workbench {
     let found = this.yearsRead.get(key);
     if (!found) {
       const { keys, params } = presentFilters('Achievement', filter);
-      found = this.db
-        .readAlone(WORKBENCH_QUERIES.achievementYears(keys), params)
-        .then((rows) => rows.map((r) => ({ year: r.year === null || r.year === undefined ? null : Number(r.year), count: Number(r.count), stated: Number(r.stated) })));
+      found = this.batch.readAlone(WORKBENCH_STATEMENTS.achievementYears(keys), params).then((rows) =>
+        rows.map((r) => ({
+          year: r.year === null || r.year === undefined ? null : Number(r.year),
+          count: Number(r.count),
+          stated: Number(r.stated),
+        })),
+      );
       this.yearsRead.set(key, found);
     }
     return found;
@@ -83,13 +71,16 @@ export class Workbench {
   /** Organizations matching a filter, by kind, most first. */
   async organizationKinds(filter: ListFilter): Promise<CountRecord[]> {
     const { keys, params } = presentFilters('Organization', filter);
-    return (await this.db.readAlone(WORKBENCH_QUERIES.organizationKinds(keys), params)).map((r) => ({ key: text(r.key), count: Number(r.count) }));
+    return (await this.batch.readAlone(WORKBENCH_STATEMENTS.organizationKinds(keys), params)).map((r) => ({
+      key: text(r.key),
+      count: Number(r.count),
+    }));
   }
 
   /** Organizations matching a filter per place of one level (with their achievements), unordered. */
   async organizationsByPlace(filter: ListFilter, level: string): Promise<PlaceTally[]> {
     const { keys, params } = presentFilters('Organization', filter);
-    return (await this.db.readAlone(WORKBENCH_QUERIES.organizationsByPlace(keys), { ...params, level })).map((r) => ({
+    return (await this.batch.readAlone(WORKBENCH_STATEMENTS.organizationsByPlace(keys), { ...params, level })).map((r) => ({
       placeId: text(r.place),
       name: text(r.name),
       organizations: Number(r.organizations),
@@ -102,7 +93,7 @@ export class Workbench {
     const counted = await Promise.all(
       this.applicable(selection).map(async ({ label, keys, params }) => ({
         key: label,
-        count: Number((await this.db.readAlone(WORKBENCH_QUERIES.count(label, keys), params))[0]?.total ?? 0),
+        count: Number((await this.batch.readAlone(WORKBENCH_STATEMENTS.count(label, keys), params))[0]?.total ?? 0),
       })),
     );
     return counted.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
@@ -112,7 +103,10 @@ export class Workbench {
   async mentionsByReport(selection: Selection): Promise<Map<string, CountRecord[]>> {
     const byReport = new Map<string, CountRecord[]>();
     const perLabel = await Promise.all(
-      this.applicable(selection).map(async ({ label, keys, params }) => ({ label, rows: await this.db.readAlone(WORKBENCH_QUERIES.mentionsByReport(label, keys), params) })),
+      this.applicable(selection).map(async ({ label, keys, params }) => ({
+        label,
+        rows: await this.batch.readAlone(WORKBENCH_STATEMENTS.mentionsByReport(label, keys), params),
+      })),
     );
     for (const { label, rows } of perLabel)
       for (const row of rows) {

@@ -1,6 +1,6 @@
-import type { DumpNode, DumpRelationship } from '../data/dump.js';
-import { DUMP_RELATION_PROPERTIES, dumpProperties } from '../data/dump.js';
-import type { DumpValue } from '../data/dump.js';
+import type { DumpNode, DumpRelationship } from './dump.js';
+import { DUMP_RELATION_PROPERTIES, dumpProperties } from '../data/statements/dump.js';
+import type { DumpValue } from './dump.js';
 import { NODE_PROPERTIES, type NodeLabel } from '../model/graph.js';
 import { TextFile, type DumpWriter } from './output.js';
 import { groupedBy, joinList } from './values.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GraphDump } from '../data/dump.js';
+import { GraphDump } from './dump.js';
 import type { GraphVersion } from '../data/version.js';
 import type { GraphStore } from '../graph/store.js';
 import { CsvWriter } from './csv.js';

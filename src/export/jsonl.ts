@@ -1,4 +1,4 @@
-import type { DumpNode, DumpRelationship } from '../data/dump.js';
+import type { DumpNode, DumpRelationship } from './dump.js';
 import { TextFile, type DumpWriter } from './output.js';
 import { relationshipId } from './values.js';
 

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { dirname, join } from 'node:path';
-import type { DumpNode, DumpRelationship } from '../data/dump.js';
+import type { DumpNode, DumpRelationship } from './dump.js';
 
 /**
  * A file of a dump written as it is read: each chunk waits for the disk when the stream's buffer is

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DumpRelationship } from '../data/dump.js';
-import { reportIdOf } from '../data/records.js';
-import { MENTIONED_IN } from '../model/graph.js';
+import type { DumpRelationship } from './dump.js';
+import { MENTIONED_IN, reportIdOf } from '../model/graph.js';
 
 /**
  * A relationship's stable id: the graph keeps none (Kuzu has no relationship ids, Neo4j's are internal and

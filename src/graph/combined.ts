@@ -2,85 +2,16 @@
  * Several read statements sent to Neo4j as one: each runs in a subquery of its own, its rows collected
  * into a list of value lists (maps would repeat every key in every row, which the driver then decodes),
  * so a batch costs one round trip and one statement's work in the driver instead of one per statement.
+ * Statements come as data (see `Statement`): parameters are renamed and starts shared from their
+ * pieces, never from their text.
  */
-import type { Params, Row, Value } from './store.js';
-
-/** The start of a statement: finds some nodes and names them `variable` (nothing else stays in scope). */
-export type Start = (variable: string) => string;
-
-/** A statement of a batch. */
-export interface Statement {
-  cypher: string;
-  params?: Params;
-  /**
-   * How `cypher` was built from a start, with `params` being the start's: statements of a batch with the
-   * same start and parameters find its nodes once (a page of a list is filtered and sorted once for the
-   * page and every field read from it).
-   */
-  from?: { start: Start; build: (start: Start) => string };
-}
-
-/**
- * The statement's text with whatever is nested (brackets, braces, parentheses, string literals and
- * backquoted names) blanked to spaces, so the clauses of the statement itself can be found by position.
- */
-function topLevel(cypher: string): string {
-  let out = '';
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < cypher.length; i++) {
-    const c = cypher[i]!;
-    if (quote) {
-      if (c === '\\') {
-        out += '  ';
-        i++;
-        continue;
-      }
-      if (c === quote) quote = '';
-      out += ' ';
-    } else if (c === "'" || c === '"' || c === '`') {
-      quote = c;
-      out += ' ';
-    } else if (c === '(' || c === '[' || c === '{') {
-      depth++;
-      out += ' ';
-    } else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      out += ' ';
-    } else out += depth ? ' ' : c;
-  }
-  return out;
-}
-
-/**
- * The names of the columns a read statement returns, from its last `RETURN`: each an alias (`… AS x`) or
- * a bare variable. A column of any other form has no name a subquery could pass on, which is an error.
- */
-export function returnColumns(cypher: string): string[] {
-  const outer = topLevel(cypher);
-  const found = [...outer.matchAll(/\bRETURN\s+(?:DISTINCT\s+)?/g)].pop();
-  if (!found) throw new Error(`a statement without RETURN cannot be combined: ${cypher}`);
-  const start = found.index + found[0].length;
-  const end = outer.slice(start).search(/\s(?:ORDER\s+BY|SKIP|LIMIT)\s/);
-  const list = outer.slice(start, end < 0 ? undefined : start + end);
-  const columns: string[] = [];
-  let from = 0;
-  for (const part of list.split(',')) {
-    const item = cypher.slice(start + from, start + from + part.length).trim();
-    from += part.length + 1;
-    const name = /\bAS\s+(\w+)$/i.exec(item)?.[1] ?? (/^\w+$/.test(item) ? item : undefined);
-    if (!name) throw new Error(`the column "${item}" has no name to combine by: ${cypher}`);
-    columns.push(name);
-  }
-  return columns;
-}
+import type { Params, Read, Row, Value } from './statement.js';
 
 /** Parameter `name` of part `part` of a batch, renamed so that the parts keep theirs apart. */
-const renamed = (part: string, name: string) => `${part}_${name}`;
-const renaming = (part: string, cypher: string) => cypher.replace(/\$(\w+)/g, (_, name: string) => `$${renamed(part, name)}`);
+const renamed = (part: string) => (name: string) => `${part}_${name}`;
 
-/** Whether `statement` is built on `start` with `params`: one finding of the start serves all such statements. */
-const builtOn = (statement: Statement, start: Start, params: Params | undefined) => statement.from?.start === start && statement.params === params;
+/** Whether two reads go on from one start with the same parameters: one finding of it serves both. */
+const sameStart = (a: Read, b: Read) => !!a.statement.start && a.statement.start.key === b.statement.start?.key && a.params === b.params;
 
 /**
  * One statement running every statement of the batch, with their parameters: it returns a record per
@@ -90,44 +21,43 @@ const builtOn = (statement: Statement, start: Start, params: Params | undefined)
  * start shared by several statements is found first, its nodes collected as `s<k>`, and those
  * statements start by unwinding them.
  */
-export function combine(statements: readonly Statement[]): { cypher: string; params: Params; columns: string[][] } {
-  const columns = statements.map((s) => returnColumns(s.cypher));
+export function combine(reads: readonly Read[]): { cypher: string; params: Params; columns: string[][] } {
   const params: Params = {};
   const take = (part: string, own: Params = {}) => {
-    for (const [name, value] of Object.entries(own)) params[renamed(part, name)] = value;
+    for (const [name, value] of Object.entries(own)) params[renamed(part)(name)] = value;
   };
-  const starts: Array<{ start: Start; params?: Params; name: string; users: number }> = [];
-  const shared = statements.map((statement) => {
-    const { from, params: own } = statement;
-    if (!from) return undefined;
-    let found = starts.find((s) => builtOn(statement, s.start, s.params));
-    if (!found) starts.push((found = { start: from.start, params: own, name: `s${starts.length}`, users: 0 }));
+  const starts: Array<{ first: Read; name: string; users: number }> = [];
+  const shared = reads.map((read) => {
+    if (!read.statement.start) return undefined;
+    let found = starts.find((s) => sameStart(s.first, read));
+    if (!found) starts.push((found = { first: read, name: `s${starts.length}`, users: 0 }));
     found.users++;
     return found;
   });
   const clauses: string[] = [];
-  for (const start of starts.filter((s) => s.users > 1)) {
-    clauses.push(`CALL () { ${renaming(start.name, start.start('n'))} RETURN collect(n) AS ${start.name} }`);
-    take(start.name, start.params);
+  for (const { first, name } of starts.filter((s) => s.users > 1)) {
+    clauses.push(`CALL () { ${first.statement.start!.clause.text(renamed(name))} RETURN collect(n) AS ${name} }`);
+    take(name, first.params);
   }
-  statements.forEach(({ cypher, params: own, from }, i) => {
+  reads.forEach(({ statement, params: own }, i) => {
     const start = shared[i];
     const part = `p${i}`;
     let body: string;
     let scope = '';
-    if (from && start && start.users > 1) {
-      body = renaming(
-        start.name,
-        from.build((v) => `UNWIND ${start.name} AS ${v}`),
-      );
+    if (statement.start && start && start.users > 1) {
+      body = `UNWIND ${start.name} AS ${statement.start.variable} ${statement.start.rest.text(renamed(start.name))}`;
       scope = start.name;
     } else {
-      body = renaming(part, cypher);
+      body = statement.cypher.text(renamed(part));
       take(part, own);
     }
-    clauses.push(`CALL (${scope}) { CALL (${scope}) { ${body} } RETURN collect([${columns[i]!.join(', ')}]) AS ${part} }`);
+    clauses.push(`CALL (${scope}) { CALL (${scope}) { ${body} } RETURN collect([${statement.columns.join(', ')}]) AS ${part} }`);
   });
-  return { cypher: `${clauses.join(' ')} UNWIND [${statements.map((_, i) => `p${i}`).join(', ')}] AS rows RETURN rows`, params, columns };
+  return {
+    cypher: `${clauses.join(' ')} UNWIND [${reads.map((_, i) => `p${i}`).join(', ')}] AS rows RETURN rows`,
+    params,
+    columns: reads.map((r) => [...r.statement.columns]),
+  };
 }
 
 /**
@@ -140,24 +70,23 @@ export function combine(statements: readonly Statement[]): { cypher: string; par
  */
 export const COMBINED_UP_TO = 8;
 
-/** A statement of a batch and its position there. */
+/** A read of a batch and its position there. */
 export interface Placed {
-  statement: Statement;
+  read: Read;
   at: number;
 }
 
 /**
  * A batch cut into pieces of at most `COMBINED_UP_TO` statements, those with the same start kept
  * together as far as a piece holds them (so that each start is found once per piece); `at` gives each
- * statement's position in the batch.
+ * read's position in the batch.
  */
-export function pieces(statements: readonly Statement[]): Placed[][] {
+export function pieces(reads: readonly Read[]): Placed[][] {
   const groups: Placed[][] = [];
-  statements.forEach((statement, at) => {
-    const { from, params } = statement;
-    const same = from && groups.find(([first]) => builtOn(first!.statement, from.start, params));
-    if (same) same.push({ statement, at });
-    else groups.push([{ statement, at }]);
+  reads.forEach((read, at) => {
+    const same = read.statement.start && groups.find(([first]) => sameStart(first!.read, read));
+    if (same) same.push({ read, at });
+    else groups.push([{ read, at }]);
   });
   const out: Placed[][] = [];
   for (const placed of groups.flat()) {
@@ -177,4 +106,16 @@ export function split(records: readonly Row[], columns: readonly string[][]): Ro
       return out;
     }),
   );
+}
+
+/** Reads sent together as one statement a piece, the pieces side by side: each read's rows, in order. */
+export async function readCombined(reads: readonly Read[], send: (cypher: string, params: Params) => Promise<Row[]>): Promise<Row[][]> {
+  const answers: Row[][] = [];
+  await Promise.all(
+    pieces(reads).map(async (piece) => {
+      const { cypher, params, columns } = combine(piece.map((p) => p.read));
+      split(await send(cypher, params), columns).forEach((rows, i) => (answers[piece[i]!.at] = rows));
+    }),
+  );
+  return answers;
 }

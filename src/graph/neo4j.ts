@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { combine, pieces, split, type Statement } from './combined.js';
+import { readCombined } from './combined.js';
 import { neo4jDialect } from './dialect.js';
+import type { Read } from './statement.js';
 import {
   DatabaseUnavailableError,
   StatementError,
@@ -117,15 +118,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** Statements sent together travel as one (see `combine`), a wide batch as a few side by side (see `COMBINED_UP_TO`): one wait. */
-  async readAll(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]> {
-    const answers: Row[][] = [];
-    await Promise.all(
-      pieces(statements).map(async (piece) => {
-        const { cypher, params, columns } = combine(piece.map((p) => p.statement));
-        split(await this.read(cypher, params, options), columns).forEach((rows, i) => (answers[piece[i]!.at] = rows));
-      }),
-    );
-    return answers;
+  readAll(reads: readonly Read[], options?: ReadOptions): Promise<Row[][]> {
+    return readCombined(reads, (cypher, params) => this.read(cypher, params, options));
   }
 
   /** The driver pulls records a batch at a time as they are consumed (its fetch size), so the server streams them. */

@@ -1,10 +1,7 @@
-import type { Statement } from './combined.js';
 import type { Dialect } from './dialect.js';
+import type { Params, Read, Row } from './statement.js';
 
-/** A plain JavaScript value as both engines' results are turned into. */
-export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
-export type Row = Record<string, Value>;
-export type Params = Record<string, Value | undefined>;
+export type { Params, Row, Value } from './statement.js';
 
 /** How long a read may run: it is cut short (the engine interrupts it) at the deadline. */
 export interface ReadOptions {
@@ -62,7 +59,7 @@ export interface GraphStore {
    * (one round trip for a batch, its rows as value lists, which also decode faster than a record per
    * row when there are many); one in process has nothing to save, so reads stay separate there.
    */
-  readAll?(statements: readonly Statement[], options?: ReadOptions): Promise<Row[][]>;
+  readAll?(reads: readonly Read[], options?: ReadOptions): Promise<Row[][]>;
   /**
    * One read query's rows in chunks of `chunk`, converted as they are read, for reads of a whole table
    * (bulk dumps): the rows are never all held as JavaScript values at once. `timeoutMs` limits it (when

@@ -54,6 +54,9 @@ export function labelOfId(id: string): NodeLabel | undefined {
   return ENTITY_LABELS.find((label) => ENTITY_PREFIX[label] === prefix);
 }
 
+/** The report id of a relationship's `source` property (`001-03` → `report:001-03`). */
+export const reportIdOf = (source: string) => `report:${source}`;
+
 type Pairs = ReadonlyArray<readonly [NodeLabel, NodeLabel]>;
 const each = (from: readonly NodeLabel[], to: readonly NodeLabel[]): Pairs => from.flatMap((f) => to.map((t) => [f, t] as const));
 

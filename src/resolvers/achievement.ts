@@ -1,4 +1,5 @@
-import type { ListFilter } from '../data/lists.js';
+import type { ListFilter } from '../data/filters.js';
+import { text } from '../data/records.js';
 import type { AchievementFilter, PeriodBasis, Resolvers } from '../generated/graphql.js';
 import type { Context } from '../context.js';
 import { listArgument, sizeArgument, optionalId, rangeArguments, textArgument } from './args.js';
@@ -6,8 +7,7 @@ import { inLanguage, maskableFields, lookup, relation } from './common.js';
 import { unitIn } from '../model/units.js';
 import { listFilter } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
-import { text } from '../graph/values.js';
-import { pageReading } from './lookahead.js';
+import { pageSelection } from './selection.js';
 import { PAGE_SIZE } from '../model/pages.js';
 
 /** The data layer's filter for an achievement filter input; a holder with descendants costs one tree lookup. */
@@ -43,7 +43,7 @@ export const achievementResolvers: Resolvers = {
         await achievementFilter(args.filter, ctx),
         args.orderBy ?? 'NAME_ASC',
         pageRequest(args),
-        pageReading(ctx.data, 'Achievement', info),
+        pageSelection('Achievement', info),
       ),
     metricRanking: async (_, args, { data }, info) => {
       const first = sizeArgument('first', args.first, PAGE_SIZE.ranking);
@@ -53,7 +53,7 @@ export const achievementResolvers: Resolvers = {
         { kinds: ['METRIC'], unit, hasValue: true },
         'VALUE_DESC',
         { offset: 0, limit: first },
-        pageReading(data, 'Achievement', info, false),
+        pageSelection('Achievement', info, false),
       );
       return page.items;
     },

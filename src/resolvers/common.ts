@@ -1,13 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import type { RelationFieldName } from '../model/fields.js';
-import type { EntityRecord, LinkRecord } from '../data/records.js';
+import { text, type EntityRecord, type LinkRecord, type Value } from '../data/records.js';
 import type { Context } from '../context.js';
 import type { Direction, Language, RelationshipType, Resolvers } from '../generated/graphql.js';
-import type { Value } from '../graph/store.js';
-import { text } from '../graph/values.js';
 import { idArgument } from './args.js';
-import { loadAhead } from './lookahead.js';
+import { selectionOf } from './selection.js';
 
 type InLanguage = { language?: Language | null };
 
@@ -49,20 +47,18 @@ export const relationLinks =
 
 /** A resolver for a single lookup by id of one label: null when unknown, BAD_USER_INPUT when malformed. */
 export function lookup(label: NodeLabel) {
-  return (_: unknown, { id }: { id: string }, { data }: Context, info: GraphQLResolveInfo) => lookupAhead(data, idArgument('id', id, label), info);
-}
-
-/** The node of a valid id, with the loads of its selected fields started beside it (see `loadAhead`). */
-function lookupAhead(data: Context['data'], id: string, info: GraphQLResolveInfo) {
-  loadAhead(data, id, labelOfId(id)!, info);
-  return data.entities.byId.load(id);
+  return (_: unknown, { id }: { id: string }, { data }: Context, info: GraphQLResolveInfo) =>
+    data.plan.lookup(idArgument('id', id, label), selectionOf(info, label));
 }
 
 const typename = (e: EntityRecord) => e.label;
 
 export const commonResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, { data }, info) => lookupAhead(data, idArgument('id', id), info),
+    node: (_, { id }, { data }, info) => {
+      const valid = idArgument('id', id);
+      return data.plan.lookup(valid, selectionOf(info, labelOfId(valid)!));
+    },
   },
   Node: { __resolveType: typename },
   Entity: { __resolveType: typename },

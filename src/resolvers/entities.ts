@@ -1,9 +1,9 @@
+import { text } from '../data/records.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { entityFields, follow, inLanguage, maskableFields, lookup, relation, relationLinks } from './common.js';
 import { listResolver, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
-import { text } from '../graph/values.js';
-import { pageReading } from './lookahead.js';
+import { pageSelection } from './selection.js';
 import { compareText } from '../text/collation.js';
 
 /** Programs, people, places, policies, events and reports: lookups, lists and their relationships. */
@@ -20,7 +20,7 @@ export const entityResolvers: Resolvers = {
     event: lookup('Event'),
     events: listResolver('Event'),
     report: lookup('Report'),
-    reports: (_, args, { data }, info) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args), pageReading(data, 'Report', info)),
+    reports: (_, args, { data }, info) => data.lists.page('Report', {}, 'SOURCE_ASC', pageRequest(args), pageSelection('Report', info)),
   },
   Program: {
     ...maskableFields,

@@ -1,13 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../model/graph.js';
 import type { Context } from '../context.js';
-import type { ListFilter, Order } from '../data/lists.js';
+import type { ListFilter, Order } from '../data/filters.js';
 import { pageOf } from '../data/paging.js';
-import type { EntityRecord } from '../data/records.js';
+import { text, type EntityRecord } from '../data/records.js';
 import { codeArgument, listArgument, optionalId, placeArgument, rangeArguments, textArgument } from './args.js';
 import { pageRequest } from './connections.js';
-import { text } from '../graph/values.js';
-import { pageReading } from './lookahead.js';
+import { pageSelection } from './selection.js';
 
 /** The filter input fields shared by list queries, before checking. */
 export interface FilterInput {
@@ -43,7 +42,7 @@ export function listResolver(label: NodeLabel) {
     args: { first?: number | null; after?: string | null; filter?: FilterInput | null; orderBy?: string | null },
     { data }: Context,
     info: GraphQLResolveInfo,
-  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args), pageReading(data, label, info));
+  ) => data.lists.page(label, listFilter(args.filter), (args.orderBy ?? 'NAME_ASC') as Order, pageRequest(args), pageSelection(label, info));
 }
 
 /** A connection over records loaded in one batch, filtered by kind and paged in memory. */

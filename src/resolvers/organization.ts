@@ -1,12 +1,12 @@
 import type { Context } from '../context.js';
-import { reportIdOf, type EntityRecord } from '../data/records.js';
+import { text, type EntityRecord } from '../data/records.js';
+import { reportIdOf } from '../model/graph.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { idArgument } from './args.js';
 import { lookup, maskableFields, relation, relationLinks } from './common.js';
 import { listFilter, pageOfKinds } from './list-arguments.js';
 import { connectionResolvers, pageRequest } from './connections.js';
-import { text } from '../graph/values.js';
-import { pageReading } from './lookahead.js';
+import { pageSelection } from './selection.js';
 import { compareText } from '../text/collation.js';
 
 /** Achievements of an organization, or of it and everything below it, deduplicated and in name order. */
@@ -24,7 +24,7 @@ export const organizationResolvers: Resolvers = {
     organizations: (_, args, { data }, info) => {
       const filter = listFilter(args.filter);
       if (args.kind) filter.kinds = [...new Set([...(filter.kinds ?? []), args.kind])];
-      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args), pageReading(data, 'Organization', info));
+      return data.lists.page('Organization', filter, args.orderBy ?? 'NAME_ASC', pageRequest(args), pageSelection('Organization', info));
     },
     organizationTree: async (_, { id }, { data }) => {
       const root = await data.entities.byId.load(idArgument('id', id, 'Organization'));

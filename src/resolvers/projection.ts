@@ -5,7 +5,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import type { Context } from '../context.js';
-import { Projection } from '../data/columns.js';
+import { Projection } from '../data/projection.js';
 
 /** Fields read from stored properties of other names. */
 const FIELD_PROPERTIES: Record<string, readonly string[]> = { period: ['periodStart', 'periodEnd', 'periodBasis', 'periodNote'] };

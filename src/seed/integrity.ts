@@ -1,26 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphStatusQueries } from '../data/status.js';
-import type { GraphStore } from '../graph/store.js';
+import { statusStatements } from '../data/statements/maintenance.js';
+import type { GraphStore, Row } from '../graph/store.js';
 import { text } from '../graph/values.js';
-
-/** What a complete load contains: nodes per label, relationships per type, and a digest of every node id. */
-export interface GraphCounts {
-  labels: Record<string, number>;
-  relationships: Record<string, number>;
-  ids: string;
-}
-
-/** The file beside the seed files holding what loading them must give (written by `npm run curate`). */
-export const EXPECTED_FILE = 'expected.json';
-
-/** The digest of a set of node ids, independent of their order. */
-export function idDigest(ids: Iterable<string>): string {
-  return createHash('sha256')
-    .update([...ids].sort().join('\n'))
-    .digest('hex');
-}
+import { EXPECTED_FILE, idDigest, type GraphCounts } from '../model/integrity.js';
 
 /** What the seed files of `cypherDir` must load into; undefined when the folder has no record (a synthetic graph). */
 export function expectedCounts(cypherDir: string): GraphCounts | undefined {
@@ -30,9 +13,13 @@ export function expectedCounts(cypherDir: string): GraphCounts | undefined {
 
 /** Counts what the store holds now. */
 export async function countGraph(store: GraphStore): Promise<GraphCounts> {
-  const queries = graphStatusQueries(store.dialect);
-  const [labels, relationships, ids] = await Promise.all([store.read(queries.labels), store.read(queries.relationships), store.read(queries.ids)]);
-  const byKey = (rows: typeof labels) =>
+  const statements = statusStatements(store.dialect);
+  const [labels, relationships, ids] = await Promise.all([
+    store.read(statements.labels.text),
+    store.read(statements.relationships.text),
+    store.read(statements.ids.text),
+  ]);
+  const byKey = (rows: Row[]) =>
     Object.fromEntries(rows.map((r): [string, number] => [text(r.key), Number(r.count)]).sort(([a], [b]) => a.localeCompare(b)));
   return { labels: byKey(labels), relationships: byKey(relationships), ids: idDigest(ids.map((r) => text(r.id))) };
 }

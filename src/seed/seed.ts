@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATE_QUERIES, SWEEP_QUERIES } from '../data/maintenance.js';
-import { isGraphLoaded } from '../data/status.js';
+import { STATE_STATEMENTS, SWEEP_STATEMENTS, statusStatements } from '../data/statements/maintenance.js';
 import type { GraphStore } from '../graph/store.js';
 import { SEED_STAMP } from '../model/graph.js';
 import { checkSeedFiles } from './checks.js';
@@ -33,17 +32,23 @@ export async function seed(store: GraphStore, cypherDir: string): Promise<{ file
   await applySchema(store, cypherDir);
   const stamp = seedVersion(cypherDir);
   // Readers stop caching and readiness says so until the last transaction gives the new version.
-  await store.writeTransaction((tx) => tx.run(STATE_QUERIES.loading).then(() => undefined));
+  await store.writeTransaction((tx) => tx.run(STATE_STATEMENTS.loading.text).then(() => undefined));
   const statements = await loadSeedFiles(store, files, stamp);
   await store.writeTransaction(
     async (tx) => {
-      await tx.run(STATE_QUERIES.loaded, { [SEED_STAMP]: stamp });
-      await tx.run(SWEEP_QUERIES.relationships, { [SEED_STAMP]: stamp });
-      await tx.run(SWEEP_QUERIES.nodes, { [SEED_STAMP]: stamp });
+      await tx.run(STATE_STATEMENTS.loaded.text, { [SEED_STAMP]: stamp });
+      await tx.run(SWEEP_STATEMENTS.relationships.text, { [SEED_STAMP]: stamp });
+      await tx.run(SWEEP_STATEMENTS.nodes.text, { [SEED_STAMP]: stamp });
     },
     { timeoutMs: SEED_TIMEOUT_MS },
   );
   return { files: files.length, statements };
+}
+
+/** Whether the seed graph is in the store: it always holds the source reports. */
+async function isGraphLoaded(store: GraphStore): Promise<boolean> {
+  const [row] = await store.read(statusStatements(store.dialect).reportCount.text);
+  return Number(row?.reports ?? 0) > 0;
 }
 
 /** Seeds the store only when the graph is not there yet (start-up on a fresh data folder). */

@@ -522,7 +522,7 @@ async function exportDump(graph: Graph, work: string): Promise<void> {
   table(
     'Bulk export (`npm run export`, and the download the server builds once per graph version)',
     rows,
-    'GraphML, Turtle, JSON Lines and neo4j-admin CSV written at once from chunks of 1,000 rows streamed per label (src/data/dump.ts), then packed as the download; ' +
+    'GraphML, Turtle, JSON Lines and neo4j-admin CSV written at once from chunks of 1,000 rows streamed per label (src/export/dump.ts), then packed as the download; ' +
       'peak heap sampled every 50 ms in this process: the export holds a chunk at a time, not the graph.',
   );
 }

@@ -5,7 +5,7 @@
 import type { Dialect } from '../../src/graph/dialect.js';
 import type { Params, Row } from '../../src/graph/store.js';
 import { text } from '../../src/graph/values.js';
-import { scoreField } from '../../src/data/search.js';
+import { scoreField } from '../../src/data/search-index.js';
 import { SearchKeys } from '../../src/text/search-keys.js';
 
 const GROUP = 'org:寿阳县医疗集团';

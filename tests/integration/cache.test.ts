@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { STATE_QUERIES } from '../../src/data/maintenance.js';
+import { STATE_STATEMENTS } from '../../src/data/statements/maintenance.js';
 import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
 import { operationHash } from '../../src/http/safelist.js';
 import { postGraphQL, startHttp } from '../support/api.js';
@@ -25,7 +25,7 @@ function observed(store: GraphStore) {
   const wrapper = Object.assign(Object.create(store) as GraphStore, {
     engine: 'neo4j' as const,
     read: async (cypher: string, params?: Params, options?: ReadOptions) => {
-      if (cypher === STATE_QUERIES.read && state.stamp) return [{ version: state.stamp, state: 'ready' }];
+      if (cypher === STATE_STATEMENTS.read.text && state.stamp) return [{ version: state.stamp, state: 'ready' }];
       if (options?.deadline) {
         state.reads++;
         await state.hold;

@@ -1,8 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { entityQueries } from '../../src/data/entities.js';
-import { LABEL_ORDERS, listQueries } from '../../src/data/lists.js';
+import { LABEL_ORDERS } from '../../src/data/filters.js';
+import { entityStatements } from '../../src/data/statements/entities.js';
+import { on, type Start } from '../../src/data/statements/keyed.js';
+import { listStatements } from '../../src/data/statements/lists.js';
+import { NODES, cypher, param, returns, statement, type Read, type Statement } from '../../src/graph/statement.js';
 import { COMBINED_UP_TO } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
 import { Neo4jStore } from '../../src/graph/neo4j.js';
@@ -102,31 +105,42 @@ describe('Neo4j, on a server of its own', () => {
   });
 
   it('sends reads together as one statement, each answered as if sent alone', async () => {
-    const statements = [
+    const kind = param('kind');
+    const statements: Read[] = [
       // Ordered, limited, and with a parameter of the same name as the next statement's.
       {
-        cypher: 'MATCH (o:Organization) WHERE o.kind = $kind RETURN o.id AS id, o.name AS name ORDER BY name DESC, id LIMIT 7',
+        statement: statement(
+          cypher`MATCH (o:Organization) WHERE o.kind = ${kind} RETURN ${returns(['o.id', 'id'], ['o.name', 'name'])} ORDER BY name DESC, id LIMIT 7`,
+        ),
         params: { kind: 'HOSPITAL' },
       },
-      { cypher: 'MATCH (o:Organization) WHERE o.kind = $kind RETURN count(o) AS n', params: { kind: 'GROUP' } },
-      { cypher: "MATCH (o:Organization {id: 'org:none'}) RETURN o.id AS id" },
-      { cypher: 'MATCH (p:Place) WITH p ORDER BY p.id LIMIT 3 RETURN collect(p.id) AS ids, [p IN collect(p) | {name: p.name}] AS names' },
+      { statement: statement(cypher`MATCH (o:Organization) WHERE o.kind = ${kind} RETURN ${returns(['count(o)', 'n'])}`), params: { kind: 'GROUP' } },
+      { statement: statement(cypher`MATCH (o:Organization {id: 'org:none'}) RETURN ${returns(['o.id', 'id'])}`) },
+      {
+        statement: statement(
+          cypher`MATCH (p:Place) WITH p ORDER BY p.id LIMIT 3 RETURN ${returns(['collect(p.id)', 'ids'], ['[p IN collect(p) | {name: p.name}]', 'names'])}`,
+        ),
+      },
     ];
-    const alone = await Promise.all(statements.map(({ cypher, params }) => store.read(cypher, params)));
+    const alone = await Promise.all(statements.map((r) => store.read(r.statement.text, r.params)));
     expect(alone[0]).toHaveLength(7);
     expect(alone[2]).toEqual([]);
     expect(await store.readAll(statements)).toEqual(alone);
     // Statements built on one start find its nodes once: the answers are those of each sent alone.
-    const start = (v: string) => `MATCH (o:Organization) WITH o ORDER BY o.name DESC, o.id SKIP $offset LIMIT $limit WITH o AS ${v}`;
+    const start: Start = {
+      clause: cypher`MATCH (o:Organization) WITH o ORDER BY o.name DESC, o.id SKIP ${param('offset')} LIMIT ${param('limit')} WITH o AS ${NODES}`,
+    };
     const page = { offset: 3, limit: 100 };
-    const builds = [
-      (s: typeof start) => `${s('n')} RETURN n.id AS id`,
-      (s: typeof start) => `${s('a')} MATCH (a)-[:LOCATED_IN]->(p:Place) RETURN a.id AS key, p.name AS place ORDER BY key, place`,
-      (s: typeof start) =>
-        `${s('x')} MATCH (x)<-[:PART_OF]-(b:Organization) WITH DISTINCT b AS h MATCH (h)-[:HAS_ACHIEVEMENT]->(t) RETURN h.id AS key, t.id AS id ORDER BY key, id`,
-    ];
-    const fromStart = builds.map((build) => ({ cypher: build(start), params: page, from: { start, build } }));
-    const separately = await Promise.all(fromStart.map(({ cypher, params }) => store.read(cypher, params)));
+    const fromStart: Read[] = [
+      on(start, 'n', cypher`RETURN ${returns(['n.id', 'id'])}`),
+      on(start, 'a', cypher`MATCH (a)-[:LOCATED_IN]->(p:Place) RETURN ${returns(['a.id', 'key'], ['p.name', 'place'])} ORDER BY key, place`),
+      on(
+        start,
+        'x',
+        cypher`MATCH (x)<-[:PART_OF]-(b:Organization) WITH DISTINCT b AS h MATCH (h)-[:HAS_ACHIEVEMENT]->(t) RETURN ${returns(['h.id', 'key'], ['t.id', 'id'])} ORDER BY key, id`,
+      ),
+    ].map((built) => ({ statement: built, params: page }));
+    const separately = await Promise.all(fromStart.map((r) => store.read(r.statement.text, r.params)));
     expect(separately.every((rows) => rows.length)).toBe(true);
     expect(await store.readAll([...fromStart, statements[1]!])).toEqual([...separately, alone[1]]);
     // A batch wider than a piece goes as pieces side by side, each answer in its place.
@@ -139,8 +153,10 @@ describe('Neo4j, on a server of its own', () => {
     expect(await watched.readAll(wide)).toEqual(wide.map((_, i) => alone[i % statements.length]));
     expect(sent).toHaveLength(3);
     // One failing statement fails the batch with the engine's error, in one piece or in several.
-    await expect(store.readAll([{ cypher: 'RETURN 1 AS fine' }, { cypher: 'RETURN 1/0 AS boom' }])).rejects.toThrow(/by zero/i);
-    await expect(store.readAll([...wide, { cypher: 'RETURN 1/0 AS boom' }])).rejects.toThrow(/by zero/i);
+    const fine = { statement: statement(cypher`RETURN ${returns(['1', 'fine'])}`) };
+    const boom = { statement: statement(cypher`RETURN ${returns(['1/0', 'boom'])}`) };
+    await expect(store.readAll([fine, boom])).rejects.toThrow(/by zero/i);
+    await expect(store.readAll([...wide, boom])).rejects.toThrow(/by zero/i);
   });
 
   it("has a uniqueness constraint on every label's id, and looks ids up through it", async () => {
@@ -153,9 +169,9 @@ describe('Neo4j, on a server of its own', () => {
         .map((c) => c.label)
         .sort(),
     ).toEqual([...NODE_LABELS, GRAPH_STATE.label].sort());
-    const { byIds, links } = entityQueries(neo4jDialect);
-    const lookups = [
-      ...Object.entries(byIds).flatMap(([label, { one, many, joined }]) => [
+    const { byIds, links } = entityStatements(neo4jDialect);
+    const lookups: Array<[string, Statement]> = [
+      ...Object.entries(byIds).flatMap(([label, { one, many, joined }]): Array<[string, Statement]> => [
         [`${label} by one id`, one],
         [`${label} by ids`, many],
         [`${label} by many ids`, joined!],
@@ -164,7 +180,7 @@ describe('Neo4j, on a server of its own', () => {
     ];
     const plans = await operatorsOf(
       server.uri,
-      lookups.map(([, query]) => ({ query: query!, params: { ids: ['x', 'y'], id: 'x' } })),
+      lookups.map(([, query]) => ({ query: query.text, params: { ids: ['x', 'y'], id: 'x' } })),
     );
     lookups.forEach(([label], i) => {
       expect(plans[i], `the id lookup of ${label}`).toMatch(/NodeUniqueIndexSeek/);
@@ -176,7 +192,7 @@ describe('Neo4j, on a server of its own', () => {
     const pages = NODE_LABELS.flatMap((label) => LABEL_ORDERS[label].filter((o) => o.startsWith('NAME_')).map((order) => ({ label, order })));
     const plans = await operatorsOf(
       server.uri,
-      pages.map(({ label, order }) => ({ query: listQueries(label, [], order).page, params: { offset: 0, limit: 20 } })),
+      pages.map(({ label, order }) => ({ query: listStatements(label, [], order).page.text, params: { offset: 0, limit: 20 } })),
     );
     pages.forEach(({ label, order }, i) => {
       expect(plans[i], `${label} by ${order}`).toMatch(/NodeIndexScan/);

@@ -17,12 +17,13 @@ import {
   PlaceOrganizationsDocument,
   SearchByNameDocument,
 } from '../../src/generated/client/graphql.js';
+import type { Read } from '../../src/graph/statement.js';
 import type { GraphStore, Params, ReadOptions, Row } from '../../src/graph/store.js';
 import { DataAccess } from '../../src/data/access.js';
-import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO } from '../../src/data/keyed.js';
-import { CountingStore } from '../../src/data/counting.js';
-import { entityQueries } from '../../src/data/entities.js';
+import { Batch } from '../../src/data/batch.js';
 import { readProfile } from '../../src/data/profile.js';
+import { entityStatements } from '../../src/data/statements/entities.js';
+import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO } from '../../src/data/statements/keyed.js';
 import { execute, startApollo } from '../support/api.js';
 import { curatedGraph, idsWhere, neighbors } from '../support/curated.js';
 import { ENGINES, seededStore } from '../support/stores.js';
@@ -253,9 +254,9 @@ for (const engine of ENGINES) {
         },
         readAll:
           store.readAll &&
-          ((statements: Array<{ cypher: string; params?: Params }>, options?: ReadOptions) => {
-            sent.push(...statements.map((s) => s.cypher));
-            return store.readAll!(statements, options);
+          ((reads: readonly Read[], options?: ReadOptions) => {
+            sent.push(...reads.map((r) => r.statement.text));
+            return store.readAll!(reads, options);
           }),
       });
       return { sent, watched };
@@ -278,24 +279,24 @@ for (const engine of ENGINES) {
       const profile = await readProfile(store);
       // The seed graph's tables are small; a profile saying they are large, as at ×100, makes the batch seek.
       const large = { ...profile, nodes: () => ROWS_PER_SEEK * SEEKS_UP_TO };
-      const query = entityQueries(store.dialect).byIds.Organization;
+      const query = entityStatements(store.dialect).byIds.Organization;
       const ids = [...idsWhere(curated, 'Organization').slice(0, SEEKS_UP_TO - 1), 'org:no such organization'];
       const byId = (rows: Row[]) => [...rows].sort((a, b) => (a.id as string).localeCompare(b.id as string));
-      const filtered = byId(await store.read(query.many, { ids }));
+      const filtered = byId(await store.read(query.many.text, { ids }));
       expect(filtered).toHaveLength(ids.length - 1);
       for (const [sizes, seeks] of [
         [profile, false],
         [large, store.dialect.scansForKeys],
       ] as const) {
         const { sent, watched } = watching();
-        const rows = await new CountingStore(watched, true, {}, () => Promise.resolve(sizes)).readKeys(query, ids);
-        expect(sent).toEqual([seeks ? query.seeks!.spelled(ids.length) : query.many]);
+        const rows = await new Batch(watched, true, {}, () => Promise.resolve(sizes)).readKeys(query, ids);
+        expect(sent).toEqual([seeks ? query.seeks!.spelled(ids.length).text : query.many.text]);
         expect(byId(rows)).toEqual(filtered);
       }
       // Past `SEEKS_UP_TO` ids the filter reads them, however large the table.
       const { sent, watched } = watching();
-      await new CountingStore(watched, true, {}, () => Promise.resolve(large)).readKeys(query, [...ids, 'org:one more']);
-      expect(sent).toEqual([query.many]);
+      await new Batch(watched, true, {}, () => Promise.resolve(large)).readKeys(query, [...ids, 'org:one more']);
+      expect(sent).toEqual([query.many.text]);
     });
 
     it('costs the same round trips for 50 nested organizations as for 1', async () => {

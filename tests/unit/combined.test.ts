@@ -1,41 +1,59 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allReads } from '../../src/data/queries.js';
-import { COMBINED_UP_TO, combine, pieces, returnColumns, split } from '../../src/graph/combined.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { on, type Start } from '../../src/data/statements/keyed.js';
+import { WRITES } from '../../src/data/statements/maintenance.js';
+import { loadStatements, registeredModules, registeredStatements } from '../../src/data/statements/registry.js';
+import { COMBINED_UP_TO, combine, pieces, split } from '../../src/graph/combined.js';
 import { neo4jDialect } from '../../src/graph/dialect.js';
+import { NODES, cypher, param, returns, statement, type Read } from '../../src/graph/statement.js';
+
+await loadStatements();
+
+describe('statements as data', () => {
+  it('spells parameters and columns from their pieces, a column named as its expression bare', () => {
+    const built = statement(cypher`MATCH (n {id: ${param('id')}}) WITH n.id AS key RETURN ${returns(['key', 'key'], ['n.name', 'name'])}`);
+    expect(built.text).toBe('MATCH (n {id: $id}) WITH n.id AS key RETURN key, n.name AS name');
+    expect(built.columns).toEqual(['key', 'name']);
+    // A dollar sign in a string literal is text, never a parameter: only pieces are renamed.
+    expect(cypher`RETURN '$id' AS ${param('id')}`.text((name) => `p0_${name}`)).toBe("RETURN '$id' AS $p0_id");
+  });
+
+  it('builds a statement on a start from the start itself or from the nodes a step reaches from it', () => {
+    const start: Start = { clause: cypher`MATCH (${NODES}:Org {id: ${param('id')}})` };
+    const direct = on(start, 'a', cypher`RETURN ${returns(['a.id', 'id'])}`);
+    expect(direct.text).toBe('MATCH (a:Org {id: $id}) RETURN a.id AS id');
+    expect(direct.start).toMatchObject({ variable: 'a', key: 'MATCH (n:Org {id: $id})' });
+    const reached: Start = { via: start, named: 'x', step: cypher`MATCH (x)-->(b) WITH DISTINCT b AS ${NODES}` };
+    const deep = on(reached, 'h', cypher`RETURN ${returns(['h.id', 'id'])}`);
+    expect(deep.text).toBe('MATCH (x:Org {id: $id}) MATCH (x)-->(b) WITH DISTINCT b AS h RETURN h.id AS id');
+    // It goes on from the first start: reads of a turn share that one.
+    expect(deep.start).toMatchObject({ variable: 'x', key: direct.start!.key });
+  });
+});
 
 describe('reads sent together as one statement', () => {
-  it('names the columns of a statement from its last RETURN', () => {
-    expect(returnColumns('MATCH (n) RETURN n.id AS id, n.name AS name')).toEqual(['id', 'name']);
-    expect(returnColumns('MATCH (n) WITH n.id AS key RETURN DISTINCT key, count(*) AS n ORDER BY key SKIP $s LIMIT 3')).toEqual(['key', 'n']);
-    // Commas and keywords inside brackets, maps, subqueries and strings are not the statement's own.
-    expect(
-      returnColumns(
-        "MATCH (o) WHERE COUNT { MATCH (o)--() RETURN 1 } > 0 RETURN collect(DISTINCT [o.id, o.name]) AS pairs, {a: 1, b: 'x, RETURN y'} AS m, 'it''s, AS z' AS s",
-      ),
-    ).toEqual(['pairs', 'm', 's']);
-    expect(returnColumns('MATCH (a) RETURN a.id AS id UNION ALL MATCH (b) RETURN b.id AS id')).toEqual(['id']);
-  });
-
-  it('refuses a statement whose columns it cannot name', () => {
-    expect(() => returnColumns('MATCH (n) RETURN count(*)')).toThrow(/count\(\*\)" has no name/);
-    expect(() => returnColumns('MATCH (n) SET n.x = 1')).toThrow(/without RETURN/);
-  });
-
-  const reads = allReads(neo4jDialect);
-
-  it('names the columns of every data-access read, none of which holds a parameter inside a string', () => {
-    for (const query of reads) {
-      expect(returnColumns(query).length).toBeGreaterThan(0);
-      expect(query.match(/'(?:[^'\\]|\\.)*'/g)?.filter((literal) => literal.includes('$')) ?? []).toEqual([]);
-    }
+  it('has every registered read name its columns', () => {
+    const writes = new Set(WRITES.map((s) => s.text));
+    const reads = registeredStatements(neo4jDialect).filter((s) => !writes.has(s.text));
+    expect(reads.length).toBeGreaterThan(100);
+    for (const read of reads) expect(read.columns.length, read.text).toBeGreaterThan(0);
   });
 
   it('keeps each statement apart: its parameters renamed, its rows in its own column', () => {
-    const { cypher, params, columns } = combine([
-      { cypher: 'MATCH (n {id: $id}) RETURN n.name AS name', params: { id: 'a' } },
-      { cypher: 'MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, n.kind AS kind', params: { ids: ['b'] } },
+    const {
+      cypher: combined,
+      params,
+      columns,
+    } = combine([
+      { statement: statement(cypher`MATCH (n {id: ${param('id')}}) RETURN ${returns(['n.name', 'name'])}`), params: { id: 'a' } },
+      {
+        statement: statement(cypher`MATCH (n) WHERE n.id IN ${param('ids')} RETURN ${returns(['n.id', 'id'], ['n.kind', 'kind'])}`),
+        params: { ids: ['b'] },
+      },
     ]);
-    expect(cypher).toBe(
+    expect(combined).toBe(
       'CALL () { CALL () { MATCH (n {id: $p0_id}) RETURN n.name AS name } RETURN collect([name]) AS p0 } ' +
         'CALL () { CALL () { MATCH (n) WHERE n.id IN $p1_ids RETURN n.id AS id, n.kind AS kind } RETURN collect([id, kind]) AS p1 } UNWIND [p0, p1] AS rows RETURN rows',
     );
@@ -63,18 +81,18 @@ describe('reads sent together as one statement', () => {
   });
 
   it('finds a start its statements share once, and hands its nodes to each', () => {
-    const start = (v: string) => `MATCH (n:Org) WITH n ORDER BY n.name LIMIT $limit WITH n AS ${v}`;
+    const start: Start = { clause: cypher`MATCH (n:Org) WITH n ORDER BY n.name LIMIT ${param('limit')} WITH n AS ${NODES}` };
     const params = { limit: 5 };
-    const names = (s: typeof start) => `${s('n')} RETURN n.name AS name`;
-    const places = (s: typeof start) => `${s('a')} MATCH (a)-[:LOCATED_IN]->(p) RETURN a.id AS key, p.name AS place`;
-    const other = (v: string) => `MATCH (${v}:Org {id: $id})`;
-    const { cypher, params: all } = combine([
-      { cypher: names(start), params, from: { start, build: names } },
-      { cypher: places(start), params, from: { start, build: places } },
+    const names = (s: Start) => on(s, 'n', cypher`RETURN ${returns(['n.name', 'name'])}`);
+    const places = (s: Start) => on(s, 'a', cypher`MATCH (a)-[:LOCATED_IN]->(p) RETURN ${returns(['a.id', 'key'], ['p.name', 'place'])}`);
+    const other: Start = { clause: cypher`MATCH (${NODES}:Org {id: ${param('id')}})` };
+    const { cypher: combined, params: all } = combine([
+      { statement: names(start), params },
+      { statement: places(start), params },
       // Alone with its start: sent as it is.
-      { cypher: names(other), params: { id: 'x' }, from: { start: other, build: names } },
+      { statement: names(other), params: { id: 'x' } },
     ]);
-    expect(cypher).toBe(
+    expect(combined).toBe(
       'CALL () { MATCH (n:Org) WITH n ORDER BY n.name LIMIT $s0_limit WITH n AS n RETURN collect(n) AS s0 } ' +
         'CALL (s0) { CALL (s0) { UNWIND s0 AS n RETURN n.name AS name } RETURN collect([name]) AS p0 } ' +
         'CALL (s0) { CALL (s0) { UNWIND s0 AS a MATCH (a)-[:LOCATED_IN]->(p) RETURN a.id AS key, p.name AS place } RETURN collect([key, place]) AS p1 } ' +
@@ -84,13 +102,10 @@ describe('reads sent together as one statement', () => {
   });
 
   it(`cuts a wide batch into pieces of at most ${COMBINED_UP_TO}, statements of one start kept together`, () => {
-    const start = (v: string) => `MATCH (n:Org) WITH n LIMIT $limit WITH n AS ${v}`;
+    const start: Start = { clause: cypher`MATCH (n:Org) WITH n LIMIT ${param('limit')} WITH n AS ${NODES}` };
     const params = { limit: 5 };
-    const onStart = (k: number) => {
-      const build = (s: typeof start) => `${s('n')} RETURN n.id AS id${k}`;
-      return { cypher: build(start), params, from: { start, build } };
-    };
-    const plain = (k: number) => ({ cypher: `RETURN ${k} AS k` });
+    const onStart = (k: number): Read => ({ statement: on(start, 'n', cypher`RETURN ${returns(['n.id', `id${k}`])}`), params });
+    const plain = (k: number): Read => ({ statement: statement(cypher`RETURN ${returns([String(k), 'k'])}`) });
     // Plain statements with those of the start among them: 3 + 6 of the start + 3.
     const batch = [
       plain(0),
@@ -115,10 +130,42 @@ describe('reads sent together as one statement', () => {
         .map((p) => p.at)
         .sort((a, b) => a - b),
     ).toEqual(batch.map((_, i) => i));
-    for (const { statement, at } of cut.flat()) expect(statement).toBe(batch[at]);
+    for (const { read, at } of cut.flat()) expect(read).toBe(batch[at]);
     // The start's six statements come in one piece, in their order, after the plain statement before the first of them.
     const first = cut[0]!.map((p) => p.at);
     expect(first).toEqual([0, 1, 3, 5, 6, 7, 8, 2]);
     expect(pieces(batch.slice(0, 3))).toHaveLength(1);
+  });
+});
+
+describe('the registry of statements', () => {
+  const folder = join(PROJECT_ROOT, 'src', 'data', 'statements');
+  /** Modules that build pieces of statements (starts, columns, patterns) or hold the registry, and send none of their own. */
+  const PIECES = ['columns', 'keyed', 'links', 'patterns', 'registry'];
+  const modules = readdirSync(folder)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3));
+
+  it('holds every statement of every module of src/data/statements, each registered where it is built', () => {
+    expect(registeredModules().sort()).toEqual(modules.filter((m) => !PIECES.includes(m)).sort());
+  });
+
+  /** Where Cypher is written outside the folder, and why. */
+  const ELSEWHERE: Record<string, string> = {
+    'src/graph/combined.ts': 'wraps the statements it is given, to send them as one',
+    'src/graph/kuzu.ts': "the embedded engine's ping",
+    'src/seed/loader.ts': "counts what a seed file's MATCH statement matched",
+    'src/curation/emit.ts': 'writes the seed files, Cypher with the curated values as literals',
+  };
+
+  it('is the one home of the Cypher the code sends', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(join(PROJECT_ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+      );
+    const spelling = files('src')
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('src/generated/') && !f.startsWith('src/data/statements/') && f !== 'src/graph/statement.ts')
+      .filter((f) => /\b(?:MATCH|MERGE) \(|\bRETURN [\w(]/.test(readFileSync(join(PROJECT_ROOT, f), 'utf8')));
+    expect(spelling.sort()).toEqual(Object.keys(ELSEWHERE).sort());
   });
 });

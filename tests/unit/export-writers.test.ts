@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DumpNode, DumpRelationship } from '../../src/data/dump.js';
+import type { DumpNode, DumpRelationship } from '../../src/export/dump.js';
 import { CsvWriter } from '../../src/export/csv.js';
 import { GraphMLWriter } from '../../src/export/graphml.js';
 import { JsonLinesWriter } from '../../src/export/jsonl.js';

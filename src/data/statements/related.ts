@@ -1,0 +1,58 @@
+import { cypher, returns } from '../../graph/statement.js';
+import type { NodeLabel } from '../../model/graph.js';
+import { Projection } from '../projection.js';
+import { entityColumns } from './columns.js';
+import { keyed, on, spellings, type Keyed } from './keyed.js';
+import { ORG_TREE, PLACE_PATH } from './patterns.js';
+import { register } from './registry.js';
+import { reaching } from './relations.js';
+
+/** The labels that hold achievements. */
+export const HOLDERS = ['Organization', 'Program', 'Place', 'Person', 'Event'] as const satisfies readonly NodeLabel[];
+export type Holder = (typeof HOLDERS)[number];
+export const isHolder = (label: string): label is Holder => (HOLDERS as readonly string[]).includes(label);
+
+/** The achievements the nodes of a start hold, each once: their start (see `reaching`). */
+export const reachAchievements = reaching('-[:HAS_ACHIEVEMENT]->(b:Achievement)');
+
+/** Statements reaching past direct links: achievements held, organizations in a place, ancestors, trees; entities as `projection` reads them. */
+export const relatedStatements = (projection = Projection.ALL) => ({
+  achievementsOf: Object.fromEntries(
+    HOLDERS.map((label) => [
+      label,
+      keyed(`:${label}`, (start) =>
+        on(
+          start,
+          'h',
+          cypher`MATCH (h)-[:HAS_ACHIEVEMENT]->(n:Achievement) RETURN ${returns(['h.id', 'key'], ...entityColumns(projection, 'n', 'Achievement'))}`,
+        ),
+      ),
+    ]),
+  ) as Record<Holder, Keyed>,
+  organizationsIn: keyed(':Place', (start) =>
+    on(
+      start,
+      'p',
+      cypher`MATCH (p)<-[:PART_OF${PLACE_PATH.selfAndUp}]-(:Place)<-[:LOCATED_IN]-(n:Organization) RETURN DISTINCT ${returns(['p.id', 'key'], ...entityColumns(projection, 'n', 'Organization'))}`,
+    ),
+  ),
+  ancestors: keyed(':Place', (start) =>
+    on(
+      start,
+      'p',
+      cypher`MATCH (p)-[:PART_OF${PLACE_PATH.up}]->(n:Place) RETURN DISTINCT ${returns(['p.id', 'key'], ...entityColumns(projection, 'n', 'Place'))}`,
+    ),
+  ),
+  tree: keyed(':Organization', (start) =>
+    on(
+      start,
+      'o',
+      cypher`MATCH (o)<-[:PART_OF${ORG_TREE}]-(d:Organization) WITH DISTINCT o.id AS key, d MATCH (d)-[:PART_OF]->(p:Organization) RETURN ${returns(['key', 'key'], ['d.id', 'id'], ['p.id', 'parent'])}`,
+    ),
+  ),
+});
+
+register('related', () => {
+  const { achievementsOf, organizationsIn, ancestors, tree } = relatedStatements();
+  return [...Object.values(achievementsOf), organizationsIn, ancestors, tree].flatMap(spellings);
+});
