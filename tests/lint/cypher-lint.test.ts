@@ -118,7 +118,6 @@ describe('Cypher linted by Neo4j', () => {
         const { cypher } = combine(batch);
         expect(neo4jErrors(cypher, language), cypher).toEqual([]);
       }
-      // A combined statement is long, and its lint slower than the sum of its parts.
-    }, 240_000);
+    });
   });
 });
