@@ -293,7 +293,8 @@ async function beyondGraphQL(url: string, floor: number): Promise<Row[]> {
   const search = async () => {
     const { body } = await postGraphQL(url, {
       query: 'query S($q: String!) { search(query: $q, first: 10) { score node { id name(language: EN) } } }',
-      variables: { q: english[at++ % english.length]!.split(',')[0] },
+      // The name before its first comma, within the 100 characters a search takes.
+      variables: { q: english[at++ % english.length]!.split(',')[0]!.slice(0, 100) },
     });
     if (body.errors) throw new Error(`search: ${JSON.stringify(body.errors[0])}`);
   };
