@@ -110,69 +110,106 @@ function statusOf(response: HTTPGraphQLResponse): number {
   return errors?.some((e) => NOT_GRAPHQL.has(String(e.extensions?.code))) ? status : 200;
 }
 
-/**
- * One GraphQL request over HTTP: rate limit, body limits and media type, a POST body's kept answer
- * (see `Replay`), the safelist, admission, then Apollo within the request's time limit; answers go out
- * compressed as negotiated. When the time is up the client gets 503 at once and the
- * request's remaining database work is interrupted at the same deadline; its slot is held until that
- * work has actually stopped, so capacity is never overcommitted.
- */
-export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, route: GraphQLRoute): Promise<void> {
-  const deadline = Date.now() + route.requestTimeoutMs;
-  if (route.rateLimit) {
-    const wait = route.rateLimit.take(clientOf(req, route.trustProxy));
-    if (wait)
-      return sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from this client; retry in ${wait} s`, { 'retry-after': String(wait) });
-  }
+/** A request's headers as Apollo takes them. */
+function headerMapOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  let body: unknown;
-  let replayKey: string | undefined;
-  const encoding = negotiate(headers.get('accept-encoding'));
-  if (req.method === 'POST') {
-    let text: string;
-    try {
-      text = await readBody(req, route.maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      res.setHeader('connection', 'close');
-      return sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${route.maxBodyBytes} bytes`);
-    }
-    if (!JSON_BODY.test(headers.get('content-type') ?? '')) {
-      return sendError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'POST bodies must be application/json');
-    }
-    // Needs no slot: writing back a kept answer costs less than waiting for one.
-    replayKey = await route.replay?.key(headers.get('accept') ?? '', encoding ?? '', text);
-    const kept = replayKey && (await route.replay!.find(replayKey));
-    if (kept) return write(res, kept);
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
-    }
-  }
-  const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-  const malformed = variablesProblem(requestVariables(request.method, body, url.search));
-  if (malformed) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, `Variables refused: ${malformed}`);
-  // Tagged before the safelist rewrites the request: the tag names what the client asked for.
-  const tag = await route.httpCache?.tag(request, encoding);
-  const refused = route.safelist && safelisted(route.safelist, request, route.persistedOnly ?? false);
-  if (refused) return sendError(res, refused.status, refused.code, refused.message);
-  // The client holds this answer for this graph version already: nothing to execute.
-  if (tag && HttpCache.preflighted(headers) && HttpCache.matches(headers.get('if-none-match'), tag)) {
-    res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, byEncoding(route.httpCache!.notModified(tag))) });
-    return void res.end();
-  }
+  return headers;
+}
 
+/** What reading a POST body gave: the parsed body and its replay key, or nothing when it was answered already. */
+type ReadBody = { body: unknown; replayKey: string | undefined } | undefined;
+
+/**
+ * Reads a POST body within its size limit and media type, writes back a kept answer to the same body
+ * (see `Replay`), and parses it; answers the client itself when any of that ends the request.
+ */
+async function readPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: GraphQLRoute,
+  headers: HeaderMap,
+  encoding: Encoding | undefined,
+): Promise<ReadBody> {
+  let text: string;
+  try {
+    text = await readBody(req, route.maxBodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    res.setHeader('connection', 'close');
+    return void sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${route.maxBodyBytes} bytes`);
+  }
+  if (!JSON_BODY.test(headers.get('content-type') ?? '')) {
+    return void sendError(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'POST bodies must be application/json');
+  }
+  // Needs no slot: writing back a kept answer costs less than waiting for one.
+  const replayKey = await route.replay?.key(headers.get('accept') ?? '', encoding ?? '', text);
+  const kept = replayKey && (await route.replay!.find(replayKey));
+  if (kept) return void write(res, kept);
+  try {
+    return { body: text ? JSON.parse(text) : undefined, replayKey };
+  } catch {
+    return void sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
+  }
+}
+
+/** What the request's cache headers and the safelist decide before anything runs; true when answered. */
+function answeredBeforeRunning(res: ServerResponse, route: GraphQLRoute, request: HTTPGraphQLRequest, tag: string | undefined): boolean {
+  const refused = route.safelist && safelisted(route.safelist, request, route.persistedOnly ?? false);
+  if (refused) {
+    sendError(res, refused.status, refused.code, refused.message);
+    return true;
+  }
+  // The client holds this answer for this graph version already: nothing to execute.
+  if (tag && HttpCache.preflighted(request.headers) && HttpCache.matches(request.headers.get('if-none-match'), tag)) {
+    res.writeHead(304, { ...COMMON_HEADERS, ...withVary(res, byEncoding(route.httpCache!.notModified(tag))) });
+    res.end();
+    return true;
+  }
+  return false;
+}
+
+/** Writes Apollo's answer: headers with the cache's, status as the media type asks, compressed and kept for replay when complete. */
+async function sendResponse(
+  res: ServerResponse,
+  route: GraphQLRoute,
+  response: HTTPGraphQLResponse,
+  answer: { tag?: string; encoding?: Encoding; replayKey?: string },
+): Promise<void> {
+  const out: Record<string, string> = { ...COMMON_HEADERS };
+  for (const [key, value] of response.headers) out[key] = value;
+  Object.assign(out, HttpCache.headers(response, answer.tag));
+  const status = statusOf(response);
+  if (response.body.kind === 'complete') {
+    const sent = encode({ status, headers: out, body: Buffer.from(response.body.string) }, answer.encoding);
+    if (answer.replayKey) route.replay!.keep(answer.replayKey, response, sent);
+    return write(res, sent);
+  }
+  res.writeHead(status, withVary(res, out));
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/**
+ * Runs a request through admission and Apollo within its deadline. When the time is up the client
+ * gets 503 at once and the request's remaining database work is interrupted at the same deadline; its
+ * slot is held until that work has actually stopped, so capacity is never overcommitted.
+ */
+async function run(
+  res: ServerResponse,
+  route: GraphQLRoute,
+  request: HTTPGraphQLRequest,
+  deadline: number,
+): Promise<HTTPGraphQLResponse | undefined> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), Math.max(0, deadline - Date.now()));
   const timedOut = () =>
-    sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${route.requestTimeoutMs} ms`, { 'retry-after': '1' });
+    void sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${route.requestTimeoutMs} ms`, { 'retry-after': '1' });
   try {
     const entering = route.admission.enter(timeout.signal);
-    if (!entering) return sendError(res, 503, ErrorCode.OVERLOADED, 'The server is at capacity; retry shortly', { 'retry-after': '1' });
+    if (!entering) return void sendError(res, 503, ErrorCode.OVERLOADED, 'The server is at capacity; retry shortly', { 'retry-after': '1' });
     let release: () => void;
     try {
       release = await entering;
@@ -186,20 +223,32 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     void execution.finally(release).catch(() => undefined);
     const aborted = new Promise<'timeout'>((resolve) => timeout.signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
     const response = await Promise.race([execution, aborted]);
-    if (response === 'timeout') return timedOut();
-    const out: Record<string, string> = { ...COMMON_HEADERS };
-    for (const [key, value] of response.headers) out[key] = value;
-    Object.assign(out, HttpCache.headers(response, tag));
-    const status = statusOf(response);
-    if (response.body.kind === 'complete') {
-      const sent = encode({ status, headers: out, body: Buffer.from(response.body.string) }, encoding);
-      if (replayKey) route.replay!.keep(replayKey, response, sent);
-      return write(res, sent);
-    }
-    res.writeHead(status, withVary(res, out));
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    return response === 'timeout' ? timedOut() : response;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * One GraphQL request over HTTP, in steps: rate limit, the POST body (limits, media type, a kept
+ * answer, JSON), the variables' shape, the safelist and conditional requests, then Apollo within the
+ * request's time limit (`run`), and the answer compressed as negotiated (`sendResponse`).
+ */
+export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, route: GraphQLRoute): Promise<void> {
+  const deadline = Date.now() + route.requestTimeoutMs;
+  const wait = route.rateLimit?.take(clientOf(req, route.trustProxy));
+  if (wait)
+    return sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests from this client; retry in ${wait} s`, { 'retry-after': String(wait) });
+  const headers = headerMapOf(req);
+  const encoding = negotiate(headers.get('accept-encoding'));
+  const posted = req.method === 'POST' ? await readPost(req, res, route, headers, encoding) : { body: undefined, replayKey: undefined };
+  if (!posted) return;
+  const request: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body: posted.body };
+  const malformed = variablesProblem(requestVariables(request.method, posted.body, url.search));
+  if (malformed) return sendError(res, 400, ErrorCode.BAD_USER_INPUT, `Variables refused: ${malformed}`);
+  // Tagged before the safelist rewrites the request: the tag names what the client asked for.
+  const tag = await route.httpCache?.tag(request, encoding);
+  if (answeredBeforeRunning(res, route, request, tag)) return;
+  const response = await run(res, route, request, deadline);
+  if (response) await sendResponse(res, route, response, { tag, encoding, replayKey: posted.replayKey });
 }
