@@ -1,6 +1,7 @@
 import type { Params, Read, Row, Statement } from '../graph/statement.js';
 import type { GraphStore, ReadOptions } from '../graph/store.js';
 import type { GraphProfile } from './profile.js';
+import { sharedOf } from './shared.js';
 import { JOINED_FROM, ROWS_PER_SEEK, SEEKS_UP_TO, seekParams, type Keyed } from './statements/keyed.js';
 
 /** A read waiting to be sent with the others of its turn. */
@@ -48,6 +49,16 @@ export class Batch {
   /** One statement, cut short at the request's deadline. */
   read(statement: Statement, params?: Params): Promise<Row[]> {
     return this.counted({ statement, params });
+  }
+
+  /**
+   * A whole-graph aggregation (a count under a filter), read once per graph version and kept for every
+   * request until the graph changes: the dashboard's charts and a list's pages ask the same few again and
+   * again. `alone` sends it as `readAlone` does. The naive baseline reads it every time.
+   */
+  readOnce(statement: Statement, params: Params, { alone }: { alone: boolean }): Promise<Row[]> {
+    const read = () => this.counted({ statement, params }, alone);
+    return this.batching ? sharedOf(this.store).memo(`rows:${statement.text}\n${JSON.stringify(params)}`, read) : read();
   }
 
   /**

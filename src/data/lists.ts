@@ -34,7 +34,7 @@ export class Lists {
     const statements = this.projection.spelled(`list ${label} ${keys.join(' ')} ${order}`, () => listStatements(label, keys, order, this.projection));
     const paged = { ...params, offset: request.offset, limit: request.limit };
     let counting: Promise<number> | undefined;
-    const total = () => (counting ??= this.batch.read(statements.count, params).then((rows) => Number(rows[0]?.total ?? 0)));
+    const total = () => (counting ??= this.batch.readOnce(statements.count, params, { alone: false }).then((rows) => Number(rows[0]?.total ?? 0)));
     if (counted) void total().catch(() => undefined);
     if (request.offset > this.batch.store.dialect.safeSkip && request.offset >= (await total())) return { items: [], offset: request.offset, total };
     const items = this.batch.read(statements.page, paged).then((rows) => rows.map((row) => toEntity(this.projection, row, label)));

@@ -35,11 +35,8 @@ export interface YearCountRecord {
   stated: number;
 }
 
-/** Counts for the dashboard's charts, over the whole graph or narrowed by a filter. */
+/** Counts for the dashboard's charts, over the whole graph or narrowed by a filter, each read once per graph version. */
 export class Workbench {
-  /** The request's reads of years by filter: `achievementsByYear` and `achievementsWithoutYear` share one. */
-  private readonly yearsRead = new Map<string, Promise<Array<{ year: number | null; count: number; stated: number }>>>();
-
   constructor(private readonly batch: Batch) {}
 
   async achievementsByYear(filter: ListFilter = {}): Promise<YearCountRecord[]> {
@@ -51,27 +48,19 @@ export class Workbench {
   }
 
   /** The years of the achievements matching a filter, and those with none: one read for both fields. */
-  private years(filter: ListFilter): Promise<Array<{ year: number | null; count: number; stated: number }>> {
-    const key = JSON.stringify(filter);
-    let found = this.yearsRead.get(key);
-    if (!found) {
-      const { keys, params } = presentFilters('Achievement', filter);
-      found = this.batch.readAlone(WORKBENCH_STATEMENTS.achievementYears(keys), params).then((rows) =>
-        rows.map((r) => ({
-          year: r.year === null || r.year === undefined ? null : Number(r.year),
-          count: Number(r.count),
-          stated: Number(r.stated),
-        })),
-      );
-      this.yearsRead.set(key, found);
-    }
-    return found;
+  private async years(filter: ListFilter): Promise<Array<{ year: number | null; count: number; stated: number }>> {
+    const { keys, params } = presentFilters('Achievement', filter);
+    return (await this.batch.readOnce(WORKBENCH_STATEMENTS.achievementYears(keys), params, { alone: true })).map((r) => ({
+      year: r.year === null || r.year === undefined ? null : Number(r.year),
+      count: Number(r.count),
+      stated: Number(r.stated),
+    }));
   }
 
   /** Organizations matching a filter, by kind, most first. */
   async organizationKinds(filter: ListFilter): Promise<CountRecord[]> {
     const { keys, params } = presentFilters('Organization', filter);
-    return (await this.batch.readAlone(WORKBENCH_STATEMENTS.organizationKinds(keys), params)).map((r) => ({
+    return (await this.batch.readOnce(WORKBENCH_STATEMENTS.organizationKinds(keys), params, { alone: true })).map((r) => ({
       key: text(r.key),
       count: Number(r.count),
     }));
@@ -80,7 +69,7 @@ export class Workbench {
   /** Organizations matching a filter per place of one level (with their achievements), unordered. */
   async organizationsByPlace(filter: ListFilter, level: string): Promise<PlaceTally[]> {
     const { keys, params } = presentFilters('Organization', filter);
-    return (await this.batch.readAlone(WORKBENCH_STATEMENTS.organizationsByPlace(keys), { ...params, level })).map((r) => ({
+    return (await this.batch.readOnce(WORKBENCH_STATEMENTS.organizationsByPlace(keys), { ...params, level }, { alone: true })).map((r) => ({
       placeId: text(r.place),
       name: text(r.name),
       organizations: Number(r.organizations),
@@ -93,7 +82,7 @@ export class Workbench {
     const counted = await Promise.all(
       this.applicable(selection).map(async ({ label, keys, params }) => ({
         key: label,
-        count: Number((await this.batch.readAlone(WORKBENCH_STATEMENTS.count(label, keys), params))[0]?.total ?? 0),
+        count: Number((await this.batch.readOnce(WORKBENCH_STATEMENTS.count(label, keys), params, { alone: true }))[0]?.total ?? 0),
       })),
     );
     return counted.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
@@ -105,7 +94,7 @@ export class Workbench {
     const perLabel = await Promise.all(
       this.applicable(selection).map(async ({ label, keys, params }) => ({
         label,
-        rows: await this.batch.readAlone(WORKBENCH_STATEMENTS.mentionsByReport(label, keys), params),
+        rows: await this.batch.readOnce(WORKBENCH_STATEMENTS.mentionsByReport(label, keys), params, { alone: true }),
       })),
     );
     for (const { label, rows } of perLabel)

@@ -9,6 +9,7 @@ import { Kind, visit, type FragmentDefinitionNode, type OperationDefinitionNode,
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { GraphStore } from '../../src/graph/store.js';
 import { text } from '../../src/graph/values.js';
+import { DEFAULT_AVOID_TYPES, DEFAULT_MAX_LENGTH } from '../../web/explorer/state.js';
 import { graphqlFiles, operationsOf } from '../support/documents.js';
 
 export interface Shipped {
@@ -28,6 +29,7 @@ const WEIGHTS: Record<string, number> = {
   ExplorerLinks: 4,
   ExplorerAchievements: 2,
   DashboardAchievements: 4,
+  DashboardCharts: 4,
   DashboardOrganizations: 2,
   DashboardPrograms: 2,
   DashboardPolicies: 1,
@@ -136,8 +138,11 @@ function valueFor(
   if (type === 'Int') {
     if (name === 'year') return random() < 0.5 ? undefined : pick(s.years);
     if (name === 'first') return required(definition.type) ? 25 : undefined;
+    // The explorer's path view passes its length and exclusions always, the defaults unless changed.
+    if (name === 'maxLength') return required(definition.type) ? DEFAULT_MAX_LENGTH : undefined;
     return undefined;
   }
+  if (type === 'EntityType') return name === 'avoidTypes' ? DEFAULT_AVOID_TYPES : undefined;
   if (type === 'Boolean') return random() < 0.5;
   if (type === 'AchievementFilter')
     return pick([
@@ -150,6 +155,9 @@ function valueFor(
     ]);
   if (type === 'OrganizationFilter')
     return pick([{}, { kinds: ['HOSPITAL'] }, { kinds: ['HOSPITAL', 'PRIMARY_CARE'] }, { place: pick(s.provinces) }, { name: pick(s.terms) }]);
+  if (type === 'StatsFilter')
+    // The dashboard's charts: mostly the whole graph, else another chart's pick.
+    return pick([null, null, { organizationKinds: ['HOSPITAL'] }, { place: pick(s.provinces) }, { year: pick(s.years) }]);
   if (type.endsWith('Filter')) return pick([{}, { name: pick(s.terms) }]);
   return undefined;
 }

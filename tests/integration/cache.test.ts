@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { STATE_STATEMENTS } from '../../src/data/statements/maintenance.js';
+import type { Read } from '../../src/graph/statement.js';
 import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
 import { operationHash } from '../../src/http/safelist.js';
 import { postGraphQL, startHttp } from '../support/api.js';
@@ -21,13 +22,14 @@ const VERSION_RECHECK_MS = 5_000;
  * Neo4j, whose version the server reads again every few seconds, whatever the engine underneath.
  */
 function observed(store: GraphStore) {
-  const state = { reads: 0, failNext: false, stamp: undefined as string | undefined, hold: undefined as Promise<void> | undefined };
+  const state = { reads: 0, statements: 0, failNext: false, stamp: undefined as string | undefined, hold: undefined as Promise<void> | undefined };
   const wrapper = Object.assign(Object.create(store) as GraphStore, {
     engine: 'neo4j' as const,
     read: async (cypher: string, params?: Params, options?: ReadOptions) => {
       if (cypher === STATE_STATEMENTS.read.text && state.stamp) return [{ version: state.stamp, state: 'ready' }];
       if (options?.deadline) {
         state.reads++;
+        state.statements++;
         await state.hold;
         if (state.failNext) {
           state.failNext = false;
@@ -36,6 +38,12 @@ function observed(store: GraphStore) {
       }
       return store.read(cypher, params, options);
     },
+    ...(store.readAll && {
+      readAll: (reads: readonly Read[], options?: ReadOptions) => {
+        state.statements += reads.length;
+        return store.readAll!(reads, options);
+      },
+    }),
   });
   return { store: wrapper, state };
 }
@@ -226,5 +234,50 @@ for (const engine of ENGINES)
       expect(revalidated.result.status).toBe(200);
       expect(revalidated.result.headers.get('etag')).not.toBe(tag);
       expect(revalidated.reads).toBeGreaterThan(0);
+    });
+  });
+
+for (const engine of ENGINES)
+  describe(`counts under a filter, on ${engine}, with the response cache off`, () => {
+    let base: GraphStore;
+    let graph: ReturnType<typeof observed>;
+    let http: Awaited<ReturnType<typeof startHttp>>;
+    beforeAll(async () => {
+      base = await seededStore(engine);
+      graph = observed(base);
+      http = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+    });
+    afterAll(async () => {
+      await http.stop();
+      await base.close();
+    });
+
+    /** The statements a request sends, however they travel. */
+    const readsOf = async (query: string) => {
+      const before = graph.state.statements;
+      const { body } = await postGraphQL(http.url, { query });
+      expect(body.errors).toBeUndefined();
+      return { data: body.data, reads: graph.state.statements - before };
+    };
+
+    it('reads each once per graph version, and again once the graph is reseeded', async () => {
+      const charts =
+        '{ stats { organizationsByKind(filter: { kinds: [HOSPITAL] }) { key count } achievementsByYear(filter: { kinds: [METRIC] }) { year count } } }';
+      const page = '{ organizations(first: 2, filter: { kinds: [HOSPITAL] }) { totalCount edges { node { id } } } }';
+      const first = await readsOf(charts);
+      expect(first.reads).toBe(2);
+      expect(first.data.stats.organizationsByKind).toEqual([{ key: 'HOSPITAL', count: expect.any(Number) }]);
+      expect(await readsOf(charts)).toEqual({ ...first, reads: 0 });
+      // Another filter is another count.
+      expect((await readsOf(charts.replace('METRIC', 'MILESTONE'))).reads).toBe(1);
+      // A list's count is kept, its page read each time.
+      const listed = await readsOf(page);
+      expect(listed.reads).toBe(2);
+      expect(await readsOf(page)).toEqual({ ...listed, reads: 1 });
+
+      graph.state.stamp = 'reseeded';
+      await new Promise((resolve) => setTimeout(resolve, VERSION_RECHECK_MS + 200));
+      expect(await readsOf(charts)).toEqual({ ...first, reads: 2 });
+      expect(await readsOf(page)).toEqual({ ...listed, reads: 2 });
     });
   });
