@@ -13,9 +13,9 @@ describe('answers shared per graph version', () => {
     const shared = new GraphShared(store);
     const computed: string[] = [];
     const ask = (key: string) =>
-      shared.memo(key, async () => {
+      shared.memo(key, () => {
         computed.push(key);
-        return key.length;
+        return Promise.resolve(key.length);
       });
     for (let i = 0; i < MAX_SHARED_ANSWERS; i++) await ask(`count ${i}`);
     expect(computed).toHaveLength(MAX_SHARED_ANSWERS);
@@ -31,6 +31,6 @@ describe('answers shared per graph version', () => {
   it('keeps no failure', async () => {
     const shared = new GraphShared(store);
     await expect(shared.memo('flaky', () => Promise.reject(new Error('the database failed this once')))).rejects.toThrow('failed this once');
-    expect(await shared.memo('flaky', async () => 'read again')).toBe('read again');
+    expect(await shared.memo('flaky', () => Promise.resolve('read again'))).toBe('read again');
   });
 });
