@@ -73,22 +73,27 @@ export class Reconciler {
     const readings = readingsOf(query).slice(0, MAX_READINGS);
     const best = new Map<string, Ranked>();
     const within = place === undefined ? undefined : await this.placeIds(place);
-    for (const reading of readings) {
-      if ([...reading.text].length > MAX_SEARCHED) continue;
-      const hits = await this.data.search.search(reading.text, labels, HITS_PER_READING);
-      for (const hit of hits) {
-        const weight = await this.weigh(hit, reading);
-        const score = Math.round(Math.min(100, hit.score) * weight * 10) / 10;
-        const known = best.get(hit.entity.id);
-        if (known && known.score >= score) continue;
-        best.set(hit.entity.id, {
-          entity: hit.entity,
-          score,
-          match: false,
-          matchedText: hit.text,
-          exact: hit.score >= EXACT && weight >= UNKNOWN_PLACE_WEIGHT,
-        });
-      }
+    // Every reading searched and every hit weighed at once, so their reads share the request's turns;
+    // folded in reading order, so a tie keeps the first reading's match as before.
+    const weighed = await Promise.all(
+      readings
+        .filter((reading) => [...reading.text].length <= MAX_SEARCHED)
+        .map(async (reading) => {
+          const hits = await this.data.search.search(reading.text, labels, HITS_PER_READING);
+          return Promise.all(hits.map(async (hit) => ({ hit, weight: await this.weigh(hit, reading) })));
+        }),
+    );
+    for (const { hit, weight } of weighed.flat()) {
+      const score = Math.round(Math.min(100, hit.score) * weight * 10) / 10;
+      const known = best.get(hit.entity.id);
+      if (known && known.score >= score) continue;
+      best.set(hit.entity.id, {
+        entity: hit.entity,
+        score,
+        match: false,
+        matchedText: hit.text,
+        exact: hit.score >= EXACT && weight >= UNKNOWN_PLACE_WEIGHT,
+      });
     }
     let ranked = [...best.values()].sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
     if (within)
@@ -105,9 +110,11 @@ export class Reconciler {
     // The more of the string a department took, the less the body alone says it.
     let weight = reading.department ? 1 - DEPARTMENT_COST * (reading.departmentShare ?? 1) : 1;
     if (!reading.places.length) return weight;
-    const around = new Set(await this.placesOf(hit.entity));
-    for (const name of reading.places) {
-      const places = await this.placeIds(name);
+    const [around, named] = await Promise.all([
+      this.placesOf(hit.entity).then((ids) => new Set(ids)),
+      Promise.all(reading.places.map((name) => this.placeIds(name))),
+    ]);
+    for (const places of named) {
       // Everything lies in the country; a candidate with no place of its own cannot be checked.
       if ([...places].some((p) => p === COUNTRY)) continue;
       if (!places.size || !around.size) weight *= UNKNOWN_PLACE_WEIGHT;

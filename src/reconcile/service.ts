@@ -101,33 +101,36 @@ const nameFor = (entity: EntityRecord, english: boolean) => (english && typeof e
 /** Answers a batch: candidates per query, best first, `match` when sure enough to accept without review. */
 export async function answerQueries(data: DataAccess, queries: Map<string, Query>): Promise<Record<string, { result: unknown[] }>> {
   const reconciler = new Reconciler(data);
-  const answers: Record<string, { result: unknown[] }> = {};
-  for (const [key, q] of queries) {
-    const types = q.type === undefined ? undefined : ((Array.isArray(q.type) ? q.type : [q.type]) as NodeLabel[]);
-    const props = q.properties ?? [];
-    const place = props.find((p) => p.pid === 'place');
-    const kind = props.find((p) => p.pid === 'kind');
-    const limit = q.limit ?? 3;
-    let candidates: Candidate[] = await reconciler.reconcile({
-      query: q.query,
-      labels: kind ? ['Organization'] : types,
-      place: place && valueOf(place.v),
-      limit: kind ? MAX_CANDIDATES : limit,
-    });
-    if (kind) candidates = candidates.filter((c) => c.entity.kind === valueOf(kind.v)).slice(0, limit);
-    const english = isEnglishQuery(q.query);
-    answers[key] = {
-      result: candidates.map((c) => ({
-        id: c.entity.id,
-        name: nameFor(c.entity, english),
-        type: [{ id: c.entity.label, name: c.entity.label }],
-        score: c.score,
-        match: c.match,
-        description: english ? c.entity.name : (c.entity.nameEn ?? undefined),
-      })),
-    };
-  }
-  return answers;
+  // The queries of a batch at once: their reads share the request's turns (one wait a level, not one a query).
+  const answered = await Promise.all([...queries].map(async ([key, q]) => [key, await answerQuery(reconciler, q)] as const));
+  return Object.fromEntries(answered);
+}
+
+/** One query of a batch: its candidates in the service's shape, named in the language it was asked in. */
+async function answerQuery(reconciler: Reconciler, q: Query): Promise<{ result: unknown[] }> {
+  const types = q.type === undefined ? undefined : ((Array.isArray(q.type) ? q.type : [q.type]) as NodeLabel[]);
+  const props = q.properties ?? [];
+  const place = props.find((p) => p.pid === 'place');
+  const kind = props.find((p) => p.pid === 'kind');
+  const limit = q.limit ?? 3;
+  let candidates: Candidate[] = await reconciler.reconcile({
+    query: q.query,
+    labels: kind ? ['Organization'] : types,
+    place: place && valueOf(place.v),
+    limit: kind ? MAX_CANDIDATES : limit,
+  });
+  if (kind) candidates = candidates.filter((c) => c.entity.kind === valueOf(kind.v)).slice(0, limit);
+  const english = isEnglishQuery(q.query);
+  return {
+    result: candidates.map((c) => ({
+      id: c.entity.id,
+      name: nameFor(c.entity, english),
+      type: [{ id: c.entity.label, name: c.entity.label }],
+      score: c.score,
+      match: c.match,
+      description: english ? c.entity.name : (c.entity.nameEn ?? undefined),
+    })),
+  };
 }
 
 /** Entity suggestions for a prefix typed in OpenRefine: `{result: [{id, name, description}]}`. */
