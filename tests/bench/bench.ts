@@ -324,7 +324,9 @@ async function shippedOperationsPart(graph: Graph): Promise<void> {
   const shipped = shippedOperations(await samplesOf(graph.store));
   const http = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
   const floor = (await medians([() => postGraphQL(http.url, { query: '{ __typename }' })]))[0]!;
-  const bodiesOf = new Map(shipped.map((op) => [op, Array.from({ length: SHIPPED_SAMPLES }, () => ({ query: op.document, variables: op.variables() }))]));
+  const bodiesOf = new Map(
+    shipped.map((op) => [op, Array.from({ length: SHIPPED_SAMPLES }, () => ({ query: op.document, variables: op.variables() }))]),
+  );
   // Every body once, unmeasured: a server in service has planned its statements' shapes (Neo4j plans each
   // new statement text, tens of milliseconds, and keeps the plan) and compiled its hot paths.
   for (const bodies of bodiesOf.values()) for (const body of bodies) await postGraphQL(http.url, body);
