@@ -75,43 +75,34 @@ export function honours(ctx: DraftContext, sentence: Sentence, uniqueName: Uniqu
 
 /** Designations: 入选…名单, 成为…中心, 通过…评审. */
 export function designations(ctx: DraftContext, sentence: Sentence, uniqueName: UniqueName): void {
-  const text = sentence.text;
-  for (const m of text.matchAll(
+  const found = sentence.text.matchAll(
     /(入选|被确定为|确定为|被列为|列为|成为|获批|认定为|进入|达到了?|通过)([^，,。；;]{3,30}?)(名单|单位|基地|中心|试点|医院|标准|五百强|百强|评审|验收|称号|专科)/gu,
-  )) {
-    const start = m.index;
-    const achievement = ctx.add(
-      'Achievement',
-      uniqueName(clause(text, start)),
-      { sentence, start, end: start + m[0].length },
-      {
-        props: { kind: 'DESIGNATION', statement: statement(text) },
-        confidence: 0.55,
-        why: `a designation after “${m[1]}”`,
-      },
-    );
-    holder(ctx, achievement, sentence, start);
-  }
+  );
+  for (const m of found)
+    clauseAchievement(ctx, sentence, uniqueName, m, { kind: 'DESIGNATION', confidence: 0.55, why: `a designation after “${m[1]}”` });
 }
 
 /** Milestones: 挂牌, 揭牌, 开业, 投入使用 …; 成立, 建成 only when done (已, 正式, 顺利 …). */
 export function milestones(ctx: DraftContext, sentence: Sentence, uniqueName: UniqueName): void {
   const text = sentence.text;
   for (const m of text.matchAll(/(正式挂牌|挂牌|揭牌|成立|建成|开业|启用|投入使用|正式运行|封顶|开工|落成)/g)) {
-    const start = m.index;
-    if (/(已|了|正式|成功|顺利|先后)$/.test(text.slice(0, start)) === false && !/挂牌|揭牌|封顶|开业|启用|投入使用|落成/.test(m[1]!)) continue;
-    const achievement = ctx.add(
-      'Achievement',
-      uniqueName(clause(text, start)),
-      { sentence, start, end: start + m[0].length },
-      {
-        props: { kind: 'MILESTONE', statement: statement(text) },
-        confidence: 0.45,
-        why: `a milestone (“${m[1]}”)`,
-      },
-    );
-    holder(ctx, achievement, sentence, start);
+    if (/(已|了|正式|成功|顺利|先后)$/.test(text.slice(0, m.index)) === false && !/挂牌|揭牌|封顶|开业|启用|投入使用|落成/.test(m[1]!)) continue;
+    clauseAchievement(ctx, sentence, uniqueName, m, { kind: 'MILESTONE', confidence: 0.45, why: `a milestone (“${m[1]}”)` });
   }
+}
+
+/** An achievement named by the clause a match stands in, held by the organization named before it. */
+function clauseAchievement(
+  ctx: DraftContext,
+  sentence: Sentence,
+  uniqueName: UniqueName,
+  m: RegExpExecArray,
+  { kind, confidence, why }: { kind: string; confidence: number; why: string },
+): void {
+  const start = m.index;
+  const init = { props: { kind, statement: statement(sentence.text) }, confidence, why };
+  const achievement = ctx.add('Achievement', uniqueName(clause(sentence.text, start)), { sentence, start, end: start + m[0].length }, init);
+  holder(ctx, achievement, sentence, start);
 }
 
 /** Whether a position is inside a quoted slogan (“四个意识”). */
