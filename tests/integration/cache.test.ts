@@ -9,7 +9,7 @@ import type { Read } from '../../src/graph/statement.js';
 import type { GraphStore, Params, ReadOptions } from '../../src/graph/store.js';
 import { operationHash } from '../../src/http/safelist.js';
 import { postGraphQL, startHttp } from '../support/api.js';
-import { ENGINES, seededStore } from '../support/stores.js';
+import { ENGINES, seededStore, type Engine } from '../support/stores.js';
 
 const NORMAL = { query: '{ organization(id: "org:寿阳县医疗集团") { name children { name } } }' };
 
@@ -18,10 +18,11 @@ const VERSION_RECHECK_MS = 5_000;
 
 /**
  * The store as a graph that another process may reseed: requests' reads (those with a deadline) are
- * counted and can be made to fail, and its version (the one its graph state records) can be switched. It says it is
+ * counted, round trips and statements (reads sent together travel as one trip), and can be made to fail, and its version (the one its graph state records) can be switched. It says it is
  * Neo4j, whose version the server reads again every few seconds, whatever the engine underneath.
  */
 function observed(store: GraphStore) {
+  let together = 0;
   const state = { reads: 0, statements: 0, failNext: false, stamp: undefined as string | undefined, hold: undefined as Promise<void> | undefined };
   const wrapper = Object.assign(Object.create(store) as GraphStore, {
     engine: 'neo4j' as const,
@@ -29,7 +30,7 @@ function observed(store: GraphStore) {
       if (cypher === STATE_STATEMENTS.read.text && state.stamp) return [{ version: state.stamp, state: 'ready' }];
       if (options?.deadline) {
         state.reads++;
-        state.statements++;
+        if (!together) state.statements++;
         await state.hold;
         if (state.failNext) {
           state.failNext = false;
@@ -39,9 +40,15 @@ function observed(store: GraphStore) {
       return store.read(cypher, params, options);
     },
     ...(store.readAll && {
-      readAll: (reads: readonly Read[], options?: ReadOptions) => {
+      readAll: async (reads: readonly Read[], options?: ReadOptions) => {
         state.statements += reads.length;
-        return store.readAll!(reads, options);
+        together++;
+        try {
+          // Through this wrapper's `read`, one call a trip.
+          return await store.readAll!.call(wrapper, reads, options);
+        } finally {
+          together--;
+        }
       },
     }),
   });
@@ -69,49 +76,58 @@ function rawPost(url: string, body: string, headers: Record<string, string>) {
   });
 }
 
+/** A server over an observed seeded store, for the tests of one describe. */
+function observedServer(engine: Engine, env: Record<string, string>) {
+  const server = {} as { base: GraphStore; graph: ReturnType<typeof observed>; http: Awaited<ReturnType<typeof startHttp>> };
+  beforeAll(async () => {
+    server.base = await seededStore(engine);
+    server.graph = observed(server.base);
+    server.http = await startHttp(server.graph.store, env);
+  });
+  afterAll(async () => {
+    await server.http.stop();
+    await server.base.close();
+  });
+  return server;
+}
+
 const GROUP = readFileSync(join(PROJECT_ROOT, 'tests/operations/GroupWithHospitals.graphql'), 'utf8');
 const GROUP_HASH = operationHash(GROUP);
 const GROUP_VARIABLES = { id: 'org:寿阳县医疗集团' };
 
 for (const engine of ENGINES)
   describe(`caching answers, on ${engine}`, () => {
-    let base: GraphStore;
-    let graph: ReturnType<typeof observed>;
-    let http: Awaited<ReturnType<typeof startHttp>>;
-    beforeAll(async () => {
-      base = await seededStore(engine);
-      graph = observed(base);
-      http = await startHttp(graph.store, { RESPONSE_CACHE: 'true' });
-    });
-    afterAll(async () => {
-      await http.stop();
-      await base.close();
-    });
+    const server = observedServer(engine, { RESPONSE_CACHE: 'true' });
 
     /** The reads of the store a piece of work causes. */
     const readsOf = async <T>(work: () => Promise<T>) => {
-      const before = graph.state.reads;
+      const before = server.graph.state.reads;
       const result = await work();
-      return { result, reads: graph.state.reads - before };
+      return { result, reads: server.graph.state.reads - before };
     };
 
     it('answers a repeated operation from the response cache, without asking the store', async () => {
-      const first = await readsOf(() => postGraphQL(http.url, NORMAL));
+      const first = await readsOf(() => postGraphQL(server.http.url, NORMAL));
       expect(first.result.body.data.organization.name).toBe('寿阳县医疗集团');
       expect(first.reads).toBeGreaterThan(0);
-      const second = await readsOf(() => postGraphQL(http.url, NORMAL));
+      const second = await readsOf(() => postGraphQL(server.http.url, NORMAL));
       expect(second.result.body).toEqual(first.result.body);
       expect(second.reads).toBe(0);
       // Other variables are another answer.
       const query = 'query ($id: ID!) { organization(id: $id) { name } }';
-      const one = await readsOf(() => postGraphQL(http.url, { query, variables: { id: 'org:寿阳县人民医院' } }));
-      const other = await readsOf(() => postGraphQL(http.url, { query, variables: { id: 'org:寿阳县中医院' } }));
+      const one = await readsOf(() => postGraphQL(server.http.url, { query, variables: { id: 'org:寿阳县人民医院' } }));
+      const other = await readsOf(() => postGraphQL(server.http.url, { query, variables: { id: 'org:寿阳县中医院' } }));
       expect([one.reads > 0, other.reads > 0]).toEqual([true, true]);
       expect(other.result.body.data.organization.name).toBe('寿阳县中医院');
     });
 
     it('writes back an answer to a repeated POST body as sent, compressed as asked, even with every slot taken', async () => {
-      const small = await startHttp(graph.store, { RESPONSE_CACHE: 'true', MAX_CONCURRENT: '1', MAX_QUEUE: '0', CORS_ORIGINS: 'https://a.example' });
+      const small = await startHttp(server.graph.store, {
+        RESPONSE_CACHE: 'true',
+        MAX_CONCURRENT: '1',
+        MAX_QUEUE: '0',
+        CORS_ORIGINS: 'https://a.example',
+      });
       let release = () => {};
       try {
         const body = JSON.stringify({ query: '{ neighborhood(id: "org:寿阳县医疗集团", depth: 1) { nodes { id name } } }' });
@@ -131,10 +147,10 @@ for (const engine of ENGINES)
         expect(JSON.parse(gunzipSync(gzip.body).toString())).toEqual(data);
 
         // A request waiting for the store holds the only slot, and none may queue.
-        graph.state.hold = new Promise((resolve) => (release = resolve));
-        const before = graph.state.reads;
+        server.graph.state.hold = new Promise((resolve) => (release = resolve));
+        const before = server.graph.state.reads;
         const blocked = postGraphQL(small.url, { query: '{ organization(id: "org:寿阳县中医院") { name } }' });
-        while (graph.state.reads === before) await new Promise((resolve) => setTimeout(resolve, 5));
+        while (server.graph.state.reads === before) await new Promise((resolve) => setTimeout(resolve, 5));
         const again = await rawPost(small.url, body, { 'accept-encoding': 'gzip, br' });
         expect([again.status, again.headers['content-encoding'], again.headers.vary]).toEqual([200, 'br', 'origin, accept-encoding']);
         expect(again.headers['access-control-allow-origin']).toBeUndefined();
@@ -146,14 +162,14 @@ for (const engine of ENGINES)
         release();
         expect((await blocked).body.data.organization.name).toBe('寿阳县中医院');
       } finally {
-        graph.state.hold = undefined;
+        server.graph.state.hold = undefined;
         release();
         await small.stop();
       }
     });
 
     it('asks the store every time when RESPONSE_CACHE is off', async () => {
-      const uncached = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
+      const uncached = await startHttp(server.graph.store, { RESPONSE_CACHE: 'false' });
       try {
         for (let i = 0; i < 2; i++) expect((await readsOf(() => postGraphQL(uncached.url, NORMAL))).reads).toBeGreaterThan(0);
       } finally {
@@ -163,20 +179,20 @@ for (const engine of ENGINES)
 
     it('never caches an answer with errors', async () => {
       const query = { query: '{ organization(id: "org:寿阳县人民医院") { name kind } }' };
-      graph.state.failNext = true;
-      const failed = await postGraphQL(http.url, query);
+      server.graph.state.failNext = true;
+      const failed = await postGraphQL(server.http.url, query);
       expect(failed.body.errors?.[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
-      const retried = await readsOf(() => postGraphQL(http.url, query));
+      const retried = await readsOf(() => postGraphQL(server.http.url, query));
       expect(retried.reads).toBeGreaterThan(0);
       expect(retried.result.body).toEqual({ data: { organization: { name: '寿阳县人民医院', kind: 'HOSPITAL' } } });
-      expect((await readsOf(() => postGraphQL(http.url, query))).reads).toBe(0);
+      expect((await readsOf(() => postGraphQL(server.http.url, query))).reads).toBe(0);
       // Refusals are not stored either: the same bad request is measured and refused again.
       for (let i = 0; i < 2; i++)
-        expect((await postGraphQL(http.url, { query: '{ organizations(first: 1000) { totalCount } }' })).body.errors).toHaveLength(1);
+        expect((await postGraphQL(server.http.url, { query: '{ organizations(first: 1000) { totalCount } }' })).body.errors).toHaveLength(1);
     });
 
     it('serves GET persisted operations with an ETag and Cache-Control, and answers 304 without executing', async () => {
-      const first = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES));
+      const first = await readsOf(() => getPersisted(server.http.url, GROUP_HASH, GROUP_VARIABLES));
       expect(first.result.status).toBe(200);
       const tag = first.result.headers.get('etag');
       expect(tag).toMatch(/^"[\w-]+"$/);
@@ -184,7 +200,7 @@ for (const engine of ENGINES)
       expect(first.result.headers.get('vary')).toMatch(/accept/);
       expect(((await first.result.json()) as { data: { organization: { name: string } } }).data.organization.name).toBe('寿阳县医疗集团');
 
-      const revalidated = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': `W/${tag}, "other"` }));
+      const revalidated = await readsOf(() => getPersisted(server.http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': `W/${tag}, "other"` }));
       expect(revalidated.result.status).toBe(304);
       expect(revalidated.result.headers.get('etag')).toBe(tag);
       // A 304 varies as the answer it stands for.
@@ -192,19 +208,19 @@ for (const engine of ENGINES)
       expect(await revalidated.result.text()).toBe('');
       expect(revalidated.reads).toBe(0);
 
-      const other = await getPersisted(http.url, GROUP_HASH, { id: 'org:寿阳县人民医院' }, { 'if-none-match': tag! });
+      const other = await getPersisted(server.http.url, GROUP_HASH, { id: 'org:寿阳县人民医院' }, { 'if-none-match': tag! });
       expect(other.status).toBe(200);
       expect(other.headers.get('etag')).not.toBe(tag);
       // Apollo's CSRF guard stays: a GET without a header a cross-site form cannot send is refused.
       const plain = await fetch(
-        `${http.url}/graphql?variables=${encodeURIComponent(JSON.stringify(GROUP_VARIABLES))}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: GROUP_HASH } }))}`,
+        `${server.http.url}/graphql?variables=${encodeURIComponent(JSON.stringify(GROUP_VARIABLES))}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: GROUP_HASH } }))}`,
       );
       expect(plain.status).toBe(400);
     });
 
     it('never HTTP-caches POSTs, GETs with the query text, or answers with errors', async () => {
-      const tag = (await getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
-      const post = await fetch(`${http.url}/graphql`, {
+      const tag = (await getPersisted(server.http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
+      const post = await fetch(`${server.http.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'if-none-match': tag },
         body: JSON.stringify({ query: GROUP, variables: GROUP_VARIABLES }),
@@ -212,25 +228,27 @@ for (const engine of ENGINES)
       expect(post.status).toBe(200);
       expect(post.headers.get('cache-control')).toBe('no-store');
       expect(post.headers.get('etag')).toBeNull();
-      const text = await fetch(`${http.url}/graphql?query=${encodeURIComponent(NORMAL.query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const text = await fetch(`${server.http.url}/graphql?query=${encodeURIComponent(NORMAL.query)}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(text.status).toBe(200);
       expect(text.headers.get('cache-control')).toBe('no-store');
-      const refused = await getPersisted(http.url, GROUP_HASH, { id: 'not an id' });
+      const refused = await getPersisted(server.http.url, GROUP_HASH, { id: 'not an id' });
       expect(((await refused.json()) as { errors: unknown[] }).errors).toHaveLength(1);
       expect(refused.headers.get('cache-control')).toBe('no-store');
       expect(refused.headers.get('etag')).toBeNull();
     });
 
     it('invalidates every cached answer when the graph is reseeded (its version changes)', async () => {
-      await postGraphQL(http.url, NORMAL);
-      const tag = (await getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
-      expect((await readsOf(() => postGraphQL(http.url, NORMAL))).reads).toBe(0);
-      graph.state.stamp = 'reseeded';
+      await postGraphQL(server.http.url, NORMAL);
+      const tag = (await getPersisted(server.http.url, GROUP_HASH, GROUP_VARIABLES)).headers.get('etag')!;
+      expect((await readsOf(() => postGraphQL(server.http.url, NORMAL))).reads).toBe(0);
+      server.graph.state.stamp = 'reseeded';
       await new Promise((resolve) => setTimeout(resolve, VERSION_RECHECK_MS + 200));
-      const after = await readsOf(() => postGraphQL(http.url, NORMAL));
+      const after = await readsOf(() => postGraphQL(server.http.url, NORMAL));
       expect(after.reads).toBeGreaterThan(0);
       expect(after.result.body.data.organization.name).toBe('寿阳县医疗集团');
-      const revalidated = await readsOf(() => getPersisted(http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': tag }));
+      const revalidated = await readsOf(() => getPersisted(server.http.url, GROUP_HASH, GROUP_VARIABLES, { 'if-none-match': tag }));
       expect(revalidated.result.status).toBe(200);
       expect(revalidated.result.headers.get('etag')).not.toBe(tag);
       expect(revalidated.reads).toBeGreaterThan(0);
@@ -239,25 +257,14 @@ for (const engine of ENGINES)
 
 for (const engine of ENGINES)
   describe(`counts under a filter, on ${engine}, with the response cache off`, () => {
-    let base: GraphStore;
-    let graph: ReturnType<typeof observed>;
-    let http: Awaited<ReturnType<typeof startHttp>>;
-    beforeAll(async () => {
-      base = await seededStore(engine);
-      graph = observed(base);
-      http = await startHttp(graph.store, { RESPONSE_CACHE: 'false' });
-    });
-    afterAll(async () => {
-      await http.stop();
-      await base.close();
-    });
+    const server = observedServer(engine, { RESPONSE_CACHE: 'false' });
 
     /** The statements a request sends, however they travel. */
     const readsOf = async (query: string) => {
-      const before = graph.state.statements;
-      const { body } = await postGraphQL(http.url, { query });
+      const before = server.graph.state.statements;
+      const { body } = await postGraphQL(server.http.url, { query });
       expect(body.errors).toBeUndefined();
-      return { data: body.data, reads: graph.state.statements - before };
+      return { data: body.data, reads: server.graph.state.statements - before };
     };
 
     it('reads each once per graph version, and again once the graph is reseeded', async () => {
@@ -275,7 +282,7 @@ for (const engine of ENGINES)
       expect(listed.reads).toBe(2);
       expect(await readsOf(page)).toEqual({ ...listed, reads: 1 });
 
-      graph.state.stamp = 'reseeded';
+      server.graph.state.stamp = 'reseeded';
       await new Promise((resolve) => setTimeout(resolve, VERSION_RECHECK_MS + 200));
       expect(await readsOf(charts)).toEqual({ ...first, reads: 2 });
       expect(await readsOf(page)).toEqual({ ...listed, reads: 2 });
