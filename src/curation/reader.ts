@@ -2,12 +2,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   ACHIEVEMENT_KINDS,
+  ENTITY_LABELS,
   ENTITY_PREFIX,
   NODE_PROPERTIES,
   ORGANIZATION_KINDS,
   PLACE_LEVELS,
   PROGRAM_KINDS,
   RELATION_PAIRS,
+  SEARCH_TEXT,
+  SEED_STAMP,
   labelOfId,
   type EntityLabel,
   type NodeLabel,
@@ -70,30 +73,19 @@ const KINDS: Partial<Record<NodeLabel, readonly string[]>> = {
   Program: PROGRAM_KINDS,
   Achievement: ACHIEVEMENT_KINDS,
 };
-/** English beside the Chinese: every entity's name (and its English aliases), every achievement's statement. */
-const ENGLISH_FIELDS = ['nameEn', 'aliasesEn', 'statementEn'];
+/** Stored properties the compiler derives, never written in a curation file. */
+const DERIVED_PROPERTIES = new Set(['scope', 'code', 'periodStart', 'periodEnd', 'periodBasis', SEARCH_TEXT, SEED_STAMP]);
+/**
+ * The fields of a curated entity: every stored property of an entity label but the derived ones, and
+ * those stored otherwise (its label, its evidence as MENTIONED_IN, its period as start, end and basis,
+ * a program's reason for naming no runner).
+ */
 const ENTITY_FIELDS = new Set([
   'type',
-  'name',
-  'aliases',
-  'description',
   'evidence',
-  'masked',
-  'kind',
-  'grade',
-  'year',
-  'statement',
-  'value',
-  'unit',
-  'original',
-  'qualifier',
-  'lost',
-  'level',
-  'date',
-  'noRunner',
-  ...ENGLISH_FIELDS,
   'period',
-  'periodNote',
+  'noRunner',
+  ...ENTITY_LABELS.flatMap((label) => Object.keys(NODE_PROPERTIES[label])).filter((property) => !DERIVED_PROPERTIES.has(property)),
 ]);
 /** The fields a curation file may hold; report metadata lives in the manifest (curation/reports.json). */
 const FILE_FIELDS = ['entities', 'relations'];

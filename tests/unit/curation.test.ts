@@ -211,6 +211,11 @@ describe('the curation compiler', () => {
       (d) => (Object.assign(entity(d, '测试县卫生健康局'), { website: 'x' }), d),
       /\(Organization 测试县卫生健康局\): unknown field "website"/,
     ],
+    [
+      'a property the compiler derives',
+      (d) => (Object.assign(entity(d, '全年门诊量'), { periodStart: 2023 }), d),
+      /\(Achievement 全年门诊量\): unknown field "periodStart"/,
+    ],
     ['an entity without evidence', (d) => (Object.assign(entity(d, '测试县卫生健康局'), { evidence: [] }), d), /测试县卫生健康局\): needs evidence/],
     [
       'evidence without a quote',
