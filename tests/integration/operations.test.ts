@@ -395,24 +395,27 @@ for (const engine of ENGINES) {
       expect(ranking.waits).toBe(turns);
     });
 
-    it('counts a list only when its total or page info is selected, and answers both right', async () => {
-      const hospitals = idsWhere(curated, 'Organization', (p) => p.kind === 'HOSPITAL').length;
+    it('counts a list only when its total or page info is selected, once per graph version, and answers both right', async () => {
+      // A filter no other test counts: its count is read here first.
+      const kinds = ['PRIMARY_CARE', 'HOSPITAL'];
+      const total = idsWhere(curated, 'Organization', (p) => kinds.includes(p.kind as string)).length;
       const page = (selection: string) =>
-        execute(apollo, store, { query: `{ organizations(first: 3, filter: { kinds: [HOSPITAL] }) { ${selection} } }` });
+        execute(apollo, store, { query: `{ organizations(first: 3, filter: { kinds: [${kinds.join(', ')}] }) { ${selection} } }` });
       expect(await page('edges { node { id } }')).toMatchObject({ statements: 1 });
       expect(await page('totalCount edges { node { id } }')).toMatchObject({
         statements: 2,
         waits: 1,
-        data: { organizations: { totalCount: hospitals } },
+        data: { organizations: { totalCount: total } },
       });
+      // The count is kept for the graph version: the next pages read only themselves.
       expect(await page('pageInfo { hasNextPage }')).toMatchObject({
-        statements: 2,
-        data: { organizations: { pageInfo: { hasNextPage: hospitals > 3 } } },
+        statements: 1,
+        data: { organizations: { pageInfo: { hasNextPage: total > 3 } } },
       });
       const viaFragment = await execute(apollo, store, {
-        query: '{ organizations(first: 3, filter: { kinds: [HOSPITAL] }) { ...Total } } fragment Total on OrganizationConnection { totalCount }',
+        query: `{ organizations(first: 3, filter: { kinds: [${kinds.join(', ')}] }) { ...Total } } fragment Total on OrganizationConnection { totalCount }`,
       });
-      expect(viaFragment).toMatchObject({ statements: 2, data: { organizations: { totalCount: hospitals } } });
+      expect(viaFragment).toMatchObject({ statements: 1, data: { organizations: { totalCount: total } } });
     });
 
     it('answers bad arguments with BAD_USER_INPUT naming the argument, and unknown ids with null', async () => {
