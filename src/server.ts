@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { PROJECT_ROOT, type Config } from './config.js';
 import type { Context } from './context.js';
-import { DataAccess } from './data/access.js';
+import { DataAccess, type RequestOptions } from './data/access.js';
 import { profileLoader } from './data/profile.js';
 import { sharedOf } from './data/shared.js';
 import { ErrorCode } from './errors/codes.js';
@@ -84,8 +84,8 @@ export function createApollo(
 }
 
 /** The per-request context: a fresh data-access layer, so batching, counting and the deadline are per operation. */
-export function createContext(store: GraphStore, deadline?: number): Context {
-  return { data: new DataAccess(store, { deadline }) };
+export function createContext(store: GraphStore, deadline?: number, options: RequestOptions = {}): Context {
+  return { data: new DataAccess(store, { deadline, ...options }) };
 }
 
 /**
@@ -170,7 +170,7 @@ export async function createHttpServer(
   const examples = loadExamples();
   const route = {
     apollo,
-    context: (deadline: number) => createContext(store, deadline),
+    context: (deadline: number, options?: RequestOptions) => createContext(store, deadline, options),
     admission: new Admission(config.admission.active, config.admission.queued),
     rateLimit: config.rateLimitPerMinute ? new RateLimit(config.rateLimitPerMinute) : undefined,
     // Known operations are served by hash either way; PERSISTED_ONLY serves nothing else.

@@ -12,6 +12,16 @@ import { sharedOf } from './shared.js';
 import { Stats } from './stats.js';
 import { Workbench } from './workbench.js';
 
+/** How a request's statements travel. */
+export interface RequestOptions {
+  /**
+   * Whether a turn's statements travel as one combined statement where the store allows (Neo4j). Off for
+   * requests whose turns hold ever new combinations, such as a reconciliation batch's strings: Neo4j plans
+   * each new combined text (0.1–0.5 s) before running it, and plans each statement alone once.
+   */
+  together?: boolean;
+}
+
 /**
  * The data-access layer for one request: the plan of what its operation reads, and every domain's
  * loaders and reads, over one batch of its statements (see `src/data/README.md` for the stages).
@@ -31,13 +41,14 @@ export class DataAccess {
 
   /**
    * `batching: false` gives the naive one-statement-per-field baseline (benchmarks only); `deadline` (epoch
-   * milliseconds) is when the request's time is up and its statements are interrupted.
+   * milliseconds) is when the request's time is up and its statements are interrupted; `together: false`
+   * sends each statement on its own where the store would combine a turn's (see `RequestOptions`).
    */
   constructor(
     private readonly store: GraphStore,
-    { batching = true, deadline }: { batching?: boolean; deadline?: number } = {},
+    { batching = true, deadline, together = true }: { batching?: boolean; deadline?: number } & RequestOptions = {},
   ) {
-    this.batch = new Batch(store, batching, { deadline }, profileLoader(store));
+    this.batch = new Batch(store, batching, { deadline }, profileLoader(store), together);
     this.wire(Projection.ALL);
   }
 
@@ -53,7 +64,7 @@ export class DataAccess {
     this.projection = projection;
     const { batch, store } = this;
     this.entities = new Entities(batch, store.dialect, projection);
-    this.related = new Related(batch, projection);
+    this.related = new Related(batch, projection, store.dialect);
     this.plan = new Plan(batch, this.entities, this.related);
     this.lists = new Lists(batch, projection, this.plan);
     this.search = new Search(batch, store.dialect, sharedOf(store), this.entities);

@@ -36,12 +36,16 @@ export class Batch {
    */
   readonly loaderOptions: { batch: boolean; cache: boolean };
 
-  /** `profile` gives the tables' sizes, which decide how a batch of keys is read (see `readKeys`). */
+  /**
+   * `profile` gives the tables' sizes, which decide how a batch of keys is read (see `readKeys`);
+   * `together: false` sends each read on its own even where the store takes a turn's reads together.
+   */
   constructor(
     readonly store: GraphStore,
     private readonly batching = true,
     private readonly options: ReadOptions = {},
     private readonly profile?: () => Promise<GraphProfile>,
+    private readonly together = true,
   ) {
     this.loaderOptions = { batch: batching, cache: batching };
   }
@@ -98,7 +102,7 @@ export class Batch {
   }
 
   private send(read: Read, alone: boolean): Promise<Row[]> {
-    if (!this.store.readAll || !this.batching || alone) {
+    if (!this.store.readAll || !this.batching || !this.together || alone) {
       this.roundTrips++;
       return this.store.read(read.statement.text, read.params, this.options);
     }

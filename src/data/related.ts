@@ -1,5 +1,6 @@
 /** The request's loaders of lists reaching past direct links: achievements held, organizations in a place, ancestors, trees. */
 import DataLoader from 'dataloader';
+import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/statement.js';
 import { text } from '../graph/values.js';
 import { PLACE_LEVELS, labelOfId, type NodeLabel } from '../model/graph.js';
@@ -9,7 +10,7 @@ import { keyedRead, type KeyedRead } from './entities.js';
 import type { Projection } from './projection.js';
 import type { EntityRecord, TreeEntryRecord } from './records.js';
 import { groupBy, toEntity, walkTree } from './rows.js';
-import { isHolder, relatedStatements, type Holder } from './statements/related.js';
+import { isHolder, placesAround, relatedStatements, type Holder } from './statements/related.js';
 
 const byName = (a: EntityRecord, b: EntityRecord) => compareText(a.name, b.name) || compareText(a.id, b.id);
 /** Nearest first: a place's ancestors from its county up to the country. */
@@ -21,10 +22,12 @@ export class Related {
   readonly organizationsInRead: KeyedRead<EntityRecord[]>;
   readonly ancestorsRead: KeyedRead<EntityRecord[]>;
   readonly treeRead: KeyedRead<TreeEntryRecord[]>;
+  /** The ids of the places a node of any label but Place lies in, and of every place above them. */
+  readonly placesAround: DataLoader<string, string[]>;
   private readonly statements: ReturnType<typeof relatedStatements>;
   private readonly achievementsOfRows: (ids: readonly string[], rows: Row[]) => EntityRecord[][];
 
-  constructor(batch: Batch, projection: Projection) {
+  constructor(batch: Batch, projection: Projection, dialect: Dialect) {
     const statements = (this.statements = projection.spelled('related', () => relatedStatements(projection)));
     const entities = (label: NodeLabel, order: (a: EntityRecord, b: EntityRecord) => number) => (ids: readonly string[], rows: Row[]) =>
       groupBy(ids, rows, 'key', (row) => toEntity(projection, row, label)).map((list) => list.sort(order));
@@ -43,6 +46,7 @@ export class Related {
     this.treeRead = keyedRead(batch, statements.tree, (ids, rows) =>
       groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges)),
     );
+    this.placesAround = keyedRead(batch, placesAround(dialect), (ids, rows) => groupBy(ids, rows, 'key', (row) => text(row.id))).loader;
   }
 
   get organizationsIn(): DataLoader<string, EntityRecord[]> {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../context.js';
+import type { RequestOptions } from '../data/access.js';
 import { DatabaseUnavailableError, DeadlineError } from '../graph/store.js';
 import { ErrorCode } from '../errors/codes.js';
 import { ReconcileInputError, answerQueries, manifest, parseQueries, previewHtml, suggestEntities, suggestFrom } from '../reconcile/service.js';
@@ -14,7 +15,7 @@ import { clientOf, type RateLimit } from './rate-limit.js';
 import { PAGE_HEADERS, send, sendError, sendJson } from './respond.js';
 
 export interface ReconcileRoute {
-  context: (deadline: number) => Context;
+  context: (deadline: number, options?: RequestOptions) => Context;
   admission: Admission;
   rateLimit?: RateLimit;
   trustProxy: number;
@@ -69,7 +70,8 @@ async function admitted<T>(route: ReconcileRoute, work: (data: Context['data']) 
   if (!entering) return 'overloaded';
   const release = await entering;
   try {
-    return await work(route.context(deadline).data);
+    // A batch's strings make new combinations of statements at every turn (see `RequestOptions`).
+    return await work(route.context(deadline, { together: false }).data);
   } finally {
     release();
   }

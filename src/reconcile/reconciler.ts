@@ -136,10 +136,7 @@ export class Reconciler {
 
   /** The places an entity lies in, with everything above them (a place: itself and above). */
   private async placesOf(entity: EntityRecord): Promise<string[]> {
-    const links = await this.data.entities.links.load(entity.id);
-    const direct =
-      entity.label === 'Place' ? [entity.id] : links.filter((l) => l.type === 'LOCATED_IN' && l.direction === 'OUT').map((l) => l.otherId);
-    const above = await this.data.related.ancestors.loadMany(direct);
-    return [...direct, ...above.flatMap((a) => (a instanceof Error ? [] : a.map((p) => p.id)))];
+    if (entity.label !== 'Place') return this.data.related.placesAround.load(entity.id);
+    return [entity.id, ...(await this.data.related.ancestors.load(entity.id)).map((p) => p.id)];
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/store.js';
-import { startHttp } from '../support/api.js';
+import { postGraphQL, startHttp } from '../support/api.js';
 import { ENGINES, seededStore } from '../support/stores.js';
 
 interface Candidate {
@@ -40,9 +40,15 @@ for (const engine of ENGINES)
   describe(`the reconciliation service, on ${engine}`, () => {
     let store: GraphStore;
     let http: Awaited<ReturnType<typeof startHttp>>;
+    /** Reads the server sent alone and combined (`readAll`, where the store has it). */
+    const sent = { alone: 0, combined: 0 };
     beforeAll(async () => {
       store = await seededStore(engine);
-      http = await startHttp(store, { RESPONSE_CACHE: 'false' });
+      const counted = Object.assign(Object.create(store) as GraphStore, {
+        read: (...args: Parameters<GraphStore['read']>) => (sent.alone++, store.read(...args)),
+        ...(store.readAll && { readAll: (...args: Parameters<NonNullable<GraphStore['readAll']>>) => (sent.combined++, store.readAll!(...args)) }),
+      });
+      http = await startHttp(counted, { RESPONSE_CACHE: 'false' });
     });
     afterAll(async () => {
       await http.stop();
@@ -77,6 +83,15 @@ for (const engine of ENGINES)
     it('answers a string in a batch as it answers it alone', async () => {
       const batch = await post(BATCH);
       for (const [key, query] of Object.entries(BATCH)) expect((await post({ q: query })).q, key).toEqual(batch[key]);
+    });
+
+    it('sends the statements of a batch each alone, where GraphQL combines those of a turn: every batch makes new combinations', async () => {
+      Object.assign(sent, { alone: 0, combined: 0 });
+      await post(BATCH);
+      expect(sent).toEqual({ alone: expect.any(Number), combined: 0 });
+      expect(sent.alone).toBeGreaterThan(3);
+      await postGraphQL(http.url, { query: '{ organization(id: "org:寿阳县医疗集团") { name } place(id: "place:寿阳县") { name } }' });
+      expect(sent.combined > 0).toBe(!!store.readAll);
     });
 
     it('wraps a GET in the JSONP callback it names', async () => {

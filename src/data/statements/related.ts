@@ -1,9 +1,10 @@
 import { cypher, returns } from '../../graph/statement.js';
-import type { NodeLabel } from '../../model/graph.js';
+import type { Dialect } from '../../graph/dialect.js';
+import { NODE_LABELS, type NodeLabel } from '../../model/graph.js';
 import { Projection } from '../projection.js';
 import { entityColumns } from './columns.js';
 import { keyed, on, spellings, type Keyed } from './keyed.js';
-import { ORG_TREE, PLACE_PATH } from './patterns.js';
+import { IN_PLACE, ORG_TREE, PLACE_PATH } from './patterns.js';
 import { register } from './registry.js';
 import { reaching } from './relations.js';
 
@@ -52,7 +53,24 @@ export const relatedStatements = (projection = Projection.ALL) => ({
   ),
 });
 
-register('related', () => {
+/**
+ * The places nodes of any label but Place lie in, with every place above those, as ids: where a
+ * candidate of reconciliation is, in one statement rather than its links and then their ancestors.
+ */
+export function placesAround(dialect: Dialect): Keyed {
+  let spelled = placesAroundIn.get(dialect);
+  if (!spelled)
+    placesAroundIn.set(
+      dialect,
+      (spelled = keyed(dialect.anyLabel(NODE_LABELS.filter((label) => label !== 'Place')), (start) =>
+        on(start, 'a', cypher`MATCH (a)${IN_PLACE} RETURN DISTINCT ${returns(['a.id', 'key'], ['p.id', 'id'])}`),
+      )),
+    );
+  return spelled;
+}
+const placesAroundIn = new WeakMap<Dialect, Keyed>();
+
+register('related', (dialect) => {
   const { achievementsOf, organizationsIn, ancestors, tree } = relatedStatements();
-  return [...Object.values(achievementsOf), organizationsIn, ancestors, tree].flatMap(spellings);
+  return [...Object.values(achievementsOf), organizationsIn, ancestors, tree, placesAround(dialect)].flatMap(spellings);
 });
