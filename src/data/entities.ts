@@ -7,10 +7,11 @@ import type { Dialect } from '../graph/dialect.js';
 import type { Row } from '../graph/statement.js';
 import { text } from '../graph/values.js';
 import { RELATION_FIELDS, type RelationFieldName } from '../model/fields.js';
-import { RELATION_TYPES, labelOfId, type NodeLabel } from '../model/graph.js';
+import { RELATION_TYPES, labelOfId, type NodeLabel, type RelationType } from '../model/graph.js';
 import type { Batch } from './batch.js';
 import type { Projection } from './projection.js';
-import type { EntityRecord, EvidenceRecord, LinkRecord, NodeSummary } from './records.js';
+import type { EntityRecord, EvidenceRecord, LinkRecord, NodeSummary, StepRecord } from './records.js';
+import { compareText } from '../text/collation.js';
 import { groupBy, mergeLinks, toEntity, toSummary } from './rows.js';
 import { entityStatements } from './statements/entities.js';
 import type { Keyed } from './statements/keyed.js';
@@ -42,11 +43,29 @@ async function byLabel(batch: Batch, statements: Record<NodeLabel, Keyed>, ids: 
   return answers.flat();
 }
 
+/** A node's steps from its rows, each once, in the order of its links (see `mergeLinks`): ties between paths fall alike on every engine. */
+function toSteps(rows: Row[]): StepRecord[] {
+  const steps = new Map<string, StepRecord>();
+  for (const row of rows) {
+    const step: StepRecord = {
+      type: row.type as RelationType,
+      direction: row.direction as 'OUT' | 'IN',
+      otherId: text(row.other),
+      label: row.label as NodeLabel,
+      level: (row.level as string | null) ?? null,
+    };
+    steps.set(`${step.type}|${step.direction}|${step.otherId}`, step);
+  }
+  return [...steps.values()].sort((a, b) => compareText(a.type, b.type) || compareText(a.otherId, b.otherId));
+}
+
 /** Entities by id, their evidence, their links and each relationship field, batched per request. */
 export class Entities {
   readonly byId: DataLoader<string, EntityRecord | null>;
   readonly evidence: DataLoader<string, EvidenceRecord[]>;
   readonly links: DataLoader<string, LinkRecord[]>;
+  /** Each node's steps either way, as a path search reads them (see `StepRecord`). */
+  readonly steps: DataLoader<string, StepRecord[]>;
   private readonly relations = new Map<RelationFieldName, KeyedRead<LinkRecord[]>>();
   /** Summaries of the nodes links have reached in this request. */
   private readonly summaries = new Map<string, NodeSummary>();
@@ -71,12 +90,26 @@ export class Entities {
         ),
       batch.loaderOptions,
     );
-    this.links = new DataLoader(async (ids) => {
-      const one = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
-      const read = ({ many, one: single }: (typeof statements.links)['OUT']) =>
-        one ? batch.read(single[one], { id: ids[0]! }) : ids.length > 1 ? batch.read(many, { ids: [...ids] }) : Promise.resolve([]);
-      return this.linksOf(ids, (await Promise.all([read(statements.links.OUT), read(statements.links.IN)])).flat());
+    this.links = new DataLoader(
+      async (ids) => this.linksOf(ids, (await Promise.all([this.eachWay(statements.links.OUT, ids), this.eachWay(statements.links.IN, ids)])).flat()),
+      batch.loaderOptions,
+    );
+    this.steps = new DataLoader(async (ids) => {
+      const rows = (await Promise.all([this.eachWay(statements.steps.OUT, ids), this.eachWay(statements.steps.IN, ids)])).flat();
+      return groupBy(ids, rows, 'key', (row) => row).map(toSteps);
     }, batch.loaderOptions);
+  }
+
+  /** The rows of a statement of relationships one way from these nodes: by the label's key for one. */
+  private eachWay({ many, one }: ReturnType<typeof entityStatements>['links']['OUT'], ids: readonly string[]): Promise<Row[]> {
+    const label = ids.length === 1 ? labelOfId(ids[0]!) : undefined;
+    if (label) return this.batch.read(one[label], { id: ids[0]! });
+    return ids.length > 1 ? this.batch.read(many, { ids: [...ids] }) : Promise.resolve([]);
+  }
+
+  /** The links going out of these nodes, read whole (one statement; `links` reads both ways). */
+  async linksOut(ids: readonly string[]): Promise<LinkRecord[][]> {
+    return this.linksOf(ids, await this.eachWay(this.statements.links.OUT, ids));
   }
 
   /** Each node's links from rows of a links statement; the summaries of the nodes they reach are kept. */

@@ -1,6 +1,6 @@
-import { RELATION_TYPES } from '../model/graph.js';
+import { RELATION_TYPES, type RelationType } from '../model/graph.js';
 import type { Entities } from './entities.js';
-import type { LinkRecord } from './records.js';
+import type { LinkRecord, StepRecord } from './records.js';
 
 /** An edge of a drawable subgraph, oriented from its start to its end. */
 export interface EdgeRecord {
@@ -39,7 +39,16 @@ export const NEIGHBORHOOD_EDGES_PER_NODE = 3;
 // must not beat their places in the hierarchy, which may climb to the country.
 const DETOUR = { country: 3, Event: 3, Program: 2, Policy: 2, Achievement: 2 } as const;
 
-const follows = (types: readonly string[] | undefined) => (link: LinkRecord) => !types?.length || types.includes(link.type);
+const follows = (types: readonly string[] | undefined) => (link: { type: string }) => !types?.length || types.includes(link.type);
+
+/** What passing through the node a step reaches costs beyond the step (see `DETOUR`). */
+function detourOf({ label, level }: StepRecord): number {
+  if (label === 'Place') return level === 'COUNTRY' || level === 'REGION' ? DETOUR.country : 0;
+  return DETOUR[label as keyof typeof DETOUR] ?? 0;
+}
+
+/** An edge of a path being searched: which way it goes, without its sources yet. */
+type Step = Pick<EdgeRecord, 'type' | 'source' | 'target'>;
 
 /**
  * Graph exploration breadth-first over the request's link loader: one batched query per step,
@@ -94,7 +103,8 @@ export class Explore {
    * and passing through a node everything touches costs more (`DETOUR`: the country, a program or a
    * policy shared by many, an achievement, an event), so a path through organizations and places wins
    * unless it is longer by more than the detour. Searched from both ends at once, cheapest first: each
-   * wait reads the links of both ends' next nodes.
+   * wait reads the steps of both ends' next nodes (see `Entities.steps`); the path's own links are read
+   * whole once it is found.
    */
   async shortestPath(
     from: string,
@@ -104,7 +114,10 @@ export class Explore {
     avoided: (id: string) => boolean = () => false,
   ): Promise<SubgraphRecord | null> {
     if (from === to) return { nodes: new Map([[from, 0]]), edges: [], truncated: false };
-    const detour = (id: string) => (id === from || id === to ? 0 : this.detour(id));
+    const detours = new Map([
+      [from, 0],
+      [to, 0],
+    ]);
     const sides = [from, to].map((start) => new Search(start));
     const [ahead, back] = sides as [Search, Search];
     let best: { node: string; cost: number; steps: number } | undefined;
@@ -113,38 +126,45 @@ export class Explore {
       // Cheapest first: once the cheapest paths left on both sides together cost what the best found does, it is the best.
       if (!stepping.length || (best && (ahead.next() ?? Infinity) + (back.next() ?? Infinity) >= best.cost)) break;
       const batches = stepping.map((side) => side.take(maxLength - (side === ahead ? back : ahead).minSteps()));
-      const links = await Promise.all(batches.map((batch) => this.linksOf(batch)));
+      const steps = await Promise.all(batches.map((batch) => this.stepsOf(batch)));
       stepping.forEach((side, s) =>
         batches[s]!.forEach((at, i) => {
-          for (const link of links[s]![i]!.filter(follows(types))) {
-            if (link.otherId !== from && link.otherId !== to && avoided(link.otherId)) continue;
-            side.reach(link.otherId, at, edgeOf(at, link), detour(link.otherId));
+          for (const step of steps[s]![i]!.filter(follows(types))) {
+            if (!detours.has(step.otherId)) detours.set(step.otherId, detourOf(step));
+            if (step.otherId !== from && step.otherId !== to && avoided(step.otherId)) continue;
+            const [source, target] = step.direction === 'OUT' ? [at, step.otherId] : [step.otherId, at];
+            side.reach(step.otherId, at, { type: step.type, source, target }, detours.get(step.otherId)!);
           }
         }),
       );
       for (const [node, there] of ahead.reached) {
         const other = back.reached.get(node);
         if (!other || there.steps + other.steps > maxLength) continue;
-        const [cost, steps] = [there.cost + other.cost - detour(node), there.steps + other.steps];
+        const [cost, steps] = [there.cost + other.cost - detours.get(node)!, there.steps + other.steps];
         // Of paths as cheap, the shorter.
         if (!best || cost < best.cost || (cost === best.cost && steps < best.steps)) best = { node, cost, steps };
       }
     }
-    return best ? joinAt(best.node, ahead.reached, back.reached) : null;
+    if (!best) return null;
+    const { nodes, steps } = joinAt(best.node, ahead.reached, back.reached);
+    const sources = [...new Set(steps.map((s) => s.source))];
+    const links = new Map((await this.entities.linksOut(sources)).map((links, i) => [sources[i]!, links]));
+    const edges = steps.map(({ type, source, target }) => {
+      // A link gone since its step was read (the graph reseeded meanwhile) is drawn without its sources.
+      const link = links.get(source)!.find((l) => l.type === type && l.otherId === target);
+      return edgeOf(source, link ?? { type: type as RelationType, direction: 'OUT', otherId: target, role: null, detail: null, evidence: [] });
+    });
+    return { nodes, edges, truncated: false };
   }
 
-  /** What passing through a node costs beyond its step (see `DETOUR`), from what the links that reached it said of it. */
-  private detour(id: string): number {
-    const summary = this.entities.summary(id);
-    if (summary instanceof Promise) return 0;
-    if (summary.label === 'Place') return summary.kind === 'COUNTRY' || summary.kind === 'REGION' ? DETOUR.country : 0;
-    return DETOUR[summary.label as keyof typeof DETOUR] ?? 0;
+  private async stepsOf(ids: readonly string[]): Promise<StepRecord[][]> {
+    return (await this.entities.steps.loadMany(ids)).map((r) => (r instanceof Error ? [] : r));
   }
 }
 
 /** One end of a path search: what it reached, at what cost and in how many steps, and what it has yet to expand, by cost. */
 class Search {
-  readonly reached: Map<string, { cost: number; steps: number; by: EdgeRecord | null }>;
+  readonly reached: Map<string, { cost: number; steps: number; by: Step | null }>;
   private readonly pending = new Map<number, string[]>();
   private readonly expanded = new Set<string>();
 
@@ -176,7 +196,7 @@ class Search {
   }
 
   /** Reaches `id` from `at` by `edge`, keeping it when cheaper than any way found before. */
-  reach(id: string, at: string, edge: EdgeRecord, detour: number): void {
+  reach(id: string, at: string, edge: Step, detour: number): void {
     const from = this.reached.get(at)!;
     const cost = from.cost + 1 + detour;
     const known = this.reached.get(id);
@@ -186,12 +206,12 @@ class Search {
   }
 }
 
-type Reached = ReadonlyMap<string, { by: EdgeRecord | null }>;
+type Reached = ReadonlyMap<string, { by: Step | null }>;
 
 /** The path through `middle`: back along the first search's edges to its start, on along the second's to its. */
-function joinAt(middle: string, ahead: Reached, back: Reached): SubgraphRecord {
+function joinAt(middle: string, ahead: Reached, back: Reached): { nodes: Map<string, number>; steps: Step[] } {
   const path = [middle];
-  const edges: EdgeRecord[] = [];
+  const edges: Step[] = [];
   for (let at = middle, edge = ahead.get(at)!.by; edge; edge = ahead.get(at)!.by) {
     edges.unshift(edge);
     at = edge.source === at ? edge.target : edge.source;
@@ -202,5 +222,5 @@ function joinAt(middle: string, ahead: Reached, back: Reached): SubgraphRecord {
     at = edge.source === at ? edge.target : edge.source;
     path.push(at);
   }
-  return { nodes: new Map(path.map((id, i) => [id, i])), edges, truncated: false };
+  return { nodes: new Map(path.map((id, i) => [id, i])), steps: edges };
 }

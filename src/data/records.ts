@@ -44,6 +44,15 @@ export interface LinkRecord {
   evidence: EvidenceRecord[];
 }
 
+/** A step of a path search: a relationship's type and direction, and its far node's label and (a place's) level. */
+export interface StepRecord {
+  type: RelationType;
+  direction: 'OUT' | 'IN';
+  otherId: string;
+  label: NodeLabel;
+  level: string | null;
+}
+
 /** One organization below a root: its depth and its parent on the shortest way up. */
 export interface TreeEntryRecord {
   id: string;

@@ -38,9 +38,11 @@ export const graphResolvers: Resolvers = {
       const maxLength = sizeArgument('maxLength', args.maxLength, PAGE_SIZE.pathLength);
       const avoid = new Set((args.avoid ?? []).map((id, i) => idArgument(`avoid[${i}]`, id)));
       const avoidLabels = new Set((args.avoidTypes ?? []).map(labelOfType));
+      // The search starts beside the ends' lookup, as a neighbourhood's walk does.
+      const path = data.explore.shortestPath(from, to, maxLength, args.types ?? undefined, (id) => avoid.has(id) || avoidLabels.has(labelOfId(id)!));
+      path.catch(() => undefined);
       const [a, b] = await data.entities.byId.loadMany([from, to]);
-      if (!a || !b || a instanceof Error || b instanceof Error) return null;
-      return data.explore.shortestPath(from, to, maxLength, args.types ?? undefined, (id) => avoid.has(id) || avoidLabels.has(labelOfId(id)!));
+      return !a || !b || a instanceof Error || b instanceof Error ? null : path;
     },
   },
   Subgraph: {

@@ -2,7 +2,7 @@ import type { Dialect } from '../../graph/dialect.js';
 import { cypher, param, returns, statement } from '../../graph/statement.js';
 import { NODE_LABELS, RELATION_TYPES, type NodeLabel } from '../../model/graph.js';
 import { Projection } from '../projection.js';
-import { entityColumns, summaryColumns } from './columns.js';
+import { entityColumns, summaryColumns, type Column } from './columns.js';
 import { fetched, keyed, on, spellings } from './keyed.js';
 import { along, linkOf, type Direction } from './links.js';
 import { register } from './registry.js';
@@ -16,15 +16,30 @@ const perLabel = <T>(spell: (label: NodeLabel) => T) => Object.fromEntries(NODE_
  * label's primary key.
  */
 function links(dialect: Dialect, direction: Direction, projection: Projection) {
+  return eachWay(dialect, direction, [...linkOf(dialect, direction, projection), ...summaryColumns('b', dialect, 'b_')]);
+}
+
+/** Relationships one way from nodes of mixed labels (`many`) or one node (`one`, by its label), giving `columns`. */
+function eachWay(dialect: Dialect, direction: Direction, columns: Column[]) {
   const spell = (labels: string) =>
-    keyed(labels, (start) =>
-      on(
-        start,
-        'a',
-        cypher`MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${returns(...linkOf(dialect, direction, projection), ...summaryColumns('b', dialect, 'b_'))}`,
-      ),
-    );
+    keyed(labels, (start) => on(start, 'a', cypher`MATCH (a)${along(RELATION_TYPES, direction)} RETURN ${returns(...columns)}`));
   return { many: spell(dialect.anyLabel(NODE_LABELS)).many, one: perLabel((label) => spell(`:${label}`).one) };
+}
+
+/**
+ * The steps a path search takes from nodes one way: only the type, the far node and what its detour
+ * needs (its label, a place's level). A third of what a link with its sources and the far node's
+ * summary costs Kuzu; the few links a path keeps are read whole once it is found.
+ */
+function steps(dialect: Dialect, direction: Direction) {
+  return eachWay(dialect, direction, [
+    ['a.id', 'key'],
+    [dialect.relationshipType('r'), 'type'],
+    [`'${direction}'`, 'direction'],
+    ['b.id', 'other'],
+    [dialect.nodeLabel('b'), 'label'],
+    ['b.level', 'level'],
+  ]);
 }
 
 /**
@@ -66,15 +81,16 @@ export function entityStatements(dialect: Dialect, projection = Projection.ALL) 
       ),
     ),
     links: { OUT: links(dialect, 'OUT', projection), IN: links(dialect, 'IN', projection) },
+    steps: { OUT: steps(dialect, 'OUT'), IN: steps(dialect, 'IN') },
     around: { OUT: around(dialect, 'OUT', projection), IN: around(dialect, 'IN', projection) },
   };
 }
 
 register('entities', (dialect) => {
-  const { byIds, evidence, links, around } = entityStatements(dialect);
+  const { byIds, evidence, links, steps, around } = entityStatements(dialect);
   return [
     ...[...Object.values(byIds), ...Object.values(evidence)].flatMap(spellings),
-    ...Object.values(links).flatMap(({ many, one }) => [many, ...Object.values(one)]),
+    ...[...Object.values(links), ...Object.values(steps)].flatMap(({ many, one }) => [many, ...Object.values(one)]),
     ...Object.values(around).flatMap((byLabel) => Object.values(byLabel)),
   ];
 });
