@@ -33,6 +33,13 @@ const NO_LIMIT_MS = 86_400_000;
  */
 const MAX_PREPARED = 1000;
 
+/**
+ * Threads one statement runs on. The engine's default, every core, spends more CPU handing a small
+ * statement's work between threads than it saves, and requests running side by side use the cores
+ * anyway: on the shipped mix at 8 connections, one thread each took 11 ms of CPU a request against 13.
+ */
+const THREADS_PER_STATEMENT = 1;
+
 /** A connection with its prepared statements, reused across queries. */
 class PooledConnection {
   private readonly prepared = new Map<string, kuzu.PreparedStatement>();
@@ -147,6 +154,7 @@ export class KuzuStore implements GraphStore {
       for (let i = 0; i < (options.poolSize ?? 4); i++) {
         const connection = new kuzu.Connection(database);
         await connection.init();
+        connection.setMaxNumThreadForExec(THREADS_PER_STATEMENT);
         connections.push(new PooledConnection(connection));
       }
       return new KuzuStore(database, connections, options.queryTimeoutMs ?? 0);
