@@ -10,7 +10,7 @@ import { keyedRead, type KeyedRead } from './entities.js';
 import type { Projection } from './projection.js';
 import type { EntityRecord, TreeEntryRecord } from './records.js';
 import { groupBy, toEntity, walkTree } from './rows.js';
-import { isHolder, placesAround, relatedStatements, type Holder } from './statements/related.js';
+import { isHolder, locatedIn, relatedStatements, type Holder } from './statements/related.js';
 
 const byName = (a: EntityRecord, b: EntityRecord) => compareText(a.name, b.name) || compareText(a.id, b.id);
 /** Nearest first: a place's ancestors from its county up to the country. */
@@ -22,8 +22,8 @@ export class Related {
   readonly organizationsInRead: KeyedRead<EntityRecord[]>;
   readonly ancestorsRead: KeyedRead<EntityRecord[]>;
   readonly treeRead: KeyedRead<TreeEntryRecord[]>;
-  /** The ids of the places a node of any label but Place lies in, and of every place above them. */
-  readonly placesAround: DataLoader<string, string[]>;
+  /** The ids of the places a node of any label but Place is located in. */
+  readonly locatedIn: DataLoader<string, string[]>;
   private readonly statements: ReturnType<typeof relatedStatements>;
   private readonly achievementsOfRows: (ids: readonly string[], rows: Row[]) => EntityRecord[][];
 
@@ -46,7 +46,7 @@ export class Related {
     this.treeRead = keyedRead(batch, statements.tree, (ids, rows) =>
       groupBy(ids, rows, 'key', (row) => ({ id: text(row.id), parent: text(row.parent) })).map((edges, i) => walkTree(ids[i]!, edges)),
     );
-    this.placesAround = keyedRead(batch, placesAround(dialect), (ids, rows) => groupBy(ids, rows, 'key', (row) => text(row.id))).loader;
+    this.locatedIn = keyedRead(batch, locatedIn(dialect), (ids, rows) => groupBy(ids, rows, 'key', (row) => text(row.id))).loader;
   }
 
   get organizationsIn(): DataLoader<string, EntityRecord[]> {

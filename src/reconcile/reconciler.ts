@@ -136,7 +136,8 @@ export class Reconciler {
 
   /** The places an entity lies in, with everything above them (a place: itself and above). */
   private async placesOf(entity: EntityRecord): Promise<string[]> {
-    if (entity.label !== 'Place') return this.data.related.placesAround.load(entity.id);
-    return [entity.id, ...(await this.data.related.ancestors.load(entity.id)).map((p) => p.id)];
+    const direct = entity.label === 'Place' ? [entity.id] : await this.data.related.locatedIn.load(entity.id);
+    const above = await this.data.related.ancestors.loadMany(direct);
+    return [...direct, ...above.flatMap((a) => (a instanceof Error ? [] : a.map((p) => p.id)))];
   }
 }

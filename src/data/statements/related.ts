@@ -4,7 +4,7 @@ import { NODE_LABELS, type NodeLabel } from '../../model/graph.js';
 import { Projection } from '../projection.js';
 import { entityColumns } from './columns.js';
 import { keyed, on, spellings, type Keyed } from './keyed.js';
-import { IN_PLACE, ORG_TREE, PLACE_PATH } from './patterns.js';
+import { ORG_TREE, PLACE_PATH } from './patterns.js';
 import { register } from './registry.js';
 import { reaching } from './relations.js';
 
@@ -54,23 +54,24 @@ export const relatedStatements = (projection = Projection.ALL) => ({
 });
 
 /**
- * The places nodes of any label but Place lie in, with every place above those, as ids: where a
- * candidate of reconciliation is, in one statement rather than its links and then their ancestors.
+ * The ids of the places nodes of any label but Place are located in: where a candidate of
+ * reconciliation is, without reading its other links. (Going on up the places in the same statement
+ * takes Kuzu 0.11 a hundred milliseconds for 30 nodes, against 2 for this and 7 for their ancestors.)
  */
-export function placesAround(dialect: Dialect): Keyed {
-  let spelled = placesAroundIn.get(dialect);
+export function locatedIn(dialect: Dialect): Keyed {
+  let spelled = locatedInOf.get(dialect);
   if (!spelled)
-    placesAroundIn.set(
+    locatedInOf.set(
       dialect,
       (spelled = keyed(dialect.anyLabel(NODE_LABELS.filter((label) => label !== 'Place')), (start) =>
-        on(start, 'a', cypher`MATCH (a)${IN_PLACE} RETURN DISTINCT ${returns(['a.id', 'key'], ['p.id', 'id'])}`),
+        on(start, 'a', cypher`MATCH (a)-[:LOCATED_IN]->(p:Place) RETURN ${returns(['a.id', 'key'], ['p.id', 'id'])}`),
       )),
     );
   return spelled;
 }
-const placesAroundIn = new WeakMap<Dialect, Keyed>();
+const locatedInOf = new WeakMap<Dialect, Keyed>();
 
 register('related', (dialect) => {
   const { achievementsOf, organizationsIn, ancestors, tree } = relatedStatements();
-  return [...Object.values(achievementsOf), organizationsIn, ancestors, tree, placesAround(dialect)].flatMap(spellings);
+  return [...Object.values(achievementsOf), organizationsIn, ancestors, tree, locatedIn(dialect)].flatMap(spellings);
 });
