@@ -195,7 +195,7 @@ export function idealStatements(engine: 'kuzu' | 'neo4j', dialect: Dialect): Rec
     },
     stats: {
       cypher:
-        `MATCH (n) RETURN 'type' AS what, ${label('n')} AS key, count(n) AS count` +
+        `MATCH ${dialect.graphNode('n')} RETURN 'type' AS what, ${label('n')} AS key, count(n) AS count` +
         " UNION ALL MATCH (n:Organization) RETURN 'kind' AS what, n.kind AS key, count(n) AS count" +
         " UNION ALL MATCH (p:Place {level: 'PROVINCE'})<-[:PART_OF*0..8]-(:Place)<-[:LOCATED_IN]-(o:Organization) RETURN 'place' AS what, p.name AS key, count(DISTINCT o) AS count",
       shape: (rows) => {
